@@ -1,0 +1,281 @@
+/**
+ * The shapes that flow through Taizhang, in the order data flows:
+ *   Grid -> Ledger -> CheckResult -> Summary -> SheetSpec[] -> a host writes it.
+ * Pure types only: this file must compile with no Node, DOM or Office.js types.
+ */
+
+/** A date with no time and no time zone, as 'YYYY-MM-DD'. Dates cross every boundary in this form. */
+export type IsoDate = string;
+
+/** A cell that holds a real date (an Excel date, not text). Hosts convert their own date values to this. */
+export interface DateValue {
+  date: IsoDate;
+}
+
+/** One cell of a Grid. Text keeps its line breaks; rich text arrives already flattened to a string. */
+export type CellValue = string | number | boolean | DateValue | null;
+
+/**
+ * A snapshot of one worksheet's used range.
+ * `rows[i][j]` is the cell at sheet row `top + i`, sheet column `left + j` (both 1-based).
+ * The non-top-left cells of a merge are null, as Excel reports them; exceljs hosts must blank them.
+ * Merge information is never relied on (ExcelApi 1.1 cannot see merges).
+ */
+export interface Grid {
+  /** The worksheet's name. */
+  name: string;
+  rows: CellValue[][];
+  /** 1-based sheet row of rows[0]. Default 1. */
+  top?: number;
+  /** 1-based sheet column of rows[i][0]. Default 1. */
+  left?: number;
+}
+
+/** The canonical fields of a ledger row. DOMAIN.md lists their header synonyms. */
+export type FieldKey =
+  | 'seq' // 序号
+  | 'aspect' // 问题类别 / 方面
+  | 'problem' // 存在问题
+  | 'requirement' // 整改要求
+  | 'measure' // 整改措施
+  | 'leader' // 责任领导
+  | 'leadDept' // 牵头部门
+  | 'coDept' // 配合部门
+  | 'owner' // 责任人
+  | 'deadline' // 完成时限
+  | 'progress' // 整改进展
+  | 'status' // 完成状态
+  | 'doneDate' // 完成时间
+  | 'closeOut' // 销号情况 / 销号时间
+  | 'evidence' // 佐证材料
+  | 'notes' // 备注
+  | 'problemRef' // 问题序号 (a task list's reference to its problem)
+  | 'taskRef'; // 任务序号 (a responsibility list's reference to its task)
+
+/** Where the header is and which column holds which field. Columns are 1-based sheet columns. */
+export interface HeaderMap {
+  sheet: string;
+  /** 1-based sheet rows of the header (one or two rows). */
+  rows: number[];
+  columns: Partial<Record<FieldKey, number>>;
+  /** 0..1: how sure detection is. Below 0.6 the add-in asks the user to confirm the mapping. */
+  confidence: number;
+  /** The last used column of the sheet (1-based), after which the added columns go. */
+  lastColumn: number;
+}
+
+export type DeadlineKind = 'date' | 'immediate' | 'long-term' | 'none' | 'unparsed';
+
+export interface Deadline {
+  /** The cell's text as the user wrote it (an Excel date is shown as YYYY-MM-DD). */
+  text: string;
+  kind: DeadlineKind;
+  /** The normalized due date for kind 'date'; null otherwise. */
+  due: IsoDate | null;
+  /** A date plus 长期坚持: due on a date and then kept up. */
+  ongoing: boolean;
+}
+
+export type State = 'not-started' | 'in-progress' | 'basically-done' | 'done' | 'closed' | 'unknown';
+
+export type Flag = 'done' | 'overdue' | 'due-soon' | 'on-track' | 'long-term' | 'no-deadline';
+
+export const FLAGS: Flag[] = ['done', 'overdue', 'due-soon', 'on-track', 'long-term', 'no-deadline'];
+
+/** One measure (整改措施) row: the unit that is flagged and counted. */
+export interface Item {
+  /** The file it came from (set by hosts that read several files). */
+  file?: string;
+  sheet: string;
+  /** 1-based sheet row. */
+  row: number;
+  seq: string;
+  aspect: string;
+  problem: string;
+  requirement: string;
+  measure: string;
+  leader: string;
+  leadDept: string;
+  coDept: string;
+  owner: string;
+  deadline: Deadline;
+  progress: string;
+  /** The status cell's text ('' when there is no status column). */
+  statusText: string;
+  state: State;
+  /** 完成时间 as a date, when the cell holds one. */
+  doneDate: IsoDate | null;
+  /** 销号 cell's text (a date or a name). */
+  closeOut: string;
+  evidence: string;
+  notes: string;
+  /** Three-list workbooks: the problem this task refers to (问题序号). */
+  problemRef?: string;
+  /** A1 address of each field's cell, for findings and selection. */
+  cells: Partial<Record<FieldKey, string>>;
+}
+
+export type Severity = 'error' | 'warning';
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  /** A1 address on `sheet`. */
+  cell: string;
+  row: number;
+  sheet: string;
+  file?: string;
+  message: string;
+}
+
+export type Lang = 'zh' | 'en';
+
+export interface CheckOptions {
+  /** The date deadlines are judged against. */
+  asOf: IsoDate;
+  /** The rectification start (feedback) date. */
+  start?: IsoDate | null;
+  /** The yellow window, in days. Default 10. */
+  dueSoonDays?: number;
+  /** The days a 立行立改 item gets after start. Default 30. */
+  immediateDays?: number;
+  lang?: Lang;
+  /** Force a sheet by name. */
+  sheet?: string | null;
+  /** A user-corrected mapping (from the task pane), used instead of detection. */
+  header?: HeaderMap | null;
+}
+
+export interface CheckedItem extends Item {
+  flag: Flag;
+  /** The effective due date (immediate items: start + immediateDays, or as-of). */
+  due: IsoDate | null;
+  /** due - asOf in calendar days; null when there is no due date or the item is done. */
+  daysLeft: number | null;
+}
+
+export interface Totals {
+  items: number;
+  done: number;
+  overdue: number;
+  dueSoon: number;
+  onTrack: number;
+  longTerm: number;
+  noDeadline: number;
+}
+
+/** Three-list workbooks: the names of the three sheets. */
+export interface Sources {
+  problems: string;
+  tasks: string;
+  responsibilities: string;
+}
+
+export interface CheckResult {
+  file?: string;
+  /** The ledger sheet (the task list for three-list workbooks). */
+  sheet: string;
+  sources?: Sources;
+  asOf: IsoDate;
+  start: IsoDate | null;
+  header: HeaderMap;
+  items: CheckedItem[];
+  findings: Finding[];
+  totals: Totals;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* SheetSpec: a host-neutral description of a worksheet. Both hosts render it the same way.    */
+/* ------------------------------------------------------------------------------------------ */
+
+/** Named styles. Good/Neutral/Bad follow Excel's built-in cell styles of the same names. */
+export type StyleKey =
+  | 'title'
+  | 'subtitle'
+  | 'header'
+  | 'text'
+  | 'wrap'
+  | 'number'
+  | 'percent'
+  | 'date'
+  | 'total'
+  | 'good'
+  | 'neutral'
+  | 'bad'
+  | 'note';
+
+export interface CellStyle {
+  bold?: boolean;
+  size?: number;
+  /** Font colour, 'RRGGBB'. */
+  color?: string;
+  /** Fill colour, 'RRGGBB'. */
+  fill?: string;
+  wrap?: boolean;
+  align?: 'left' | 'center' | 'right';
+  valign?: 'top' | 'middle';
+  border?: boolean;
+  /** Excel number format, e.g. 'yyyy-mm-dd', '0.0%'. */
+  numFmt?: string;
+}
+
+export interface SpecCell {
+  v: CellValue;
+  s?: StyleKey;
+}
+
+/** A rule the host turns into a conditional format where it can (ExcelApi 1.6), else a static style. */
+export interface SpecRule {
+  /** A1 range the rule applies to. */
+  range: string;
+  /** Cells whose text equals this get the style. */
+  textEquals: string;
+  style: 'good' | 'neutral' | 'bad';
+}
+
+export interface SheetSpec {
+  name: string;
+  /** Row-major from A1. null = leave empty. */
+  rows: (SpecCell | null)[][];
+  /** A1 ranges, e.g. 'A1:H1'. */
+  merges?: string[];
+  /** Column widths in characters, from column A. */
+  widths?: number[];
+  /** Frozen rows and columns at the top-left. */
+  freeze?: { rows: number; cols: number };
+  /** A1 range of the autofilter (header row included). */
+  autoFilter?: string;
+  /** Print on A4, fitted to one page wide; repeatRows are 1-based sheet rows repeated on each page. */
+  print?: { landscape: boolean; fitToWidth: boolean; repeatRows?: [number, number] };
+  /** A1 ranges that carry data bars (completion rates). */
+  dataBars?: string[];
+  rules?: SpecRule[];
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* AnnotationPlan: the four columns a check adds to the ledger sheet, host-neutral.            */
+/* ------------------------------------------------------------------------------------------ */
+
+/**
+ * What to write into the ledger sheet itself. The block is one rectangle, 4 columns wide, from
+ * `firstRow` to `lastRow` (1-based sheet rows), starting at `column`. Rows that are not items get
+ * null values, which also clears what an earlier check wrote there, so a re-check is idempotent.
+ * The labels go into `headerRow`; hosts may merge them down over `headerRows`.
+ */
+export interface AnnotationPlan {
+  sheet: string;
+  /** 1-based sheet column of 期限状态; the others follow it. */
+  column: number;
+  /** True when an earlier check's columns were found and are reused. */
+  reused: boolean;
+  headerRow: number;
+  headerRows: number[];
+  /** 期限状态, 截止日期, 剩余天数, 检查意见 (or the English labels). */
+  labels: string[];
+  firstRow: number;
+  lastRow: number;
+  /** lastRow - firstRow + 1 rows of [flag label, due date, days left, check notes]. */
+  values: CellValue[][];
+  /** One style per row of `values`, applied to the flag cell: by flag (done good, overdue bad, due-soon neutral). */
+  styles: ('good' | 'neutral' | 'bad' | null)[];
+}
