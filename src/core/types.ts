@@ -131,6 +131,8 @@ export interface Finding {
 export type Lang = 'zh' | 'en';
 
 export interface CheckOptions {
+  /** The workbook's file name, used in results and error messages. */
+  file?: string;
   /** The date deadlines are judged against. */
   asOf: IsoDate;
   /** The rectification start (feedback) date. */
