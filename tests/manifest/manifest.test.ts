@@ -1,0 +1,124 @@
+/**
+ * The manifests, checked offline: the Office XSDs (../shared/office-manifest-xsd) for structure, and
+ * scripts/manifest.js's lint for what the XSDs miss (icon sizes, resids, non-https URLs).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { validateXML } from 'xmllint-wasm';
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const manifestTools = require('../../scripts/manifest') as {
+  DEV_URL: string;
+  buildManifest(xml: string, url: string): string;
+  lintManifest(xml: string, resolve?: (url: string) => string | null): string[];
+  assetResolver(base: string, root: string): (url: string) => string | null;
+  pngSize(buf: Buffer): { width: number; height: number } | null;
+};
+
+const ROOT = path.resolve(__dirname, '../..');
+const XSD_DIR = [path.resolve(__dirname, '../../../shared/office-manifest-xsd'), path.resolve(ROOT, '../shared/office-manifest-xsd')].find(
+  (d) => fs.existsSync(path.join(d, 'OfficeAppManifestV1_1.xsd')),
+);
+const PROD_URL = 'https://intranet.example/taizhang/';
+const devXml = fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
+const prodXml = manifestTools.buildManifest(devXml, PROD_URL);
+const devAssets = manifestTools.assetResolver(manifestTools.DEV_URL, ROOT);
+// The production manifest's assets are the same files, copied to dist/assets by the build.
+const prodAssets = manifestTools.assetResolver(PROD_URL, ROOT);
+
+async function validate(xml: string): Promise<{ valid: boolean; errors: string[] }> {
+  const dir = XSD_DIR as string;
+  const xsds = fs.readdirSync(dir).filter((f) => f.endsWith('.xsd'));
+  const result = await validateXML({
+    xml: [{ fileName: 'manifest.xml', contents: xml }],
+    schema: [{ fileName: 'OfficeAppManifestV1_1.xsd', contents: fs.readFileSync(path.join(dir, 'OfficeAppManifestV1_1.xsd'), 'utf8') }],
+    preload: xsds
+      .filter((f) => f !== 'OfficeAppManifestV1_1.xsd')
+      .map((f) => ({ fileName: f, contents: fs.readFileSync(path.join(dir, f), 'utf8') })),
+  });
+  return { valid: result.valid, errors: result.errors.map((e) => e.rawMessage) };
+}
+
+describe('manifest against the Office XSDs (offline)', () => {
+  if (!XSD_DIR) {
+    it('skips: ../shared/office-manifest-xsd is absent', () => {
+      console.log('manifest XSD validation skipped: ../shared/office-manifest-xsd not found');
+    });
+    return;
+  }
+
+  it('the dev manifest (https://localhost:3000/) is valid', async () => {
+    const r = await validate(devXml);
+    expect(r.errors).toEqual([]);
+    expect(r.valid).toBe(true);
+  });
+
+  it('the production manifest for a build-time URL is valid', async () => {
+    const r = await validate(prodXml);
+    expect(r.errors).toEqual([]);
+    expect(r.valid).toBe(true);
+  });
+
+  it('dist/manifest.xml, when built, is valid and points at its URL only', async () => {
+    const file = path.join(ROOT, 'dist', 'manifest.xml');
+    if (!fs.existsSync(file)) {
+      console.log('dist/manifest.xml not built (npm run build); checked the generated one above instead');
+      return;
+    }
+    const xml = fs.readFileSync(file, 'utf8');
+    const r = await validate(xml);
+    expect(r.errors).toEqual([]);
+    expect(xml).not.toContain('localhost');
+  });
+
+  it('the validator does reject a broken manifest (the test can fail)', async () => {
+    const r = await validate(devXml.replace('<Permissions>ReadWriteDocument</Permissions>', '<Permissions>Everything</Permissions>'));
+    expect(r.valid).toBe(false);
+  });
+});
+
+describe('manifest content', () => {
+  it('is a Workbook task pane with ReadWriteDocument, zh-CN default and an en-US override', () => {
+    expect(devXml).toContain('xsi:type="TaskPaneApp"');
+    expect(devXml).toContain('<Host Name="Workbook"/>');
+    expect(devXml).toContain('<Permissions>ReadWriteDocument</Permissions>');
+    expect(devXml).toContain('<DefaultLocale>zh-CN</DefaultLocale>');
+    expect(devXml).toContain('<DisplayName DefaultValue="整改台账助手">');
+    expect(devXml).toMatch(/<Override Locale="en-US" Value="[^"]+"\/>/);
+    expect(devXml).toContain('<OfficeTab id="TabHome">');
+    expect(devXml).toContain('xsi:type="ShowTaskpane"');
+  });
+
+  it('the production manifest has no localhost and only the given URL', () => {
+    expect(prodXml).not.toContain('localhost');
+    expect(prodXml).toContain('https://intranet.example/taizhang/taskpane.html');
+  });
+
+  it('refuses a non-https deployment URL', () => {
+    expect(() => manifestTools.buildManifest(devXml, 'http://intranet.example/taizhang/')).toThrow(/https/);
+  });
+});
+
+describe('manifest lint (what the XSDs miss)', () => {
+  it('the dev and production manifests are clean', () => {
+    expect(manifestTools.lintManifest(devXml, devAssets)).toEqual([]);
+    expect(manifestTools.lintManifest(prodXml, prodAssets)).toEqual([]);
+  });
+
+  it('the icons in assets/ have the sizes their names say', () => {
+    for (const size of [16, 32, 64, 80]) {
+      expect(manifestTools.pngSize(fs.readFileSync(path.join(ROOT, 'assets', 'icon-' + size + '.png')))).toEqual({ width: size, height: size });
+    }
+  });
+
+  it.each([
+    ['a wrong icon size', devXml.replace('assets/icon-32.png"/>\n  <HighResolutionIconUrl', 'assets/icon-16.png"/>\n  <HighResolutionIconUrl'), /IconUrl must be 32x32/],
+    ['a ribbon image of the wrong size', devXml.replace('id="Icon.80" DefaultValue="https://localhost:3000/assets/icon-80.png"', 'id="Icon.80" DefaultValue="https://localhost:3000/assets/icon-64.png"'), /must be 80x80/],
+    ['an undefined resid', devXml.replace('resid="Group.Label"', 'resid="Group.Missing"'), /resid used but not defined: Group.Missing/],
+    ['a resource defined twice', devXml.replace('<bt:Url id="Taskpane.Url"', '<bt:Url id="GetStarted.LearnMoreUrl"'), /defined twice: GetStarted.LearnMoreUrl/],
+    ['a plain http URL', devXml.replace('<SupportUrl DefaultValue="https://localhost:3000/', '<SupportUrl DefaultValue="http://localhost:3000/'), /non-https URL: http:\/\/localhost:3000/],
+  ])('catches %s', (_what, xml, pattern) => {
+    const problems = manifestTools.lintManifest(xml, devAssets);
+    expect(problems.join('\n')).toMatch(pattern);
+  });
+});
