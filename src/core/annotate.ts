@@ -1,0 +1,85 @@
+/**
+ * CheckResult -> the four columns added to the ledger sheet (期限状态, 截止日期, 剩余天数, 检查意见).
+ * They go after the last used column; a re-check finds them by their labels in the header rows and
+ * writes the same rectangle again, so nothing is ever duplicated and no original cell is touched.
+ */
+import { ADDED_LABELS, normalizeHeader } from './fields';
+import { cellAt, cellText, gridBottom, gridLeft, gridRight } from './grid';
+import { t } from './i18n';
+import { FLAG_LABELS } from './labels';
+import { AnnotationPlan, CellValue, CheckedItem, CheckResult, Finding, Grid, Lang } from './types';
+
+const STYLE_BY_FLAG: { [flag: string]: 'good' | 'neutral' | 'bad' } = { done: 'good', overdue: 'bad', 'due-soon': 'neutral' };
+
+/** The column of an earlier check's 期限状态 (in either language), or 0. */
+function findAddedColumn(g: Grid, headerRows: number[]): number {
+  const wanted: { [norm: string]: true } = {};
+  wanted[normalizeHeader(ADDED_LABELS.zh[0])] = true;
+  wanted[normalizeHeader(ADDED_LABELS.en[0])] = true;
+  const right = gridRight(g);
+  for (let i = 0; i < headerRows.length; i++) {
+    for (let c = gridLeft(g); c <= right; c++) {
+      if (wanted[normalizeHeader(cellText(cellAt(g, headerRows[i], c)))]) return c;
+    }
+  }
+  return 0;
+}
+
+function noteFor(item: CheckedItem, findings: Finding[], lang: Lang, start: string | null): string {
+  const notes: string[] = [];
+  if (item.flag === 'overdue' && item.daysLeft !== null) notes.push(t(lang, 'note.overdue', { days: -item.daysLeft }));
+  if (item.deadline.kind === 'immediate' && item.flag !== 'done') {
+    notes.push(start ? t(lang, 'note.immediate', { due: item.due || '' }) : t(lang, 'note.immediate-no-start'));
+  }
+  findings.forEach((f) => notes.push(f.message));
+  return notes.join(lang === 'zh' ? '；' : '; ');
+}
+
+export function planAnnotation(grid: Grid, result: CheckResult, lang: Lang): AnnotationPlan {
+  const headerRows = result.header.rows;
+  const existing = findAddedColumn(grid, headerRows);
+  const column = existing || Math.max(gridRight(grid), result.header.lastColumn) + 1;
+  const firstRow = headerRows[headerRows.length - 1] + 1;
+  // Clear down to the old extent too, in case rows were deleted since the last check.
+  const lastRow = Math.max(gridBottom(grid), firstRow - 1);
+
+  const byRow: { [row: number]: Finding[] } = {};
+  result.findings.forEach((f) => {
+    if (f.sheet === grid.name) (byRow[f.row] = byRow[f.row] || []).push(f);
+  });
+  const itemByRow: { [row: number]: CheckedItem } = {};
+  result.items.forEach((i) => {
+    if (i.sheet === grid.name) itemByRow[i.row] = i;
+  });
+
+  const values: CellValue[][] = [];
+  const styles: AnnotationPlan['styles'] = [];
+  for (let r = firstRow; r <= lastRow; r++) {
+    const item = itemByRow[r];
+    if (!item) {
+      // Title, section, total and note rows get nothing; this also clears what an earlier check left.
+      values.push([null, null, null, null]);
+      styles.push(null);
+      continue;
+    }
+    values.push([
+      FLAG_LABELS[lang][item.flag],
+      item.due ? { date: item.due } : null,
+      item.daysLeft,
+      noteFor(item, byRow[r] || [], lang, result.start) || null,
+    ]);
+    styles.push(STYLE_BY_FLAG[item.flag] || null);
+  }
+  return {
+    sheet: grid.name,
+    column,
+    reused: existing > 0,
+    headerRow: headerRows[0],
+    headerRows: headerRows.slice(),
+    labels: ADDED_LABELS[lang].slice(),
+    firstRow,
+    lastRow,
+    values,
+    styles,
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * The engine's one entry point: Grids of a workbook + options -> CheckResult.
+ * Hosts read the sheets, call checkWorkbook, and render what it returns.
+ */
+import { taizhangError } from './errors';
+import { flagItem, totalsOf } from './flags';
+import { detectHeader, HeaderCandidate, lookedFor } from './header';
+import { isEmptyGrid } from './grid';
+import { readLedger } from './ledger';
+import { runRules } from './rules';
+import { CheckOptions, CheckResult, Grid, HeaderMap } from './types';
+
+export interface LedgerChoice {
+  grid: Grid;
+  header: HeaderMap;
+}
+
+/** The sheet that holds the ledger: the named one, else the one whose header names the most fields. */
+export function chooseLedger(grids: Grid[], opts: CheckOptions): LedgerChoice {
+  const lang = opts.lang || 'zh';
+  const file = opts.file || '';
+  if (!grids.length || grids.every(isEmptyGrid)) throw taizhangError('empty-workbook', { file });
+  if (opts.header) {
+    const grid = find(grids, opts.header.sheet, opts);
+    return { grid, header: opts.header };
+  }
+  if (opts.sheet) {
+    const grid = find(grids, opts.sheet, opts);
+    const header = detectHeader(grid);
+    if (!header) throw taizhangError('no-ledger', { file: file + ' / ' + grid.name, columns: lookedFor(lang) });
+    return { grid, header };
+  }
+  let best: { grid: Grid; header: HeaderCandidate } | null = null;
+  grids.forEach((grid) => {
+    const header = detectHeader(grid);
+    if (header && (!best || header.score > best.header.score)) best = { grid, header };
+  });
+  if (!best) throw taizhangError('no-ledger', { file, columns: lookedFor(lang) });
+  return best;
+}
+
+function find(grids: Grid[], name: string, opts: CheckOptions): Grid {
+  for (let i = 0; i < grids.length; i++) if (grids[i].name === name) return grids[i];
+  throw taizhangError('sheet-not-found', { file: opts.file || '', sheet: name, sheets: grids.map((g) => g.name).join('、') });
+}
+
+/** Check one ledger sheet whose header is known. */
+export function checkLedger(grid: Grid, header: HeaderMap, opts: CheckOptions): CheckResult {
+  const read = readLedger(grid, header, { asOf: opts.asOf, start: opts.start || null });
+  const items = read.items.map((item) => {
+    if (opts.file) item.file = opts.file;
+    return flagItem(item, opts);
+  });
+  const findings = runRules(items, read, header, opts);
+  if (opts.file) findings.forEach((f) => (f.file = opts.file));
+  return {
+    file: opts.file,
+    sheet: grid.name,
+    asOf: opts.asOf,
+    start: opts.start || null,
+    header,
+    items,
+    findings,
+    totals: totalsOf(items),
+  };
+}
+
+export function checkWorkbook(grids: Grid[], opts: CheckOptions): CheckResult {
+  const choice = chooseLedger(grids, opts);
+  return checkLedger(choice.grid, choice.header, opts);
+}

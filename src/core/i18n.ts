@@ -1,0 +1,86 @@
+/**
+ * zh-CN and en-US strings of the check engine and its reports. The summary sheets keep their own
+ * table in summary-i18n.ts; flag and state labels live in labels.ts.
+ */
+import { format } from './errors';
+import { Lang } from './types';
+
+const STRINGS = {
+  zh: {
+    // findings
+    'deadline-missing': '未填写完成时限。',
+    'deadline-unparsed': '无法识别完成时限“{text}”，请写成如“2022年6月底前”“立行立改”“长期坚持”的形式。',
+    'lead-dept-missing': '未填写牵头部门。',
+    'measure-missing': '未填写整改措施。',
+    'duplicate-seq': '序号“{seq}”与第{other}行重复。',
+    'deadline-before-start': '完成时限 {due} 早于整改起始日 {start}。',
+    'completed-late': '完成时间 {done} 晚于完成时限 {due}（超期{days}天完成）。',
+    'done-without-evidence': '已标记完成，但{field}为空。',
+    'long-term-no-progress': '长期坚持事项未填写整改进展。',
+    'status-unknown': '无法识别完成状态“{text}”。',
+    'column-missing': '台账中没有“{column}”列，相关检查已跳过。',
+    'field.progress': '整改进展',
+    'field.evidence': '佐证材料',
+    // annotation notes
+    'note.overdue': '逾期{days}天',
+    'note.immediate': '立行立改：按整改起始日起算，{due}前完成',
+    'note.immediate-no-start': '立行立改：未提供整改起始日，按检查日计',
+    // report
+    'report.title': '整改台账检查结果',
+    'report.file': '文件',
+    'report.sheet': '工作表',
+    'report.header': '表头',
+    'report.asOf': '检查日期',
+    'report.start': '整改起始日',
+    'report.totals': '共 {items} 项整改措施：已完成 {done}，逾期 {overdue}，临期 {dueSoon}，正常推进 {onTrack}，长期坚持 {longTerm}，无期限 {noDeadline}。',
+    'report.overdue': '逾期与临期事项',
+    'report.none': '无',
+    'report.findings': '检查问题（错误 {errors} 条，提示 {warnings} 条）',
+    'report.row': '第{row}行',
+    'report.error': '错误',
+    'report.warning': '提示',
+    'report.written': '已写出检查后的台账：{file}',
+    'report.daysOverdue': '逾期{days}天',
+    'report.daysLeft': '剩余{days}天',
+  },
+  en: {
+    'deadline-missing': 'The deadline is blank.',
+    'deadline-unparsed': 'The deadline "{text}" cannot be read. Write it like "2022-06-30", "end of June 2022", "immediately" or "ongoing".',
+    'lead-dept-missing': 'The lead department is blank.',
+    'measure-missing': 'The measure is blank.',
+    'duplicate-seq': 'No. "{seq}" repeats row {other}.',
+    'deadline-before-start': 'The deadline {due} is before the start date {start}.',
+    'completed-late': 'Completed on {done}, after the deadline {due} ({days} days late).',
+    'done-without-evidence': 'Marked done, but the {field} is blank.',
+    'long-term-no-progress': 'A long-term item has no progress recorded.',
+    'status-unknown': 'The status "{text}" is not recognized.',
+    'column-missing': 'The ledger has no "{column}" column; the checks that need it were skipped.',
+    'field.progress': 'progress',
+    'field.evidence': 'evidence',
+    'note.overdue': '{days} days overdue',
+    'note.immediate': 'Immediate: counted from the start date, due {due}',
+    'note.immediate-no-start': 'Immediate: no start date given, judged as of the check date',
+    'report.title': 'Ledger check',
+    'report.file': 'File',
+    'report.sheet': 'Sheet',
+    'report.header': 'Header',
+    'report.asOf': 'As of',
+    'report.start': 'Start',
+    'report.totals': '{items} measures: {done} done, {overdue} overdue, {dueSoon} due soon, {onTrack} on track, {longTerm} long-term, {noDeadline} without a deadline.',
+    'report.overdue': 'Overdue and due soon',
+    'report.none': 'None',
+    'report.findings': 'Findings ({errors} errors, {warnings} warnings)',
+    'report.row': 'row {row}',
+    'report.error': 'error',
+    'report.warning': 'warning',
+    'report.written': 'Checked ledger written to {file}',
+    'report.daysOverdue': '{days} days overdue',
+    'report.daysLeft': '{days} days left',
+  },
+};
+
+export type StringKey = keyof typeof STRINGS.zh;
+
+export function t(lang: Lang, key: StringKey, params: Record<string, string | number> = {}): string {
+  return format(STRINGS[lang][key], params);
+}

@@ -1,0 +1,161 @@
+/**
+ * Grid + HeaderMap -> Items (one per measure row).
+ * Merges are invisible here (ExcelApi 1.1 cannot see them; the Grid holds their other cells as
+ * empty), so a blank aspect or problem cell inherits the one above it, and within one problem's
+ * block the blank leader and lead-department cells do too, since those are merged vertically in
+ * real ledgers as often as the problem is.
+ */
+import { a1, cellAt, cellText, gridBottom, gridLeft, isDateValue } from './grid';
+import { parseDeadline, DeadlineContext } from './deadline';
+import { stateFromRow } from './status';
+import { CellValue, FieldKey, Grid, HeaderMap, Item } from './types';
+
+/** Section rows that name an aspect: "一、…", "第一方面问题：…", "（一）…" is a problem heading. */
+const ASPECT_ROW = /^(第[一二三四五六七八九十百\d]+(方面|部分|类|项)|[一二三四五六七八九十]+[、.．]|[IVX]+\.|(part|section|area)\s+\w+)/i;
+const PROBLEM_ROW = /^[（(][一二三四五六七八九十\d]+[）)]/;
+/** Rows that are not items: totals, notes, sign-off lines. */
+const TOTAL_ROW = /^(合\s*计|小\s*计|总\s*计|共\s*计|total|subtotal)/i;
+const NOTE_ROW = /^(注|说明|备注|填表说明|note|notes)\s*[:：\d１-９一、.]/i;
+const FORM_ROW = /(填报单位|填报人|填报时间|填表人|填表日期|制表|审核人|联系人|联系电话|报送单位|盖章)/;
+
+export interface LedgerRead {
+  items: Item[];
+  /** 1-based rows read as section (aspect) rows. */
+  sectionRows: number[];
+  /** The 序号 written on each row (not inherited), for the duplicate check. */
+  seqs: { seq: string; row: number; scope: string }[];
+}
+
+function fieldText(g: Grid, row: number, col: number | undefined): string {
+  return col === undefined ? '' : cellText(cellAt(g, row, col));
+}
+
+function fieldValue(g: Grid, row: number, col: number | undefined): CellValue {
+  return col === undefined ? null : cellAt(g, row, col);
+}
+
+/** A section row's text as the user wrote it, ordinal included ("一、党的领导方面"), on one line. */
+function sectionText(t: string): string {
+  return t.replace(/\s+/g, ' ').trim();
+}
+
+export function readLedger(g: Grid, header: HeaderMap, ctx: DeadlineContext): LedgerRead {
+  const cols = header.columns;
+  const first = header.rows[header.rows.length - 1] + 1;
+  const last = gridBottom(g);
+  const right = header.lastColumn;
+  const left = gridLeft(g);
+  const mappedCols: { [col: number]: FieldKey } = {};
+  (Object.keys(cols) as FieldKey[]).forEach((f) => (mappedCols[cols[f] as number] = f));
+  const hasMeasure = cols.measure !== undefined;
+  const hasStatus = cols.status !== undefined;
+
+  const items: Item[] = [];
+  const sectionRows: number[] = [];
+  const seqs: LedgerRead['seqs'] = [];
+  let aspect = '';
+  let problem = '';
+  let problemSeq = '';
+  let leader = '';
+  let leadDept = '';
+  let coDept = '';
+
+  for (let r = first; r <= last; r++) {
+    // One pass over the row: which cells hold text, and the first one.
+    let nonEmpty = 0;
+    let firstText = '';
+    let firstCol = 0;
+    for (let c = left; c <= right; c++) {
+      const t = cellText(cellAt(g, r, c));
+      if (t) {
+        if (!nonEmpty) {
+          firstText = t;
+          firstCol = c;
+        }
+        nonEmpty++;
+      }
+    }
+    if (!nonEmpty) continue;
+    if (TOTAL_ROW.test(firstText) || NOTE_ROW.test(firstText) || (FORM_ROW.test(firstText) && firstText.length < 80 && nonEmpty <= 3)) continue;
+
+    const firstField = mappedCols[firstCol];
+    if (nonEmpty === 1 && firstField !== 'measure' && firstField !== 'deadline' && firstField !== 'leadDept') {
+      if (firstField === 'problem' && !ASPECT_ROW.test(firstText)) {
+        // A problem heading on its own row; its measures follow with the problem cell blank.
+        problem = firstText;
+        problemSeq = '';
+        leader = leadDept = coDept = '';
+        continue;
+      }
+      if (PROBLEM_ROW.test(firstText) && cols.aspect === undefined && aspect) {
+        problem = firstText;
+        problemSeq = '';
+        leader = leadDept = coDept = '';
+        continue;
+      }
+      if (cols.aspect === undefined || ASPECT_ROW.test(firstText)) {
+        aspect = sectionText(firstText);
+        problem = problemSeq = leader = leadDept = coDept = '';
+        sectionRows.push(r);
+        continue;
+      }
+    }
+
+    const t = (f: FieldKey) => fieldText(g, r, cols[f]);
+    const measure = t('measure');
+    const problemHere = t('problem');
+    const deadlineValue = fieldValue(g, r, cols.deadline);
+    // A row with only a 序号 or only notes is not a measure.
+    if (!measure && !problemHere && !t('deadline') && !t('leadDept') && !t('status') && !t('progress')) continue;
+
+    const aspectHere = t('aspect');
+    if (aspectHere && aspectHere !== aspect) {
+      aspect = aspectHere;
+      problem = problemSeq = '';
+    }
+    const seqHere = t('seq');
+    const newProblem = !!problemHere && problemHere !== problem;
+    if (newProblem || (!problemHere && !problem)) {
+      problem = problemHere;
+      problemSeq = seqHere;
+      leader = leadDept = coDept = '';
+    }
+    // 序号 restarts per aspect in many ledgers, and measure numbers restart per problem.
+    if (seqHere) seqs.push({ seq: seqHere, row: r, scope: newProblem ? aspect : aspect + '\u0001' + problem });
+    if (t('leader')) leader = t('leader');
+    if (t('leadDept')) leadDept = t('leadDept');
+    if (t('coDept')) coDept = t('coDept');
+
+    const cells: Partial<Record<FieldKey, string>> = {};
+    (Object.keys(cols) as FieldKey[]).forEach((f) => (cells[f] = a1(r, cols[f] as number)));
+    const statusText = t('status');
+    const progress = t('progress');
+    const closeOut = t('closeOut');
+    const doneValue = fieldValue(g, r, cols.doneDate);
+    const done = doneValue === null ? null : parseDeadline(doneValue, ctx);
+    items.push({
+      sheet: g.name,
+      row: r,
+      seq: seqHere || problemSeq,
+      aspect,
+      problem: problem,
+      requirement: t('requirement'),
+      measure: hasMeasure ? measure : measure || problem,
+      leader,
+      leadDept,
+      coDept,
+      owner: t('owner'),
+      deadline: parseDeadline(deadlineValue, ctx),
+      progress,
+      statusText,
+      state: stateFromRow(statusText, progress, closeOut, hasStatus),
+      doneDate: done && done.kind === 'date' && (isDateValue(doneValue) || typeof doneValue === 'number' || /\d/.test(done.text)) ? done.due : null,
+      closeOut,
+      evidence: t('evidence'),
+      notes: t('notes'),
+      problemRef: cols.problemRef !== undefined ? t('problemRef') : undefined,
+      cells,
+    });
+  }
+  return { items, sectionRows, seqs };
+}

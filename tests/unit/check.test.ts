@@ -1,0 +1,175 @@
+import { checkWorkbook } from '../../src/core/check';
+import { detectHeader } from '../../src/core/header';
+import { colLetter } from '../../src/core/grid';
+import { isTaizhangError, userMessage } from '../../src/core/errors';
+import { CheckOptions, CheckResult, Grid } from '../../src/core/types';
+import { aspectColumnLedger, combinedHeaderLedger, englishTracker, twoRowHeaderLedger } from './helpers/ledgers';
+
+const OPTS: CheckOptions = { asOf: '2022-07-15', start: '2022-02-24' };
+
+function letters(r: CheckResult): Record<string, string> {
+  const out: Record<string, string> = {};
+  Object.keys(r.header.columns).forEach((k) => (out[k] = colLetter((r.header.columns as Record<string, number>)[k])));
+  return out;
+}
+
+function byRow(r: CheckResult) {
+  const m: Record<number, CheckResult['items'][0]> = {};
+  r.items.forEach((i) => (m[i.row] = i));
+  return m;
+}
+
+function findingIds(r: CheckResult): string[] {
+  return r.findings.map((f) => f.rule + '@' + f.cell);
+}
+
+describe('a two-row header under merged parents, section-row aspects, merged problem cells', () => {
+  const r = checkWorkbook([twoRowHeaderLedger()], OPTS);
+
+  test('the header spans rows 3-4 and the child row names the columns under 责任清单 and 整改进展', () => {
+    expect(r.header.rows).toEqual([3, 4]);
+    expect(letters(r)).toEqual({
+      seq: 'A', problem: 'B', measure: 'C', leader: 'D', leadDept: 'E', coDept: 'F', deadline: 'G', progress: 'H', status: 'I', evidence: 'J',
+    });
+  });
+
+  test('one item per measure row; title, 填报单位, section, 合计 and 注 rows are not items', () => {
+    expect(r.items.map((i) => i.row)).toEqual([6, 7, 8, 9, 11, 12, 13, 14]);
+  });
+
+  test('blank problem, aspect and leader cells inherit from above within the problem block', () => {
+    const i = byRow(r);
+    expect(i[7].problem).toBe('理论学习中心组学习流于形式');
+    expect(i[7].aspect).toBe('一、学习贯彻习近平新时代中国特色社会主义思想不够深入');
+    expect(i[7].leader).toBe('王局长');
+    expect(i[7].leadDept).toBe('办公室');
+    expect(i[7].seq).toBe('1');
+    expect(i[11].aspect).toBe('二、落实全面从严治党主体责任有差距');
+    // a new problem does not inherit the previous problem's department
+    expect(i[13].leadDept).toBe('财务处');
+    expect(i[11].leadDept).toBe('');
+  });
+
+  test('flags follow the rules in order', () => {
+    const i = byRow(r);
+    expect([6, 7, 8, 9, 11, 12, 13, 14].map((row) => i[row].flag)).toEqual([
+      'done', 'on-track', 'done', 'long-term', 'on-track', 'overdue', 'no-deadline', 'no-deadline',
+    ]);
+    expect(i[8].state).toBe('closed');
+    expect(i[12].daysLeft).toBe(-56);
+    expect(i[12].due).toBe('2022-05-20');
+    expect(i[7].daysLeft).toBe(169);
+    expect(i[6].daysLeft).toBeNull();
+  });
+
+  test('totals add up to the items', () => {
+    expect(r.totals).toEqual({ items: 8, done: 2, overdue: 1, dueSoon: 0, onTrack: 2, longTerm: 1, noDeadline: 2 });
+  });
+
+  test('findings carry the contract ids on the cell that is wrong', () => {
+    expect(findingIds(r)).toEqual(
+      expect.arrayContaining([
+        'long-term-no-progress@H9',
+        'lead-dept-missing@E11',
+        'lead-dept-missing@E12',
+        'duplicate-seq@A13',
+        'deadline-unparsed@G13',
+        'deadline-missing@G14',
+      ]),
+    );
+    const unparsed = r.findings.filter((f) => f.rule === 'deadline-unparsed')[0];
+    expect(unparsed.severity).toBe('error');
+    expect(unparsed.message).toContain('2022年2月30日');
+    expect(r.findings.filter((f) => f.rule === 'done-without-evidence')).toEqual([]);
+  });
+
+  test('text that looks like a formula is kept as text', () => {
+    expect(byRow(r)[14].measure).toBe('=领导批示要求立即整改');
+  });
+});
+
+describe('an aspect column, synonyms and the state read from 落实情况', () => {
+  const r = checkWorkbook([aspectColumnLedger()], OPTS);
+  test('header and columns', () => {
+    expect(r.header.rows).toEqual([2]);
+    expect(letters(r)).toEqual({ seq: 'A', aspect: 'B', problem: 'C', measure: 'D', leadDept: 'E', deadline: 'F', progress: 'G' });
+  });
+  test('aspects inherit and states come from the progress text', () => {
+    const i = byRow(r);
+    expect(i[4].aspect).toBe('党的领导');
+    expect(i[7].aspect).toBe('作风建设');
+    expect([3, 4, 5, 6, 7].map((row) => i[row].state)).toEqual(['done', 'in-progress', 'not-started', 'unknown', 'basically-done']);
+  });
+  test('year-less and relative deadlines count from the start', () => {
+    const i = byRow(r);
+    expect(i[3].deadline.due).toBe('2022-06-30');
+    expect(i[5].deadline.due).toBe('2022-09-30');
+    expect(i[7].deadline.due).toBe('2022-04-24');
+    expect(i[7].flag).toBe('overdue'); // 基本完成 is not done
+  });
+  test('totals', () => {
+    expect(r.totals).toEqual({ items: 5, done: 1, overdue: 1, dueSoon: 0, onTrack: 2, longTerm: 1, noDeadline: 0 });
+  });
+});
+
+describe('an English tracker', () => {
+  const r = checkWorkbook([englishTracker()], { asOf: '2022-07-15', lang: 'en' });
+  test('English headers map to the same fields', () => {
+    expect(letters(r)).toEqual({ seq: 'A', aspect: 'B', problem: 'C', measure: 'D', leadDept: 'E', deadline: 'F', status: 'G' });
+  });
+  test('flags: immediately without a start is judged as of today', () => {
+    expect(r.items.map((i) => i.flag)).toEqual(['done', 'due-soon', 'due-soon', 'long-term']);
+    expect(r.items[2].due).toBe('2022-07-15');
+  });
+});
+
+describe('notes above the header and a combined 责任单位/责任人 column', () => {
+  const r = checkWorkbook([combinedHeaderLedger()], OPTS);
+  test('the header is found below the notes, and line breaks in headers do not matter', () => {
+    expect(r.header.rows).toEqual([3]);
+    expect(letters(r)).toEqual({ seq: 'A', problem: 'B', measure: 'C', leadDept: 'D', deadline: 'E', status: 'F' });
+  });
+  test('multi-line cells are kept whole; 是/否 statuses', () => {
+    expect(r.items[0].leadDept).toBe('组织部\n王五');
+    expect(r.items[1].measure).toBe('开展专项审计\n追回违规资金');
+    expect(r.items.map((i) => i.flag)).toEqual(['done', 'overdue']);
+  });
+});
+
+describe('choosing the sheet', () => {
+  const cover: Grid = { name: '封面', rows: [['关于巡视整改情况的报告'], ['2022年7月']] };
+  test('the sheet that holds a ledger is picked among several', () => {
+    expect(checkWorkbook([cover, aspectColumnLedger(), cover], OPTS).sheet).toBe('Sheet1');
+  });
+  test('--sheet overrides, and an unknown name lists the sheets', () => {
+    expect(checkWorkbook([twoRowHeaderLedger(), aspectColumnLedger()], { ...OPTS, sheet: 'Sheet1' }).sheet).toBe('Sheet1');
+    try {
+      checkWorkbook([cover, aspectColumnLedger()], { ...OPTS, sheet: '台账' });
+      throw new Error('expected an error');
+    } catch (e) {
+      expect(isTaizhangError(e) && e.code).toBe('sheet-not-found');
+      if (isTaizhangError(e)) expect(userMessage(e, 'zh')).toContain('封面、Sheet1');
+    }
+  });
+  test('no ledger: the message names the columns looked for', () => {
+    try {
+      checkWorkbook([cover], { ...OPTS, file: '报告.xlsx' });
+      throw new Error('expected an error');
+    } catch (e) {
+      expect(isTaizhangError(e) && e.code).toBe('no-ledger');
+      if (isTaizhangError(e)) expect(userMessage(e, 'zh')).toMatch(/报告\.xlsx.*整改措施.*完成时限/);
+    }
+  });
+  test('an empty workbook is refused', () => {
+    expect(() => checkWorkbook([{ name: 'Sheet1', rows: [] }], OPTS)).toThrow();
+    try {
+      checkWorkbook([{ name: 'Sheet1', rows: [[null, '  ']] }], OPTS);
+    } catch (e) {
+      expect(isTaizhangError(e) && e.code).toBe('empty-workbook');
+    }
+  });
+  test('a data row that holds one header word is not taken for a header', () => {
+    const h = detectHeader(twoRowHeaderLedger());
+    expect(h && h.rows).toEqual([3, 4]);
+  });
+});
