@@ -9,7 +9,7 @@ const BORDERED: CellStyle = { border: true, valign: 'top' };
 
 export const STYLES: Record<StyleKey, CellStyle> = {
   title: { bold: true, size: 16 },
-  subtitle: { bold: true, size: 12 },
+  subtitle: { bold: true, size: 12, wrap: true },
   header: { bold: true, fill: 'D9E1F2', color: '1F1F1F', border: true, wrap: true, align: 'center', valign: 'middle' },
   text: { ...BORDERED },
   wrap: { ...BORDERED, wrap: true },
