@@ -1,0 +1,139 @@
+/**
+ * A small argv parser for the contract in DESIGN.md ("The command line"). No dependency: the options
+ * are few and fixed, and every malformed value must become one clear line in the user's language.
+ */
+import { isIsoDate } from '../core/dates';
+import { taizhangError } from '../core/errors';
+import { IsoDate, Lang } from '../core/types';
+import { cliText } from './messages';
+
+export interface CliOptions {
+  sheet: string | null;
+  asOf: IsoDate | null;
+  start: IsoDate | null;
+  dueSoonDays: number;
+  immediateDays: number;
+  lang: Lang;
+  json: boolean;
+  out: string | null;
+  strict: boolean;
+}
+
+export interface ParsedArgs {
+  command: string | null;
+  files: string[];
+  options: CliOptions;
+  help: boolean;
+  version: boolean;
+}
+
+const VALUE_OPTIONS = ['--sheet', '--as-of', '--start', '--due-soon-days', '--immediate-days', '--lang', '--out'];
+const FLAG_OPTIONS = ['--json', '--strict', '--help', '-h', '--version', '-v'];
+
+/** The language to speak before the arguments are known to be valid (for the error line itself). */
+export function sniffLang(argv: string[]): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--lang' && argv[i + 1] === 'en') return 'en';
+    if (argv[i] === '--lang=en') return 'en';
+  }
+  return 'zh';
+}
+
+function usageError(lang: Lang, key: Parameters<typeof cliText>[1], params: Record<string, string> = {}) {
+  return taizhangError('usage', { message: cliText(lang, key, params) });
+}
+
+function badOption(lang: Lang, option: string, value: string, hintKey: Parameters<typeof cliText>[1]) {
+  return taizhangError('bad-option', { option, value, hint: cliText(lang, hintKey) });
+}
+
+function dateOption(lang: Lang, option: string, value: string): IsoDate {
+  if (!isIsoDate(value)) throw badOption(lang, option, value, 'hint.date');
+  return value;
+}
+
+function countOption(lang: Lang, option: string, value: string): number {
+  if (!/^\d{1,5}$/.test(value)) throw badOption(lang, option, value, 'hint.count');
+  return Number(value);
+}
+
+export function parseArgs(argv: string[]): ParsedArgs {
+  const lang = sniffLang(argv);
+  const options: CliOptions = {
+    sheet: null,
+    asOf: null,
+    start: null,
+    dueSoonDays: 10,
+    immediateDays: 30,
+    lang,
+    json: false,
+    out: null,
+    strict: false,
+  };
+  const parsed: ParsedArgs = { command: null, files: [], options, help: false, version: false };
+  let positionalOnly = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (positionalOnly || !arg.startsWith('-') || arg === '-') {
+      if (parsed.command === null) parsed.command = arg;
+      else parsed.files.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      positionalOnly = true;
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    if (FLAG_OPTIONS.indexOf(name) >= 0) {
+      if (eq > 0) throw usageError(lang, 'usage.flagValue', { option: name });
+      if (name === '--json') options.json = true;
+      else if (name === '--strict') options.strict = true;
+      else if (name === '--help' || name === '-h') parsed.help = true;
+      else parsed.version = true;
+      continue;
+    }
+    if (VALUE_OPTIONS.indexOf(name) < 0) throw usageError(lang, 'usage.unknownOption', { option: arg });
+    let value: string;
+    if (eq > 0) value = arg.slice(eq + 1);
+    else {
+      if (i + 1 >= argv.length || (argv[i + 1].startsWith('--') && argv[i + 1].length > 2)) {
+        throw usageError(lang, 'usage.missingValue', { option: name });
+      }
+      value = argv[++i];
+    }
+    switch (name) {
+      case '--sheet':
+        if (!value.trim()) throw badOption(lang, name, value, 'hint.sheet');
+        options.sheet = value;
+        break;
+      case '--as-of':
+        options.asOf = dateOption(lang, name, value);
+        break;
+      case '--start':
+        options.start = dateOption(lang, name, value);
+        break;
+      case '--due-soon-days':
+        options.dueSoonDays = countOption(lang, name, value);
+        break;
+      case '--immediate-days':
+        options.immediateDays = countOption(lang, name, value);
+        break;
+      case '--lang':
+        if (value !== 'zh' && value !== 'en') throw badOption(lang, name, value, 'hint.lang');
+        options.lang = value;
+        break;
+      case '--out':
+        if (!/\.xlsx$/i.test(value)) throw badOption(lang, name, value, 'hint.out');
+        options.out = value;
+        break;
+    }
+  }
+  return parsed;
+}
+
+/** Today as the user's calendar shows it (local time), for the default --as-of. */
+export function localToday(now: Date = new Date()): IsoDate {
+  const p = (n: number) => (n < 10 ? '0' + n : String(n));
+  return now.getFullYear() + '-' + p(now.getMonth() + 1) + '-' + p(now.getDate());
+}

@@ -1,0 +1,124 @@
+/**
+ * The `taizhang` command. Each command is one function in COMMANDS; `summary` is a stub for now.
+ * Exit codes (DESIGN.md): 0 checked; 1 with --strict when error findings exist; 2 unusable input or
+ * usage, with exactly one line on stderr and no stack trace.
+ */
+import * as fs from 'fs';
+import { isTaizhangError, userMessage } from '../core/errors';
+import { Lang } from '../core/types';
+import { localToday, parseArgs, ParsedArgs, sniffLang } from './args';
+import { contractJson } from './json';
+import { cliText, HELP } from './messages';
+import { renderReport } from './report';
+import { checkFile } from './run-check';
+import { taizhangError } from '../core/errors';
+
+export interface Io {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+  /** Today, for the default --as-of (tests pin it). */
+  today?: () => string;
+}
+
+type Command = (args: ParsedArgs, io: Io) => Promise<number>;
+
+/** Files above this size get a progress line on a terminal. */
+const PROGRESS_BYTES = 4 * 1024 * 1024;
+
+function progressFor(file: string, lang: Lang, io: Io): ((rows: number) => void) | undefined {
+  if (!io.stderr.isTTY) return undefined;
+  try {
+    if (fs.statSync(file).size < PROGRESS_BYTES) return undefined;
+  } catch {
+    return undefined;
+  }
+  return (rows) => io.stderr.write('\r' + cliText(lang, 'progress', { file, rows }));
+}
+
+const check: Command = async (args, io) => {
+  const o = args.options;
+  if (args.files.length !== 1) throw taizhangError('usage', { message: cliText(o.lang, 'usage.checkFiles') });
+  const file = args.files[0];
+  const progress = progressFor(file, o.lang, io);
+  let shown = false;
+  const result = await checkFile(file, {
+    file,
+    asOf: o.asOf || (io.today ? io.today() : localToday()),
+    start: o.start,
+    dueSoonDays: o.dueSoonDays,
+    immediateDays: o.immediateDays,
+    lang: o.lang,
+    sheet: o.sheet,
+    out: o.out,
+    onProgress: progress
+      ? (rows) => {
+          shown = true;
+          progress(rows);
+        }
+      : undefined,
+  });
+  if (shown) io.stderr.write('\r\x1b[K');
+  if (o.json) io.stdout.write(JSON.stringify(contractJson(result, file), null, 2) + '\n');
+  else io.stdout.write(renderReport(result, { lang: o.lang, file, out: o.out, width: io.stdout.columns }));
+  const errors = result.findings.some((f) => f.severity === 'error');
+  return o.strict && errors ? 1 : 0;
+};
+
+/** Consolidation of many ledgers comes later (its own issue); the contract's name is kept now. */
+const summary: Command = async (args) => {
+  throw taizhangError('usage', { message: cliText(args.options.lang, 'usage.summaryNotYet') });
+};
+
+const COMMANDS: Record<string, Command> = { check, summary };
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  let lang: Lang = sniffLang(argv);
+  try {
+    const args = parseArgs(argv);
+    lang = args.options.lang;
+    if (args.help || (args.command === null && !args.version)) {
+      if (args.help) {
+        io.stdout.write(HELP[lang]);
+        return 0;
+      }
+      throw taizhangError('usage', { message: cliText(lang, 'usage.noCommand') });
+    }
+    if (args.version) {
+      // eslint-disable-next-line @typescript-eslint/no-var-requires
+      io.stdout.write(require('../../package.json').version + '\n');
+      return 0;
+    }
+    const command = COMMANDS[args.command as string];
+    if (!command || !Object.prototype.hasOwnProperty.call(COMMANDS, args.command as string)) {
+      throw taizhangError('usage', { message: cliText(lang, 'usage.unknownCommand', { command: String(args.command) }) });
+    }
+    return await command(args, io);
+  } catch (e) {
+    if (isTaizhangError(e)) {
+      io.stderr.write('taizhang: ' + oneLine(userMessage(e, lang)) + '\n');
+      return 2;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    io.stderr.write('taizhang: ' + oneLine(cliText(lang, 'internal', { message })) + '\n');
+    if (io.env.TAIZHANG_DEBUG === '1' && e instanceof Error && e.stack) io.stderr.write(e.stack + '\n');
+    return 2;
+  }
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
+/** Entry point for bin/taizhang.js. Sets the exit code rather than exiting, so piped output is flushed. */
+export function run(): void {
+  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write('taizhang: ' + String(e) + '\n');
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,119 @@
+/**
+ * Strings that only the command line says: usage, option hints and its own failures. The report
+ * wording shared with the add-in lives in src/core/i18n.ts.
+ */
+import { format } from '../core/errors';
+import { Lang } from '../core/types';
+
+const TEXT = {
+  zh: {
+    'usage.unknownOption': '未知选项 {option}。运行 taizhang --help 查看用法。',
+    'usage.missingValue': '选项 {option} 缺少取值。运行 taizhang --help 查看用法。',
+    'usage.flagValue': '选项 {option} 不带取值。',
+    'usage.noCommand': '请指定命令：taizhang check <台账.xlsx> 或 taizhang summary <台账.xlsx>... --out 汇总.xlsx。运行 taizhang --help 查看用法。',
+    'usage.unknownCommand': '未知命令“{command}”。可用命令：check、summary。运行 taizhang --help 查看用法。',
+    'usage.checkFiles': 'check 需要且只需要一个台账文件：taizhang check <台账.xlsx>。',
+    'usage.outIsInput': '--out 不能是输入文件本身（Taizhang 从不修改原始台账）。请换一个输出文件名。',
+    'usage.summaryNotYet': 'taizhang summary 尚未实现（not yet），将在后续版本提供。现在可以先对每个台账运行 taizhang check。',
+    'hint.date': '请写成 YYYY-MM-DD 形式的真实日期，例如 2022-07-15。',
+    'hint.count': '请写一个不小于 0 的整数天数，例如 10。',
+    'hint.lang': '只能是 zh 或 en。',
+    'hint.sheet': '请写工作表名称。',
+    'hint.out': '输出文件名须以 .xlsx 结尾。',
+    internal: '内部错误：{message}。这是 Taizhang 的缺陷，请把这一行和所用命令报告给维护者（设置环境变量 TAIZHANG_DEBUG=1 可看到详细信息）。',
+    progress: '正在读取“{file}”：已读 {rows} 行…',
+    'col.row': '行',
+    'col.seq': '序号',
+    'col.flag': '期限状态',
+    'col.due': '截止日期',
+    'col.days': '剩余/逾期',
+    'col.dept': '牵头部门',
+    'col.measure': '整改措施',
+    'col.cell': '单元格',
+    'col.severity': '级别',
+    'col.rule': '规则',
+    'col.message': '说明',
+    'header.rows': '第{rows}行',
+    'sources': '三张清单：问题清单“{problems}”，任务清单“{tasks}”，责任清单“{responsibilities}”',
+  },
+  en: {
+    'usage.unknownOption': 'Unknown option {option}. Run taizhang --help for usage.',
+    'usage.missingValue': 'Option {option} needs a value. Run taizhang --help for usage.',
+    'usage.flagValue': 'Option {option} takes no value.',
+    'usage.noCommand': 'Name a command: taizhang check <ledger.xlsx> or taizhang summary <ledger.xlsx>... --out summary.xlsx. Run taizhang --help for usage.',
+    'usage.unknownCommand': 'Unknown command "{command}". Commands: check, summary. Run taizhang --help for usage.',
+    'usage.checkFiles': 'check takes exactly one ledger file: taizhang check <ledger.xlsx>.',
+    'usage.outIsInput': '--out must not be the input file itself (Taizhang never changes the original ledger). Choose another file name.',
+    'usage.summaryNotYet': 'taizhang summary is not yet available; it comes in a later version. For now, run taizhang check on each ledger.',
+    'hint.date': 'write a real date as YYYY-MM-DD, e.g. 2022-07-15.',
+    'hint.count': 'write a whole number of days, 0 or more, e.g. 10.',
+    'hint.lang': 'use zh or en.',
+    'hint.sheet': 'write the sheet name.',
+    'hint.out': 'the output file name must end in .xlsx.',
+    internal: 'Internal error: {message}. This is a bug in Taizhang; please report this line and the command you ran (set TAIZHANG_DEBUG=1 to see details).',
+    progress: 'Reading "{file}": {rows} rows…',
+    'col.row': 'Row',
+    'col.seq': 'No.',
+    'col.flag': 'Flag',
+    'col.due': 'Due',
+    'col.days': 'Days',
+    'col.dept': 'Department',
+    'col.measure': 'Measure',
+    'col.cell': 'Cell',
+    'col.severity': 'Level',
+    'col.rule': 'Rule',
+    'col.message': 'Message',
+    'header.rows': 'rows {rows}',
+    'sources': 'Three lists: problems "{problems}", tasks "{tasks}", responsibilities "{responsibilities}"',
+  },
+};
+
+export type CliTextKey = keyof typeof TEXT.zh;
+
+export function cliText(lang: Lang, key: CliTextKey, params: Record<string, string | number> = {}): string {
+  return format(TEXT[lang][key], params);
+}
+
+export const HELP: Record<Lang, string> = {
+  zh: `taizhang —— 整改台账助手
+
+用法：
+  taizhang check <台账.xlsx> [选项]
+  taizhang summary <台账.xlsx>... --out 汇总.xlsx [选项]   （尚未实现）
+
+选项：
+  --sheet 名称            指定台账所在工作表（默认自动识别）
+  --as-of YYYY-MM-DD      判断期限所依据的日期（默认：今天）
+  --start YYYY-MM-DD      整改起始日（巡视反馈日），用于无年份日期、“N个月内”和立行立改
+  --due-soon-days N       临期（黄灯）天数，默认 10
+  --immediate-days N      立行立改事项自起始日起的天数，默认 30
+  --lang zh|en            报告语言，默认 zh
+  --json                  以 JSON 输出检查结果
+  --out 已检查.xlsx       写出检查后的台账副本（增加 期限状态/截止日期/剩余天数/检查意见 四列；原文件不变）
+  --strict                有“错误”级检查问题时以退出码 1 结束
+  -h, --help              显示本帮助
+
+退出码：0 检查完成；1 使用 --strict 且存在错误；2 输入无法使用或用法错误。
+`,
+  en: `taizhang — rectification ledger assistant
+
+Usage:
+  taizhang check <ledger.xlsx> [options]
+  taizhang summary <ledger.xlsx>... --out summary.xlsx [options]   (not yet available)
+
+Options:
+  --sheet NAME            the sheet that holds the ledger (default: detected)
+  --as-of YYYY-MM-DD      the date deadlines are judged against (default: today)
+  --start YYYY-MM-DD      the rectification start (feedback) date: gives year-less dates their
+                          year, and is the base of relative deadlines and immediate items
+  --due-soon-days N       the due-soon (yellow) window in days, default 10
+  --immediate-days N      days an immediate (立行立改) item gets after --start, default 30
+  --lang zh|en            report language, default zh
+  --json                  print the result as JSON
+  --out checked.xlsx      write a checked copy (adds four columns; the original is never changed)
+  --strict                exit 1 when error findings exist
+  -h, --help              show this help
+
+Exit codes: 0 checked; 1 with --strict when errors exist; 2 unusable input or usage.
+`,
+};

@@ -1,0 +1,147 @@
+/** CheckResult -> a report for a terminal: where the ledger was found, totals, overdue and due-soon items, findings. */
+import { FIELD_SYNONYMS } from '../core/fields';
+import { colLetter } from '../core/grid';
+import { t } from '../core/i18n';
+import { FLAG_LABELS } from '../core/labels';
+import { CheckedItem, CheckResult, FieldKey, Lang } from '../core/types';
+import { cliText } from './messages';
+
+/** Terminal cells a character takes: CJK and full-width forms take two. */
+function charWidth(code: number): number {
+  if (code < 0x1100) return 1;
+  if (
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0x20000 && code <= 0x3fffd)
+  ) {
+    return 2;
+  }
+  return 1;
+}
+
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += charWidth(ch.codePointAt(0) as number);
+  return w;
+}
+
+/** One line, at most `max` cells wide, with … when cut. */
+export function clip(s: string, max: number): string {
+  const flat = s.replace(/\s*\n\s*/g, ' ');
+  if (displayWidth(flat) <= max) return flat;
+  let out = '';
+  let w = 0;
+  for (const ch of flat) {
+    const cw = charWidth(ch.codePointAt(0) as number);
+    if (w + cw > max - 1) break;
+    out += ch;
+    w += cw;
+  }
+  return out + '…';
+}
+
+function pad(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+}
+
+/** Rows of cells -> aligned lines; the last column is not padded. */
+export function table(rows: string[][], indent = '  '): string[] {
+  const widths: number[] = [];
+  rows.forEach((r) => r.forEach((c, j) => (widths[j] = Math.max(widths[j] || 0, displayWidth(c)))));
+  return rows.map((r) => indent + r.map((c, j) => (j === r.length - 1 ? c : pad(c, widths[j]))).join('  '));
+}
+
+function fieldName(lang: Lang, key: FieldKey): string {
+  return lang === 'zh' ? FIELD_SYNONYMS[key][0] : key;
+}
+
+function daysText(lang: Lang, item: CheckedItem): string {
+  if (item.daysLeft === null) return '';
+  return item.daysLeft < 0 ? t(lang, 'report.daysOverdue', { days: -item.daysLeft }) : t(lang, 'report.daysLeft', { days: item.daysLeft });
+}
+
+export interface ReportOptions {
+  lang: Lang;
+  file: string;
+  out?: string | null;
+  /** Width available for the measure column. */
+  width?: number;
+}
+
+export function renderReport(result: CheckResult, opts: ReportOptions): string {
+  const { lang } = opts;
+  const sep = lang === 'zh' ? '：' : ': ';
+  const list = lang === 'zh' ? '，' : ', ';
+  const lines: string[] = [];
+  lines.push(t(lang, 'report.title'));
+  lines.push(t(lang, 'report.file') + sep + opts.file);
+  lines.push(t(lang, 'report.sheet') + sep + result.sheet);
+  if (result.sources) lines.push(cliText(lang, 'sources', { ...result.sources }));
+  const h = result.header;
+  const rows = h.rows.length > 1 ? h.rows[0] + '–' + h.rows[h.rows.length - 1] : String(h.rows[0]);
+  const cols = (Object.keys(h.columns) as FieldKey[])
+    .filter((k) => (h.columns[k] as number) > 0)
+    .sort((a, b) => (h.columns[a] as number) - (h.columns[b] as number))
+    .map((k) => fieldName(lang, k) + ' ' + colLetter(h.columns[k] as number));
+  lines.push(t(lang, 'report.header') + sep + cliText(lang, 'header.rows', { rows }) + (lang === 'zh' ? '；' : '; ') + cols.join(list));
+  lines.push(
+    t(lang, 'report.asOf') + sep + result.asOf + (result.start ? '    ' + t(lang, 'report.start') + sep + result.start : ''),
+  );
+  lines.push('');
+  lines.push(t(lang, 'report.totals', { ...result.totals }));
+  lines.push('');
+
+  lines.push(t(lang, 'report.overdue'));
+  const late = result.items
+    .filter((i) => i.flag === 'overdue' || i.flag === 'due-soon')
+    .sort((a, b) => (a.daysLeft === null ? 0 : a.daysLeft) - (b.daysLeft === null ? 0 : b.daysLeft) || a.row - b.row);
+  if (!late.length) lines.push('  ' + t(lang, 'report.none'));
+  else {
+    const measureWidth = Math.max(20, (opts.width || 110) - 70);
+    const rowsOut: string[][] = [
+      ['col.row', 'col.seq', 'col.flag', 'col.due', 'col.days', 'col.dept', 'col.measure'].map((k) => cliText(lang, k as 'col.row')),
+    ];
+    late.forEach((i) =>
+      rowsOut.push([
+        String(i.row),
+        clip(i.seq, 8),
+        FLAG_LABELS[lang][i.flag],
+        i.due || '',
+        daysText(lang, i),
+        clip(i.leadDept, 16),
+        clip(i.measure || i.problem, measureWidth),
+      ]),
+    );
+    lines.push(...table(rowsOut));
+  }
+  lines.push('');
+
+  const errors = result.findings.filter((f) => f.severity === 'error').length;
+  lines.push(t(lang, 'report.findings', { errors, warnings: result.findings.length - errors }));
+  if (!result.findings.length) lines.push('  ' + t(lang, 'report.none'));
+  else {
+    const sorted = result.findings
+      .slice()
+      .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || a.row - b.row);
+    const rowsOut: string[][] = [['col.cell', 'col.severity', 'col.rule', 'col.message'].map((k) => cliText(lang, k as 'col.row'))];
+    sorted.forEach((f) =>
+      rowsOut.push([
+        (f.sheet && f.sheet !== result.sheet ? f.sheet + '!' : '') + f.cell,
+        t(lang, f.severity === 'error' ? 'report.error' : 'report.warning'),
+        f.rule,
+        f.message.replace(/\s*\n\s*/g, ' '),
+      ]),
+    );
+    lines.push(...table(rowsOut));
+  }
+  if (opts.out) {
+    lines.push('');
+    lines.push(t(lang, 'report.written', { file: opts.out }));
+  }
+  return lines.join('\n') + '\n';
+}

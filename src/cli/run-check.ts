@@ -1,0 +1,57 @@
+/**
+ * The check pipeline as a function: the CLI and the benchmark call the same code.
+ * Without `out` the workbook is streamed and only Grids are held; with `out` it is read in memory,
+ * annotated and written to a new file.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { planAnnotation } from '../core/annotate';
+import { checkWorkbook } from '../core/check';
+import { taizhangError } from '../core/errors';
+import { CheckOptions, CheckResult } from '../core/types';
+import { readWorkbook, streamGrids } from '../xlsx/read';
+import { applyAnnotation, writeWorkbookAtomic } from '../xlsx/write';
+import { cliText } from './messages';
+
+export interface CheckFileOptions extends CheckOptions {
+  /** Write the checked copy here. */
+  out?: string | null;
+  onProgress?: (rows: number) => void;
+}
+
+/** True when `out` names the input file (also through another relative path or a link). */
+export function isSameFile(input: string, out: string): boolean {
+  if (path.resolve(input) === path.resolve(out)) return true;
+  try {
+    const a = fs.statSync(input);
+    const b = fs.statSync(out);
+    return a.dev === b.dev && a.ino === b.ino;
+  } catch {
+    return false;
+  }
+}
+
+export async function checkFile(file: string, opts: CheckFileOptions): Promise<CheckResult> {
+  const lang = opts.lang || 'zh';
+  const checkOpts: CheckOptions = {
+    file: opts.file || file,
+    asOf: opts.asOf,
+    start: opts.start || null,
+    dueSoonDays: opts.dueSoonDays,
+    immediateDays: opts.immediateDays,
+    lang,
+    sheet: opts.sheet || null,
+  };
+  if (!opts.out) {
+    const grids = await streamGrids(file, { onProgress: opts.onProgress });
+    return checkWorkbook(grids, checkOpts);
+  }
+  if (isSameFile(file, opts.out)) throw taizhangError('usage', { message: cliText(lang, 'usage.outIsInput') });
+  const { workbook, grids } = await readWorkbook(file);
+  const result = checkWorkbook(grids, checkOpts);
+  const grid = grids.filter((g) => g.name === result.sheet)[0];
+  const ws = workbook.getWorksheet(result.sheet);
+  if (grid && ws) applyAnnotation(ws, planAnnotation(grid, result, lang));
+  await writeWorkbookAtomic(workbook, opts.out);
+  return result;
+}
