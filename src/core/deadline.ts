@@ -1,0 +1,609 @@
+/**
+ * Deadline cell -> Deadline (DESIGN.md "Deadline parsing").
+ *
+ * A small pipeline:
+ *   1. the cell value: real dates, Excel serials, years and blanks are settled here;
+ *   2. normalizeDeadlineText: full-width -> half-width, Chinese numerals -> digits, every range word
+ *      (至 到 ~ — –) -> '-', whitespace collapsed, lower case;
+ *   3. DEADLINE_RULES, most specific first: each is one regex and one small function that turns a match
+ *      into a Hit. A matched span is blanked out so that a less specific rule cannot read it again
+ *      (2022年6月 is never also read as 2022年 = 12-31);
+ *   4. year-less hits get their year, relative hits are counted from the start, and the latest date wins.
+ *
+ * No lookbehind, no sticky or unicode flags (the core runs in IE11), and no unbounded quantifier
+ * next to another quantifier over the same characters, so a 10k-character cell parses in milliseconds.
+ */
+import { addDays, addMonths, addWorkingDays, isIsoDate, isValidYmd, monthEnd, parseIso, serialToIso, ymd } from './dates';
+import { CellValue, Deadline, IsoDate } from './types';
+
+export interface DeadlineContext {
+  /** The date deadlines are judged against; gives year-less dates their year when there is no start. */
+  asOf: IsoDate;
+  /** The rectification start (feedback) date: the base of relative forms and the year of year-less dates. */
+  start?: IsoDate | null;
+}
+
+/** Words that make a cell 'immediate' (立行立改). Matched as substrings of the normalized, lower-case text. */
+export const IMMEDIATE_WORDS: string[] = [
+  '立行立改',
+  '即知即改',
+  '立即整改',
+  '立即',
+  '马上就办',
+  '即时整改',
+  '即查即改',
+  '边查边改',
+  'immediately',
+  'immediate',
+];
+
+/** Words that make a cell 'long-term' when it holds no date, and set `ongoing` when it does. */
+export const LONG_TERM_WORDS: string[] = [
+  '长期坚持',
+  '长期',
+  '持续推进',
+  '持续整改',
+  '持续坚持',
+  '常态化',
+  '长效',
+  'ongoing',
+  'continuous',
+  'continuing',
+  'long-term',
+  'long term',
+];
+
+/** Cell texts that mean "nothing filled in" and are treated like a blank cell ('none'). */
+export const BLANK_PLACEHOLDERS: string[] = ['-', '/', '\\', '无', '暂无', 'n/a', 'na', 'tbd', '待定'];
+
+/* ------------------------------------------------------------------------------------------ */
+/* Normalization                                                                               */
+/* ------------------------------------------------------------------------------------------ */
+
+/** Full-width ASCII (！..～) and the ideographic space -> their half-width forms. */
+export function toHalfWidth(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
+    else if (c === 0x3000) out += ' ';
+    else out += s.charAt(i);
+  }
+  return out;
+}
+
+const CN_DIGITS: { [ch: string]: number } = {
+  '〇': 0,
+  '○': 0,
+  '零': 0,
+  '一': 1,
+  '二': 2,
+  '两': 2,
+  '三': 3,
+  '四': 4,
+  '五': 5,
+  '六': 6,
+  '七': 7,
+  '八': 8,
+  '九': 9,
+};
+
+function cnRunValue(run: string): string {
+  if (run.indexOf('十') < 0 && run.indexOf('百') < 0) {
+    // 二〇二二 -> 2022, 一 -> 1: digit by digit.
+    let digits = '';
+    for (let i = 0; i < run.length; i++) digits += String(CN_DIGITS[run.charAt(i)]);
+    return digits;
+  }
+  // 十 -> 10, 十二 -> 12, 二十 -> 20, 三十一 -> 31, 一百零五 -> 105.
+  let total = 0;
+  let cur = 0;
+  for (let i = 0; i < run.length; i++) {
+    const ch = run.charAt(i);
+    if (ch === '十') {
+      total += (cur || 1) * 10;
+      cur = 0;
+    } else if (ch === '百') {
+      total += (cur || 1) * 100;
+      cur = 0;
+    } else {
+      cur = CN_DIGITS[ch];
+    }
+  }
+  return String(total + cur);
+}
+
+/** Chinese numerals -> Arabic digits: 二〇二二年十二月三十一日 -> 2022年12月31日, 两个月 -> 2个月. */
+export function chineseNumeralsToDigits(s: string): string {
+  return s.replace(/[〇○零一二两三四五六七八九十百]+/g, cnRunValue);
+}
+
+/** The text every rule reads: half-width, Arabic digits, '-' for ranges, single spaces, lower case. */
+export function normalizeDeadlineText(s: string): string {
+  let t = toHalfWidth(s);
+  t = chineseNumeralsToDigits(t);
+  t = t.replace(/[\u2010-\u2015\u2212~\u301c至到]/g, '-');
+  t = t.replace(/[。]/g, ';');
+  t = t.replace(/\s+/g, ' ');
+  return t.trim().toLowerCase();
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Rules                                                                                       */
+/* ------------------------------------------------------------------------------------------ */
+
+/** What one rule match means. */
+export type Hit =
+  /** A date with its year written in the cell. */
+  | { t: 'date'; due: IsoDate; year: number }
+  /** A date without a year: make(year) gives the date, or null when impossible in that year. */
+  | { t: 'yearless'; make: (year: number) => IsoDate | null; yearOffset?: number }
+  /** Counted from the start date. */
+  | { t: 'relative'; make: (start: IsoDate) => IsoDate }
+  /** A bare 月底 / 本月底: the end of the start's month (else the as-of month). */
+  | { t: 'this-month-end' }
+  /** An impossible or ambiguous date: the whole cell is 'unparsed'. */
+  | { t: 'bad' };
+
+export interface DeadlineRule {
+  name: string;
+  /** Must be global and must never match the empty string. */
+  re: RegExp;
+  /** undefined = not a match after all (the span is left for later rules). */
+  hit: (m: RegExpExecArray, s: string) => Hit | undefined;
+}
+
+const BAD: Hit = { t: 'bad' };
+
+function date(y: number, m: number, d: number): Hit {
+  return isValidYmd(y, m, d) ? { t: 'date', due: ymd(y, m, d), year: y } : BAD;
+}
+
+/** The day a month suffix points at: 上旬 10th, 中旬 20th, 下旬/底/末/none the month's end. */
+function suffixDay(y: number, m: number, suffix: string | undefined): number {
+  if (suffix === '上旬' || suffix === '初') return 10;
+  if (suffix === '中旬') return 20;
+  return m >= 1 && m <= 12 ? parseIso(monthEnd(y, m)).d : 31;
+}
+
+function monthDate(y: number, m: number, suffix?: string): Hit {
+  if (m < 1 || m > 12) return BAD;
+  return date(y, m, suffixDay(y, m, suffix));
+}
+
+function yearless(fn: (y: number) => Hit, yearOffset?: number): Hit {
+  return {
+    t: 'yearless',
+    yearOffset,
+    make: (y: number) => {
+      const h = fn(y);
+      return h.t === 'date' ? h.due : null;
+    },
+  };
+}
+
+function yearlessChecked(probe: Hit, fn: (y: number) => Hit, yearOffset?: number): Hit {
+  // Month 13 is impossible in every year; Feb 29 is possible in some, so it is checked once the year is known.
+  return probe.t === 'bad' ? BAD : yearless(fn, yearOffset);
+}
+
+function quarterEnd(y: number, q: number): Hit {
+  return q >= 1 && q <= 4 ? monthDate(y, q * 3) : BAD;
+}
+
+function relative(make: (start: IsoDate) => IsoDate): Hit {
+  return { t: 'relative', make };
+}
+
+const MONTHS: { [name: string]: number } = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
+  november: 11, dec: 12, december: 12,
+};
+const MONTH_NAME =
+  '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.?';
+const ORD = '(?:st|nd|rd|th)?';
+const SUFFIX = '(上旬|中旬|下旬|初|底|末)?';
+
+/**
+ * The rules, most specific first. Each concept is one rule; a span matched by one rule is hidden from
+ * the rules after it. Year-less rules come after the dated ones, relative rules after the month-day ones
+ * (6月30日内 is a date, 30日内 is relative) and the bare year words (年底, 年内, 上半年) last.
+ */
+export const DEADLINE_RULES: DeadlineRule[] = [
+  {
+    // 30/06/2022 or 06/30/2022: day and month cannot be told apart, so the cell is not trusted.
+    name: 'ambiguous-dmy',
+    re: /\d{1,2}[./-]\d{1,2}[./-]\d{4}/g,
+    // 2022.6.30-2022.8.31 holds "6.30-2022": not a d/m/y when a separator comes right before it.
+    hit: (m, s) => (/[./-]/.test(s.charAt(m.index - 1)) ? undefined : BAD),
+  },
+  {
+    // 2023-2025年, 2022年-2023年: a range of years ends at the last year's end.
+    name: 'year-range',
+    re: /(\d{4}) ?年?度? ?- ?(\d{4}) ?年?度?(?! ?[年\d第上下./-])/g,
+    hit: (m) => (+m[2] >= +m[1] ? date(+m[2], 12, 31) : BAD),
+  },
+  {
+    // 2022年6月30日, 2022.8.31, 2022/6/30, 2022-06-30, 2022年6月30号
+    name: 'year-month-day',
+    // (2023年5-8月 is a range of months, so 年 pairs with 月 and the other separators with themselves.)
+    re: /(\d{4}) ?(?:年 ?(\d{1,2}) ?月 ?(\d{1,2})(?!\d) ?[日号]?|([./-]) ?(\d{1,2}) ?\4 ?(\d{1,2})(?!\d))/g,
+    hit: (m) => (m[2] ? date(+m[1], +m[2], +m[3]) : date(+m[1], +m[5], +m[6])),
+  },
+  {
+    // Jun 30, 2022 · June 30th 2022
+    name: 'en-month-day-year',
+    re: new RegExp('\\b' + MONTH_NAME + ' ?(\\d{1,2})' + ORD + ',? ?(\\d{4})\\b', 'g'),
+    hit: (m) => date(+m[3], MONTHS[m[1]], +m[2]),
+  },
+  {
+    // 30 June 2022 · 30th of June, 2022
+    name: 'en-day-month-year',
+    re: new RegExp('\\b(\\d{1,2})' + ORD + ' ?(?:of )?' + MONTH_NAME + ',? ?(\\d{4})\\b', 'g'),
+    hit: (m) => date(+m[3], MONTHS[m[2]], +m[1]),
+  },
+  {
+    // 2022年6月, 2022年6月底, 2022年5月中旬, 2022.8, 2022-06, 2022年12月份
+    name: 'year-month',
+    // (年 needs its 月: 2022年3季度 is a quarter.)
+    re: new RegExp('(\\d{4}) ?(?:年 ?(\\d{1,2}) ?月|[./-] ?(\\d{1,2})(?!\\d) ?月?)份? ?' + SUFFIX, 'g'),
+    hit: (m) => monthDate(+m[1], +(m[2] || m[3]), m[4]),
+  },
+  {
+    // end of June 2022 · June 2022
+    name: 'en-month-year',
+    re: new RegExp('\\b' + MONTH_NAME + ',? ?(\\d{4})\\b', 'g'),
+    hit: (m) => monthDate(+m[2], MONTHS[m[1]]),
+  },
+  {
+    // 2022年第三季度, 2022年3季度末
+    name: 'year-quarter',
+    re: /(\d{4}) ?年?度? ?第? ?(\d{1,2}) ?季度?[末底]?/g,
+    hit: (m) => quarterEnd(+m[1], +m[2]),
+  },
+  {
+    // Q3 2022 · 2022 Q3 · 2022-Q3
+    name: 'en-quarter',
+    re: /\bq([1-4]),? ?(?:fy)?(\d{4})\b|\b(?:fy)?(\d{4}) ?-? ?q([1-4])\b/g,
+    hit: (m) => (m[1] ? quarterEnd(+m[2], +m[1]) : quarterEnd(+m[3], +m[4])),
+  },
+  {
+    // 2022年上半年, 2022年下半年
+    name: 'year-half',
+    re: /(\d{4}) ?年?度? ?([上下])半年/g,
+    hit: (m) => (m[2] === '上' ? date(+m[1], 6, 30) : date(+m[1], 12, 31)),
+  },
+  {
+    // H1 2022 · 2022 H2
+    name: 'en-half',
+    re: /\bh([12]),? ?(\d{4})\b|\b(\d{4}) ?-? ?h([12])\b/g,
+    hit: (m) => {
+      const half = m[1] ? +m[1] : +m[4];
+      const y = m[1] ? +m[2] : +m[3];
+      return half === 1 ? date(y, 6, 30) : date(y, 12, 31);
+    },
+  },
+  {
+    // 2022年, 2022年底, 2022年年底, 2022年末, 2022年内, 2022年度 -> 12-31 (not 2022年6月: see the lookahead)
+    name: 'year',
+    re: /(\d{4}) ?年(?! ?[\d第上下])度? ?年?[底末内]?/g,
+    hit: (m) => date(+m[1], 12, 31),
+  },
+  {
+    // end of 2022 · by 2022 · year-end 2022 · fy2022
+    name: 'en-year',
+    re: /\b(?:end of|by|year-end|year end|fy) ?(\d{4})\b/g,
+    hit: (m) => date(+m[1], 12, 31),
+  },
+  {
+    // 6月1-15日: a range of days in one month ends at the last day.
+    name: 'month-day-range',
+    re: /(\d{1,2}) ?月 ?(\d{1,2}) ?[日号]? ?- ?(\d{1,2}) ?[日号]/g,
+    hit: (m) => {
+      const mo = +m[1];
+      const d = +m[3];
+      return yearlessChecked(date(2000, mo, d), (y) => date(y, mo, d));
+    },
+  },
+  {
+    // 6月30日, 6月30号, 6月30前
+    name: 'month-day',
+    re: /(\d{1,2}) ?月 ?(\d{1,2})(?!\d) ?[日号]?/g,
+    hit: (m) => {
+      const mo = +m[1];
+      const d = +m[2];
+      // 2000 is a leap year, so 2月29日 passes here and is checked again against the real year.
+      return yearlessChecked(date(2000, mo, d), (y) => date(y, mo, d));
+    },
+  },
+  {
+    // 6月, 6月底, 9月底前, 5月中旬, 12月份; in 5月-8月, 1-8月 and 7、8月 every month is a hit and the last wins.
+    name: 'month',
+    re: new RegExp('(\\d{1,2}) ?月份? ?' + SUFFIX, 'g'),
+    hit: (m) => {
+      const mo = +m[1];
+      const suffix = m[2];
+      return yearlessChecked(monthDate(2000, mo, suffix), (y) => monthDate(y, mo, suffix));
+    },
+  },
+  {
+    // 30个工作日内
+    name: 'working-days',
+    re: /(\d{1,4}) ?个? ?工作日 ?以?内?|within (\d{1,4}) (?:working|business) days?/g,
+    hit: (m) => {
+      const n = +(m[1] || m[2]);
+      return relative((s) => addWorkingDays(s, n));
+    },
+  },
+  {
+    // 1个月内, 反馈后2个月内, 两个月内, 3个月 ; within 2 months
+    name: 'months-within',
+    re: /(\d{1,3}) ?个 ?(?:自然)?月 ?以?内?|within (\d{1,3}) months?/g,
+    hit: (m) => {
+      const n = +(m[1] || m[2]);
+      return relative((s) => addMonths(s, n));
+    },
+  },
+  {
+    // 半个月内
+    name: 'half-month-within',
+    re: /半 ?个 ?月 ?以?内?/g,
+    hit: () => relative((s) => addDays(s, 15)),
+  },
+  {
+    // 30日内, 30天内, 30天 ; within 30 days
+    name: 'days-within',
+    re: /(\d{1,4}) ?(?:天|日|个?自然日) ?以?内|(\d{1,4}) ?天|within (\d{1,4}) (?:calendar )?days?/g,
+    hit: (m) => {
+      const n = +(m[1] || m[2] || m[3]);
+      return relative((s) => addDays(s, n));
+    },
+  },
+  {
+    // 3周内, 2个星期内 ; within 3 weeks
+    name: 'weeks-within',
+    re: /(\d{1,3}) ?个? ?(?:周|星期|礼拜) ?以?内?|within (\d{1,3}) weeks?/g,
+    hit: (m) => {
+      const n = +(m[1] || m[2]);
+      return relative((s) => addDays(s, 7 * n));
+    },
+  },
+  {
+    // 半年内 (but not 上半年内 / 下半年内)
+    name: 'half-year-within',
+    re: /半 ?年 ?以?内/g,
+    hit: (m, s) => (/[上下]/.test(s.charAt(m.index - 1)) ? undefined : relative((st) => addMonths(st, 6))),
+  },
+  {
+    // 一年内, 2年内 ; within 1 year
+    name: 'years-within',
+    re: /(\d{1,2}) ?个? ?年 ?以?内|within (\d{1,2}) years?/g,
+    hit: (m) => {
+      const n = +(m[1] || m[2]);
+      return relative((s) => addMonths(s, 12 * n));
+    },
+  },
+  {
+    // 上半年 -> 06-30, 下半年 -> 12-31
+    name: 'half',
+    re: /([上下])半年度?/g,
+    hit: (m) => (m[1] === '上' ? yearless((y) => date(y, 6, 30)) : yearless((y) => date(y, 12, 31))),
+  },
+  {
+    // 第三季度, 3季度, 3季度末
+    name: 'quarter',
+    re: /第? ?(\d{1,2}) ?季度?[末底]?/g,
+    hit: (m) => {
+      const q = +m[1];
+      return yearlessChecked(quarterEnd(2000, q), (y) => quarterEnd(y, q));
+    },
+  },
+  {
+    // 月底, 本月底, 当月底 (每月底 is a recurring date, not a deadline)
+    name: 'this-month-end',
+    re: /(?:本|当)?月[底末]/g,
+    hit: (m, s) => (s.charAt(m.index - 1) === '每' ? undefined : { t: 'this-month-end' }),
+  },
+  {
+    // 年底, 年末, 年内, 今年底, 今年年底, 本年度内, 明年底 (每年底 is a recurring date, not a deadline)
+    name: 'year-end',
+    re: /(今|本|当|明|次)?年度? ?年?[底末内]/g,
+    hit: (m, s) =>
+      s.charAt(m.index - 1) === '每' ? undefined : yearless((y) => date(y, 12, 31), m[1] === '明' || m[1] === '次' ? 1 : 0),
+  },
+];
+
+
+/* ------------------------------------------------------------------------------------------ */
+/* The pipeline                                                                                */
+/* ------------------------------------------------------------------------------------------ */
+
+interface Located {
+  pos: number;
+  hit: Hit;
+}
+
+function blank(n: number): string {
+  let s = '';
+  for (let i = 0; i < n; i++) s += '#';
+  return s;
+}
+
+function isDigit(ch: string): boolean {
+  return ch >= '0' && ch <= '9';
+}
+
+/** Runs the rules over normalized text. Exported for tests. */
+export function findHits(text: string): Located[] {
+  let work = text;
+  const found: Located[] = [];
+  for (let r = 0; r < DEADLINE_RULES.length; r++) {
+    const rule = DEADLINE_RULES[r];
+    const re = new RegExp(rule.re.source, 'g');
+    const spans: { start: number; end: number }[] = [];
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(work)) !== null) {
+      const all = m[0];
+      if (all.length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const end = m.index + all.length;
+      // No lookbehind in IE11: a number never starts or ends in the middle of a longer number.
+      if (isDigit(all.charAt(0)) && isDigit(work.charAt(m.index - 1))) continue;
+      if (isDigit(all.charAt(all.length - 1)) && isDigit(work.charAt(end))) continue;
+      const hit = rule.hit(m, work);
+      if (hit === undefined) continue;
+      found.push({ pos: m.index, hit });
+      spans.push({ start: m.index, end });
+    }
+    if (spans.length) {
+      let next = '';
+      let at = 0;
+      for (let i = 0; i < spans.length; i++) {
+        next += work.slice(at, spans[i].start) + blank(spans[i].end - spans[i].start);
+        at = spans[i].end;
+      }
+      work = next + work.slice(at);
+    }
+  }
+  return found;
+}
+
+/** Years written in the cell, by position: a year-less date takes the nearest one before it. */
+function yearAnchors(text: string): { pos: number; year: number }[] {
+  const out: { pos: number; year: number }[] = [];
+  const re = /(\d{4}) ?[年./-]/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    if (isDigit(text.charAt(m.index - 1))) continue;
+    const y = +m[1];
+    if (y >= 1900 && y <= 2200) out.push({ pos: m.index, year: y });
+  }
+  return out;
+}
+
+function result(text: string, kind: Deadline['kind'], due: IsoDate | null, ongoing: boolean): Deadline {
+  return { text, kind, due, ongoing };
+}
+
+function containsAny(text: string, words: string[]): boolean {
+  for (let i = 0; i < words.length; i++) if (text.indexOf(normalizeDeadlineText(words[i])) >= 0) return true;
+  return false;
+}
+
+function isDateValue(v: unknown): v is { date: IsoDate } {
+  return typeof v === 'object' && v !== null && typeof (v as { date?: unknown }).date === 'string';
+}
+
+/** The lowest and highest Excel serials read as dates: 1970-01-01 .. 2099-12-31. */
+export const SERIAL_MIN = 25569;
+export const SERIAL_MAX = 73051;
+
+function fromNumber(n: number): Deadline {
+  if (isFinite(n) && n >= SERIAL_MIN && n < SERIAL_MAX + 1) {
+    const iso = serialToIso(n);
+    return result(iso, 'date', iso, false);
+  }
+  if (isFinite(n) && n === Math.floor(n) && n >= 1900 && n <= 2200) {
+    return result(String(n), 'date', ymd(n, 12, 31), false);
+  }
+  return result(String(n), 'unparsed', null, false);
+}
+
+/** Parses one deadline cell. Never throws. */
+export function parseDeadline(value: CellValue, ctx: DeadlineContext): Deadline {
+  if (value === null || value === undefined) return result('', 'none', null, false);
+  if (typeof value === 'number') return fromNumber(value);
+  if (typeof value === 'boolean') return result(value ? 'TRUE' : 'FALSE', 'unparsed', null, false);
+  if (isDateValue(value)) {
+    return isIsoDate(value.date)
+      ? result(value.date, 'date', value.date, false)
+      : result(value.date, 'unparsed', null, false);
+  }
+  if (typeof value !== 'string') return result('', 'unparsed', null, false);
+  return parseText(value, ctx);
+}
+
+function parseText(raw: string, ctx: DeadlineContext): Deadline {
+  const text = raw.trim();
+  if (text === '') return result('', 'none', null, false);
+  const norm = normalizeDeadlineText(text);
+  if (BLANK_PLACEHOLDERS.indexOf(norm) >= 0 || /^[-/\\ ]+$/.test(norm)) return result(text, 'none', null, false);
+  // A number typed as text: an Excel serial or a bare year.
+  if (/^\d{5}(\.\d+)?$/.test(norm) || /^\d{4}$/.test(norm)) {
+    const d = fromNumber(+norm);
+    return result(text, d.kind, d.due, false);
+  }
+
+  const start = ctx.start && isIsoDate(ctx.start) ? ctx.start : null;
+  const asOf = isIsoDate(ctx.asOf) ? ctx.asOf : null;
+  const hits = findHits(norm);
+  const anchors = yearAnchors(norm);
+  const ongoing = containsAny(norm, LONG_TERM_WORDS);
+
+  const dates: IsoDate[] = [];
+  let bad = false;
+  let unresolved = false;
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i].hit;
+    const pos = hits[i].pos;
+    if (h.t === 'bad') bad = true;
+    else if (h.t === 'date') dates.push(h.due);
+    else if (h.t === 'relative') {
+      if (start) dates.push(h.make(start));
+      else unresolved = true;
+    } else if (h.t === 'this-month-end') {
+      const base = start || asOf;
+      if (base) {
+        const p = parseIso(base);
+        dates.push(monthEnd(p.y, p.m));
+      } else unresolved = true;
+    } else {
+      const d = resolveYearless(h.make, h.yearOffset || 0, pos, anchors, start, asOf);
+      if (d === null) bad = true;
+      else if (d === undefined) unresolved = true;
+      else dates.push(d);
+    }
+  }
+
+  if (bad) return result(text, 'unparsed', null, false);
+  if (dates.length) {
+    let max = dates[0];
+    for (let i = 1; i < dates.length; i++) if (dates[i] > max) max = dates[i];
+    return result(text, 'date', max, ongoing);
+  }
+  // A relative form with no start, and no written date beside it: nothing to count from.
+  if (unresolved) return result(text, 'unparsed', null, false);
+  if (containsAny(norm, IMMEDIATE_WORDS)) return result(text, 'immediate', null, ongoing);
+  if (ongoing) return result(text, 'long-term', null, true);
+  return result(text, 'unparsed', null, false);
+}
+
+/**
+ * The year of a year-less date: the nearest year written before it in the cell; else the start's year,
+ * rolled forward a year when the date would fall before the start; else the as-of year.
+ * null = impossible (2月29日 in a common year); undefined = no year to be had.
+ */
+function resolveYearless(
+  make: (y: number) => IsoDate | null,
+  offset: number,
+  pos: number,
+  anchors: { pos: number; year: number }[],
+  start: IsoDate | null,
+  asOf: IsoDate | null,
+): IsoDate | null | undefined {
+  let anchor: number | null = null;
+  for (let i = 0; i < anchors.length; i++) if (anchors[i].pos < pos) anchor = anchors[i].year;
+  if (anchor !== null) return make(anchor + offset);
+  if (start) {
+    // Compare month and day with the start's; 2000 is a leap year, so 2月29日 has a month and day to compare.
+    const probe = make(2000);
+    const y = parseIso(start).y + offset;
+    if (probe !== null && probe.slice(5) < start.slice(5)) return make(y + 1);
+    return make(y);
+  }
+  if (asOf) return make(parseIso(asOf).y + offset);
+  return undefined;
+}

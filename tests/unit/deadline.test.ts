@@ -1,0 +1,476 @@
+import {
+  chineseNumeralsToDigits,
+  DeadlineContext,
+  IMMEDIATE_WORDS,
+  LONG_TERM_WORDS,
+  normalizeDeadlineText,
+  parseDeadline,
+  toHalfWidth,
+} from '../../src/core/deadline';
+import { CellValue, DeadlineKind } from '../../src/core/types';
+
+const NO_START: DeadlineContext = { asOf: '2022-07-15' };
+const START: DeadlineContext = { asOf: '2022-07-15', start: '2022-03-10' };
+
+/** [cell, expected due] with kind 'date' and ongoing false. */
+type DateRow = [CellValue, string];
+
+function expectDate(rows: DateRow[], ctx: DeadlineContext) {
+  test.each(rows)('%p -> %s', (cell, due) => {
+    const d = parseDeadline(cell, ctx);
+    expect({ kind: d.kind, due: d.due, ongoing: d.ongoing }).toEqual({ kind: 'date', due, ongoing: false });
+  });
+}
+
+describe('normalization', () => {
+  test.each([
+    ['２０２２年１２月底前', '2022年12月底前'],
+    ['２０２２．８．３１', '2022.8.31'],
+    ['（含）', '(含)'],
+    ['a\u3000b', 'a b'],
+  ])('toHalfWidth %p -> %p', (input, out) => expect(toHalfWidth(input)).toBe(out));
+
+  test.each([
+    ['二〇二二年十月底前', '2022年10月底前'],
+    ['二○二二年十二月三十一日', '2022年12月31日'],
+    ['二零二三年', '2023年'],
+    ['十二月二十日', '12月20日'],
+    ['三十一日', '31日'],
+    ['第三季度', '第3季度'],
+    ['两个月内', '2个月内'],
+    ['一年内', '1年内'],
+    ['一百零五天', '105天'],
+  ])('chineseNumeralsToDigits %p -> %p', (input, out) => expect(chineseNumeralsToDigits(input)).toBe(out));
+
+  test.each([
+    ['2022年5月至8月', '2022年5月-8月'],
+    ['5—8月', '5-8月'],
+    ['5–8月', '5-8月'],
+    ['5~8月', '5-8月'],
+    ['5～8月', '5-8月'],
+    ['5月到8月', '5月-8月'],
+    ['  2022年6月底前\n  完成 ', '2022年6月底前 完成'],
+    ['End of June 2022', 'end of june 2022'],
+  ])('normalizeDeadlineText %p -> %p', (input, out) => expect(normalizeDeadlineText(input)).toBe(out));
+});
+
+describe('cell values that are not text', () => {
+  test.each<[CellValue, DeadlineKind, string | null, string]>([
+    [{ date: '2022-06-30' }, 'date', '2022-06-30', '2022-06-30'],
+    [{ date: '2022-02-30' }, 'unparsed', null, '2022-02-30'],
+    [44742, 'date', '2022-06-30', '2022-06-30'],
+    [44742.75, 'date', '2022-06-30', '2022-06-30'],
+    [25569, 'date', '1970-01-01', '1970-01-01'],
+    [73050, 'date', '2099-12-31', '2099-12-31'],
+    [73051, 'date', '2100-01-01', '2100-01-01'],
+    [73052, 'unparsed', null, '73052'],
+    [2022, 'date', '2022-12-31', '2022'],
+    [1900, 'date', '1900-12-31', '1900'],
+    [2200, 'date', '2200-12-31', '2200'],
+    [12, 'unparsed', null, '12'],
+    [2022.5, 'unparsed', null, '2022.5'],
+    [100000, 'unparsed', null, '100000'],
+    [-1, 'unparsed', null, '-1'],
+    [NaN, 'unparsed', null, 'NaN'],
+    [true, 'unparsed', null, 'TRUE'],
+    ['44742', 'date', '2022-06-30', '44742'],
+    ['2022', 'date', '2022-12-31', '2022'],
+  ])('%p -> %s %s (text %p)', (cell, kind, due, text) => {
+    expect(parseDeadline(cell, NO_START)).toEqual({ text, kind, due, ongoing: false });
+  });
+});
+
+describe('blank cells are none', () => {
+  test.each<[CellValue, string]>([
+    [null, ''],
+    ['', ''],
+    ['   ', ''],
+    ['\n\t', ''],
+    ['\u3000', ''],
+    ['/', '/'],
+    ['—', '—'],
+    ['无', '无'],
+  ])('%p', (cell, text) => {
+    expect(parseDeadline(cell, START)).toEqual({ text, kind: 'none', due: null, ongoing: false });
+  });
+});
+
+describe('text is the trimmed cell', () => {
+  test('keeps inner line breaks', () => {
+    expect(parseDeadline('  2022年6月底前\n2022年12月底前 ', START).text).toBe('2022年6月底前\n2022年12月底前');
+  });
+});
+
+describe('year-month-day', () => {
+  expectDate(
+    [
+      ['2022年12月31日', '2022-12-31'],
+      ['2022年12月31日前', '2022-12-31'],
+      ['2022年6月30号之前', '2022-06-30'],
+      ['2022年6月30前', '2022-06-30'],
+      ['2022.8.31', '2022-08-31'],
+      ['2022/6/30', '2022-06-30'],
+      ['2022-06-30', '2022-06-30'],
+      ['2022-6-5', '2022-06-05'],
+      ['2022 年 6 月 30 日', '2022-06-30'],
+      ['２０２２年６月３０日', '2022-06-30'],
+      ['２０２２．８．３１', '2022-08-31'],
+      ['二〇二二年十二月三十一日', '2022-12-31'],
+      ['二○二二年六月二十日', '2022-06-20'],
+      ['2024年2月29日', '2024-02-29'],
+    ],
+    START,
+  );
+});
+
+describe('year-month = the month end, with 上旬/中旬/下旬', () => {
+  expectDate(
+    [
+      ['2022年6月', '2022-06-30'],
+      ['2022年6月底前', '2022-06-30'],
+      ['2022年6月末', '2022-06-30'],
+      ['2022年2月底', '2022-02-28'],
+      ['2024年2月底', '2024-02-29'],
+      ['2022年12月份', '2022-12-31'],
+      ['2022.8', '2022-08-31'],
+      ['2022-06', '2022-06-30'],
+      ['2022年5月上旬', '2022-05-10'],
+      ['2022年5月中旬', '2022-05-20'],
+      ['2022年5月下旬', '2022-05-31'],
+      ['２０２２年１２月底前', '2022-12-31'],
+      ['二〇二二年十月底前', '2022-10-31'],
+      ['二零二二年十二月底', '2022-12-31'],
+    ],
+    START,
+  );
+});
+
+describe('year, half-year and quarter', () => {
+  expectDate(
+    [
+      ['2022年', '2022-12-31'],
+      ['2022年底前', '2022-12-31'],
+      ['2022年年底', '2022-12-31'],
+      ['2022年末', '2022-12-31'],
+      ['2022年内', '2022-12-31'],
+      ['2022年度', '2022-12-31'],
+      ['2023-2025年', '2025-12-31'],
+      ['2023年-2025年', '2025-12-31'],
+      ['2023至2025年', '2025-12-31'],
+      ['2022年上半年', '2022-06-30'],
+      ['2022年下半年', '2022-12-31'],
+      ['2022年第三季度', '2022-09-30'],
+      ['2022年第一季度', '2022-03-31'],
+      ['2022年3季度末', '2022-09-30'],
+      ['2022年四季度', '2022-12-31'],
+    ],
+    START,
+  );
+});
+
+describe('year-less words take the start year', () => {
+  expectDate(
+    [
+      ['上半年', '2022-06-30'],
+      ['下半年', '2022-12-31'],
+      ['年底', '2022-12-31'],
+      ['年底前', '2022-12-31'],
+      ['年末', '2022-12-31'],
+      ['年内', '2022-12-31'],
+      ['今年底', '2022-12-31'],
+      ['今年年底', '2022-12-31'],
+      ['本年度内', '2022-12-31'],
+      ['明年底', '2023-12-31'],
+      ['第三季度', '2022-09-30'],
+      ['三季度', '2022-09-30'],
+      ['3季度末', '2022-09-30'],
+      ['第2季度', '2022-06-30'],
+      ['月底前', '2022-03-31'],
+      ['本月底', '2022-03-31'],
+    ],
+    START,
+  );
+});
+
+describe('year-less months and days', () => {
+  expectDate(
+    [
+      ['6月30日前', '2022-06-30'],
+      ['6月底', '2022-06-30'],
+      ['6月末', '2022-06-30'],
+      ['9月底前', '2022-09-30'],
+      ['8月底之前', '2022-08-31'],
+      ['8月底以前', '2022-08-31'],
+      ['5月中旬', '2022-05-20'],
+      ['5月上旬', '2022-05-10'],
+      ['5月下旬', '2022-05-31'],
+      ['十二月三十一日', '2022-12-31'],
+      ['十月二十日前', '2022-10-20'],
+    ],
+    START,
+  );
+});
+
+describe('the year rule for year-less dates', () => {
+  test.each<[string, DeadlineContext, string]>([
+    // With a start: the start year...
+    ['6月30日前', { asOf: '2023-01-10', start: '2022-03-10' }, '2022-06-30'],
+    // ...rolled forward when the date would fall before the start.
+    ['2月底前', { asOf: '2022-07-15', start: '2022-03-10' }, '2023-02-28'],
+    ['3月9日', { asOf: '2022-07-15', start: '2022-03-10' }, '2023-03-09'],
+    ['上半年', { asOf: '2022-07-15', start: '2022-07-01' }, '2023-06-30'],
+    ['第一季度', { asOf: '2022-07-15', start: '2022-05-01' }, '2023-03-31'],
+    // The start day itself is not before the start.
+    ['3月10日', { asOf: '2022-07-15', start: '2022-03-10' }, '2022-03-10'],
+    // A leap day: valid in the rolled-forward year only when that year is a leap year.
+    ['2月29日', { asOf: '2023-07-15', start: '2023-03-10' }, '2024-02-29'],
+    // Without a start: the as-of year, never rolled.
+    ['2月底前', { asOf: '2022-07-15' }, '2022-02-28'],
+    ['6月30日前', { asOf: '2023-01-10' }, '2023-06-30'],
+    ['年底', { asOf: '2023-01-10' }, '2023-12-31'],
+    ['月底前', { asOf: '2023-01-10' }, '2023-01-31'],
+    // A year written earlier in the cell wins over start and as-of.
+    ['2021年6月底前完成方案，12月底前全面完成', { asOf: '2022-07-15', start: '2022-03-10' }, '2021-12-31'],
+    ['2023年5-8月', { asOf: '2022-07-15', start: '2022-03-10' }, '2023-08-31'],
+    ['2023年6月底前完成方案，年底前完成', { asOf: '2022-07-15', start: '2022-03-10' }, '2023-12-31'],
+  ])('%p with %j -> %s', (cell, ctx, due) => {
+    expect(parseDeadline(cell, ctx)).toMatchObject({ kind: 'date', due });
+  });
+});
+
+describe('前, 之前, 以前, 底前 change nothing', () => {
+  test.each(['2022年6月30日', '2022年6月30日前', '2022年6月30日之前', '2022年6月30日以前', '2022年6月底前', '2022年6月底之前'])(
+    '%p',
+    (cell) => expect(parseDeadline(cell, START).due).toBe('2022-06-30'),
+  );
+});
+
+describe('ranges and several dates give the latest', () => {
+  expectDate(
+    [
+      ['5月-8月', '2022-08-31'],
+      ['5月至8月', '2022-08-31'],
+      ['5—8月', '2022-08-31'],
+      ['1-8月', '2022-08-31'],
+      ['7、8月', '2022-08-31'],
+      ['6月1-15日', '2022-06-15'],
+      ['2022年5月至2022年8月', '2022-08-31'],
+      ['2022年5月-8月', '2022-08-31'],
+      ['2022年8月-2022年5月', '2022-08-31'],
+      ['2022年6月底前完成方案\n2022年12月底前全面完成', '2022-12-31'],
+      ['2022年12月底前全面完成；2022年6月底前完成方案', '2022-12-31'],
+      ['2022年6月底前完成方案，12月底前全面完成', '2022-12-31'],
+      ['2022.6.30-2022.8.31', '2022-08-31'],
+      ['2022年-2023年6月', '2023-06-30'],
+      ['11月-2月', '2023-02-28'],
+    ],
+    START,
+  );
+});
+
+describe('relative forms count from the start', () => {
+  test.each<[string, string]>([
+    ['1个月内', '2022-04-10'],
+    ['反馈后1个月内', '2022-04-10'],
+    ['反馈后2个月内', '2022-05-10'],
+    ['两个月内', '2022-05-10'],
+    ['2个月内', '2022-05-10'],
+    ['三个月', '2022-06-10'],
+    ['30日内', '2022-04-09'],
+    ['30天内', '2022-04-09'],
+    ['30天以内', '2022-04-09'],
+    ['三十日内', '2022-04-09'],
+    // 2022-03-10 is a Thursday: 30 working days = 6 weeks.
+    ['30个工作日内', '2022-04-21'],
+    ['5个工作日内', '2022-03-17'],
+    ['半个月内', '2022-03-25'],
+    ['半年内', '2022-09-10'],
+    ['一年内', '2023-03-10'],
+    ['3周内', '2022-03-31'],
+    ['两周内', '2022-03-24'],
+    ['within 30 days', '2022-04-09'],
+    ['within 2 months', '2022-05-10'],
+    ['within 10 working days', '2022-03-24'],
+  ])('%p -> %s', (cell, due) => {
+    expect(parseDeadline(cell, START)).toEqual({ text: cell, kind: 'date', due, ongoing: false });
+  });
+
+  test('addMonths clamps to the month end', () => {
+    expect(parseDeadline('1个月内', { asOf: '2022-07-15', start: '2022-01-31' }).due).toBe('2022-02-28');
+  });
+
+  test.each(['1个月内', '反馈后2个月内', '30日内', '30个工作日内', '半年内', '一年内', '3周内'])(
+    '%p without a start is unparsed',
+    (cell) => expect(parseDeadline(cell, NO_START)).toEqual({ text: cell, kind: 'unparsed', due: null, ongoing: false }),
+  );
+
+  test('a written date beside a relative form is kept without a start', () => {
+    expect(parseDeadline('反馈后2个月内（2022年5月10日前）', NO_START)).toMatchObject({ kind: 'date', due: '2022-05-10' });
+  });
+});
+
+describe('immediate', () => {
+  test.each<[string, boolean]>([
+    ['立行立改', false],
+    ['即知即改', false],
+    ['立即', false],
+    ['立即整改', false],
+    ['马上就办', false],
+    ['Immediately', false],
+    ['immediate', false],
+    ['立行立改，长期坚持', true],
+    ['立行立改、长期坚持', true],
+    ['立即整改并常态化', true],
+  ])('%p (ongoing %p)', (cell, ongoing) => {
+    expect(parseDeadline(cell, START)).toEqual({ text: cell, kind: 'immediate', due: null, ongoing });
+  });
+
+  test('a date beside 立行立改 is a date', () => {
+    expect(parseDeadline('立行立改，2022年6月底前完成', START)).toMatchObject({ kind: 'date', due: '2022-06-30' });
+  });
+
+  test('the word lists are exported for extension', () => {
+    expect(IMMEDIATE_WORDS).toContain('立行立改');
+    expect(LONG_TERM_WORDS).toContain('长期坚持');
+  });
+});
+
+describe('long-term', () => {
+  test.each(['长期坚持', '长期', '持续推进', '持续整改', '常态化', '长效', '常态化推进', 'Ongoing', 'continuous', 'long-term', 'Long term'])(
+    '%p',
+    (cell) => expect(parseDeadline(cell, START)).toEqual({ text: cell, kind: 'long-term', due: null, ongoing: true }),
+  );
+
+  test.each<[string, string]>([
+    ['2024年底前，并长期坚持', '2024-12-31'],
+    ['2022年6月底前完成，长期坚持', '2022-06-30'],
+    ['2022年底前建立长效机制', '2022-12-31'],
+    ['持续推进，2022年12月底前取得阶段性成效', '2022-12-31'],
+    ['ongoing, review by 2022-12-31', '2022-12-31'],
+  ])('%p is a date with ongoing', (cell, due) => {
+    expect(parseDeadline(cell, START)).toEqual({ text: cell, kind: 'date', due, ongoing: true });
+  });
+});
+
+describe('English dates', () => {
+  expectDate(
+    [
+      ['2022-06-30', '2022-06-30'],
+      ['Jun 30, 2022', '2022-06-30'],
+      ['June 30 2022', '2022-06-30'],
+      ['Sept. 5th, 2022', '2022-09-05'],
+      ['30 June 2022', '2022-06-30'],
+      ['1st of March, 2023', '2023-03-01'],
+      ['end of June 2022', '2022-06-30'],
+      ['June 2022', '2022-06-30'],
+      ['Feb 2024', '2024-02-29'],
+      ['Q3 2022', '2022-09-30'],
+      ['2022 Q4', '2022-12-31'],
+      ['2022Q1', '2022-03-31'],
+      ['H1 2022', '2022-06-30'],
+      ['H2 2022', '2022-12-31'],
+      ['end of 2022', '2022-12-31'],
+      ['by 2023', '2023-12-31'],
+    ],
+    START,
+  );
+});
+
+describe('unparsed', () => {
+  test.each([
+    '2022年2月30日',
+    '2022年13月',
+    '2022年0月',
+    '2022年13月底前',
+    '2023年2月29日',
+    '2022.2.30',
+    '2022-02-30',
+    '6月31日',
+    '13月底',
+    '2022年第5季度',
+    '第5季度',
+    '30/06/2022',
+    '06/30/2022',
+    'Feb 30, 2022',
+    '2025-2023年',
+    '分阶段整改',
+    '按要求',
+    '见附件',
+    'asap-ish',
+    'TBD by owner',
+    '2022年6月底前完成方案，2022年2月30日前全面完成',
+  ])('%p', (cell) => {
+    expect(parseDeadline(cell, START)).toEqual({ text: cell, kind: 'unparsed', due: null, ongoing: false });
+  });
+
+  test('2月29日 in a common year is impossible', () => {
+    expect(parseDeadline('2月29日', { asOf: '2022-07-15' }).kind).toBe('unparsed');
+  });
+
+  test('分阶段整改 with a date is a date', () => {
+    expect(parseDeadline('分阶段整改，2022年底前全面完成', START)).toMatchObject({ kind: 'date', due: '2022-12-31' });
+  });
+
+  test('分阶段整改 with a long-term word is long-term', () => {
+    expect(parseDeadline('分阶段整改，长期坚持', START).kind).toBe('long-term');
+  });
+});
+
+describe('DOMAIN.md deadline wording, end to end', () => {
+  test.each<[string, DeadlineKind, string | null, boolean]>([
+    ['2022年6月底前', 'date', '2022-06-30', false],
+    ['2022年12月31日', 'date', '2022-12-31', false],
+    ['6月30日前', 'date', '2022-06-30', false],
+    ['9月底前', 'date', '2022-09-30', false],
+    ['8月底之前', 'date', '2022-08-31', false],
+    ['2022年5月中旬', 'date', '2022-05-20', false],
+    ['2022年底前', 'date', '2022-12-31', false],
+    ['2024年底前，并长期坚持', 'date', '2024-12-31', true],
+    ['立行立改', 'immediate', null, false],
+    ['立行立改，长期坚持', 'immediate', null, true],
+    ['即知即改', 'immediate', null, false],
+    ['长期坚持', 'long-term', null, true],
+    ['持续整改', 'long-term', null, true],
+    ['常态化', 'long-term', null, true],
+    ['分阶段整改', 'unparsed', null, false],
+    ['2022.8.31', 'date', '2022-08-31', false],
+    ['2022/6/30', 'date', '2022-06-30', false],
+    ['二〇二二年十月底前', 'date', '2022-10-31', false],
+    ['２０２２年１２月底前', 'date', '2022-12-31', false],
+    ['2022年第三季度', 'date', '2022-09-30', false],
+    ['上半年', 'date', '2022-06-30', false],
+    ['1-8月', 'date', '2022-08-31', false],
+    ['7、8月', 'date', '2022-08-31', false],
+    ['2023-2025年', 'date', '2025-12-31', false],
+    ['反馈后1个月内', 'date', '2022-04-10', false],
+    ['2个月内', 'date', '2022-05-10', false],
+    ['30个工作日内', 'date', '2022-04-21', false],
+  ])('%p', (cell, kind, due, ongoing) => {
+    expect(parseDeadline(cell, START)).toEqual({ text: cell, kind, due, ongoing });
+  });
+});
+
+describe('performance', () => {
+  test('10k-character hostile cells parse in milliseconds', () => {
+    const cells = [
+      '1'.repeat(10000),
+      '2022年'.repeat(2000),
+      '1-'.repeat(5000),
+      ' '.repeat(5000) + 'x',
+      '2022.'.repeat(2000),
+      '月'.repeat(10000),
+      '12月'.repeat(3000),
+      'a'.repeat(10000),
+      '前'.repeat(10000),
+      '1 '.repeat(5000),
+      'june '.repeat(2000),
+      '2022 年 '.repeat(1500),
+      '一二三四五六七八九十'.repeat(1000),
+    ];
+    for (const cell of cells) {
+      const t0 = Date.now();
+      parseDeadline(cell, START);
+      expect(Date.now() - t0).toBeLessThan(250);
+    }
+  });
+});
