@@ -450,8 +450,8 @@ describe('DOMAIN.md deadline wording, end to end', () => {
   });
 });
 
-describe('performance', () => {
-  test('10k-character hostile cells parse in milliseconds', () => {
+describe('hostile cells (their speed is measured in npm run bench)', () => {
+  test('10k-character cells give a kind and keep their text', () => {
     const cells = [
       '1'.repeat(10000),
       '2022年'.repeat(2000),
@@ -468,9 +468,9 @@ describe('performance', () => {
       '一二三四五六七八九十'.repeat(1000),
     ];
     for (const cell of cells) {
-      const t0 = Date.now();
-      parseDeadline(cell, START);
-      expect(Date.now() - t0).toBeLessThan(250);
+      const d = parseDeadline(cell, START);
+      expect(['date', 'immediate', 'long-term', 'none', 'unparsed']).toContain(d.kind);
+      expect(d.text).toBe(cell.trim());
     }
   });
 });

@@ -186,12 +186,10 @@ describe('stateFromRow', () => {
   });
 });
 
-describe('performance', () => {
-  test('long paragraphs classify in milliseconds', () => {
+describe('hostile paragraphs (their speed is measured in npm run bench)', () => {
+  test('long repetitive text gets a state without throwing', () => {
     for (const text of ['前完成'.repeat(3000), '计划'.repeat(5000), '1'.repeat(10000), '（'.repeat(10000), 'a '.repeat(5000)]) {
-      const t0 = Date.now();
-      parseState(text);
-      expect(Date.now() - t0).toBeLessThan(250);
+      expect(['not-started', 'in-progress', 'basically-done', 'done', 'closed', 'unknown']).toContain(parseState(text));
     }
   });
 });
