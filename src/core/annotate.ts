@@ -11,11 +11,11 @@ import { AnnotationPlan, CellValue, CheckedItem, CheckResult, Finding, Grid, Lan
 
 const STYLE_BY_FLAG: { [flag: string]: 'good' | 'neutral' | 'bad' } = { done: 'good', overdue: 'bad', 'due-soon': 'neutral' };
 
-/** The column of an earlier check's 期限状态 (in either language), or 0. */
-function findAddedColumn(g: Grid, headerRows: number[]): number {
+/** The column of an earlier check's label number `which` (期限状态 = 0, 检查意见 = 3), in either language, or 0. */
+function findAddedColumn(g: Grid, headerRows: number[], which = 0): number {
   const wanted: { [norm: string]: true } = {};
-  wanted[normalizeHeader(ADDED_LABELS.zh[0])] = true;
-  wanted[normalizeHeader(ADDED_LABELS.en[0])] = true;
+  wanted[normalizeHeader(ADDED_LABELS.zh[which])] = true;
+  wanted[normalizeHeader(ADDED_LABELS.en[which])] = true;
   const right = gridRight(g);
   for (let i = 0; i < headerRows.length; i++) {
     for (let c = gridLeft(g); c <= right; c++) {
@@ -82,4 +82,49 @@ export function planAnnotation(grid: Grid, result: CheckResult, lang: Lang): Ann
     values,
     styles,
   };
+}
+
+/**
+ * The plans for a whole check: the ledger (task list) sheet gets the four columns; in a three-list
+ * workbook the problem and responsibility lists get a 检查意见 column for the orphans found there.
+ */
+export function planAnnotations(grids: Grid[], result: CheckResult, lang: Lang): AnnotationPlan[] {
+  const byName: { [name: string]: Grid } = {};
+  grids.forEach((g) => (byName[g.name] = g));
+  const plans: AnnotationPlan[] = [];
+  if (byName[result.sheet]) plans.push(planAnnotation(byName[result.sheet], result, lang));
+  (result.sourceHeaders || []).forEach((h) => {
+    const g = byName[h.sheet];
+    if (!g || h.sheet === result.sheet) return;
+    const notes: { [row: number]: string[] } = {};
+    let any = false;
+    result.findings.forEach((f) => {
+      if (f.sheet !== h.sheet) return;
+      (notes[f.row] = notes[f.row] || []).push(f.message);
+      any = true;
+    });
+    const existing = findAddedColumn(g, h.rows, 3);
+    if (!any && !existing) return;
+    const firstRow = h.rows[h.rows.length - 1] + 1;
+    const lastRow = Math.max(gridBottom(g), firstRow - 1);
+    const values: CellValue[][] = [];
+    const styles: AnnotationPlan['styles'] = [];
+    for (let r = firstRow; r <= lastRow; r++) {
+      values.push([notes[r] ? notes[r].join(lang === 'zh' ? '；' : '; ') : null]);
+      styles.push(notes[r] ? 'bad' : null);
+    }
+    plans.push({
+      sheet: g.name,
+      column: existing || Math.max(gridRight(g), h.lastColumn) + 1,
+      reused: existing > 0,
+      headerRow: h.rows[0],
+      headerRows: h.rows.slice(),
+      labels: [ADDED_LABELS[lang][3]],
+      firstRow,
+      lastRow,
+      values,
+      styles,
+    });
+  });
+  return plans;
 }

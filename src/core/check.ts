@@ -7,7 +7,8 @@ import { flagItem, totalsOf } from './flags';
 import { detectHeader, HeaderCandidate, lookedFor } from './header';
 import { isEmptyGrid } from './grid';
 import { readLedger } from './ledger';
-import { runRules } from './rules';
+import { duplicateSeqFindings, itemFindings, missingColumnFindings, runRules, sortFindings } from './rules';
+import { findThreeLists, joinThreeLists, ThreeLists } from './threelists';
 import { CheckOptions, CheckResult, Grid, HeaderMap } from './types';
 
 export interface LedgerChoice {
@@ -65,7 +66,52 @@ export function checkLedger(grid: Grid, header: HeaderMap, opts: CheckOptions): 
   };
 }
 
+/** Three lists on three sheets: join them, then flag and check as one ledger. */
+export function checkThreeLists(lists: ThreeLists, opts: CheckOptions): CheckResult {
+  const lang = opts.lang || 'zh';
+  const joined = joinThreeLists(lists, opts);
+  const items = joined.items.map((item) => {
+    if (opts.file) item.file = opts.file;
+    return flagItem(item, opts);
+  });
+  const header = lists.tasks.header;
+  let findings = missingColumnFindings(joined.present, header, lang)
+    .concat(itemFindings(items, joined.present, opts))
+    .concat(joined.findings);
+  joined.seqs.forEach((list) => (findings = findings.concat(duplicateSeqFindings(list.seqs, list.header, lang))));
+  const sources = {
+    problems: lists.problems ? lists.problems.grid.name : '',
+    tasks: lists.tasks.grid.name,
+    responsibilities: lists.responsibilities ? lists.responsibilities.grid.name : '',
+  };
+  findings = sortFindings(findings, [sources.tasks, sources.problems, sources.responsibilities]);
+  if (opts.file) findings.forEach((f) => (f.file = opts.file));
+  const sourceHeaders: HeaderMap[] = [];
+  if (lists.problems) sourceHeaders.push(lists.problems.header);
+  if (lists.responsibilities) sourceHeaders.push(lists.responsibilities.header);
+  return {
+    file: opts.file,
+    sheet: sources.tasks,
+    sources,
+    asOf: opts.asOf,
+    start: opts.start || null,
+    header,
+    sourceHeaders,
+    items,
+    findings,
+    totals: totalsOf(items),
+  };
+}
+
+/**
+ * Check a workbook. Without --sheet (or a user-corrected header), a workbook that keeps its problem,
+ * task and responsibility lists on separate sheets is joined; otherwise the ledger sheet is checked.
+ */
 export function checkWorkbook(grids: Grid[], opts: CheckOptions): CheckResult {
+  if (!opts.sheet && !opts.header && grids.length > 1 && !grids.every(isEmptyGrid)) {
+    const lists = findThreeLists(grids);
+    if (lists) return checkThreeLists(lists, opts);
+  }
   const choice = chooseLedger(grids, opts);
   return checkLedger(choice.grid, choice.header, opts);
 }

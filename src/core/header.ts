@@ -72,8 +72,17 @@ export interface HeaderCandidate extends HeaderMap {
   score: number;
 }
 
+/** Scores a column mapping for one kind of sheet; a negative score rejects it. */
+export type HeaderScorer = (columns: Partial<Record<FieldKey, number>>) => number;
+
+/** A combined ledger: at least two core groups (e.g. measure and deadline) and three fields. */
+export const ledgerScore: HeaderScorer = (columns) => {
+  const s = score(columns);
+  return s.groups < 2 || s.fields < 3 ? -1 : s.fields + 2 * s.groups;
+};
+
 /** The best header of a grid, or null when nothing looks like a ledger header. */
-export function detectHeader(g: Grid): HeaderCandidate | null {
+export function detectHeader(g: Grid, scorer: HeaderScorer = ledgerScore): HeaderCandidate | null {
   const top = gridTop(g);
   const bottom = Math.min(gridBottom(g), top + SCAN_ROWS - 1);
   const right = gridRight(g);
@@ -100,10 +109,10 @@ export function detectHeader(g: Grid): HeaderCandidate | null {
     }
     candidates.forEach((cand) => {
       const columns = resolve(cand.cols);
-      const s = score(columns);
-      if (s.groups < 2 || s.fields < 3) return;
-      const total = s.fields + 2 * s.groups;
+      const total = scorer(columns);
+      if (total < 0) return;
       if (!best || total > best.score) {
+        const s = score(columns);
         // The columns an earlier check added are not part of the ledger.
         let lastColumn = right;
         cand.rows.forEach((hr) => {

@@ -39,7 +39,17 @@ function sectionText(t: string): string {
   return t.replace(/\s+/g, ' ').trim();
 }
 
-export function readLedger(g: Grid, header: HeaderMap, ctx: DeadlineContext): LedgerRead {
+/** Totals, notes and sign-off lines: rows that are never items, whatever columns they sit in. */
+export function isSkippedRow(firstText: string, nonEmpty = 1): boolean {
+  return TOTAL_ROW.test(firstText) || NOTE_ROW.test(firstText) || (FORM_ROW.test(firstText) && firstText.length < 80 && nonEmpty <= 3);
+}
+
+export interface ReadOptions {
+  /** A task list: a blank 问题序号 continues the one above (merged down over a problem's tasks). */
+  inheritRefs?: boolean;
+}
+
+export function readLedger(g: Grid, header: HeaderMap, ctx: DeadlineContext, read: ReadOptions = {}): LedgerRead {
   const cols = header.columns;
   const first = header.rows[header.rows.length - 1] + 1;
   const last = gridBottom(g);
@@ -59,6 +69,8 @@ export function readLedger(g: Grid, header: HeaderMap, ctx: DeadlineContext): Le
   let leader = '';
   let leadDept = '';
   let coDept = '';
+  let problemRef = '';
+  let problemRefCell = '';
 
   for (let r = first; r <= last; r++) {
     // One pass over the row: which cells hold text, and the first one.
@@ -76,7 +88,7 @@ export function readLedger(g: Grid, header: HeaderMap, ctx: DeadlineContext): Le
       }
     }
     if (!nonEmpty) continue;
-    if (TOTAL_ROW.test(firstText) || NOTE_ROW.test(firstText) || (FORM_ROW.test(firstText) && firstText.length < 80 && nonEmpty <= 3)) continue;
+    if (isSkippedRow(firstText, nonEmpty)) continue;
 
     const firstField = mappedCols[firstCol];
     if (nonEmpty === 1 && firstField !== 'measure' && firstField !== 'deadline' && firstField !== 'leadDept') {
@@ -128,6 +140,11 @@ export function readLedger(g: Grid, header: HeaderMap, ctx: DeadlineContext): Le
 
     const cells: Partial<Record<FieldKey, string>> = {};
     (Object.keys(cols) as FieldKey[]).forEach((f) => (cells[f] = a1(r, cols[f] as number)));
+    const refHere = t('problemRef');
+    if (refHere || !read.inheritRefs) {
+      problemRef = refHere;
+      problemRefCell = cells.problemRef || '';
+    } else if (problemRefCell) cells.problemRef = problemRefCell;
     const statusText = t('status');
     const progress = t('progress');
     const closeOut = t('closeOut');
@@ -153,7 +170,7 @@ export function readLedger(g: Grid, header: HeaderMap, ctx: DeadlineContext): Le
       closeOut,
       evidence: t('evidence'),
       notes: t('notes'),
-      problemRef: cols.problemRef !== undefined ? t('problemRef') : undefined,
+      problemRef: cols.problemRef !== undefined ? problemRef : undefined,
       cells,
     });
   }

@@ -5,11 +5,12 @@
 import { diffDays } from './dates';
 import { t } from './i18n';
 import { CheckedItem, CheckOptions, FieldKey, Finding, HeaderMap, Lang, Severity } from './types';
-import { a1 } from './grid';
+import { a1, parseA1 } from './grid';
 import { LedgerRead } from './ledger';
 
 interface RuleContext {
-  header: HeaderMap;
+  /** The fields the ledger has (its columns, or for three lists the joined ones). */
+  present: Partial<Record<FieldKey, boolean>>;
   opts: CheckOptions;
   lang: Lang;
 }
@@ -17,7 +18,7 @@ interface RuleContext {
 type Emit = (rule: string, severity: Severity, field: FieldKey, message: string) => void;
 type ItemRule = (item: CheckedItem, ctx: RuleContext, emit: Emit) => void;
 
-const has = (ctx: RuleContext, f: FieldKey) => ctx.header.columns[f] !== undefined;
+const has = (ctx: RuleContext, f: FieldKey) => !!ctx.present[f];
 const isDone = (i: CheckedItem) => i.state === 'done' || i.state === 'closed';
 
 /** Rules over one item. Columns that do not exist are reported once by the sheet rules, not per item. */
@@ -29,7 +30,8 @@ export const ITEM_RULES: ItemRule[] = [
     if (i.deadline.kind === 'unparsed') emit('deadline-unparsed', 'error', 'deadline', t(ctx.lang, 'deadline-unparsed', { text: i.deadline.text }));
   },
   function leadDeptMissing(i, ctx, emit) {
-    if (has(ctx, 'leadDept') && !i.leadDept) emit('lead-dept-missing', 'error', 'leadDept', t(ctx.lang, 'lead-dept-missing'));
+    // A three-list task with no responsibility row has no cell here: measure-without-responsibility covers it.
+    if (has(ctx, 'leadDept') && i.cells.leadDept && !i.leadDept) emit('lead-dept-missing', 'error', 'leadDept', t(ctx.lang, 'lead-dept-missing'));
   },
   function measureMissing(i, ctx, emit) {
     if (has(ctx, 'measure') && !i.measure) emit('measure-missing', 'error', 'measure', t(ctx.lang, 'measure-missing'));
@@ -68,40 +70,75 @@ const FIELD_NAMES: Partial<Record<FieldKey, Record<Lang, string>>> = {
   measure: { zh: '整改措施', en: 'Action' },
 };
 
-export function runRules(items: CheckedItem[], read: LedgerRead, header: HeaderMap, opts: CheckOptions): Finding[] {
-  const lang: Lang = opts.lang || 'zh';
-  const ctx: RuleContext = { header, opts, lang };
+export function presentFields(header: HeaderMap): Partial<Record<FieldKey, boolean>> {
+  const present: Partial<Record<FieldKey, boolean>> = {};
+  (Object.keys(header.columns) as FieldKey[]).forEach((f) => (present[f] = true));
+  return present;
+}
+
+/** Findings on one item, each on the cell of the field at fault (which may sit on another list's sheet). */
+export function itemFindings(items: CheckedItem[], present: Partial<Record<FieldKey, boolean>>, opts: CheckOptions): Finding[] {
+  const ctx: RuleContext = { present, opts, lang: opts.lang || 'zh' };
   const findings: Finding[] = [];
-  const headerRow = header.rows[0];
-  const sheet = header.sheet;
-
-  // Sheet rules: a missing column is one finding on the header, not one per item.
-  (['measure', 'deadline', 'leadDept'] as FieldKey[]).forEach((f) => {
-    if (!has(ctx, f)) {
-      findings.push({ rule: 'column-missing', severity: 'warning', cell: a1(headerRow, 1), row: headerRow, sheet, message: t(lang, 'column-missing', { column: (FIELD_NAMES[f] as Record<Lang, string>)[lang] }) });
-    }
-  });
-
   items.forEach((item) => {
     ITEM_RULES.forEach((rule) =>
       rule(item, ctx, (id, severity, field, message) => {
-        const col = header.columns[field];
-        const cell = item.cells[field] || a1(item.row, col === undefined ? 1 : col);
-        findings.push({ rule: id, severity, cell, row: item.row, sheet: item.sheet, message });
+        const cell = item.cells[field] || a1(item.row, 1);
+        const sheet = (item.cellSheets && item.cellSheets[field]) || item.sheet;
+        findings.push({ rule: id, severity, cell, row: parseA1(cell).row, sheet, message });
       }),
     );
   });
+  return findings;
+}
 
-  // duplicate-seq: the 序号 written on a row repeats an earlier one in the same scope.
-  const seen: { [key: string]: number } = {};
+/** One finding per 序号 written again in the same scope (DESIGN: duplicate-seq). */
+export function duplicateSeqFindings(seqs: LedgerRead['seqs'], header: HeaderMap, lang: Lang): Finding[] {
   const seqCol = header.columns.seq;
-  read.seqs.forEach((s) => {
+  if (seqCol === undefined) return [];
+  const seen: { [key: string]: number } = {};
+  const out: Finding[] = [];
+  seqs.forEach((s) => {
     const key = s.scope + '\u0000' + s.seq;
-    if (seen[key] !== undefined && seqCol !== undefined) {
-      findings.push({ rule: 'duplicate-seq', severity: 'warning', cell: a1(s.row, seqCol), row: s.row, sheet, message: t(lang, 'duplicate-seq', { seq: s.seq, other: seen[key] }) });
+    if (seen[key] !== undefined) {
+      out.push({ rule: 'duplicate-seq', severity: 'warning', cell: a1(s.row, seqCol), row: s.row, sheet: header.sheet, message: t(lang, 'duplicate-seq', { seq: s.seq, other: seen[key] }) });
     } else seen[key] = s.row;
   });
+  return out;
+}
 
-  findings.sort((a, b) => a.row - b.row || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
-  return findings;
+/** A missing column is one finding on the header, not one per item. */
+export function missingColumnFindings(present: Partial<Record<FieldKey, boolean>>, header: HeaderMap, lang: Lang): Finding[] {
+  const headerRow = header.rows[0];
+  return (['measure', 'deadline', 'leadDept'] as FieldKey[])
+    .filter((f) => !present[f])
+    .map((f) => ({
+      rule: 'column-missing',
+      severity: 'warning' as Severity,
+      cell: a1(headerRow, 1),
+      row: headerRow,
+      sheet: header.sheet,
+      message: t(lang, 'column-missing', { column: (FIELD_NAMES[f] as Record<Lang, string>)[lang] }),
+    }));
+}
+
+/** Errors first within a row; sheets in the order given. */
+export function sortFindings(findings: Finding[], sheetOrder: string[]): Finding[] {
+  const rank = (f: Finding) => {
+    const i = sheetOrder.indexOf(f.sheet);
+    return i < 0 ? sheetOrder.length : i;
+  };
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => rank(a.f) - rank(b.f) || a.f.row - b.f.row || (a.f.severity === b.f.severity ? a.i - b.i : a.f.severity === 'error' ? -1 : 1))
+    .map((x) => x.f);
+}
+
+export function runRules(items: CheckedItem[], read: LedgerRead, header: HeaderMap, opts: CheckOptions): Finding[] {
+  const lang: Lang = opts.lang || 'zh';
+  const present = presentFields(header);
+  const findings = missingColumnFindings(present, header, lang)
+    .concat(itemFindings(items, present, opts))
+    .concat(duplicateSeqFindings(read.seqs, header, lang));
+  return sortFindings(findings, [header.sheet]);
 }

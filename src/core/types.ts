@@ -113,6 +113,8 @@ export interface Item {
   problemRef?: string;
   /** A1 address of each field's cell, for findings and selection. */
   cells: Partial<Record<FieldKey, string>>;
+  /** Three-list workbooks: the sheet of a field's cell when it is not `sheet` (leadDept on the 责任清单). */
+  cellSheets?: Partial<Record<FieldKey, string>>;
 }
 
 export type Severity = 'error' | 'warning';
@@ -181,6 +183,8 @@ export interface CheckResult {
   asOf: IsoDate;
   start: IsoDate | null;
   header: HeaderMap;
+  /** Three-list workbooks: the headers of the problem and responsibility lists (and roster), for annotating them. */
+  sourceHeaders?: HeaderMap[];
   items: CheckedItem[];
   findings: Finding[];
   totals: Totals;
@@ -272,11 +276,14 @@ export interface AnnotationPlan {
   reused: boolean;
   headerRow: number;
   headerRows: number[];
-  /** 期限状态, 截止日期, 剩余天数, 检查意见 (or the English labels). */
+  /**
+   * 期限状态, 截止日期, 剩余天数, 检查意见 (or the English labels). The block is labels.length
+   * columns wide: 4 on the ledger sheet, 1 (检查意见) on a three-list workbook's other lists.
+   */
   labels: string[];
   firstRow: number;
   lastRow: number;
-  /** lastRow - firstRow + 1 rows of [flag label, due date, days left, check notes]. */
+  /** lastRow - firstRow + 1 rows of [flag label, due date, days left, check notes] (or [check notes]). */
   values: CellValue[][];
   /** One style per row of `values`, applied to the flag cell: by flag (done good, overdue bad, due-soon neutral). */
   styles: ('good' | 'neutral' | 'bad' | null)[];
