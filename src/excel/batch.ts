@@ -1,0 +1,129 @@
+/**
+ * Keeps each context.sync under a payload budget. Office rejects a request over 5 MB
+ * (RequestPayloadSizeLimitExceeded), so writes are sized by their JSON length and a sync is issued
+ * only when the next write would pass ~4 MB. For ordinary ledgers (20,000 rows of notes is ~2 MB)
+ * that never happens, so the sync count stays the same whatever the row count.
+ */
+import { CellValue } from '../core/types';
+import { isDateValue } from '../core/grid';
+import { isoToSerial } from '../core/dates';
+
+export const SYNC_BUDGET = 4 * 1024 * 1024;
+
+/** What Office.js accepts in Range.values. */
+export type OfficeValue = string | number | boolean;
+
+export class Batch {
+  private bytes = 0;
+  syncs = 0;
+  constructor(private ctx: Excel.RequestContext, private budget: number = SYNC_BUDGET) {}
+
+  /** Call before queuing a write of about `bytes`: syncs first when the batch would go over budget. */
+  room(bytes: number): Promise<void> {
+    const over = this.bytes > 0 && this.bytes + bytes > this.budget;
+    this.bytes += bytes + 64;
+    if (!over) return Promise.resolve();
+    this.bytes = bytes + 64;
+    return this.sync();
+  }
+
+  /** Sends what is queued (if anything was). */
+  flush(): Promise<void> {
+    if (this.bytes === 0) return Promise.resolve();
+    this.bytes = 0;
+    return this.sync();
+  }
+
+  private sync(): Promise<void> {
+    this.syncs++;
+    return this.ctx.sync();
+  }
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A CellValue as Office.js takes it: dates become serials (their format says date), null clears. */
+export function toOfficeValue(v: CellValue): OfficeValue {
+  if (v === null || v === undefined) return '';
+  if (isDateValue(v)) return isoToSerial(v.date);
+  return v as OfficeValue;
+}
+
+/**
+ * The number format a cell must carry BEFORE its value is written: text is '@' so that user text
+ * starting with = + - @ stays text (Office.js parses it as a formula otherwise); dates get a date format.
+ */
+export function formatFor(v: CellValue, styleFormat?: string): string {
+  if (typeof v === 'string') return '@';
+  if (isDateValue(v)) return styleFormat && /[yd]/i.test(styleFormat) ? styleFormat : 'yyyy-mm-dd';
+  return styleFormat || 'General';
+}
+
+/** Whether an ISO date string should be written as a date (the annotation's due column). */
+export function isIsoDateText(v: CellValue): v is string {
+  return typeof v === 'string' && ISO.test(v);
+}
+
+/**
+ * Writes a block of values at (top, left) as whole 2-D arrays, formats first, split into row slices
+ * so that no slice passes the budget. `formats[i][j]` goes with `values[i][j]`.
+ */
+export function writeBlock(
+  batch: Batch,
+  sheet: Excel.Worksheet,
+  top: number,
+  left: number,
+  values: OfficeValue[][],
+  formats: string[][],
+  budget: number = SYNC_BUDGET,
+): Promise<void> {
+  const width = values.length ? values[0].length : 0;
+  if (!width) return Promise.resolve();
+  // Slice rows by their JSON size; each slice is one numberFormat + one values assignment.
+  const slices: { from: number; to: number; bytes: number }[] = [];
+  let from = 0;
+  let bytes = 0;
+  for (let i = 0; i < values.length; i++) {
+    const rowBytes = JSON.stringify(values[i]).length + JSON.stringify(formats[i]).length + 2;
+    if (i > from && bytes + rowBytes > budget / 2) {
+      slices.push({ from, to: i - 1, bytes });
+      from = i;
+      bytes = 0;
+    }
+    bytes += rowBytes;
+  }
+  slices.push({ from, to: values.length - 1, bytes });
+
+  let chain = Promise.resolve();
+  slices.forEach((s) => {
+    chain = chain.then(() =>
+      batch.room(s.bytes).then(() => {
+        const range = sheet.getRange(rangeAddress(top + s.from, left, top + s.to, left + width - 1));
+        range.numberFormat = formats.slice(s.from, s.to + 1);
+        range.values = values.slice(s.from, s.to + 1);
+      }),
+    );
+  });
+  return chain;
+}
+
+export function columnLetters(col: number): string {
+  let s = '';
+  let n = col;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function rangeAddress(r0: number, c0: number, r1: number, c1: number): string {
+  const tl = columnLetters(c0) + r0;
+  return r0 === r1 && c0 === c1 ? tl : tl + ':' + columnLetters(c1) + r1;
+}
+
+/** Excel column width in points from a width in characters (Calibri 11: 7 px a character + 5 px padding). */
+export function charsToPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}

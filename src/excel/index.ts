@@ -1,0 +1,8 @@
+/** The Office.js host: worksheets <-> Grids, AnnotationPlans and SheetSpecs -> worksheets. */
+export { readSheet, readWorkbook, toGrid, isDateFormat } from './read';
+export { annotate, AnnotateReport } from './annotate';
+export { writeSheets, WriteSheetsReport } from './sheets';
+export { selectCell, openAsNewWorkbook, OpenResult } from './workbook';
+export { loadOptions, saveOptions, SavedOptions } from './settings';
+export { capabilities, excelApi, Capabilities } from './caps';
+export { displayLang, inExcel, whenReady } from './office';

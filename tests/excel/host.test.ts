@@ -1,0 +1,417 @@
+/**
+ * The Office.js host (src/excel) against a fake Excel that enforces Office.js semantics
+ * (tests/excel/fake-excel.ts): load before read, counted syncs, recorded writes, API versions.
+ */
+import { createFakeHost, FakeHost, FakeSheetInit, FakeValue } from './fake-excel';
+import { annotate, annotationBody, styleRuns } from '../../src/excel/annotate';
+import { readWorkbook, readSheet, isDateFormat, toGrid } from '../../src/excel/read';
+import { writeSheets, styleRects } from '../../src/excel/sheets';
+import { selectCell, openAsNewWorkbook } from '../../src/excel/workbook';
+import { loadOptions, saveOptions } from '../../src/excel/settings';
+import { displayLang } from '../../src/excel/office';
+import { checkWorkbook } from '../../src/core/check';
+import { planAnnotation } from '../../src/core/annotate';
+import { summarize } from '../../src/core/summary';
+import { summarySheets } from '../../src/core/sheets';
+import { AnnotationPlan, Grid, SheetSpec } from '../../src/core/types';
+import { isoToSerial } from '../../src/core/dates';
+
+const LEDGER = '整改台账';
+const AS_OF = '2022-07-15';
+const HEADER = ['序号', '存在问题', '整改措施', '责任领导', '牵头部门', '完成时限', '整改进展', '完成状态'];
+
+/** A realistic ledger: a title row, a header row, then `n` measure rows of varied deadlines and states. */
+export function ledgerRows(n: number): { rows: (FakeValue | null)[][]; formats: (string | null)[][] } {
+  const rows: (FakeValue | null)[][] = [['某单位巡察反馈问题整改台账', null, null, null, null, null, null, null], HEADER.slice()];
+  const formats: (string | null)[][] = [[], []];
+  const deadlines: (FakeValue | null)[] = [isoToSerial('2022-06-30'), '2022年12月底前', '长期坚持', '立行立改', '2022年7月20日', null, '2022年2月30日'];
+  const states = ['已完成', '推进中', '未启动', '持续推进', '基本完成'];
+  for (let i = 0; i < n; i++) {
+    const d = deadlines[i % deadlines.length];
+    rows.push([
+      i + 1,
+      i % 50 === 3 ? '=SUM(A1)' : '问题' + (i + 1) + '：制度执行不到位',
+      i % 50 === 4 ? '+86 电话回访' : '措施' + (i + 1) + '：完善制度并组织培训',
+      '张三',
+      i % 10 === 9 ? null : '办公室',
+      d,
+      '已开展专项检查' + (i % 3 ? '' : '，形成报告'),
+      states[i % states.length],
+    ]);
+    formats.push([null, i % 50 === 3 ? '@' : null, i % 50 === 4 ? '@' : null, null, null, typeof d === 'number' ? 'yyyy/m/d' : null, null, null]);
+  }
+  return { rows, formats };
+}
+
+function install(host: FakeHost): void {
+  (global as unknown as { Office: unknown }).Office = host.Office;
+  (global as unknown as { Excel: unknown }).Excel = host.Excel;
+}
+
+function makeHost(apiVersion: string, n = 40, extra: FakeSheetInit[] = []): FakeHost {
+  const l = ledgerRows(n);
+  const host = createFakeHost({
+    apiVersion,
+    sheets: ([{ name: '说明', rows: [['本台账按月更新']] }, { name: LEDGER, rows: l.rows, formats: l.formats }] as FakeSheetInit[]).concat(extra),
+  });
+  install(host);
+  return host;
+}
+
+/** The pane's check: read every sheet, check, plan, annotate. Returns the plan and the syncs it took. */
+async function runCheck(host: FakeHost): Promise<{ plan: AnnotationPlan; syncs: number; grids: Grid[] }> {
+  const before = host.state.syncCount;
+  const grids = await readWorkbook();
+  const result = checkWorkbook(grids, { asOf: AS_OF, start: '2022-03-01', lang: 'zh' });
+  const grid = grids.filter((g) => g.name === result.sheet)[0];
+  const plan = planAnnotation(grid, result, 'zh');
+  await annotate(plan);
+  return { plan, syncs: host.state.syncCount - before, grids };
+}
+
+function snapshot(host: FakeHost, sheet: string): Map<string, FakeValue> {
+  const s = host.state.sheets.filter((x) => x.name === sheet)[0];
+  const out = new Map<string, FakeValue>();
+  s.cells.forEach((row, r) => row.forEach((cell, c) => out.set(r + ',' + c, cell.v)));
+  return out;
+}
+
+const CELL_WRITES = /^(values|numberFormat|fill|fillClear|font\.|wrapText|horizontalAlignment|verticalAlignment|border|columnWidth|merge|conditionalFormat)/;
+
+describe('fake Excel enforces Office.js semantics', () => {
+  it('reading a property before load() and sync() throws PropertyNotLoaded', async () => {
+    const host = makeHost('1.7');
+    await expect(
+      (host.Excel as { run: (cb: (ctx: Excel.RequestContext) => Promise<unknown>) => Promise<unknown> }).run(async (ctx) => {
+        const r = ctx.workbook.worksheets.getItem(LEDGER).getUsedRange();
+        r.load('values');
+        return r.values; // not synced yet
+      }),
+    ).rejects.toThrow(/PropertyNotLoaded/);
+  });
+
+  it('an API newer than the host throws ApiNotFound', async () => {
+    const host = makeHost('1.1');
+    await expect(
+      (host.Excel as { run: (cb: (ctx: Excel.RequestContext) => Promise<unknown>) => Promise<unknown> }).run(async (ctx) => {
+        ctx.workbook.worksheets.getItem(LEDGER).freezePanes.freezeRows(1);
+        await ctx.sync();
+      }),
+    ).rejects.toThrow(/ApiNotFound/);
+  });
+
+  it('text that looks like a formula becomes one unless the cell is text first', async () => {
+    const host = makeHost('1.7');
+    await (host.Excel as { run: (cb: (ctx: Excel.RequestContext) => Promise<unknown>) => Promise<unknown> }).run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('说明').getRange('B1').values = [['=SUM(A1)']];
+      await ctx.sync();
+    });
+    expect(host.cellAt('说明', 'B1')!.formula).toBe(true);
+  });
+});
+
+describe('readWorkbook / readSheet', () => {
+  it('turns used ranges into Grids: blanks are null, date-formatted serials are dates; two syncs for all sheets', async () => {
+    const host = makeHost('1.1', 10);
+    const grids = await readWorkbook();
+    expect(host.state.syncCount).toBe(2);
+    expect(grids.map((g) => g.name)).toEqual(['说明', LEDGER]);
+    const g = grids[1];
+    expect(g.top).toBe(1);
+    expect(g.left).toBe(1);
+    expect(g.rows[1]).toEqual(HEADER);
+    expect(g.rows[2][5]).toEqual({ date: '2022-06-30' });
+    expect(g.rows[2][0]).toBe(1);
+    expect(g.rows[0][1]).toBeNull();
+  });
+
+  it('readSheet is one sync and keeps the used range offset', async () => {
+    const host = createFakeHost({ apiVersion: '1.1', sheets: [{ name: 'S', rows: [['a', 'b']], top: 3, left: 2 }] });
+    install(host);
+    const g = await readSheet('S');
+    expect(host.state.syncCount).toBe(1);
+    expect(g).toEqual({ name: 'S', rows: [['a', 'b']], top: 3, left: 2 });
+  });
+
+  it.each([
+    ['yyyy/m/d', true],
+    ['yyyy"年"m"月"d"日"', true],
+    ['[$-F800]dddd, mmmm dd, yyyy', true],
+    ['[DBNum1][$-804]yyyy"年"m"月"d"日"', true],
+    ['m/d/yy h:mm', true],
+    ['mmm-yy', true],
+    ['h:mm:ss', false],
+    ['General', false],
+    ['0.00%', false],
+    ['0.00E+00', false],
+    ['#,##0', false],
+    ['@', false],
+  ])('isDateFormat(%s) = %s', (fmt, want) => {
+    expect(isDateFormat(fmt)).toBe(want);
+  });
+
+  it('toGrid handles sheet names that need quotes', () => {
+    expect(toGrid('a b', "'a b'!C5:D5", [['x', '']], [['General', 'General']])).toEqual({ name: 'a b', rows: [['x', null]], top: 5, left: 3 });
+  });
+});
+
+describe('annotate in place', () => {
+  it('writes only the four added columns, and no original cell changes', async () => {
+    const host = makeHost('1.7');
+    const before = snapshot(host, LEDGER);
+    const { plan } = await runCheck(host);
+    expect(plan.column).toBe(9); // after 完成状态 (H)
+    const cellWrites = host.state.writes.filter((w) => CELL_WRITES.test(w.kind));
+    expect(cellWrites.length).toBeGreaterThan(0);
+    for (const w of cellWrites) {
+      expect(w.sheet).toBe(LEDGER);
+      expect(w.c0).toBeGreaterThanOrEqual(plan.column);
+      expect(w.c1).toBeLessThanOrEqual(plan.column + 3);
+    }
+    const after = snapshot(host, LEDGER);
+    before.forEach((v, k) => expect(after.get(k)).toBe(v));
+    // Header labels and a flagged row.
+    expect(host.value(LEDGER, 'I2')).toBe('期限状态');
+    expect(host.value(LEDGER, 'L2')).toBe('检查意见');
+    expect(host.value(LEDGER, 'I3')).toBe('已完成');
+    expect(host.cellAt(LEDGER, 'J3')!.fmt).toBe('yyyy-mm-dd');
+    expect(host.value(LEDGER, 'J3')).toBe(isoToSerial('2022-06-30'));
+  });
+
+  it('a re-check updates the same columns and adds none (and no duplicate rules)', async () => {
+    const host = makeHost('1.7');
+    const first = await runCheck(host);
+    const sheet = host.state.sheets.filter((s) => s.name === LEDGER)[0];
+    const rulesAfterFirst = sheet.conditionalFormats.length;
+    const second = await runCheck(host);
+    expect(second.plan.reused).toBe(true);
+    expect(second.plan.column).toBe(first.plan.column);
+    expect(sheet.conditionalFormats.length).toBe(rulesAfterFirst);
+    const grid = second.grids.filter((g) => g.name === LEDGER)[0];
+    expect((grid.left || 1) + Math.max(...grid.rows.map((r) => r.length)) - 1).toBe(first.plan.column + 3);
+    let maxCol = 0;
+    sheet.cells.forEach((row) => row.forEach((cell, c) => (maxCol = cell.v !== '' ? Math.max(maxCol, c) : maxCol)));
+    expect(maxCol).toBe(first.plan.column + 3);
+  });
+
+  it('costs the same number of syncs for 100 and 20,000 rows, at most 4', async () => {
+    const small = makeHost('1.7', 100);
+    const s = await runCheck(small);
+    const big = makeHost('1.7', 20000);
+    const b = await runCheck(big);
+    console.log('syncs per check: 100 rows = ' + s.syncs + ', 20,000 rows = ' + b.syncs + '; largest payload of the 20,000-row check = ' + Math.max(...big.state.syncPayloads) + ' bytes');
+    expect(b.syncs).toBe(s.syncs);
+    expect(b.syncs).toBeLessThanOrEqual(4);
+    expect(Math.max(...big.state.syncPayloads)).toBeLessThan(4.5 * 1024 * 1024);
+    // The same on the 1.1 fallback (static fills).
+    const old = makeHost('1.1', 20000);
+    const o = await runCheck(old);
+    expect(o.syncs).toBe(s.syncs);
+  }, 120000);
+
+  it('splits a write that would pass ~4 MB into several syncs instead of failing', async () => {
+    const host = makeHost('1.7', 10);
+    const long = 'x'.repeat(2000);
+    const rows = 3000; // ~6 MB of notes
+    const plan: AnnotationPlan = {
+      sheet: LEDGER, column: 9, reused: false, headerRow: 2, headerRows: [2], labels: ['期限状态', '截止日期', '剩余天数', '检查意见'],
+      firstRow: 3, lastRow: 2 + rows,
+      values: Array.from({ length: rows }, () => ['逾期', { date: '2022-06-30' }, -15, long]),
+      styles: Array.from({ length: rows }, () => 'bad' as const),
+    };
+    const report = await annotate(plan);
+    expect(report.syncs).toBeGreaterThan(1);
+    expect(Math.max(...host.state.syncPayloads)).toBeLessThan(5 * 1024 * 1024);
+    expect(host.value(LEDGER, 'L' + (2 + rows))).toBe(long);
+  });
+
+  it('writes formula-like text as text: numberFormat @ before the values', async () => {
+    const host = makeHost('1.7', 5);
+    const tricky = ['=SUM(A1)', '+86', '-', '@x'];
+    const plan: AnnotationPlan = {
+      sheet: LEDGER, column: 9, reused: false, headerRow: 2, headerRows: [2], labels: ['=期限', '+截止', '-剩余', '@意见'],
+      firstRow: 3, lastRow: 6,
+      values: tricky.map((t) => [t, null, null, t]),
+      styles: [null, null, null, null],
+    };
+    await annotate(plan);
+    for (let r = 3; r <= 6; r++) {
+      for (const col of ['I', 'L']) {
+        const cell = host.cellAt(LEDGER, col + r)!;
+        expect(cell.formula).toBe(false);
+        expect(cell.fmt).toBe('@');
+        expect(cell.v).toBe(tricky[r - 3]);
+      }
+    }
+    expect(host.cellAt(LEDGER, 'I2')!.formula).toBe(false);
+    // Order: for every values write, a numberFormat write on the same range came first.
+    const writes = host.state.writes;
+    writes.forEach((w, i) => {
+      if (w.kind !== 'values') return;
+      const fmt = writes.slice(0, i).filter((x) => x.kind === 'numberFormat' && x.address === w.address);
+      expect(fmt.length).toBeGreaterThan(0);
+    });
+  });
+
+  it('uses conditional formats on ExcelApi 1.6+, one rule per flag label', async () => {
+    const host = makeHost('1.7');
+    const { plan } = await runCheck(host);
+    const cfs = host.state.writes.filter((w) => w.kind === 'conditionalFormat');
+    expect(cfs.length).toBeGreaterThan(0);
+    const rules = cfs.map((w) => (w.value as { rule: { formula1: string } }).rule.formula1).sort();
+    expect(rules).toEqual(rules.filter((r, i) => rules.indexOf(r) === i));
+    expect(rules).toContain('="逾期"');
+    // No static fill on the body (the header row has its own style).
+    const statics = host.state.writes.filter((w) => w.kind === 'fill' && w.r0 >= plan.firstRow);
+    expect(statics).toEqual([]);
+  });
+
+  it('falls back on ExcelApi 1.1: static fills by run, no conditional formats, no merges or widths', async () => {
+    const host = makeHost('1.1');
+    const { plan } = await runCheck(host);
+    const kinds = host.state.writes.map((w) => w.kind);
+    expect(kinds).not.toContain('conditionalFormat');
+    expect(kinds).not.toContain('conditionalFormatClear');
+    expect(kinds).not.toContain('merge');
+    expect(kinds).not.toContain('columnWidth');
+    const fills = host.state.writes.filter((w) => w.kind === 'fill' && w.r0 >= plan.firstRow);
+    expect(fills.length).toBe(styleRuns(plan.styles).length);
+    const overdueRow = plan.values.findIndex((v) => v[0] === '逾期');
+    expect(host.cellAt(LEDGER, 'I' + (plan.firstRow + overdueRow))!.fill).toBe('#FFC7CE');
+  });
+
+  it('the body formats are text for labels and notes, a date format for the due date', () => {
+    const body = annotationBody({
+      sheet: 'x', column: 1, reused: false, headerRow: 1, headerRows: [1], labels: [], firstRow: 2, lastRow: 2,
+      values: [['逾期', { date: '2022-06-30' }, -15, '逾期15天']], styles: ['bad'],
+    });
+    expect(body.formats[0]).toEqual(['@', 'yyyy-mm-dd', '0', '@']);
+    expect(body.values[0]).toEqual(['逾期', isoToSerial('2022-06-30'), -15, '逾期15天']);
+  });
+});
+
+describe('writeSheets (summary sheets)', () => {
+  async function summarySpecs(host: FakeHost): Promise<SheetSpec[]> {
+    const grids = await readWorkbook();
+    const result = checkWorkbook(grids, { asOf: AS_OF, start: '2022-03-01', lang: 'zh' });
+    return summarySheets(summarize([result], { asOf: AS_OF, lang: 'zh' }), 'zh');
+  }
+
+  it.each(['1.1', '1.4', '1.7', '1.9'])('replaces earlier summary sheets on ExcelApi %s, in a fixed number of syncs', async (v) => {
+    const host = makeHost(v, 60);
+    const specs = await summarySpecs(host);
+    const before = host.state.syncCount;
+    const first = await writeSheets(specs);
+    const firstSyncs = host.state.syncCount - before;
+    expect(firstSyncs).toBeLessThanOrEqual(2);
+    expect(first.replaced).toEqual([]);
+    const second = await writeSheets(specs);
+    expect(second.replaced.sort()).toEqual(specs.map((s) => s.name).sort());
+    const names = host.state.sheets.map((s) => s.name);
+    expect(names.filter((n) => specs.some((s) => s.name === n)).length).toBe(specs.length);
+    expect(names).toContain(LEDGER);
+    expect(host.state.activeSheet).toBe(specs[0].name);
+    const kinds = host.state.writes.map((w) => w.kind);
+    if (v === '1.1') {
+      expect(kinds).not.toContain('freeze');
+      expect(kinds).not.toContain('conditionalFormat');
+      expect(kinds).not.toContain('merge');
+      if (specs.some((s) => s.freeze)) expect(first.skipped).toContain('freeze panes (ExcelApi 1.7)');
+    }
+    if (v === '1.9') {
+      if (specs.some((s) => s.freeze)) expect(kinds).toContain('freeze');
+      if (specs.some((s) => s.autoFilter)) expect(kinds).toContain('autoFilter');
+    }
+    // No formula was created from any text.
+    host.state.sheets.forEach((s) => s.cells.forEach((row) => row.forEach((c) => expect(c.formula || false).toBe(false))));
+  });
+
+  it('writes text as text, dates as serials, and merges/widths/freeze/rules where supported', async () => {
+    const host = makeHost('1.7', 5);
+    const spec: SheetSpec = {
+      name: '测试',
+      rows: [
+        [{ v: '标题', s: 'title' }, null, null],
+        [{ v: '=SUM(A1)', s: 'header' }, { v: '+86', s: 'header' }, { v: '@x', s: 'header' }],
+        [{ v: { date: '2022-06-30' }, s: 'date' }, { v: 0.5, s: 'percent' }, { v: '逾期', s: 'text' }],
+        [{ v: '-', s: 'text' }, { v: 3, s: 'number' }, { v: '已完成', s: 'text' }],
+      ],
+      merges: ['A1:C1'],
+      widths: [10, 20, 8],
+      freeze: { rows: 2, cols: 0 },
+      autoFilter: 'A2:C4',
+      dataBars: ['B3:B4'],
+      rules: [{ range: 'C3:C4', textEquals: '逾期', style: 'bad' }],
+    };
+    const report = await writeSheets([spec]);
+    expect(host.value('测试', 'A2')).toBe('=SUM(A1)');
+    expect(host.cellAt('测试', 'A2')!.formula).toBe(false);
+    expect(host.cellAt('测试', 'B2')!.formula).toBe(false);
+    expect(host.cellAt('测试', 'A4')!.formula || false).toBe(false);
+    expect(host.value('测试', 'A3')).toBe(isoToSerial('2022-06-30'));
+    expect(host.cellAt('测试', 'A3')!.fmt).toBe('yyyy-mm-dd');
+    expect(host.cellAt('测试', 'B3')!.fmt).toBe('0.0%');
+    const sheet = host.state.sheets.filter((s) => s.name === '测试')[0];
+    expect(sheet.merges).toEqual(['A1:C1']);
+    expect(sheet.frozen).toEqual({ rows: 2, cols: 0 });
+    expect(Object.keys(sheet.columnWidths).length).toBe(3);
+    expect(sheet.conditionalFormats.map((c) => c.type).sort()).toEqual(['CellValue', 'DataBar']);
+    expect(report.skipped).toEqual(['autofilter (ExcelApi 1.9)']);
+  });
+
+  it('on ExcelApi 1.1 colours rule cells statically', async () => {
+    const host = makeHost('1.1', 5);
+    const spec: SheetSpec = {
+      name: '测试',
+      rows: [[{ v: '状态' }], [{ v: '逾期' }], [{ v: '正常推进' }], [{ v: '逾期' }], [{ v: '逾期' }]],
+      rules: [{ range: 'A2:A5', textEquals: '逾期', style: 'bad' }],
+      freeze: { rows: 1, cols: 0 },
+    };
+    await writeSheets([spec]);
+    expect(host.cellAt('测试', 'A2')!.fill).toBe('#FFC7CE');
+    expect(host.cellAt('测试', 'A3')!.fill).toBeUndefined();
+    expect(host.cellAt('测试', 'A5')!.fill).toBe('#FFC7CE');
+    expect(host.state.writes.filter((w) => w.kind === 'fill').map((w) => w.address)).toEqual(['A2', 'A4:A5']);
+  });
+
+  it('groups styled cells into few rectangles', () => {
+    const rows = Array.from({ length: 1000 }, () => [{ v: 'a', s: 'text' as const }, { v: 1, s: 'number' as const }, { v: 'b', s: 'text' as const }]);
+    const rects = styleRects({ name: 'x', rows });
+    expect(rects.length).toBe(3);
+    expect(rects[0]).toEqual({ r0: 1, c0: 1, r1: 1000, c1: 1, style: 'text' });
+  });
+});
+
+describe('selection, new workbook, settings, language', () => {
+  it('selectCell activates the sheet and selects the cell in one sync', async () => {
+    const host = makeHost('1.1');
+    await selectCell(LEDGER, 'F12');
+    expect(host.state.syncCount).toBe(1);
+    expect(host.state.activeSheet).toBe(LEDGER);
+    expect(host.state.selection).toEqual({ sheet: LEDGER, address: 'F12' });
+  });
+
+  it('openAsNewWorkbook needs ExcelApi 1.8', async () => {
+    makeHost('1.7');
+    expect(await openAsNewWorkbook(() => Promise.resolve('UEsDBA=='))).toEqual({ status: 'not-supported', reason: 'api' });
+    const host = makeHost('1.8');
+    expect(await openAsNewWorkbook(() => Promise.resolve('UEsDBA=='))).toEqual({ status: 'opened' });
+    expect(host.state.createdWorkbooks).toEqual(['UEsDBA==']);
+  });
+
+  it('options are saved in the workbook settings and read back', async () => {
+    const host = makeHost('1.1');
+    expect(loadOptions()).toEqual({});
+    expect(await saveOptions({ start: '2022-03-01', dueSoonDays: 7, immediateDays: 30 })).toBe(true);
+    expect(host.state.settingsSaved).toBe(1);
+    expect(loadOptions()).toEqual({ start: '2022-03-01', dueSoonDays: 7, immediateDays: 30 });
+  });
+
+  it('English only when Office displays English', () => {
+    const host = createFakeHost({ apiVersion: '1.1', sheets: [{ name: 'a', rows: [] }], displayLanguage: 'en-US' });
+    install(host);
+    expect(displayLang()).toBe('en');
+    install(createFakeHost({ apiVersion: '1.1', sheets: [{ name: 'a', rows: [] }], displayLanguage: 'zh-CN' }));
+    expect(displayLang()).toBe('zh');
+  });
+});
