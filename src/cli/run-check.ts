@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { planAnnotation } from '../core/annotate';
+import { planAnnotations } from '../core/annotate';
 import { checkWorkbook } from '../core/check';
 import { taizhangError } from '../core/errors';
 import { CheckOptions, CheckResult } from '../core/types';
@@ -49,9 +49,11 @@ export async function checkFile(file: string, opts: CheckFileOptions): Promise<C
   if (isSameFile(file, opts.out)) throw taizhangError('usage', { message: cliText(lang, 'usage.outIsInput') });
   const { workbook, grids } = await readWorkbook(file);
   const result = checkWorkbook(grids, checkOpts);
-  const grid = grids.filter((g) => g.name === result.sheet)[0];
-  const ws = workbook.getWorksheet(result.sheet);
-  if (grid && ws) applyAnnotation(ws, planAnnotation(grid, result, lang));
+  // The ledger sheet gets its four columns; a three-list workbook's other lists get 检查意见 where needed.
+  for (const plan of planAnnotations(grids, result, lang)) {
+    const ws = workbook.getWorksheet(plan.sheet);
+    if (ws) applyAnnotation(ws, plan);
+  }
   await writeWorkbookAtomic(workbook, opts.out);
   return result;
 }

@@ -23,17 +23,25 @@ export function toExcelValue(v: CellValue): ExcelJS.CellValue {
   return v as string | number | boolean;
 }
 
-/** Widths of 期限状态, 截止日期, 剩余天数, 检查意见, in characters. */
-const ADDED_WIDTHS = [11, 12, 9, 42];
+/** What each added column holds, by the plan's width: the ledger's four, or 检查意见 alone on another list. */
+type AddedKind = 'flag' | 'date' | 'days' | 'notes';
+const KINDS_4: AddedKind[] = ['flag', 'date', 'days', 'notes'];
+/** Widths in characters. */
+const WIDTHS: Record<AddedKind, number> = { flag: 11, date: 12, days: 9, notes: 42 };
 
 function cloneStyle(style: Partial<ExcelJS.Style> | undefined): Partial<ExcelJS.Style> | undefined {
   // exceljs shares style objects between cells; a copy keeps a later edit from leaking back.
   return style && Object.keys(style).length ? (JSON.parse(JSON.stringify(style)) as Partial<ExcelJS.Style>) : undefined;
 }
 
-/** Applies the plan to `ws` (the ledger sheet). Returns the number of data rows written. */
+/**
+ * Applies the plan to `ws`. Only the plan's rectangle (and its header cells) is written.
+ * Returns the number of data rows written.
+ */
 export function applyAnnotation(ws: ExcelJS.Worksheet, plan: AnnotationPlan): number {
   const col = plan.column;
+  const width = plan.labels.length;
+  const kinds: AddedKind[] = width === 4 ? KINDS_4 : new Array<AddedKind>(width).fill('notes');
   const headerRows = plan.headerRows.length ? plan.headerRows : [plan.headerRow];
   const topHeader = Math.min(...headerRows);
   const bottomHeader = Math.max(...headerRows);
@@ -42,36 +50,41 @@ export function applyAnnotation(ws: ExcelJS.Worksheet, plan: AnnotationPlan): nu
 
   // The header cells look like the ledger's own header: copy the style of the cell to the left.
   const neighbour = col > 1 ? cloneStyle(ws.getCell(labelRow, col - 1).style) : undefined;
-  for (let i = 0; i < plan.labels.length; i++) {
-    const cell = ws.getCell(labelRow, col + i);
-    cell.value = plan.labels[i];
+  for (let j = 0; j < width; j++) {
+    const cell = ws.getCell(labelRow, col + j);
+    cell.value = plan.labels[j];
     if (neighbour) cell.style = cloneStyle(neighbour) as Partial<ExcelJS.Style>;
     else applyCellStyle(cell, STYLES.header);
     if (mergeDown) {
-      const below = ws.getCell(bottomHeader, col + i);
-      if (!cell.isMerged && !below.isMerged) ws.mergeCells(labelRow, col + i, bottomHeader, col + i);
+      const below = ws.getCell(bottomHeader, col + j);
+      if (!cell.isMerged && !below.isMerged) ws.mergeCells(labelRow, col + j, bottomHeader, col + j);
     }
   }
 
   for (let r = plan.firstRow; r <= plan.lastRow; r++) {
     const i = r - plan.firstRow;
-    const values = plan.values[i] || [null, null, null, null];
-    const isItem = values.some((v) => v !== null && v !== undefined);
-    for (let j = 0; j < 4; j++) {
+    const values = plan.values[i] || [];
+    const isRow = values.some((v) => v !== null && v !== undefined);
+    const flagStyle = plan.styles[i];
+    for (let j = 0; j < width; j++) {
       const cell = ws.getCell(r, col + j);
-      cell.value = toExcelValue(values[j] === undefined ? null : values[j]);
-      if (!isItem) {
+      const v = values[j];
+      cell.value = toExcelValue(v === undefined ? null : v);
+      if (!isRow) {
+        // Not an item: nothing of ours there, and nothing left from an earlier check.
         cell.style = {};
         continue;
       }
-      if (j === 0) applyCellStyle(cell, STYLES[plan.styles[i] || 'text']);
-      else if (j === 1) applyCellStyle(cell, STYLES.date);
-      else if (j === 2) applyCellStyle(cell, STYLES.number);
+      const kind = kinds[j];
+      if (j === 0 && flagStyle) applyCellStyle(cell, kind === 'notes' ? { ...STYLES[flagStyle], wrap: true } : STYLES[flagStyle]);
+      else if (kind === 'flag') applyCellStyle(cell, STYLES.text);
+      else if (kind === 'date') applyCellStyle(cell, STYLES.date);
+      else if (kind === 'days') applyCellStyle(cell, STYLES.number);
       else applyCellStyle(cell, STYLES.wrap);
     }
   }
 
-  for (let j = 0; j < 4; j++) ws.getColumn(col + j).width = ADDED_WIDTHS[j];
+  for (let j = 0; j < width; j++) ws.getColumn(col + j).width = WIDTHS[kinds[j]];
   return plan.lastRow - plan.firstRow + 1;
 }
 
