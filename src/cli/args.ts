@@ -17,6 +17,8 @@ export interface CliOptions {
   json: boolean;
   out: string | null;
   strict: boolean;
+  /** summary: the folder for the per-department 督办单 workbooks. */
+  notices: string | null;
 }
 
 export interface ParsedArgs {
@@ -27,7 +29,7 @@ export interface ParsedArgs {
   version: boolean;
 }
 
-const VALUE_OPTIONS = ['--sheet', '--as-of', '--start', '--due-soon-days', '--immediate-days', '--lang', '--out'];
+const VALUE_OPTIONS = ['--sheet', '--as-of', '--start', '--due-soon-days', '--immediate-days', '--lang', '--out', '--notices'];
 const FLAG_OPTIONS = ['--json', '--strict', '--help', '-h', '--version', '-v'];
 
 /** The language to speak before the arguments are known to be valid (for the error line itself). */
@@ -69,6 +71,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     json: false,
     out: null,
     strict: false,
+    notices: null,
   };
   const parsed: ParsedArgs = { command: null, files: [], options, help: false, version: false };
   let positionalOnly = false;
@@ -126,6 +129,10 @@ export function parseArgs(argv: string[]): ParsedArgs {
       case '--out':
         if (!/\.xlsx$/i.test(value)) throw badOption(lang, name, value, 'hint.out');
         options.out = value;
+        break;
+      case '--notices':
+        if (!value.trim()) throw badOption(lang, name, value, 'hint.notices');
+        options.notices = value;
         break;
     }
   }

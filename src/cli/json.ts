@@ -1,39 +1,50 @@
-/** CheckResult -> the JSON of the CLI contract (DESIGN.md, "The command line"): these keys and no others. */
+/**
+ * CheckResult / Summary -> the JSON of the CLI contract (DESIGN.md, "The command line"): these keys
+ * and no others. `summary --json` uses the same item, finding and totals shapes as `check --json`,
+ * with `file` and `sheet` on each item.
+ */
 import { colLetter } from '../core/grid';
-import { CheckResult, FieldKey } from '../core/types';
+import { Summary, SummaryFinding, SummaryItem } from '../core/summary';
+import { CheckedItem, CheckResult, FieldKey, Finding, HeaderMap, Totals } from '../core/types';
 
-export function contractJson(result: CheckResult, file: string): unknown {
+function headerJson(header: HeaderMap): unknown {
   const columns: Partial<Record<FieldKey, string>> = {};
-  (Object.keys(result.header.columns) as FieldKey[])
-    .map((k) => [k, result.header.columns[k] as number] as [FieldKey, number])
+  (Object.keys(header.columns) as FieldKey[])
+    .map((k) => [k, header.columns[k] as number] as [FieldKey, number])
     .filter(([, c]) => typeof c === 'number' && c > 0)
     .sort((a, b) => a[1] - b[1])
     .forEach(([k, c]) => (columns[k] = colLetter(c)));
-  const out: Record<string, unknown> = { file, sheet: result.sheet };
-  if (result.sources) out.sources = result.sources;
-  out.asOf = result.asOf;
-  out.header = { rows: result.header.rows, columns };
-  out.items = result.items.map((i) => ({
-    row: i.row,
-    seq: i.seq,
-    aspect: i.aspect,
-    problem: i.problem,
-    measure: i.measure,
-    leader: i.leader,
-    leadDept: i.leadDept,
-    deadline: { text: i.deadline.text, kind: i.deadline.kind, due: i.deadline.due, ongoing: i.deadline.ongoing },
-    state: i.state,
-    flag: i.flag,
-    daysLeft: i.daysLeft,
-  }));
-  out.findings = result.findings.map((f) => {
-    const o: Record<string, unknown> = { rule: f.rule, severity: f.severity, cell: f.cell, row: f.row, message: f.message };
-    // Three-list workbooks: a cross-list finding can sit on the problem or responsibility sheet.
-    if (f.sheet && f.sheet !== result.sheet) o.sheet = f.sheet;
-    return o;
-  });
-  const t = result.totals;
-  out.totals = {
+  return { rows: header.rows, columns };
+}
+
+function itemJson(i: CheckedItem, where?: { file: string; sheet: string }): Record<string, unknown> {
+  const o: Record<string, unknown> = where ? { file: where.file, sheet: where.sheet } : {};
+  o.row = i.row;
+  o.seq = i.seq;
+  o.aspect = i.aspect;
+  o.problem = i.problem;
+  o.measure = i.measure;
+  o.leader = i.leader;
+  o.leadDept = i.leadDept;
+  o.deadline = { text: i.deadline.text, kind: i.deadline.kind, due: i.deadline.due, ongoing: i.deadline.ongoing };
+  o.state = i.state;
+  o.flag = i.flag;
+  o.daysLeft = i.daysLeft;
+  return o;
+}
+
+/** `sheet` is added when the finding is not on `ledgerSheet` (or always, when ledgerSheet is null). */
+function findingJson(f: Finding, ledgerSheet: string | null, file?: string): Record<string, unknown> {
+  const o: Record<string, unknown> = file === undefined ? {} : { file };
+  if (ledgerSheet === null) o.sheet = f.sheet;
+  Object.assign(o, { rule: f.rule, severity: f.severity, cell: f.cell, row: f.row, message: f.message });
+  // Three-list workbooks: a cross-list finding can sit on the problem or responsibility sheet.
+  if (ledgerSheet !== null && f.sheet && f.sheet !== ledgerSheet) o.sheet = f.sheet;
+  return o;
+}
+
+function totalsJson(t: Totals): unknown {
+  return {
     items: t.items,
     done: t.done,
     overdue: t.overdue,
@@ -42,5 +53,35 @@ export function contractJson(result: CheckResult, file: string): unknown {
     longTerm: t.longTerm,
     noDeadline: t.noDeadline,
   };
+}
+
+export function contractJson(result: CheckResult, file: string): unknown {
+  const out: Record<string, unknown> = { file, sheet: result.sheet };
+  if (result.sources) out.sources = result.sources;
+  out.asOf = result.asOf;
+  out.header = headerJson(result.header);
+  out.items = result.items.map((i) => itemJson(i));
+  out.findings = result.findings.map((f) => findingJson(f, result.sheet));
+  out.totals = totalsJson(result.totals);
   return out;
+}
+
+/**
+ * `summary --json`: one entry per ledger under `files` (its file name, path as given, sheet, header
+ * and totals), then the consolidated items, findings and totals. `file` is the name shown in 来源文件.
+ */
+export function summaryJson(summary: Summary, results: CheckResult[], paths: string[]): unknown {
+  return {
+    asOf: summary.asOf,
+    files: results.map((r, k) => {
+      const o: Record<string, unknown> = { file: summary.sources[k].file, path: paths[k], sheet: r.sheet };
+      if (r.sources) o.sources = r.sources;
+      o.header = headerJson(r.header);
+      o.totals = totalsJson(r.totals);
+      return o;
+    }),
+    items: summary.items.map((i: SummaryItem) => itemJson(i, { file: i.file, sheet: i.sheet })),
+    findings: summary.findings.map((f: SummaryFinding) => findingJson(f, null, f.file)),
+    totals: totalsJson(summary.totals),
+  };
 }

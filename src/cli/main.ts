@@ -1,16 +1,19 @@
 /**
- * The `taizhang` command. Each command is one function in COMMANDS; `summary` is a stub for now.
+ * The `taizhang` command. Each command is one function in COMMANDS.
  * Exit codes (DESIGN.md): 0 checked; 1 with --strict when error findings exist; 2 unusable input or
  * usage, with exactly one line on stderr and no stack trace.
  */
 import * as fs from 'fs';
+import * as path from 'path';
 import { isTaizhangError, userMessage } from '../core/errors';
 import { Lang } from '../core/types';
 import { localToday, parseArgs, ParsedArgs, sniffLang } from './args';
-import { contractJson } from './json';
+import { contractJson, summaryJson } from './json';
 import { cliText, HELP } from './messages';
 import { renderReport } from './report';
 import { checkFile } from './run-check';
+import { summarizeFiles } from './run-summary';
+import { renderSummaryReport } from './summary-report';
 import { taizhangError } from '../core/errors';
 
 export interface Io {
@@ -65,9 +68,43 @@ const check: Command = async (args, io) => {
   return o.strict && errors ? 1 : 0;
 };
 
-/** Consolidation of many ledgers comes later (its own issue); the contract's name is kept now. */
-const summary: Command = async (args) => {
-  throw taizhangError('usage', { message: cliText(args.options.lang, 'usage.summaryNotYet') });
+/** Consolidates one or more ledgers into a summary workbook (and 督办单 with --notices). */
+const summary: Command = async (args, io) => {
+  const o = args.options;
+  if (args.files.length < 1) throw taizhangError('usage', { message: cliText(o.lang, 'usage.summaryFiles') });
+  if (!o.out && !o.json) throw taizhangError('usage', { message: cliText(o.lang, 'usage.summaryOut') });
+  let shown = false;
+  const progressOf: Record<string, ((rows: number) => void) | undefined> = {};
+  for (const file of args.files) progressOf[file] = progressFor(file, o.lang, io);
+  const run = await summarizeFiles(args.files, {
+    asOf: o.asOf || (io.today ? io.today() : localToday()),
+    start: o.start,
+    dueSoonDays: o.dueSoonDays,
+    immediateDays: o.immediateDays,
+    lang: o.lang,
+    sheet: o.sheet,
+    out: o.out,
+    notices: o.notices,
+    onProgress: (file, rows) => {
+      const progress = progressOf[file];
+      if (!progress) return;
+      shown = true;
+      progress(rows);
+    },
+  });
+  if (shown) io.stderr.write('\r\x1b[K');
+  if (o.json) io.stdout.write(JSON.stringify(summaryJson(run.summary, run.results, args.files), null, 2) + '\n');
+  else {
+    io.stdout.write(
+      renderSummaryReport(run.summary, {
+        lang: o.lang,
+        out: o.out ? path.resolve(o.out) : null,
+        notices: o.notices ? { dir: path.resolve(o.notices), count: run.notices.length } : null,
+      }),
+    );
+  }
+  const errors = run.summary.findings.some((f) => f.severity === 'error');
+  return o.strict && errors ? 1 : 0;
 };
 
 const COMMANDS: Record<string, Command> = { check, summary };

@@ -14,12 +14,26 @@ const TEXT = {
     'usage.unknownCommand': '未知命令“{command}”。可用命令：check、summary。运行 taizhang --help 查看用法。',
     'usage.checkFiles': 'check 需要且只需要一个台账文件：taizhang check <台账.xlsx>。',
     'usage.outIsInput': '--out 不能是输入文件本身（Taizhang 从不修改原始台账）。请换一个输出文件名。',
-    'usage.summaryNotYet': 'taizhang summary 尚未实现（not yet），将在后续版本提供。现在可以先对每个台账运行 taizhang check。',
+    'usage.summaryFiles': 'summary 需要至少一个台账文件：taizhang summary <台账.xlsx>... --out 汇总.xlsx。',
+    'usage.summaryOut': 'summary 需要用 --out 指定汇总工作簿，例如 --out 汇总.xlsx（只要 JSON 时可改用 --json）。',
+    'usage.duplicateFile': '文件“{file}”重复列出，汇总时每个台账只能列一次。',
+    'usage.noticesIsFile': '--notices 需要一个文件夹，但“{dir}”是一个文件。请换一个文件夹名。',
+    'file.prefix': '“{file}”：{message}',
+    'summary.title': '整改台账汇总',
+    'summary.sources': '来源：{count} 个台账',
+    'summary.source': '{file}（工作表“{sheet}”，{items} 项）',
+    'summary.rate': '完成率 {rate}（已销号 {closed}，已完成待销号 {awaiting}）；立行立改 {immediate} 项，其中逾期 {immediateOverdue}。',
+    'summary.depts': '逾期最多的牵头部门：',
+    'summary.dept': '逾期 {overdue}，临期 {dueSoon}',
+    'summary.written': '已写出汇总工作簿：{file}',
+    'summary.notices': '已写出督办单 {count} 份，位于：{dir}',
+    'summary.noNotices': '没有逾期或临期事项，未写出督办单。',
     'hint.date': '请写成 YYYY-MM-DD 形式的真实日期，例如 2022-07-15。',
     'hint.count': '请写一个不小于 0 的整数天数，例如 10。',
     'hint.lang': '只能是 zh 或 en。',
     'hint.sheet': '请写工作表名称。',
     'hint.out': '输出文件名须以 .xlsx 结尾。',
+    'hint.notices': '请写督办单要存放的文件夹。',
     internal: '内部错误：{message}。这是 Taizhang 的缺陷，请把这一行和所用命令报告给维护者（设置环境变量 TAIZHANG_DEBUG=1 可看到详细信息）。',
     progress: '正在读取“{file}”：已读 {rows} 行…',
     'col.row': '行',
@@ -44,12 +58,26 @@ const TEXT = {
     'usage.unknownCommand': 'Unknown command "{command}". Commands: check, summary. Run taizhang --help for usage.',
     'usage.checkFiles': 'check takes exactly one ledger file: taizhang check <ledger.xlsx>.',
     'usage.outIsInput': '--out must not be the input file itself (Taizhang never changes the original ledger). Choose another file name.',
-    'usage.summaryNotYet': 'taizhang summary is not yet available; it comes in a later version. For now, run taizhang check on each ledger.',
+    'usage.summaryFiles': 'summary needs at least one ledger file: taizhang summary <ledger.xlsx>... --out summary.xlsx.',
+    'usage.summaryOut': 'summary needs --out for the summary workbook, e.g. --out summary.xlsx (or --json for JSON only).',
+    'usage.duplicateFile': 'File "{file}" is listed twice; list each ledger once.',
+    'usage.noticesIsFile': '--notices needs a folder, but "{dir}" is a file. Choose another folder name.',
+    'file.prefix': '"{file}": {message}',
+    'summary.title': 'Ledger summary',
+    'summary.sources': 'Sources: {count} ledger(s)',
+    'summary.source': '{file} (sheet "{sheet}", {items} items)',
+    'summary.rate': 'Completion rate {rate} ({closed} closed, {awaiting} done awaiting close-out); {immediate} immediate items, {immediateOverdue} overdue.',
+    'summary.depts': 'Most overdue lead departments:',
+    'summary.dept': '{overdue} overdue, {dueSoon} due soon',
+    'summary.written': 'Summary workbook written to {file}',
+    'summary.notices': '{count} notice workbook(s) written to {dir}',
+    'summary.noNotices': 'No overdue or due-soon items: no notices written.',
     'hint.date': 'write a real date as YYYY-MM-DD, e.g. 2022-07-15.',
     'hint.count': 'write a whole number of days, 0 or more, e.g. 10.',
     'hint.lang': 'use zh or en.',
     'hint.sheet': 'write the sheet name.',
     'hint.out': 'the output file name must end in .xlsx.',
+    'hint.notices': 'write the folder for the notices.',
     internal: 'Internal error: {message}. This is a bug in Taizhang; please report this line and the command you ran (set TAIZHANG_DEBUG=1 to see details).',
     progress: 'Reading "{file}": {rows} rows…',
     'col.row': 'Row',
@@ -79,7 +107,7 @@ export const HELP: Record<Lang, string> = {
 
 用法：
   taizhang check <台账.xlsx> [选项]
-  taizhang summary <台账.xlsx>... --out 汇总.xlsx [选项]   （尚未实现）
+  taizhang summary <台账.xlsx>... --out 汇总.xlsx [选项] [--notices 文件夹]
 
 选项：
   --sheet 名称            指定台账所在工作表（默认自动识别）
@@ -88,8 +116,10 @@ export const HELP: Record<Lang, string> = {
   --due-soon-days N       临期（黄灯）天数，默认 10
   --immediate-days N      立行立改事项自起始日起的天数，默认 30
   --lang zh|en            报告语言，默认 zh
-  --json                  以 JSON 输出检查结果
-  --out 已检查.xlsx       写出检查后的台账副本（增加 期限状态/截止日期/剩余天数/检查意见 四列；原文件不变）
+  --json                  以 JSON 输出检查结果（summary：合并后的事项与合计）
+  --out 已检查.xlsx       check：写出检查后的台账副本（增加 期限状态/截止日期/剩余天数/检查意见 四列；原文件不变）
+                          summary：写出汇总工作簿（总览、按方面、按牵头部门、逾期临期、检查问题、汇总台账、通报提纲）
+  --notices 文件夹        summary：为每个有逾期或临期事项的牵头部门另写一份督办单（督办单-部门.xlsx）
   --strict                有“错误”级检查问题时以退出码 1 结束
   -h, --help              显示本帮助
 
@@ -99,7 +129,7 @@ export const HELP: Record<Lang, string> = {
 
 Usage:
   taizhang check <ledger.xlsx> [options]
-  taizhang summary <ledger.xlsx>... --out summary.xlsx [options]   (not yet available)
+  taizhang summary <ledger.xlsx>... --out summary.xlsx [options] [--notices DIR]
 
 Options:
   --sheet NAME            the sheet that holds the ledger (default: detected)
@@ -109,8 +139,12 @@ Options:
   --due-soon-days N       the due-soon (yellow) window in days, default 10
   --immediate-days N      days an immediate (立行立改) item gets after --start, default 30
   --lang zh|en            report language, default zh
-  --json                  print the result as JSON
-  --out checked.xlsx      write a checked copy (adds four columns; the original is never changed)
+  --json                  print the result as JSON (summary: the consolidated items and totals)
+  --out checked.xlsx      check: write a checked copy (adds four columns; the original is never changed)
+                          summary: write the summary workbook (overview, by aspect, by department,
+                          overdue & due soon, findings, consolidated ledger, report outline)
+  --notices DIR           summary: also write one notice workbook per lead department with
+                          overdue or due-soon items (督办单-<department>.xlsx)
   --strict                exit 1 when error findings exist
   -h, --help              show this help
 

@@ -1,0 +1,55 @@
+/** Summary -> a short report for a terminal: sources, totals, completion rate, lagging departments, where the files are. */
+import { t } from '../core/i18n';
+import { formatRate } from '../core/sheets';
+import { Summary } from '../core/summary';
+import { Lang } from '../core/types';
+import { cliText } from './messages';
+import { table } from './report';
+
+export interface SummaryReportOptions {
+  lang: Lang;
+  out?: string | null;
+  /** Where the notices went, and how many. */
+  notices?: { dir: string; count: number } | null;
+}
+
+/** Lead departments listed in the report, most overdue first. */
+const TOP_DEPTS = 5;
+
+export function renderSummaryReport(s: Summary, opts: SummaryReportOptions): string {
+  const { lang } = opts;
+  const sep = lang === 'zh' ? '：' : ': ';
+  const lines: string[] = [];
+  lines.push(cliText(lang, 'summary.title'));
+  lines.push(cliText(lang, 'summary.sources', { count: s.sources.length }));
+  for (const src of s.sources) lines.push('  ' + cliText(lang, 'summary.source', { file: src.file, sheet: src.sheet, items: src.items }));
+  lines.push(t(lang, 'report.asOf') + sep + s.asOf);
+  lines.push('');
+  lines.push(t(lang, 'report.totals', { ...s.totals }));
+  lines.push(
+    cliText(lang, 'summary.rate', {
+      rate: formatRate(s.rate) ?? '—',
+      closed: s.closed,
+      awaiting: s.doneAwaitingClose,
+      immediate: s.immediate.items,
+      immediateOverdue: s.immediate.overdue,
+    }),
+  );
+  const lagging = s.byLeadDept.filter((g) => g.overdue + g.dueSoon > 0).slice(0, TOP_DEPTS);
+  if (lagging.length) {
+    lines.push(cliText(lang, 'summary.depts'));
+    lines.push(...table(lagging.map((g) => [g.name, cliText(lang, 'summary.dept', { overdue: g.overdue, dueSoon: g.dueSoon })])));
+  }
+  const errors = s.findings.filter((f) => f.severity === 'error').length;
+  lines.push(t(lang, 'report.findings', { errors, warnings: s.findings.length - errors }));
+  if (opts.out || opts.notices) lines.push('');
+  if (opts.out) lines.push(cliText(lang, 'summary.written', { file: opts.out }));
+  if (opts.notices) {
+    lines.push(
+      opts.notices.count
+        ? cliText(lang, 'summary.notices', { count: opts.notices.count, dir: opts.notices.dir })
+        : cliText(lang, 'summary.noNotices'),
+    );
+  }
+  return lines.join('\n') + '\n';
+}
