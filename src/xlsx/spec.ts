@@ -11,6 +11,8 @@ import { toExcelValue } from './write';
 
 /** A4 in the OOXML paperSize enumeration. */
 const PAPER_A4 = 9;
+/** exceljs's default column width, which it does not write out. */
+const EXCELJS_DEFAULT_WIDTH = 9;
 
 function topLeft(range: string): string {
   const first = range.split(':')[0];
@@ -67,7 +69,9 @@ export function renderSheetSpec(workbook: ExcelJS.Workbook, spec: SheetSpec): Ex
 
   for (const range of spec.merges || []) ws.mergeCells(range);
   (spec.widths || []).forEach((w, j) => {
-    if (w) ws.getColumn(j + 1).width = w;
+    // exceljs leaves out columns whose width equals its default (9), and Excel then shows its own
+    // default (8.43): a hair more keeps the width the spec asked for.
+    if (w) ws.getColumn(j + 1).width = w === EXCELJS_DEFAULT_WIDTH ? w + 0.01 : w;
   });
   if (spec.autoFilter) ws.autoFilter = spec.autoFilter;
 
@@ -76,7 +80,9 @@ export function renderSheetSpec(workbook: ExcelJS.Workbook, spec: SheetSpec): Ex
     const rule = {
       type: 'dataBar',
       priority: priority++,
-      gradient: true,
+      // Solid bars: exceljs writes them as an Excel 2010 (x14) data bar with its worksheet extension.
+      // A gradient bar is written with an empty x14:id that points at nothing.
+      gradient: false,
       cfvo: [
         { type: 'num', value: 0 },
         { type: 'num', value: 1 },
