@@ -1,0 +1,45 @@
+/**
+ * Installs a fake Office/Excel host in the page before the task pane's bundle runs (the e2e test
+ * passes this to page.addInitScript after the transpiled tests/excel/fake-excel.ts, which defines
+ * window.__TaizhangFake). The workbook holds a small, realistic ledger: a title, a one-row header,
+ * section rows, real Excel dates, Chinese deadline texts and a few deliberate mistakes.
+ * Excel 2019 (ExcelApi 1.7), Chinese UI, options saved in the workbook.
+ */
+(function () {
+  'use strict';
+  var fake = window.__TaizhangFake;
+  // Excel serials: 2022-06-30 = 44742, 2022-05-31 = 44712.
+  var rows = [
+    ['某单位巡察反馈问题整改落实台账', null, null, null, null, null, null, null],
+    ['序号', '存在问题', '整改措施', '责任领导', '牵头部门', '完成时限', '整改进展', '完成状态'],
+    ['一、党的领导弱化方面', null, null, null, null, null, null, null],
+    [1, '理论学习中心组学习制度执行不到位', '制定年度学习计划，每季度至少开展一次专题学习', '张某', '办公室', 44742, '已制定计划并开展两次专题学习', '已完成'],
+    [2, '落实意识形态工作责任制不到位', '开展意识形态工作专项检查', '李某', '宣传部', '2022年6月底前', '检查方案已印发', '推进中'],
+    [3, '“三重一大”决策制度执行不严格', '修订“三重一大”决策制度实施办法', '王某', '', '2022年7月20日', '已形成初稿', '推进中'],
+    ['二、全面从严治党方面', null, null, null, null, null, null, null],
+    [4, '公务接待管理不规范', '=清理2021年以来公务接待台账', '赵某', '财务处', '立行立改', '已完成清理', '已完成'],
+    [5, '干部选拔任用程序不规范', '完善干部选拔任用工作流程', '钱某', '组织部', '2022年2月30日', '', '未启动'],
+    [6, '基层党组织换届不及时', '督促到期党组织按期换届', '孙某', '组织部', '长期坚持', '已完成3个支部换届', '持续推进'],
+    [6, '党费收缴不规范', '开展党费收缴专项检查', '周某', '组织部', 44712, '正在核对', '推进中'],
+    [7, '巡察整改监督不到位', '建立整改销号台账', '吴某', '纪检组', '2022年12月底前', '已建立台账', '推进中'],
+  ];
+  var formats = rows.map(function (r) {
+    return r.map(function (v, j) {
+      return j === 5 && typeof v === 'number' ? 'yyyy/m/d' : null;
+    });
+  });
+  var host = fake.createFakeHost({
+    apiVersion: '1.7',
+    displayLanguage: 'zh-CN',
+    sheets: [
+      { name: '填报说明', rows: [['请于每月25日前更新整改进展。']] },
+      { name: '整改台账', rows: rows, formats: formats },
+    ],
+    settings: {
+      'taizhang.options': JSON.stringify({ asOf: '2022-07-15', start: '2022-03-01', dueSoonDays: 10, immediateDays: 30 }),
+    },
+  });
+  window.__fakeHost = host;
+  window.Office = host.Office;
+  window.Excel = host.Excel;
+})();

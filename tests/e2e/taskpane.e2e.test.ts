@@ -1,0 +1,179 @@
+/**
+ * The built task pane (dist/) in headless Chromium, on a fake Excel host (tests/e2e/fake-office.js
+ * over tests/excel/fake-excel.ts) installed before the bundle loads. The real office.js is never
+ * loaded: its URL is answered with an empty script. Needs `npm run build` first (CI builds first).
+ *
+ * Uses Debian's chromium through playwright-core; no browser is downloaded.
+ */
+import * as fs from 'fs';
+import * as http from 'http';
+import * as os from 'os';
+import * as path from 'path';
+import { AddressInfo } from 'net';
+import * as ts from 'typescript';
+import { chromium, BrowserContext, Page } from 'playwright-core';
+
+const ROOT = path.resolve(__dirname, '../..');
+const DIST = path.join(ROOT, 'dist');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const ARTIFACTS = path.join(__dirname, 'artifacts');
+
+const missing = !fs.existsSync(path.join(DIST, 'taskpane.html'))
+  ? 'dist/ is not built: run `npm run build` first'
+  : !fs.existsSync(CHROMIUM)
+    ? CHROMIUM + ' not found (apt-get install chromium)'
+    : null;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'application/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+};
+
+/** A tiny static server for dist/ on an ephemeral localhost port. */
+function serve(root: string): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const rel = decodeURIComponent((req.url || '/').split('?')[0]).replace(/^\/+/, '') || 'taskpane.html';
+    const file = path.resolve(root, rel);
+    if (file.indexOf(root) !== 0 || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404);
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/** fake-excel.ts as a browser script defining window.__TaizhangFake, then the host installer. */
+function fakeHostScript(): string {
+  const src = fs.readFileSync(path.join(ROOT, 'tests/excel/fake-excel.ts'), 'utf8');
+  const js = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2017 } }).outputText;
+  return (
+    '(function(){var exports={};var module={exports:exports};\n' +
+    js +
+    '\nwindow.__TaizhangFake=module.exports;})();\n' +
+    fs.readFileSync(path.join(__dirname, 'fake-office.js'), 'utf8')
+  );
+}
+
+interface Write {
+  sheet: string;
+  kind: string;
+  c0: number;
+  c1: number;
+  r0: number;
+  address: string;
+}
+
+(missing ? describe.skip : describe)('task pane in headless Chromium', () => {
+  let server: http.Server;
+  let context: BrowserContext;
+  let page: Page;
+  let origin: string;
+  let profile: string;
+  const requests: string[] = [];
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    server = await serve(DIST);
+    origin = 'http://localhost:' + (server.address() as AddressInfo).port;
+    profile = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'taizhang-e2e-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 360, height: 1100 },
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = context.pages()[0] || (await context.newPage());
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    // The real office.js must not run here: the fake host is already installed.
+    await page.route('**/office-js/office.js', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/javascript', body: '/* office.js replaced by the test host */' }),
+    );
+    await page.addInitScript({ content: fakeHostScript() });
+    await page.goto(origin + '/taskpane.html');
+  }, 60000);
+
+  afterAll(async () => {
+    if (context) await context.close();
+    if (server) await new Promise((r) => server.close(r));
+    if (profile) fs.rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('detects the ledger sheet and its columns', async () => {
+    await page.waitForFunction(() => (document.getElementById('tz-sheet') as HTMLSelectElement).options.length > 0);
+    expect(await page.$eval('#tz-sheet', (e) => (e as HTMLSelectElement).value)).toBe('整改台账');
+    expect(await page.$eval('#tz-header-rows', (e) => (e as HTMLInputElement).value)).toBe('2');
+    const chips = await page.$$eval('#tz-columns .tz-chip', (els) => els.map((e) => e.textContent));
+    expect(chips).toEqual(expect.arrayContaining(['C 整改措施', 'F 完成时限', 'E 牵头部门']));
+    // Options came from the workbook's settings.
+    expect(await page.$eval('#tz-start', (e) => (e as HTMLInputElement).value)).toBe('2022-03-01');
+    expect(await page.$eval('#tz-check', (e) => e.textContent)).toBe('检查');
+  });
+
+  it('检查 annotates the four added columns and lists the findings', async () => {
+    await page.click('#tz-check');
+    await page.waitForSelector('.tz-finding', { timeout: 20000 });
+    const findings = await page.$$eval('.tz-finding', (els) => els.map((e) => ({ cell: e.getAttribute('data-cell'), text: e.textContent || '' })));
+    const byCell = (c: string) => findings.filter((f) => f.cell === c).map((f) => f.text).join(' | ');
+    expect(byCell('F9')).toMatch(/2022年2月30日/); // deadline-unparsed
+    expect(byCell('E6')).toMatch(/牵头部门/); // lead-dept-missing
+    expect(findings.some((f) => /序号“6”/.test(f.text))).toBe(true); // duplicate-seq
+    expect(await page.$eval('#tz-message', (e) => e.textContent)).toMatch(/已检查“整改台账”的 8 项整改措施/);
+
+    const state = await page.evaluate(() => {
+      const host = (window as unknown as { __fakeHost: { state: { writes: Write[]; syncCount: number } } }).__fakeHost;
+      return { writes: host.state.writes, syncs: host.state.syncCount };
+    });
+    const cellWrites = state.writes.filter((w) => /^(values|numberFormat|fill|font|conditionalFormat|columnWidth|wrapText|border|horizontal|vertical)/.test(w.kind));
+    expect(cellWrites.length).toBeGreaterThan(0);
+    for (const w of cellWrites) {
+      expect(w.sheet).toBe('整改台账');
+      expect(w.c0).toBeGreaterThanOrEqual(9); // I: after 完成状态 (H)
+      expect(w.c1).toBeLessThanOrEqual(12); // L
+    }
+    expect(state.writes.some((w) => w.kind === 'conditionalFormat')).toBe(true); // ExcelApi 1.7 host
+    const flags = await page.evaluate(() => {
+      const host = (window as unknown as { __fakeHost: { value(s: string, a: string): unknown } }).__fakeHost;
+      return ['I2', 'I4', 'I5', 'I8', 'I11', 'L5'].map((a) => host.value('整改台账', a));
+    });
+    expect(flags.slice(0, 5)).toEqual(['期限状态', '已完成', '逾期', '已完成', '逾期']);
+    expect(String(flags[5])).toMatch(/逾期15天|15/);
+    // The measure '=清理…' was never written: it stays the user's text.
+    const measure = await page.evaluate(() => (window as unknown as { __fakeHost: { cellAt(s: string, a: string): { v: unknown; formula?: boolean } } }).__fakeHost.cellAt('整改台账', 'C8'));
+    expect(measure.v).toBe('=清理2021年以来公务接待台账');
+    expect(measure.formula || false).toBe(false);
+  });
+
+  it('clicking a finding selects its cell', async () => {
+    const target = page.locator('.tz-finding[data-cell="F9"]').first();
+    await target.click();
+    await page.waitForFunction(() => !!(window as unknown as { __fakeHost: { state: { selection: unknown } } }).__fakeHost.state.selection);
+    const selection = await page.evaluate(() => (window as unknown as { __fakeHost: { state: { selection: unknown; activeSheet: string } } }).__fakeHost.state);
+    expect(selection.selection).toEqual({ sheet: '整改台账', address: 'F9' });
+    expect(selection.activeSheet).toBe('整改台账');
+  });
+
+  it('saves a screenshot, with no page errors and no request beyond localhost', async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    const foreign = requests.filter((u) => !(u.indexOf(origin + '/') === 0 || /^(data|about|blob):/.test(u)));
+    expect(foreign).toEqual([]);
+    expect(requests.some((u) => /taskpane\.js$/.test(u))).toBe(true);
+  });
+});
+
+if (missing) {
+  it('skips the browser test: ' + missing, () => {
+    console.log('task pane e2e skipped: ' + missing);
+  });
+}
