@@ -170,6 +170,25 @@ interface Write {
     expect(foreign).toEqual([]);
     expect(requests.some((u) => /taskpane\.js$/.test(u))).toBe(true);
   });
+
+  it('生成汇总 writes the summary sheets into the workbook', async () => {
+    await page.click('#tz-summarize');
+    await page.waitForFunction(() => /已写入汇总表/.test(document.getElementById('tz-message')!.textContent || ''), undefined, { timeout: 20000 });
+    const sheets = await page.evaluate(() =>
+      (window as unknown as { __fakeHost: { state: { sheets: { name: string }[]; activeSheet: string } } }).__fakeHost.state.sheets.map((s) => s.name),
+    );
+    expect(sheets.slice(0, 2)).toEqual(['填报说明', '整改台账']);
+    expect(sheets).toContain('总览');
+    expect(sheets.length).toBeGreaterThan(3);
+  });
+
+  it('打开为新工作簿 explains how to move the sheets where createWorkbook is missing', async () => {
+    await page.click('#tz-open-new');
+    await page.waitForFunction(() => /移动或复制/.test(document.getElementById('tz-message')!.textContent || ''));
+    expect(errors).toEqual([]);
+    const foreign = requests.filter((u) => !(u.indexOf(origin + '/') === 0 || /^(data|about|blob):/.test(u)));
+    expect(foreign).toEqual([]);
+  });
 });
 
 if (missing) {
