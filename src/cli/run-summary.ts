@@ -15,8 +15,7 @@ import { summarize, Summary } from '../core/summary';
 import { CheckOptions, CheckResult, IsoDate, Lang, SheetSpec } from '../core/types';
 import { streamGrids } from '../xlsx/read';
 import { assertXlsx } from '../xlsx/sniff';
-import { renderSheetSpec } from '../xlsx/spec';
-import { writeWorkbookAtomic } from '../xlsx/write';
+import { renderSheetSpec, writeSpecsWorkbook } from '../xlsx/spec';
 import { cliText } from './messages';
 import { isSameFile } from './run-check';
 
@@ -100,7 +99,7 @@ function checkInputs(files: string[], opts: SummaryFilesOptions): void {
   }
 }
 
-/** SheetSpecs -> a new exceljs workbook, in order. */
+/** SheetSpecs -> a new in-memory exceljs workbook, in order (for callers that add to it). */
 export function specsWorkbook(specs: SheetSpec[]): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Taizhang';
@@ -108,9 +107,9 @@ export function specsWorkbook(specs: SheetSpec[]): ExcelJS.Workbook {
   return workbook;
 }
 
-/** Writes the seven summary sheets to `out` (atomically). */
+/** Writes the seven summary sheets to `out` (streamed, atomically). */
 export async function writeSummaryWorkbook(summary: Summary, out: string, lang: Lang = summary.lang): Promise<void> {
-  await writeWorkbookAtomic(specsWorkbook(summarySheets(summary, lang)), out);
+  await writeSpecsWorkbook(summarySheets(summary, lang), out);
 }
 
 /** Characters Windows does not allow in file names, control characters, and trailing dots and spaces. */
@@ -146,7 +145,7 @@ export async function writeNotices(summary: Summary, dir: string, lang: Lang = s
   const out: NoticeFile[] = [];
   for (let k = 0; k < depts.length; k++) {
     const file = path.join(dir, names[k]);
-    await writeWorkbookAtomic(specsWorkbook(noticeSheets(summary, depts[k], lang)), file);
+    await writeSpecsWorkbook(noticeSheets(summary, depts[k], lang), file);
     out.push({ dept: depts[k], file });
   }
   return out;

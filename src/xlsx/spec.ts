@@ -1,12 +1,16 @@
 /**
  * SheetSpec -> exceljs worksheet. The Office.js host renders the same specs, so everything a summary
  * sheet looks like is decided in src/core/sheets.ts and only translated here.
+ * Two writers share the translation: renderSheetSpec adds a sheet to an in-memory Workbook (a
+ * ledger's checked copy, small workbooks); writeSpecsWorkbook streams new workbooks of any size.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { a1, parseA1 } from '../core/grid';
 import { STYLES } from '../core/styles';
-import { SheetSpec } from '../core/types';
-import { applyCellStyle, argb, dxfStyle } from './style';
+import { SheetSpec, StyleKey } from '../core/types';
+import { applyCellStyle, argb, dxfStyle, excelStyle } from './style';
 import { toExcelValue } from './write';
 
 /** A4 in the OOXML paperSize enumeration. */
@@ -24,13 +28,8 @@ interface Ordered {
   orderNo: number;
 }
 
-/** Writes `spec` as a new worksheet; a sheet of the same name is replaced, keeping its tab position. */
-export function renderSheetSpec(workbook: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Worksheet {
-  const old = workbook.getWorksheet(spec.name);
-  // orderNo is the tab position; exceljs keeps it on the worksheet but leaves it out of its types.
-  const orderNo = old ? (old as unknown as Ordered).orderNo : undefined;
-  if (old) workbook.removeWorksheet(old.id);
-
+/** Freeze panes and print setup: options of addWorksheet in both writers. */
+function sheetOptions(spec: SheetSpec): Partial<ExcelJS.AddWorksheetOptions> {
   const options: Partial<ExcelJS.AddWorksheetOptions> = {};
   if (spec.freeze && (spec.freeze.rows || spec.freeze.cols)) {
     options.views = [
@@ -55,19 +54,11 @@ export function renderSheetSpec(workbook: ExcelJS.Workbook, spec: SheetSpec): Ex
     if (spec.print.repeatRows) setup.printTitlesRow = spec.print.repeatRows[0] + ':' + spec.print.repeatRows[1];
     options.pageSetup = setup;
   }
-  const ws = workbook.addWorksheet(spec.name, options);
-  if (orderNo !== undefined) (ws as unknown as Ordered).orderNo = orderNo;
+  return options;
+}
 
-  spec.rows.forEach((row, i) => {
-    row.forEach((cell, j) => {
-      if (!cell) return;
-      const target = ws.getCell(i + 1, j + 1);
-      target.value = toExcelValue(cell.v);
-      if (cell.s) applyCellStyle(target, STYLES[cell.s]);
-    });
-  });
-
-  for (const range of spec.merges || []) ws.mergeCells(range);
+/** The sheet-level parts that follow the cells: widths, autofilter, data bars and flag colour rules. */
+function finishSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
   (spec.widths || []).forEach((w, j) => {
     // exceljs leaves out columns whose width equals its default (9), and Excel then shows its own
     // default (8.43): a hair more keeps the width the spec asked for.
@@ -106,5 +97,71 @@ export function renderSheetSpec(workbook: ExcelJS.Workbook, spec: SheetSpec): Ex
       ],
     });
   }
+}
+
+/** Writes `spec` as a new worksheet; a sheet of the same name is replaced, keeping its tab position. */
+export function renderSheetSpec(workbook: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Worksheet {
+  const old = workbook.getWorksheet(spec.name);
+  // orderNo is the tab position; exceljs keeps it on the worksheet but leaves it out of its types.
+  const orderNo = old ? (old as unknown as Ordered).orderNo : undefined;
+  if (old) workbook.removeWorksheet(old.id);
+
+  const ws = workbook.addWorksheet(spec.name, sheetOptions(spec));
+  if (orderNo !== undefined) (ws as unknown as Ordered).orderNo = orderNo;
+
+  spec.rows.forEach((row, i) => {
+    row.forEach((cell, j) => {
+      if (!cell) return;
+      const target = ws.getCell(i + 1, j + 1);
+      target.value = toExcelValue(cell.v);
+      if (cell.s) applyCellStyle(target, STYLES[cell.s]);
+    });
+  });
+
+  for (const range of spec.merges || []) ws.mergeCells(range);
+  finishSheet(ws, spec);
   return ws;
+}
+
+/**
+ * Writes `specs` as a new workbook at `out` with exceljs's streaming writer: each row is written and
+ * let go, so a summary of 50,000 items never holds a workbook in memory. The file is written beside
+ * `out` under a temporary name and renamed over it, so `out` is never half written.
+ */
+export async function writeSpecsWorkbook(specs: SheetSpec[], out: string): Promise<void> {
+  const target = path.resolve(out);
+  const tmp = path.join(path.dirname(target), '.' + path.basename(target) + '.' + process.pid + '.tmp');
+  try {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useSharedStrings: true, useStyles: true });
+    workbook.creator = 'Taizhang';
+    // One style object per key: exceljs remembers the style id of an object it has seen.
+    const styles: Partial<Record<StyleKey, Partial<ExcelJS.Style>>> = {};
+    const styleOf = (key: StyleKey) => styles[key] || (styles[key] = excelStyle(STYLES[key]));
+    for (const spec of specs) {
+      const ws = workbook.addWorksheet(spec.name, sheetOptions(spec)) as unknown as ExcelJS.Worksheet;
+      // The streaming writer merges through rows it has not written yet: merge first.
+      for (const range of spec.merges || []) ws.mergeCells(range);
+      finishSheet(ws, spec);
+      spec.rows.forEach((cells, i) => {
+        const row = ws.getRow(i + 1);
+        cells.forEach((cell, j) => {
+          if (!cell) return;
+          const target = row.getCell(j + 1);
+          target.value = toExcelValue(cell.v);
+          if (cell.s) target.style = styleOf(cell.s);
+        });
+        row.commit();
+      });
+      (ws as unknown as { commit(): void }).commit();
+    }
+    await workbook.commit();
+    fs.renameSync(tmp, target);
+  } catch (e) {
+    try {
+      fs.unlinkSync(tmp);
+    } catch {
+      /* nothing was written */
+    }
+    throw e;
+  }
 }
