@@ -1,6 +1,7 @@
 /**
  * Builds samples/整改台账-示例.xlsx: a realistic 整改台账 in the messy shapes of DOMAIN.md, for
- * `npm run demo` and for tests. Run: npm run sample (compiles into lib/tools, then runs).
+ * `npm run demo` and for tests, and samples/整改台账-示例-二.xlsx: a second department's ledger in
+ * another shape, so the demo can consolidate two. Run: npm run sample (compiles into lib/tools, then runs).
  *
  * Everything is fixed (the workbook dates too), so the same file comes out every time. The demo
  * checks it with --start 2022-02-24 (the seed's feedback date) --as-of 2022-07-15.
@@ -300,11 +301,120 @@ export function buildSample(): ExcelJS.Workbook {
   return wb;
 }
 
+/* ------------------------------------------------------------------------------------------ */
+/* The second sample: another department's ledger in another shape, to show consolidation.     */
+/* ------------------------------------------------------------------------------------------ */
+
+interface RowTwo {
+  /** 问题类别: blank cells below an aspect belong to it (the column is merged down). */
+  aspect?: string;
+  problem?: string;
+  measure: string;
+  leader: string;
+  dept: string;
+  co?: string;
+  deadline: Deadline;
+  /** 落实情况: progress and state in one cell, as many ledgers keep it (no status column). */
+  result: string;
+  /** 销号时间: a date means closed. */
+  closedOn?: Date;
+  notes?: string;
+}
+
+/**
+ * A district bureau's 巡察整改 ledger: one title row, a single header row with other words for the
+ * columns (问题类别, 问题表现, 整改举措, 分管领导, 责任单位, 整改时限, 落实情况, 销号时间), aspects in a
+ * column rather than section rows, and no status column. Departments overlap the first sample's
+ * (办公室, 财务处, 人事处, 机关纪委), one measure is led jointly, and one aspect is the first sample's
+ * without its enumerator, so a consolidated summary merges them.
+ */
+const ROWS_TWO: RowTwo[] = [
+  { aspect: '贯彻落实全面从严治党战略部署有差距', problem: '“三重一大”事项集体决策执行不严格', measure: '修订“三重一大”决策制度实施细则，明确决策事项清单', leader: '陈刚', dept: '办公室', co: '法规科', deadline: '2022年5月31日', result: '已完成，细则已印发执行', closedOn: d(2022, 6, 20) },
+  { measure: '对2021年以来重大事项决策程序开展自查', leader: '陈刚', dept: '办公室、财务处', co: '', deadline: '2022年7月10日前', result: '正在推进，已自查事项23项', notes: '=领导批示：7月底前报送自查报告' },
+  { problem: '财务管理不规范', measure: '开展财务收支专项检查，建立问题清单', leader: '周静', dept: '财务处', co: '机关纪委', deadline: d(2022, 7, 31), result: '检查已启动，正在核对凭证' },
+  { measure: '规范差旅费报销审核，退还超标准报销费用', leader: '周静', dept: '财务处', co: '', deadline: '立行立改', result: '已完成，已退还1.6万元' },
+  { measure: '修订内部控制手册', leader: '周静', dept: '财务处', co: '办公室', deadline: '2022年第四季度', result: '+3项制度待局务会审议' },
+  { aspect: '基层党组织建设薄弱', problem: '支部组织生活不规范', measure: '建立支部“三会一课”登记台账，每季度检查一次', leader: '孙伟', dept: '机关党委', co: '各支部', deadline: '常态化', result: '已建立台账，第二季度检查已开展' },
+  { measure: '开展支部书记轮训', leader: '孙伟', dept: '机关党委', co: '人事处', deadline: '2022年6月底前', result: '未启动' },
+  { problem: '党员发展和教育管理不严', measure: '对近五年发展党员档案进行全面核查', leader: '孙伟', dept: '人事处', co: '机关党委', deadline: '2022年7月20日', result: '正在推进，已核查档案31份' },
+  { measure: '完善党员积分管理办法', leader: '孙伟', dept: '人事处', co: '', deadline: '2022年9月30日', result: '已形成初稿' },
+  { aspect: '干部队伍建设有短板', problem: '干部培训针对性不强', measure: '制定年度干部教育培训计划', leader: '吴芳', dept: '人事处', co: '', deadline: '2022年4月30日', result: '已完成', closedOn: d(2022, 5, 10) },
+  { measure: '开展业务能力专题培训不少于4期', leader: '吴芳', dept: '人事处', co: '各科室', deadline: '2022年12月31日', result: '已开展2期，培训160人次' },
+  { problem: '执纪监督不到位', measure: '对重点岗位人员开展廉政谈话', leader: '吴芳', dept: '机关纪委', co: '人事处', deadline: '2022年7月22日', result: '已谈话18人，剩余人员正在安排' },
+  { measure: '建立廉政风险点动态调整机制', leader: '吴芳', dept: '机关纪委', co: '', deadline: '', result: '正在研究' },
+  { measure: '开展违规收送礼品礼金专项整治', leader: '吴芳', dept: '机关纪委', co: '办公室', deadline: '7月中旬', result: '基本完成，已自查自纠' },
+  { aspect: '意识形态工作责任落实不到位', problem: '网络舆情应对机制不健全', measure: '制定网络舆情应急处置预案', leader: '陈刚', dept: '宣传科', co: '信息中心', deadline: '2022年6月30日', result: '预案已起草，尚未印发' },
+  { measure: '-组织开展舆情应对演练', leader: '陈刚', dept: '宣传科', co: '', deadline: '2022年11月底前', result: '' },
+];
+
+export function buildSampleTwo(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '某区分局';
+  wb.created = AS_OF;
+  wb.modified = AS_OF;
+  const ws = wb.addWorksheet('巡察整改台账', {
+    views: [{ state: 'frozen', ySplit: 2, xSplit: 0, topLeftCell: 'A3' }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' },
+  });
+  const header = ['序号', '问题类别', '问题表现', '整改举措', '分管领导', '责任单位', '配合单位', '整改时限', '落实情况', '销号时间', '备注'];
+  const widths = [6, 18, 24, 36, 9, 14, 12, 16, 30, 12, 20];
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  ws.getCell('A1').value = '某区分局巡察整改落实情况台账（截至2022年7月15日）';
+  ws.mergeCells('A1:K1');
+  ws.getCell('A1').font = { name: '方正小标宋简体', size: 15, bold: true };
+  ws.getCell('A1').alignment = { horizontal: 'center', vertical: 'middle' };
+  ws.getRow(1).height = 32;
+  header.forEach((h, i) => {
+    const cell = ws.getCell(2, i + 1);
+    cell.value = h;
+    cell.font = { name: '黑体', size: 11, bold: true };
+    cell.fill = HEADER_FILL;
+    cell.border = BORDER;
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  });
+
+  let row = 3;
+  let aspectFirst = row;
+  let problemFirst = row;
+  const closeMerges = (first: number, last: number, col: number) => {
+    if (last > first) ws.mergeCells(first, col, last, col);
+  };
+  ROWS_TWO.forEach((m, i) => {
+    if (m.aspect && row > 3) {
+      closeMerges(aspectFirst, row - 1, 2);
+      aspectFirst = row;
+    }
+    if ((m.problem || m.aspect) && row > 3) {
+      closeMerges(problemFirst, row - 1, 3);
+      problemFirst = row;
+    }
+    const values: (string | number | Date | null)[] = [
+      i + 1, m.aspect || null, m.problem || null, m.measure, m.leader, m.dept, m.co || null,
+      m.deadline === '' ? null : m.deadline, m.result || null, m.closedOn || null, m.notes || null,
+    ];
+    values.forEach((v, c) => {
+      const cell = ws.getCell(row, c + 1);
+      cell.value = v;
+      cell.font = { name: FONT, size: 11 };
+      cell.border = BORDER;
+      cell.alignment = { vertical: 'middle', wrapText: true, horizontal: c === 0 ? 'center' : undefined };
+      if (v instanceof Date) cell.numFmt = 'yyyy-mm-dd';
+    });
+    row++;
+  });
+  closeMerges(aspectFirst, row - 1, 2);
+  closeMerges(problemFirst, row - 1, 3);
+  return wb;
+}
+
 async function main(): Promise<void> {
   const out = path.resolve(__dirname, '../../../samples/整改台账-示例.xlsx');
   fs.mkdirSync(path.dirname(out), { recursive: true });
   await buildSample().xlsx.writeFile(out);
   process.stdout.write('wrote ' + path.relative(process.cwd(), out) + '\n');
+  const two = path.join(path.dirname(out), '整改台账-示例-二.xlsx');
+  await buildSampleTwo().xlsx.writeFile(two);
+  process.stdout.write('wrote ' + path.relative(process.cwd(), two) + '\n');
 }
 
 if (require.main === module) {
