@@ -301,7 +301,8 @@ export function stateFromRow(
   hasStatusColumn: boolean,
 ): State {
   const closeOut = (closeOutText || '').trim();
-  if (closeOut && (hasDate(closeOut) || parseState(closeOut) === 'closed')) return 'closed';
+  // A 是否销号 column reads 是/√ for a closed item.
+  if (closeOut && (hasDate(closeOut) || parseState(closeOut) === 'closed' || WHOLE_DONE.indexOf(toHalfWidth(closeOut).toLowerCase()) >= 0 || /^[√✓✔]$/.test(closeOut))) return 'closed';
   if (hasStatusColumn) {
     const s = parseState(statusText);
     if (s !== 'unknown') return s;

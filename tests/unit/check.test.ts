@@ -173,3 +173,21 @@ describe('choosing the sheet', () => {
     expect(h && h.rows).toEqual([3, 4]);
   });
 });
+
+describe('a 是否销号 column', () => {
+  test('是 closes the item; 否 leaves the status column to decide', () => {
+    const g: Grid = {
+      name: '台账',
+      rows: [
+        ['序号', '整改措施', '牵头部门', '完成时限', '完成状态', '是否销号'],
+        ['1', '修订制度', '办公室', '2022年6月底前', '已完成', '是'],
+        ['2', '开展检查', '办公室', '2022年6月底前', '已完成', '否'],
+        ['3', '清理台账', '办公室', '2022年6月底前', '正在推进', '否'],
+      ],
+    };
+    const r = checkWorkbook([g], OPTS);
+    expect(r.header.columns.closeOut).toBe(6);
+    expect(r.items.map((i) => i.state)).toEqual(['closed', 'done', 'in-progress']);
+    expect(r.items.map((i) => i.flag)).toEqual(['done', 'done', 'overdue']);
+  });
+});
