@@ -8,6 +8,7 @@ import * as path from 'path';
 import { isTaizhangError, userMessage } from '../core/errors';
 import { Lang } from '../core/types';
 import { localToday, parseArgs, ParsedArgs, sniffLang } from './args';
+import { writeJson } from './json-stream';
 import { contractJson, summaryJson } from './json';
 import { cliText, HELP } from './messages';
 import { renderReport } from './report';
@@ -62,7 +63,7 @@ const check: Command = async (args, io) => {
       : undefined,
   });
   if (shown) io.stderr.write('\r\x1b[K');
-  if (o.json) io.stdout.write(JSON.stringify(contractJson(result, file), null, 2) + '\n');
+  if (o.json) await writeJson(contractJson(result, file), io.stdout);
   else io.stdout.write(renderReport(result, { lang: o.lang, file, out: o.out, width: io.stdout.columns }));
   const errors = result.findings.some((f) => f.severity === 'error');
   return o.strict && errors ? 1 : 0;

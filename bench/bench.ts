@@ -1,0 +1,157 @@
+/**
+ * npm run bench: the Speed section of issue 2, measured in one run against exceljs itself.
+ * - check --json vs a bare exceljs streaming read: target <= 1.2x, peak memory < 250 MB;
+ * - check --out vs a bare exceljs in-memory read + write: target <= 1.3x.
+ * Each measurement runs in a fresh child process (bench/child.ts), so peak RSS is per case.
+ * To add a case (e.g. summary over ten 5,000-row ledgers), add a generator and one COMPARISONS entry.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+
+const DEADLINES: (string | Date)[] = [
+  '2022年6月底前', '2022年12月31日', '6月30日前', '9月底前', '8月底之前', '2022年5月中旬', '2022年底前',
+  '2024年底前，并长期坚持', '立行立改', '立行立改，长期坚持', '即知即改', '长期坚持', '持续整改', '常态化',
+  '2022.8.31', '2022/6/30', '二〇二二年十月底前', '２０２２年１２月底前', '2022年第三季度', '上半年', '1-8月',
+  '反馈后1个月内', '2个月内', '30个工作日内', '2022年2月30日', '', new Date(Date.UTC(2022, 6, 20)), new Date(Date.UTC(2022, 10, 30)),
+];
+const STATUSES = ['已完成', '正在推进', '基本完成', '未启动', '已销号', '整改中', '持续推进', '未完成', '是', '已完成，长期坚持'];
+const DEPTS = ['办公室', '人事处', '财务处', '机关党委', '机关纪委', '政策研究处', '信息中心', '宣传处'];
+const LEADERS = ['张明', '李华', '王强', '赵敏'];
+
+/** A ledger of `rows` measures in the sample's shape: title, 填报 row, two-row header, section rows, 合计. */
+export async function generateLedger(file: string, rows: number, seed = 1): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
+  const ws = wb.addWorksheet('整改台账');
+  ws.columns = [6, 26, 40, 9, 12, 12, 16, 30, 12, 14, 16].map((width) => ({ width }));
+  ws.addRow(['某单位巡察整改台账（基准测试）']);
+  ws.addRow(['填报单位（盖章）：办公室　　填报人：王某某　　填报时间：2022年7月15日']);
+  ws.addRow(['序号', '存在问题', '整改措施', '责任清单', null, null, '完成时限', '整改进展', null, '佐证材料', '备注']);
+  ws.addRow([null, null, null, '责任领导', '牵头部门', '配合部门', null, '进展情况', '完成状态', null, null]);
+  // The streaming writer merges only rows it has not committed yet.
+  ws.mergeCells('A1:K1');
+  ws.mergeCells('A2:K2');
+  for (const r of ['A3:A4', 'B3:B4', 'C3:C4', 'D3:F3', 'G3:G4', 'H3:I3', 'J3:J4', 'K3:K4']) ws.mergeCells(r);
+  for (let r = 1; r <= 4; r++) ws.getRow(r).commit();
+  let x = seed;
+  const rand = (n: number) => {
+    x = (x * 1103515245 + 12345) & 0x7fffffff;
+    return x % n;
+  };
+  for (let i = 0; i < rows; i++) {
+    if (i % 500 === 0) ws.addRow([`${'一二三四五六七八九十'[(i / 500) % 10]}、第${i / 500 + 1}方面问题：整改落实情况`]).commit();
+    const deadline = DEADLINES[rand(DEADLINES.length)];
+    const row = ws.addRow([
+      i + 1,
+      i % 4 === 0 ? `问题${Math.floor(i / 4) + 1}：相关制度执行不到位，监督检查不够有力` : null,
+      `整改措施${i + 1}：建立健全工作机制，开展专项检查并形成台账`,
+      LEADERS[rand(LEADERS.length)],
+      DEPTS[rand(DEPTS.length)],
+      rand(3) === 0 ? '-' : DEPTS[rand(DEPTS.length)],
+      deadline === '' ? null : deadline,
+      rand(5) === 0 ? null : `已开展第${rand(9) + 1}轮检查\n形成问题清单${rand(40)}项`,
+      STATUSES[rand(STATUSES.length)],
+      rand(2) ? '会议纪要' : null,
+      null,
+    ]);
+    if (deadline instanceof Date) row.getCell(7).numFmt = 'yyyy-mm-dd';
+    row.commit();
+  }
+  ws.addRow(['合计', null, `共${rows}项整改措施`]).commit();
+  ws.commit();
+  await wb.commit();
+}
+
+interface Measure {
+  ms: number;
+  maxRssMb: number;
+}
+
+function measure(name: string, input: string, out: string): Measure {
+  const child = path.join(__dirname, 'child.js');
+  const r = spawnSync(process.execPath, [child, name, input, out], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) throw new Error(`${name} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop() as string) as Measure;
+}
+
+/** The best of `runs` (least disturbed by the other work on a shared machine). */
+function best(name: string, input: string, out: string, runs: number): Measure {
+  let b: Measure | null = null;
+  for (let i = 0; i < runs; i++) {
+    const m = measure(name, input, out);
+    if (!b || m.ms < b.ms) b = { ms: m.ms, maxRssMb: Math.max(m.maxRssMb, b ? b.maxRssMb : 0) };
+    else b.maxRssMb = Math.max(b.maxRssMb, m.maxRssMb);
+  }
+  return b as Measure;
+}
+
+interface Comparison {
+  title: string;
+  /** Which generated input (a key of INPUTS). */
+  input: string;
+  baseline: string;
+  subject: string;
+  maxRatio: number;
+  maxRssMb?: number;
+  runs: number;
+}
+
+const INPUTS: Record<string, (dir: string) => Promise<string>> = {
+  ledger50k: async (dir) => {
+    const file = path.join(dir, 'ledger-50000.xlsx');
+    await generateLedger(file, 50000);
+    return file;
+  },
+  // summary10x5k: async (dir) => { ... ten generateLedger(…, 5000, seed) files ... }  (the summary case)
+};
+
+const COMPARISONS: Comparison[] = [
+  { title: 'check --json  vs exceljs streaming read', input: 'ledger50k', baseline: 'exceljs-stream', subject: 'check-json', maxRatio: 1.2, maxRssMb: 250, runs: 3 },
+  { title: 'check --out   vs exceljs read + write', input: 'ledger50k', baseline: 'exceljs-rw', subject: 'check-out', maxRatio: 1.3, runs: 1 },
+];
+
+async function main(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'taizhang-bench-'));
+  const only = process.argv.slice(2);
+  try {
+    const inputs: Record<string, string> = {};
+    let failed = false;
+    for (const c of COMPARISONS) {
+      if (only.length && !only.some((o) => c.subject.indexOf(o) >= 0)) continue;
+      if (!inputs[c.input]) {
+        const t0 = Date.now();
+        inputs[c.input] = await INPUTS[c.input](dir);
+        const mb = fs.statSync(inputs[c.input]).size / 1048576;
+        process.stdout.write(`generated ${c.input}: ${mb.toFixed(1)} MB in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+      }
+      const out = path.join(dir, c.subject + '-out.xlsx');
+      const base = best(c.baseline, inputs[c.input], out, c.runs);
+      const subj = best(c.subject, inputs[c.input], out, c.runs);
+      const ratio = subj.ms / base.ms;
+      const okTime = ratio <= c.maxRatio;
+      const okMem = c.maxRssMb === undefined || subj.maxRssMb < c.maxRssMb;
+      failed = failed || !okTime || !okMem;
+      process.stdout.write(
+        `\n${c.title}\n` +
+          `  ${c.baseline.padEnd(15)} ${(base.ms / 1000).toFixed(2).padStart(7)} s  ${base.maxRssMb.toFixed(0).padStart(5)} MB peak\n` +
+          `  ${c.subject.padEnd(15)} ${(subj.ms / 1000).toFixed(2).padStart(7)} s  ${subj.maxRssMb.toFixed(0).padStart(5)} MB peak\n` +
+          `  ratio ${ratio.toFixed(2)}x (target <= ${c.maxRatio}x) ${okTime ? 'OK' : 'OVER'}` +
+          (c.maxRssMb === undefined ? '' : `; peak ${subj.maxRssMb.toFixed(0)} MB (target < ${c.maxRssMb} MB) ${okMem ? 'OK' : 'OVER'}`) +
+          '\n',
+      );
+    }
+    process.stdout.write(`\nmachine: ${os.cpus().length} cpu(s), node ${process.version}; best of the runs listed per case\n`);
+    if (failed) process.exitCode = 1;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    process.stderr.write(String(e && e.stack ? e.stack : e) + '\n');
+    process.exitCode = 2;
+  });
+}

@@ -1,0 +1,61 @@
+/**
+ * One measured run, in its own process so its peak memory (maxRSS) is its own.
+ * Usage: node lib/tools/bench/child.js <case> <input> [out]   Prints {"ms":…, "maxRssMb":…}.
+ */
+import ExcelJS from 'exceljs';
+import { contractJson } from '../src/cli/json';
+import { writeJson } from '../src/cli/json-stream';
+import { checkFile } from '../src/cli/run-check';
+
+const OPTS = { asOf: '2022-07-15', start: '2022-02-24', lang: 'zh' as const };
+
+export const RUNNERS: Record<string, (input: string, out: string) => Promise<unknown>> = {
+  /** The baseline of --json: exceljs's own streaming reader, with the options our reader uses, touching every value. */
+  'exceljs-stream': async (input) => {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      entries: 'ignore',
+    });
+    let cells = 0;
+    for await (const ws of reader) {
+      for await (const row of ws) row.eachCell(() => cells++);
+    }
+    return cells;
+  },
+  /** What `taizhang check --json` does, in process: stream, check, build the JSON text. */
+  'check-json': async (input) => {
+    let bytes = 0;
+    const sink = { write: (s: string) => ((bytes += s.length), true), once: () => sink };
+    await writeJson(contractJson(await checkFile(input, OPTS), input), sink);
+    return bytes;
+  },
+  /** The baseline of --out: exceljs's in-memory read plus write. */
+  'exceljs-rw': async (input, out) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(input);
+    await wb.xlsx.writeFile(out);
+  },
+  /** What `taizhang check --out` does. */
+  'check-out': async (input, out) => checkFile(input, { ...OPTS, out }),
+};
+
+async function main(): Promise<void> {
+  const [name, input, out] = process.argv.slice(2);
+  const runner = RUNNERS[name];
+  if (!runner) throw new Error('unknown case ' + name);
+  const t0 = process.hrtime.bigint();
+  await runner(input, out || input + '.bench-out.xlsx');
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  // resourceUsage().maxRSS is in kilobytes.
+  process.stdout.write(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    process.stderr.write(String(e && e.stack ? e.stack : e) + '\n');
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,57 @@
+/**
+ * Writes a value exactly as `JSON.stringify(value, null, 2) + '\n'` would, but piece by piece: the
+ * big top-level arrays (items, findings) are written element by element, waiting for the stream to
+ * drain. A 50,000-item ledger's JSON is some 70 MB as a JS string (Chinese text is two bytes per
+ * character); it is never built whole, which keeps `check --json` under its memory target.
+ */
+export interface Sink {
+  write(chunk: string): boolean;
+  once(event: 'drain', listener: () => void): unknown;
+}
+
+const CHUNK = 256 * 1024;
+
+function indent(json: string, pad: string): string {
+  return json.replace(/\n/g, '\n' + pad);
+}
+
+export async function writeJson(value: unknown, out: Sink): Promise<void> {
+  let buf = '';
+  const flush = async (force: boolean) => {
+    if (!buf || (!force && buf.length < CHUNK)) return;
+    const ok = out.write(buf);
+    buf = '';
+    if (!ok) await new Promise<void>((resolve) => out.once('drain', resolve));
+  };
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    buf = JSON.stringify(value, null, 2) + '\n';
+    await flush(true);
+    return;
+  }
+  const keys = Object.keys(value as object).filter((k) => (value as Record<string, unknown>)[k] !== undefined);
+  if (!keys.length) {
+    buf = '{}\n';
+    await flush(true);
+    return;
+  }
+  buf = '{\n';
+  for (let k = 0; k < keys.length; k++) {
+    const v = (value as Record<string, unknown>)[keys[k]];
+    const tail = k < keys.length - 1 ? ',\n' : '\n';
+    buf += '  ' + JSON.stringify(keys[k]) + ': ';
+    if (Array.isArray(v) && v.length) {
+      buf += '[\n';
+      for (let i = 0; i < v.length; i++) {
+        const el = v[i] === undefined || typeof v[i] === 'function' ? null : v[i];
+        buf += '    ' + indent(JSON.stringify(el, null, 2), '    ') + (i < v.length - 1 ? ',\n' : '\n');
+        await flush(false);
+      }
+      buf += '  ]' + tail;
+    } else {
+      buf += indent(JSON.stringify(v, null, 2), '  ') + tail;
+    }
+    await flush(false);
+  }
+  buf += '}\n';
+  await flush(true);
+}
