@@ -7,8 +7,8 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { isDateValue } from '../core/grid';
 import { STYLES } from '../core/styles';
-import { AnnotationPlan, CellValue } from '../core/types';
-import { applyCellStyle } from './style';
+import { AnnotationPlan, CellStyle, CellValue } from '../core/types';
+import { applyCellStyle, StyleCache } from './style';
 
 /**
  * A Grid value as an exceljs value. Strings stay strings: exceljs only writes a formula for a
@@ -61,26 +61,32 @@ export function applyAnnotation(ws: ExcelJS.Worksheet, plan: AnnotationPlan): nu
     }
   }
 
+  const styles = new StyleCache();
+  const EMPTY: Partial<ExcelJS.Style> = {};
+  const notesFlag: Record<string, CellStyle> = {};
+  const styleFor = (kind: AddedKind, j: number, flagStyle: 'good' | 'neutral' | 'bad' | null): Partial<ExcelJS.Style> => {
+    if (j === 0 && flagStyle) {
+      if (kind !== 'notes') return styles.get(STYLES[flagStyle]);
+      notesFlag[flagStyle] = notesFlag[flagStyle] || { ...STYLES[flagStyle], wrap: true };
+      return styles.get(notesFlag[flagStyle]);
+    }
+    if (kind === 'flag') return styles.get(STYLES.text);
+    if (kind === 'date') return styles.get(STYLES.date);
+    if (kind === 'days') return styles.get(STYLES.number);
+    return styles.get(STYLES.wrap);
+  };
   for (let r = plan.firstRow; r <= plan.lastRow; r++) {
     const i = r - plan.firstRow;
     const values = plan.values[i] || [];
     const isRow = values.some((v) => v !== null && v !== undefined);
-    const flagStyle = plan.styles[i];
+    const flagStyle = plan.styles[i] || null;
+    const row = ws.getRow(r);
     for (let j = 0; j < width; j++) {
-      const cell = ws.getCell(r, col + j);
+      const cell = row.getCell(col + j);
       const v = values[j];
       cell.value = toExcelValue(v === undefined ? null : v);
-      if (!isRow) {
-        // Not an item: nothing of ours there, and nothing left from an earlier check.
-        cell.style = {};
-        continue;
-      }
-      const kind = kinds[j];
-      if (j === 0 && flagStyle) applyCellStyle(cell, kind === 'notes' ? { ...STYLES[flagStyle], wrap: true } : STYLES[flagStyle]);
-      else if (kind === 'flag') applyCellStyle(cell, STYLES.text);
-      else if (kind === 'date') applyCellStyle(cell, STYLES.date);
-      else if (kind === 'days') applyCellStyle(cell, STYLES.number);
-      else applyCellStyle(cell, STYLES.wrap);
+      // Not an item: nothing of ours there, and nothing left from an earlier check.
+      cell.style = isRow ? styleFor(kinds[j], j, flagStyle) : EMPTY;
     }
   }
 
