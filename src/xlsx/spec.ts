@@ -124,6 +124,36 @@ export function renderSheetSpec(workbook: ExcelJS.Workbook, spec: SheetSpec): Ex
 }
 
 /**
+ * exceljs's streaming writer writes each data bar with a link to its Excel 2010 extension (an x14:id)
+ * but never writes the extension, so the link is empty and points at nothing (exceljs issue #3015:
+ * Excel may offer to repair such a file). Drop the empty link as the sheet's conditional formats are
+ * written: what stays is the Excel 2007 data bar that every version reads. exceljs keeps this step in
+ * a method of its own; without it (another exceljs), nothing is changed and the tests say so.
+ */
+const EMPTY_X14_LINK = /<extLst><ext uri="\{B025F937-C7B1-47D3-B67F-A62EFF666E3E\}"[^>]*><x14:id\/><\/ext><\/extLst>/g;
+
+interface StreamingSheet {
+  stream: { write(chunk: unknown): unknown };
+  _writeConditionalFormatting?: () => void;
+}
+
+function dropEmptyX14Links(ws: unknown): void {
+  const sheet = ws as StreamingSheet;
+  const original = sheet._writeConditionalFormatting;
+  if (typeof original !== 'function') return;
+  sheet._writeConditionalFormatting = function (this: StreamingSheet) {
+    const stream = this.stream;
+    const write = stream.write;
+    stream.write = (chunk: unknown) => write.call(stream, typeof chunk === 'string' ? chunk.replace(EMPTY_X14_LINK, '') : chunk);
+    try {
+      original.call(this);
+    } finally {
+      stream.write = write;
+    }
+  };
+}
+
+/**
  * Writes `specs` as a new workbook at `out` with exceljs's streaming writer: each row is written and
  * let go, so a summary of 50,000 items never holds a workbook in memory. The file is written beside
  * `out` under a temporary name and renamed over it, so `out` is never half written.
@@ -139,6 +169,7 @@ export async function writeSpecsWorkbook(specs: SheetSpec[], out: string): Promi
     const styleOf = (key: StyleKey) => styles[key] || (styles[key] = excelStyle(STYLES[key]));
     for (const spec of specs) {
       const ws = workbook.addWorksheet(spec.name, sheetOptions(spec)) as unknown as ExcelJS.Worksheet;
+      dropEmptyX14Links(ws);
       // The streaming writer merges through rows it has not written yet: merge first.
       for (const range of spec.merges || []) ws.mergeCells(range);
       finishSheet(ws, spec);
