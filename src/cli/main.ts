@@ -94,7 +94,7 @@ const summary: Command = async (args, io) => {
     },
   });
   if (shown) io.stderr.write('\r\x1b[K');
-  if (o.json) io.stdout.write(JSON.stringify(summaryJson(run.summary, run.results, args.files), null, 2) + '\n');
+  if (o.json) await writeJson(summaryJson(run.summary, run.results, args.files), io.stdout);
   else {
     io.stdout.write(
       renderSummaryReport(run.summary, {
