@@ -1,0 +1,161 @@
+/**
+ * `taizhang summary` as users run it (node bin/taizhang.js after `npm run build:cli`): exit codes,
+ * one-line errors that name the file, the JSON in the shape of check --json, the report and the files.
+ */
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+
+const ROOT = path.resolve(__dirname, '../..');
+const BIN = path.join(ROOT, 'bin', 'taizhang.js');
+const SAMPLE = path.join('samples', '整改台账-示例.xlsx');
+const SAMPLE_TWO = path.join('samples', '整改台账-示例-二.xlsx');
+const LO = path.join('tests', 'fixtures', 'libreoffice');
+const DATES = ['--start', '2022-02-24', '--as-of', '2022-07-15'];
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'taizhang-cli-summary-'));
+
+/** A clean ledger: no error findings. */
+const CLEAN = path.join(dir, 'clean.xlsx');
+/** A workbook with no ledger in it. */
+const NO_LEDGER = path.join(dir, '通讯录.xlsx');
+/** The sample cut short, as an interrupted download leaves it. */
+const TRUNCATED = path.join(dir, 'truncated.xlsx');
+
+beforeAll(async () => {
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.cli.json'], { cwd: ROOT });
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('台账');
+  ws.addRow(['序号', '存在问题', '整改措施', '责任领导', '牵头部门', '完成时限', '整改进展', '完成状态']);
+  ws.addRow([1, '制度不健全', '修订管理办法', '张明', '办公室', '2022年6月30日', '已印发', '已完成']);
+  ws.addRow([2, '制度不健全', '开展专项检查', '李华', '财务处', '2022年12月31日', '检查方案已制定', '正在推进']);
+  await wb.xlsx.writeFile(CLEAN);
+  const other = new ExcelJS.Workbook();
+  other.addWorksheet('通讯录').addRows([['姓名', '电话'], ['王某某', '12345678']]);
+  await other.xlsx.writeFile(NO_LEDGER);
+  const bytes = fs.readFileSync(path.join(ROOT, SAMPLE));
+  fs.writeFileSync(TRUNCATED, bytes.subarray(0, Math.floor(bytes.length / 2)));
+}, 120000);
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function run(args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function out(name: string): string {
+  return path.join(dir, name);
+}
+
+describe('exit 2 with one line on stderr that names the file', () => {
+  /** [name, args, stderr, an --out that must not exist afterwards ('' for none)] */
+  const cases: [string, () => string[], RegExp, string][] = [
+    ['no file', () => ['summary', '--out', out('a.xlsx')], /summary.*台账\.xlsx/, 'a.xlsx'],
+    ['no --out and no --json', () => ['summary', SAMPLE], /--out/, ''],
+    ['a missing second file', () => ['summary', SAMPLE, 'nope.xlsx', '--out', out('b.xlsx')], /找不到文件“nope\.xlsx”/, 'b.xlsx'],
+    ['a legacy .xls', () => ['summary', SAMPLE, path.join(LO, 'ledger-two-row-header.xls'), '--out', out('c.xlsx')], /ledger-two-row-header\.xls.*另存为/, 'c.xlsx'],
+    ['a truncated file', () => ['summary', SAMPLE, TRUNCATED, '--out', out('d.xlsx')], /truncated\.xlsx.*损坏或不完整/, 'd.xlsx'],
+    ['a workbook with no ledger', () => ['summary', SAMPLE, NO_LEDGER, '--out', out('e.xlsx')], /通讯录\.xlsx.*整改措施/, 'e.xlsx'],
+    ['a sheet missing from one file', () => ['summary', SAMPLE_TWO, '--sheet', '整改台账', '--out', out('f.xlsx')], /整改台账-示例-二\.xlsx.*整改台账.*巡察整改台账/, 'f.xlsx'],
+    ['--out is an input', () => ['summary', SAMPLE, SAMPLE_TWO, '--out', SAMPLE_TWO], /--out/, ''],
+    ['a file listed twice', () => ['summary', SAMPLE, './' + SAMPLE, '--out', out('g.xlsx')], /重复/, 'g.xlsx'],
+    ['--notices names a file', () => ['summary', SAMPLE, '--out', out('h.xlsx'), '--notices', SAMPLE_TWO], /--notices/, 'h.xlsx'],
+    ['--notices without a folder', () => ['summary', SAMPLE, '--out', out('i.xlsx'), '--notices'], /--notices/, 'i.xlsx'],
+  ];
+  test.each(cases)('%s', (_name, args, message, written) => {
+    const r = run(args());
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    if (written) expect(fs.existsSync(out(written))).toBe(false);
+  });
+
+  test('in English with --lang en', () => {
+    const r = run(['summary', SAMPLE_TWO, '--sheet', 'Ledger', '--out', out('j.xlsx'), '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('taizhang: "' + SAMPLE_TWO + '": There is no sheet named "Ledger". Sheets: 巡察整改台账.');
+  });
+});
+
+describe('a summary that works', () => {
+  test('writes the workbook and the notices, says where, and exits 0', () => {
+    const file = out('汇总.xlsx');
+    const notices = out('督办单');
+    const r = run(['summary', SAMPLE, SAMPLE_TWO, ...DATES, '--out', file, '--notices', notices]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('来源：2 个台账');
+    expect(r.stdout).toContain('整改台账-示例.xlsx（工作表“整改台账”，40 项）');
+    expect(r.stdout).toContain('整改台账-示例-二.xlsx（工作表“巡察整改台账”，16 项）');
+    expect(r.stdout).toContain('共 56 项整改措施：已完成 13，逾期 9，临期 6，正常推进 19，长期坚持 4，无期限 5。');
+    expect(r.stdout).toContain('完成率 23.2%');
+    expect(r.stdout).toContain('已写出汇总工作簿：' + file);
+    const written = fs.readdirSync(notices).filter((f) => f.endsWith('.xlsx'));
+    expect(r.stdout).toContain('已写出督办单 ' + written.length + ' 份，位于：' + notices);
+    expect(written).toContain('督办单-财务处.xlsx');
+    expect(fs.statSync(file).size).toBeGreaterThan(5000);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  test('speaks English with --lang en', () => {
+    const file = out('summary-en.xlsx');
+    const r = run(['summary', SAMPLE, ...DATES, '--out', file, '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Ledger summary');
+    expect(r.stdout).toContain('40 measures: 10 done, 6 overdue, 3 due soon');
+    expect(r.stdout).toContain('Summary workbook written to ' + file);
+  });
+
+  test('--strict: exit 1 when error findings exist, 0 when none; the workbook is written either way', () => {
+    const a = run(['summary', SAMPLE, ...DATES, '--out', out('strict-a.xlsx'), '--strict']);
+    expect(a.code).toBe(1);
+    expect(fs.existsSync(out('strict-a.xlsx'))).toBe(true);
+    const b = run(['summary', CLEAN, ...DATES, '--out', out('strict-b.xlsx'), '--strict']);
+    expect(b.stderr).toBe('');
+    expect(b.code).toBe(0);
+    expect(run(['summary', SAMPLE, ...DATES, '--out', out('strict-c.xlsx')]).code).toBe(0);
+  });
+});
+
+describe('summary --json', () => {
+  type Json = Record<string, unknown> & { items: Record<string, unknown>[]; findings: Record<string, unknown>[]; totals: Record<string, number> };
+  let both: Json;
+  let checks: Json[];
+
+  beforeAll(() => {
+    const r = run(['summary', SAMPLE, SAMPLE_TWO, ...DATES, '--json']);
+    expect(r.code).toBe(0);
+    both = JSON.parse(r.stdout) as Json;
+    checks = [SAMPLE, SAMPLE_TWO].map((f) => JSON.parse(run(['check', f, ...DATES, '--json']).stdout) as Json);
+  });
+
+  test('totals add the ledgers up, and equal the sum of the six flags', () => {
+    for (const key of ['items', 'done', 'overdue', 'dueSoon', 'onTrack', 'longTerm', 'noDeadline']) {
+      expect([key, both.totals[key]]).toEqual([key, checks[0].totals[key] + checks[1].totals[key]]);
+    }
+    const t = both.totals;
+    expect(t.items).toBe(t.done + t.overdue + t.dueSoon + t.onTrack + t.longTerm + t.noDeadline);
+    expect(Object.keys(both)).toEqual(['asOf', 'files', 'items', 'findings', 'totals']);
+    expect(both.asOf).toBe('2022-07-15');
+  });
+
+  test('items have the shape of check --json, with file and sheet', () => {
+    expect(both.items).toHaveLength(56);
+    const expected = checks[0].items.map((i) => ({ file: '整改台账-示例.xlsx', sheet: '整改台账', ...i }))
+      .concat(checks[1].items.map((i) => ({ file: '整改台账-示例-二.xlsx', sheet: '巡察整改台账', ...i })));
+    expect(both.items).toEqual(expected);
+    expect(Object.keys(both.items[0])).toEqual(['file', 'sheet', ...Object.keys(checks[0].items[0])]);
+  });
+
+  test('findings carry file and sheet; files lists each ledger with its header and totals', () => {
+    expect(both.findings).toHaveLength(checks[0].findings.length + checks[1].findings.length);
+    for (const f of both.findings) expect(typeof f.file === 'string' && typeof f.sheet === 'string').toBe(true);
+    expect(both.files).toEqual([
+      { file: '整改台账-示例.xlsx', path: SAMPLE, sheet: '整改台账', header: checks[0].header, totals: checks[0].totals },
+      { file: '整改台账-示例-二.xlsx', path: SAMPLE_TWO, sheet: '巡察整改台账', header: checks[1].header, totals: checks[1].totals },
+    ]);
+  });
+});
