@@ -1,5 +1,5 @@
 /** The Office.js host: worksheets <-> Grids, AnnotationPlans and SheetSpecs -> worksheets. */
-export { readSheet, readWorkbook, toGrid, isDateFormat } from './read';
+export { readSheet, readWorkbook, toGrid } from './read';
 export { annotate, AnnotateReport } from './annotate';
 export { writeSheets, WriteSheetsReport } from './sheets';
 export { selectCell, openAsNewWorkbook, OpenResult } from './workbook';

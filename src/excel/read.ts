@@ -6,23 +6,7 @@
  */
 import { CellValue, Grid } from '../core/types';
 import { serialToIso } from '../core/dates';
-
-/**
- * True when an Excel number format shows a date: it has y, d or e (the Chinese era year), or m
- * without h or s (which would be minutes). Quoted text, escapes and [..] sections ([$-F800],
- * [DBNum1], [Red]) are ignored; a format with digit placeholders (0 # ?) is a number.
- */
-export function isDateFormat(fmt: string | null | undefined): boolean {
-  if (!fmt || fmt === 'General' || fmt === '@') return false;
-  const bare = fmt
-    .split(';')[0]
-    .replace(/"[^"]*"/g, '')
-    .replace(/\\./g, '')
-    .replace(/\[[^\]]*\]/g, '');
-  if (/[0#?]/.test(bare)) return false;
-  if (/[yde]/i.test(bare)) return true;
-  return /m/i.test(bare) && !/[hs]/i.test(bare);
-}
+import { isDateNumberFormat } from '../core/grid';
 
 /** 'Sheet1!B2:F30' or "'My sheet'!B2" -> top-left (1-based). */
 export function topLeftOf(address: string): { top: number; left: number } {
@@ -46,7 +30,7 @@ export function toGrid(name: string, address: string, values: unknown[][], numbe
     for (let j = 0; j < src.length; j++) {
       const v = src[j];
       if (v === '' || v === null || v === undefined) row.push(null);
-      else if (typeof v === 'number' && fmts && isDateFormat(String(fmts[j])) && v >= 1 && v < 2958466) {
+      else if (typeof v === 'number' && fmts && isDateNumberFormat(String(fmts[j])) && v >= 1 && v < 2958466) {
         row.push({ date: serialToIso(v) });
       } else if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') row.push(v);
       else row.push(String(v));

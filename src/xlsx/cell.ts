@@ -3,13 +3,7 @@
  * so a ledger reads the same whichever path the CLI takes.
  */
 import { CellValue } from '../core/types';
-
-/** exceljs's own test (utils.isDateFmt), repeated here because exceljs does not export it. */
-export function isDateFormat(fmt: string | undefined | null): boolean {
-  if (!fmt) return false;
-  const bare = fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
-  return /[ymdhMsb]+/.test(bare);
-}
+import { isDateNumberFormat } from '../core/grid';
 
 /** OOXML escapes control characters as _xHHHH_ (Excel writes a carriage return as _x000D_). */
 function decodeOoxmlEscapes(s: string): string {
@@ -64,7 +58,7 @@ export function toCellValue(value: unknown, numFmt?: string): CellValue {
   }
   if ('formula' in o || 'sharedFormula' in o) {
     const result = o.result;
-    if (typeof result === 'number' && isDateFormat(numFmt)) return serialToCell(result);
+    if (typeof result === 'number' && isDateNumberFormat(numFmt)) return serialToCell(result);
     // A formula whose cached result is an error: exceljs gives {error} (in memory) or NaN (streaming).
     return toCellValue(result, numFmt);
   }

@@ -4,7 +4,7 @@
  */
 import { createFakeHost, FakeHost, FakeSheetInit, FakeValue } from './fake-excel';
 import { annotate, annotationBody, styleRuns } from '../../src/excel/annotate';
-import { readWorkbook, readSheet, isDateFormat, toGrid } from '../../src/excel/read';
+import { readWorkbook, readSheet, toGrid } from '../../src/excel/read';
 import { writeSheets, styleRects } from '../../src/excel/sheets';
 import { selectCell, openAsNewWorkbook } from '../../src/excel/workbook';
 import { loadOptions, saveOptions } from '../../src/excel/settings';
@@ -131,23 +131,6 @@ describe('readWorkbook / readSheet', () => {
     const g = await readSheet('S');
     expect(host.state.syncCount).toBe(1);
     expect(g).toEqual({ name: 'S', rows: [['a', 'b']], top: 3, left: 2 });
-  });
-
-  it.each([
-    ['yyyy/m/d', true],
-    ['yyyy"年"m"月"d"日"', true],
-    ['[$-F800]dddd, mmmm dd, yyyy', true],
-    ['[DBNum1][$-804]yyyy"年"m"月"d"日"', true],
-    ['m/d/yy h:mm', true],
-    ['mmm-yy', true],
-    ['h:mm:ss', false],
-    ['General', false],
-    ['0.00%', false],
-    ['0.00E+00', false],
-    ['#,##0', false],
-    ['@', false],
-  ])('isDateFormat(%s) = %s', (fmt, want) => {
-    expect(isDateFormat(fmt)).toBe(want);
   });
 
   it('toGrid handles sheet names that need quotes', () => {
