@@ -104,13 +104,26 @@ const INPUTS: Record<string, (dir: string) => Promise<string>> = {
     await generateLedger(file, 50000);
     return file;
   },
-  // summary10x5k: async (dir) => { ... ten generateLedger(…, 5000, seed) files ... }  (the summary case)
+  /** Ten departments' ledgers of 5,000 measures each, in one folder (the input of the summary case). */
+  summary10x5k: async (dir) => {
+    const folder = path.join(dir, 'summary-10x5000');
+    fs.mkdirSync(folder);
+    for (let k = 1; k <= 10; k++) await generateLedger(path.join(folder, `ledger-${k}.xlsx`), 5000, k);
+    return folder;
+  },
 };
 
 const COMPARISONS: Comparison[] = [
   { title: 'check --json  vs exceljs streaming read', input: 'ledger50k', baseline: 'exceljs-stream', subject: 'check-json', maxRatio: 1.2, maxRssMb: 250, runs: 3 },
   { title: 'check --out   vs exceljs read + write', input: 'ledger50k', baseline: 'exceljs-rw', subject: 'check-out', maxRatio: 1.3, runs: 1 },
+  { title: 'summary --out (ten 5,000-row ledgers) vs exceljs streaming reads of the ten', input: 'summary10x5k', baseline: 'exceljs-reads', subject: 'summary-out', maxRatio: 1.3, runs: 2 },
 ];
+
+/** A file's size, or the sum of a folder's files. */
+function sizeOf(p: string): number {
+  const st = fs.statSync(p);
+  return st.isDirectory() ? fs.readdirSync(p).reduce((n, f) => n + fs.statSync(path.join(p, f)).size, 0) : st.size;
+}
 
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'taizhang-bench-'));
@@ -123,7 +136,7 @@ async function main(): Promise<void> {
       if (!inputs[c.input]) {
         const t0 = Date.now();
         inputs[c.input] = await INPUTS[c.input](dir);
-        const mb = fs.statSync(inputs[c.input]).size / 1048576;
+        const mb = sizeOf(inputs[c.input]) / 1048576;
         process.stdout.write(`generated ${c.input}: ${mb.toFixed(1)} MB in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
       }
       const out = path.join(dir, c.subject + '-out.xlsx');

@@ -2,8 +2,11 @@
  * One measured run, in its own process so its peak memory (maxRSS) is its own.
  * Usage: node lib/tools/bench/child.js <case> <input> [out]   Prints {"ms":…, "maxRssMb":…}.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { contractJson } from '../src/cli/json';
+import { Io, main as taizhang } from '../src/cli/main';
 import { writeJson } from '../src/cli/json-stream';
 import { checkFile } from '../src/cli/run-check';
 
@@ -40,7 +43,24 @@ export const RUNNERS: Record<string, (input: string, out: string) => Promise<unk
   },
   /** What `taizhang check --out` does. */
   'check-out': async (input, out) => checkFile(input, { ...OPTS, out }),
+  /** The baseline of summary: the exceljs streaming read of every ledger in the folder `input`. */
+  'exceljs-reads': async (input, out) => {
+    let cells = 0;
+    for (const file of ledgersIn(input)) cells += (await RUNNERS['exceljs-stream'](file, out)) as number;
+    return cells;
+  },
+  /** `taizhang summary <every ledger in the folder> --out out`, in process, as the command runs it. */
+  'summary-out': async (input, out) => {
+    const sink = { write: () => true, once: () => sink };
+    const io = { stdout: sink, stderr: sink, env: {} } as unknown as Io;
+    const code = await taizhang(['summary', ...ledgersIn(input), '--as-of', OPTS.asOf, '--start', OPTS.start, '--out', out], io);
+    if (code !== 0) throw new Error('taizhang summary exited ' + code);
+  },
 };
+
+function ledgersIn(folder: string): string[] {
+  return fs.readdirSync(folder).filter((f) => /\.xlsx$/.test(f)).sort().map((f) => path.join(folder, f));
+}
 
 async function main(): Promise<void> {
   const [name, input, out] = process.argv.slice(2);
