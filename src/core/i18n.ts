@@ -95,6 +95,11 @@ const STRINGS = {
 
 export type StringKey = keyof typeof STRINGS.zh;
 
-export function t(lang: Lang, key: StringKey, params: Record<string, string | number> = {}): string {
-  return format(STRINGS[lang][key], params);
+const plain: { [key: string]: string } = {};
+
+export function t(lang: Lang, key: StringKey, params?: Record<string, string | number>): string {
+  if (params) return format(STRINGS[lang][key], params);
+  // Messages without parameters repeat on thousands of rows: format each once.
+  const k = lang + key;
+  return plain[k] || (plain[k] = format(STRINGS[lang][key], {}));
 }

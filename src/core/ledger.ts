@@ -1,14 +1,14 @@
 /**
  * Grid + HeaderMap -> Items (one per measure row).
  * Merges are invisible here (ExcelApi 1.1 cannot see them; the Grid holds their other cells as
- * empty), so a blank aspect or problem cell inherits the one above it, and within one problem's
- * block the blank leader and lead-department cells do too, since those are merged vertically in
- * real ledgers as often as the problem is.
+ * empty), so a blank aspect or problem cell inherits the one above it (DESIGN.md, "Items"). Nothing
+ * else inherits: a blank 牵头部门 or 完成时限 on a measure row is reported, never filled in.
+ * Deadline and status wordings repeat across thousands of rows, so each is parsed once per check.
  */
-import { a1, cellAt, cellText, gridBottom, gridLeft, isDateValue } from './grid';
+import { a1, cellAt, cellText, colLetter, gridBottom, gridLeft, gridTop, isDateValue } from './grid';
 import { parseDeadline, DeadlineContext } from './deadline';
 import { stateFromRow } from './status';
-import { CellValue, FieldKey, Grid, HeaderMap, Item } from './types';
+import { CellValue, Deadline, FieldKey, Grid, HeaderMap, Item, State } from './types';
 
 /** Section rows that name an aspect: "一、…", "第一方面问题：…", "（一）…" is a problem heading. */
 const ASPECT_ROW = /^(第[一二三四五六七八九十百\d]+(方面|部分|类|项)|[一二三四五六七八九十]+[、.．]|[IVX]+\.|(part|section|area)\s+\w+)/i;
@@ -55,10 +55,27 @@ export function readLedger(g: Grid, header: HeaderMap, ctx: DeadlineContext, rea
   const last = gridBottom(g);
   const right = header.lastColumn;
   const left = gridLeft(g);
+  const top = gridTop(g);
   const mappedCols: { [col: number]: FieldKey } = {};
   (Object.keys(cols) as FieldKey[]).forEach((f) => (mappedCols[cols[f] as number] = f));
   const hasMeasure = cols.measure !== undefined;
   const hasStatus = cols.status !== undefined;
+
+  // Parsed once per distinct wording; Deadline objects are never mutated, so rows may share one.
+  const deadlines: { [key: string]: Deadline } = {};
+  const deadlineOf = (v: CellValue): Deadline => {
+    const key = v === null ? 'null' : isDateValue(v) ? 'd' + v.date : typeof v + ':' + String(v);
+    return deadlines[key] || (deadlines[key] = parseDeadline(v, ctx));
+  };
+  const states: { [key: string]: State } = {};
+  const progressStates: { [text: string]: State } = {};
+  const stateOf = (status: string, progress: string, closeOut: string): State => {
+    const key = status + '\u0001' + closeOut;
+    const s = states[key] || (states[key] = stateFromRow(status, '', closeOut, hasStatus));
+    if (s !== 'unknown' || !progress) return s;
+    // The progress column speaks only when the status and close-out say nothing.
+    return progressStates[progress] || (progressStates[progress] = stateFromRow('', progress, '', false));
+  };
 
   const items: Item[] = [];
   const sectionRows: number[] = [];
@@ -66,22 +83,29 @@ export function readLedger(g: Grid, header: HeaderMap, ctx: DeadlineContext, rea
   let aspect = '';
   let problem = '';
   let problemSeq = '';
-  let leader = '';
-  let leadDept = '';
-  let coDept = '';
   let problemRef = '';
   let problemRefCell = '';
 
+  const texts: string[] = [];
+  // The A1 column letters of the mapped fields, computed once rather than per row.
+  const fields = Object.keys(cols) as FieldKey[];
+  const letters = fields.map((f) => colLetter(cols[f] as number));
+  // Scopes of the duplicate-序号 check, as short ids: the aspect, or the problem within it.
+  let aspectIndex = 0;
+  let problemIndex = 0;
   for (let r = first; r <= last; r++) {
-    // One pass over the row: which cells hold text, and the first one.
+    // One pass over the row: the text of each cell (kept for the fields), how many hold text, the first.
     let nonEmpty = 0;
     let firstText = '';
     let firstCol = 0;
+    const row = g.rows[r - top] || [];
     for (let c = left; c <= right; c++) {
-      const t = cellText(cellAt(g, r, c));
-      if (t) {
+      const v = row[c - left];
+      const text = v === null || v === undefined ? '' : cellText(v);
+      texts[c] = text;
+      if (text) {
         if (!nonEmpty) {
-          firstText = t;
+          firstText = text;
           firstCol = c;
         }
         nonEmpty++;
@@ -96,24 +120,29 @@ export function readLedger(g: Grid, header: HeaderMap, ctx: DeadlineContext, rea
         // A problem heading on its own row; its measures follow with the problem cell blank.
         problem = firstText;
         problemSeq = '';
-        leader = leadDept = coDept = '';
+        problemIndex++;
         continue;
       }
       if (PROBLEM_ROW.test(firstText) && cols.aspect === undefined && aspect) {
         problem = firstText;
         problemSeq = '';
-        leader = leadDept = coDept = '';
+        problemIndex++;
         continue;
       }
       if (cols.aspect === undefined || ASPECT_ROW.test(firstText)) {
         aspect = sectionText(firstText);
-        problem = problemSeq = leader = leadDept = coDept = '';
+        aspectIndex++;
+        problemIndex++;
+        problem = problemSeq = '';
         sectionRows.push(r);
         continue;
       }
     }
 
-    const t = (f: FieldKey) => fieldText(g, r, cols[f]);
+    const t = (f: FieldKey) => {
+      const c = cols[f];
+      return c === undefined || c > right ? fieldText(g, r, c) : texts[c];
+    };
     const measure = t('measure');
     const problemHere = t('problem');
     const deadlineValue = fieldValue(g, r, cols.deadline);
@@ -123,6 +152,8 @@ export function readLedger(g: Grid, header: HeaderMap, ctx: DeadlineContext, rea
     const aspectHere = t('aspect');
     if (aspectHere && aspectHere !== aspect) {
       aspect = aspectHere;
+      aspectIndex++;
+      problemIndex++;
       problem = problemSeq = '';
     }
     const seqHere = t('seq');
@@ -130,16 +161,13 @@ export function readLedger(g: Grid, header: HeaderMap, ctx: DeadlineContext, rea
     if (newProblem || (!problemHere && !problem)) {
       problem = problemHere;
       problemSeq = seqHere;
-      leader = leadDept = coDept = '';
     }
     // 序号 restarts per aspect in many ledgers, and measure numbers restart per problem.
-    if (seqHere) seqs.push({ seq: seqHere, row: r, scope: newProblem ? aspect : aspect + '\u0001' + problem });
-    if (t('leader')) leader = t('leader');
-    if (t('leadDept')) leadDept = t('leadDept');
-    if (t('coDept')) coDept = t('coDept');
+    if (newProblem) problemIndex++;
+    if (seqHere) seqs.push({ seq: seqHere, row: r, scope: newProblem ? 'a' + aspectIndex : 'p' + problemIndex });
 
     const cells: Partial<Record<FieldKey, string>> = {};
-    (Object.keys(cols) as FieldKey[]).forEach((f) => (cells[f] = a1(r, cols[f] as number)));
+    for (let k = 0; k < fields.length; k++) cells[fields[k]] = letters[k] + r;
     const refHere = t('problemRef');
     if (refHere || !read.inheritRefs) {
       problemRef = refHere;
@@ -149,7 +177,7 @@ export function readLedger(g: Grid, header: HeaderMap, ctx: DeadlineContext, rea
     const progress = t('progress');
     const closeOut = t('closeOut');
     const doneValue = fieldValue(g, r, cols.doneDate);
-    const done = doneValue === null ? null : parseDeadline(doneValue, ctx);
+    const done = doneValue === null ? null : deadlineOf(doneValue);
     items.push({
       sheet: g.name,
       row: r,
@@ -158,14 +186,14 @@ export function readLedger(g: Grid, header: HeaderMap, ctx: DeadlineContext, rea
       problem: problem,
       requirement: t('requirement'),
       measure: hasMeasure ? measure : measure || problem,
-      leader,
-      leadDept,
-      coDept,
+      leader: t('leader'),
+      leadDept: t('leadDept'),
+      coDept: t('coDept'),
       owner: t('owner'),
-      deadline: parseDeadline(deadlineValue, ctx),
+      deadline: deadlineOf(deadlineValue),
       progress,
       statusText,
-      state: stateFromRow(statusText, progress, closeOut, hasStatus),
+      state: stateOf(statusText, progress, closeOut),
       doneDate: done && done.kind === 'date' && (isDateValue(doneValue) || typeof doneValue === 'number' || /\d/.test(done.text)) ? done.due : null,
       closeOut,
       evidence: t('evidence'),

@@ -81,13 +81,12 @@ export function itemFindings(items: CheckedItem[], present: Partial<Record<Field
   const ctx: RuleContext = { present, opts, lang: opts.lang || 'zh' };
   const findings: Finding[] = [];
   items.forEach((item) => {
-    ITEM_RULES.forEach((rule) =>
-      rule(item, ctx, (id, severity, field, message) => {
-        const cell = item.cells[field] || a1(item.row, 1);
-        const sheet = (item.cellSheets && item.cellSheets[field]) || item.sheet;
-        findings.push({ rule: id, severity, cell, row: parseA1(cell).row, sheet, message });
-      }),
-    );
+    const emit: Emit = (id, severity, field, message) => {
+      const cell = item.cells[field] || a1(item.row, 1);
+      const sheet = (item.cellSheets && item.cellSheets[field]) || item.sheet;
+      findings.push({ rule: id, severity, cell, row: sheet === item.sheet ? item.row : parseA1(cell).row, sheet, message });
+    };
+    for (let k = 0; k < ITEM_RULES.length; k++) ITEM_RULES[k](item, ctx, emit);
   });
   return findings;
 }

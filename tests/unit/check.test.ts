@@ -37,17 +37,17 @@ describe('a two-row header under merged parents, section-row aspects, merged pro
     expect(r.items.map((i) => i.row)).toEqual([6, 7, 8, 9, 11, 12, 13, 14]);
   });
 
-  test('blank problem, aspect and leader cells inherit from above within the problem block', () => {
+  test('blank problem and aspect cells inherit from above; nothing else does', () => {
     const i = byRow(r);
     expect(i[7].problem).toBe('理论学习中心组学习流于形式');
     expect(i[7].aspect).toBe('一、学习贯彻习近平新时代中国特色社会主义思想不够深入');
-    expect(i[7].leader).toBe('王局长');
-    expect(i[7].leadDept).toBe('办公室');
     expect(i[7].seq).toBe('1');
     expect(i[11].aspect).toBe('二、落实全面从严治党主体责任有差距');
-    // a new problem does not inherit the previous problem's department
+    // a blank 牵头部门 on a measure row is reported, never filled in from the row above
+    expect(i[7].leader).toBe('');
+    expect(i[7].leadDept).toBe('');
     expect(i[13].leadDept).toBe('财务处');
-    expect(i[11].leadDept).toBe('');
+    expect(i[14].leadDept).toBe('');
   });
 
   test('flags follow the rules in order', () => {
@@ -70,8 +70,11 @@ describe('a two-row header under merged parents, section-row aspects, merged pro
     expect(findingIds(r)).toEqual(
       expect.arrayContaining([
         'long-term-no-progress@H9',
+        'lead-dept-missing@E7',
+        'lead-dept-missing@E9',
         'lead-dept-missing@E11',
         'lead-dept-missing@E12',
+        'lead-dept-missing@E14',
         'duplicate-seq@A13',
         'deadline-unparsed@G13',
         'deadline-missing@G14',
