@@ -124,12 +124,14 @@ export function safeFileName(name: string): string {
   return s || '_';
 }
 
-/** 督办单-<部门>.xlsx (Notice-<department>.xlsx in English). Distinct names for distinct departments. */
-export function noticeFileNames(depts: string[], lang: Lang): string[] {
-  const prefix = lang === 'en' ? 'Notice-' : '督办单-';
+/**
+ * 督办单-<部门>.xlsx, whatever the language of the sheets (the file name is what staff attach and
+ * forward). Distinct names for distinct departments, also where only illegal characters differ.
+ */
+export function noticeFileNames(depts: string[]): string[] {
   const used: Record<string, true> = Object.create(null);
   return depts.map((dept) => {
-    const base = prefix + safeFileName(dept);
+    const base = '督办单-' + safeFileName(dept);
     let name = base + '.xlsx';
     for (let n = 2; used[name.toLowerCase()]; n++) name = base + '-' + n + '.xlsx';
     used[name.toLowerCase()] = true;
@@ -141,7 +143,7 @@ export function noticeFileNames(depts: string[], lang: Lang): string[] {
 export async function writeNotices(summary: Summary, dir: string, lang: Lang = summary.lang): Promise<NoticeFile[]> {
   const depts = noticeDepartments(summary);
   fs.mkdirSync(dir, { recursive: true });
-  const names = noticeFileNames(depts, lang);
+  const names = noticeFileNames(depts);
   const out: NoticeFile[] = [];
   for (let k = 0; k < depts.length; k++) {
     const file = path.join(dir, names[k]);

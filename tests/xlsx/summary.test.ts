@@ -386,10 +386,10 @@ describe('notice file names', () => {
     expect(safeFileName('办公室. ')).toBe('办公室');
     expect(safeFileName('CON')).toBe('_CON');
     expect(safeFileName('   ')).toBe('_');
-    expect(noticeFileNames(['财务处/审计科', '财务处:审计科', '办公室'], 'zh')).toEqual([
+    expect(noticeFileNames(['财务处/审计科', '财务处:审计科', '办公室'])).toEqual([
       '督办单-财务处_审计科.xlsx', '督办单-财务处_审计科-2.xlsx', '督办单-办公室.xlsx',
     ]);
-    expect(noticeFileNames(['Finance'], 'en')).toEqual(['Notice-Finance.xlsx']);
+    expect(noticeFileNames(['Finance'])).toEqual(['督办单-Finance.xlsx']);
   });
 
   it('are written as such, in a folder created for them', async () => {
