@@ -217,3 +217,13 @@ const EN: SummaryText = {
 };
 
 export const SUMMARY_TEXT: Record<Lang, SummaryText> = { zh: ZH, en: EN };
+
+/** The sheets summarySheets writes (the 督办单 goes to its own workbook, never into a ledger's). */
+export const SUMMARY_SHEET_KEYS: SummarySheetKey[] = ['overview', 'byAspect', 'byDept', 'lagging', 'findings', 'ledger', 'outline'];
+
+/** The names of those sheets in both languages: hosts recognize an earlier 生成汇总 by them. */
+export function summarySheetNames(): string[] {
+  const names: string[] = [];
+  (['zh', 'en'] as Lang[]).forEach((lang) => SUMMARY_SHEET_KEYS.forEach((k) => names.push(SUMMARY_TEXT[lang].sheets[k])));
+  return names;
+}

@@ -1,47 +1,72 @@
 /**
- * Annotate in place: write the four added columns (期限状态, 截止日期, 剩余天数, 检查意见) of an
- * AnnotationPlan into the ledger sheet. Only those columns are touched; the plan already points at
- * the earlier check's columns when there are some, so a re-check overwrites rather than adds.
+ * Annotate in place: write each AnnotationPlan's added columns into its sheet. The ledger (task list)
+ * gets four (期限状态, 截止日期, 剩余天数, 检查意见); in a three-list workbook the problem and
+ * responsibility lists get one (检查意见) for the orphans found there. Only those columns are touched;
+ * a plan already points at the earlier check's columns when there are some, so a re-check
+ * overwrites rather than adds.
  *
- * One sync for everything (more only when the payload passes ~4 MB): the header, the body as one
- * 2-D array (formats first), and the fills. Fills are conditional formats where ExcelApi 1.6 exists,
- * so they follow the text if a user edits it; on 1.1 they are static fills per contiguous run.
+ * One Excel.run and one sync for every plan together (more only when the payload passes ~4 MB): the
+ * headers, each body as one 2-D array (formats first), and the fills. The flag column's fills are
+ * conditional formats where ExcelApi 1.6 exists, so they follow the text if a user edits it; on 1.1
+ * they are static fills per contiguous run. A notes-only column is filled statically ('bad' where a
+ * note is) on every version: a note's text is free, so no text-equals rule can match it.
  */
 import { AnnotationPlan, CellStyle, CellValue } from '../core/types';
 import { STYLES } from '../core/styles';
 import { Batch, OfficeValue, charsToPoints, formatFor, isIsoDateText, rangeAddress, toOfficeValue, writeBlock } from './batch';
-import { capabilities } from './caps';
+import { Capabilities, capabilities } from './caps';
 import { addTextEqualsRule, applyStyle, hex } from './style';
 import { isoToSerial } from '../core/dates';
 
-/** Widths of the four columns, in characters. */
-const WIDTHS = [10, 12, 9, 48];
+/** What each added column holds. */
+export type AddedColumn = 'flag' | 'due' | 'days' | 'notes';
+
+const KINDS: AddedColumn[] = ['flag', 'due', 'days', 'notes'];
+
+/** Widths in characters, by kind. */
+const WIDTHS: Record<AddedColumn, number> = { flag: 10, due: 12, days: 9, notes: 48 };
+
+/** The plan's columns, from its width: four on the ledger, one (检查意见) on the other lists. */
+export function planColumns(plan: AnnotationPlan): AddedColumn[] {
+  const width = plan.labels.length || (plan.values.length ? plan.values[0].length : 4);
+  return width === 1 ? ['notes'] : KINDS.slice(0, Math.min(width, 4));
+}
 
 export interface AnnotateReport {
   syncs: number;
+  /** Rows written, over all plans. */
   rows: number;
-  /** 'conditional' (ExcelApi 1.6) or 'static' fills. */
+  /** 'conditional' (ExcelApi 1.6) or 'static' fills of the flag column. */
   fills: 'conditional' | 'static';
+  /** Each plan's sheet, first column and width, in the order written. */
+  sheets: { sheet: string; column: number; width: number }[];
 }
 
 /** The body as Office values and number formats: text '@', due date 'yyyy-mm-dd', days '0'. */
 export function annotationBody(plan: AnnotationPlan): { values: OfficeValue[][]; formats: string[][] } {
+  const kinds = planColumns(plan);
   const values: OfficeValue[][] = [];
   const formats: string[][] = [];
   for (let i = 0; i < plan.values.length; i++) {
     const src = plan.values[i];
-    const flag = src[0];
-    const due: CellValue = src[1];
-    const days = src[2];
-    const notes = src[3];
-    values.push([
-      toOfficeValue(flag),
-      isIsoDateText(due) ? isoToSerial(due) : toOfficeValue(due),
-      toOfficeValue(days),
-      toOfficeValue(notes),
-    ]);
-    // Text columns are always '@' (even when empty now: a later edit stays text too).
-    formats.push(['@', isIsoDateText(due) ? 'yyyy-mm-dd' : formatFor(due, 'yyyy-mm-dd'), typeof days === 'string' ? '@' : '0', '@']);
+    const vs: OfficeValue[] = [];
+    const fs: string[] = [];
+    for (let j = 0; j < kinds.length; j++) {
+      const v: CellValue = src[j] === undefined ? null : src[j];
+      if (kinds[j] === 'due') {
+        vs.push(isIsoDateText(v) ? isoToSerial(v) : toOfficeValue(v));
+        fs.push(isIsoDateText(v) ? 'yyyy-mm-dd' : formatFor(v, 'yyyy-mm-dd'));
+      } else if (kinds[j] === 'days') {
+        vs.push(toOfficeValue(v));
+        fs.push(typeof v === 'string' ? '@' : '0');
+      } else {
+        // Text columns are always '@' (even when empty now: a later edit stays text too).
+        vs.push(toOfficeValue(v));
+        fs.push('@');
+      }
+    }
+    values.push(vs);
+    formats.push(fs);
   }
   return { values, formats };
 }
@@ -73,61 +98,90 @@ export function labelStyles(plan: AnnotationPlan): { text: string; style: 'good'
   return out;
 }
 
-export function annotate(plan: AnnotationPlan): Promise<AnnotateReport> {
+/** Queues one plan's writes on its sheet (no sync of its own beyond the payload budget). */
+async function queuePlan(batch: Batch, ctx: Excel.RequestContext, plan: AnnotationPlan, caps: Capabilities): Promise<number> {
+  const ws = ctx.workbook.worksheets.getItem(plan.sheet);
+  const kinds = planColumns(plan);
+  const width = kinds.length;
+  const col = plan.column;
+  const lastCol = col + width - 1;
+  const labels: string[] = [];
+  const textFormats: string[] = [];
+  for (let i = 0; i < width; i++) {
+    labels.push(plan.labels[i] === undefined ? '' : String(plan.labels[i]));
+    textFormats.push('@');
+  }
+
+  // Header labels: text format first, then the values.
+  await batch.room(JSON.stringify(labels).length * 2 + 400);
+  const head = ws.getRange(rangeAddress(plan.headerRow, col, plan.headerRow, lastCol));
+  head.numberFormat = [textFormats];
+  head.values = [labels];
+  applyStyle(head, STYLES.header, 1, width);
+  const headerTop = Math.min.apply(null, plan.headerRows.length ? plan.headerRows : [plan.headerRow]);
+  const headerBottom = Math.max.apply(null, plan.headerRows.length ? plan.headerRows : [plan.headerRow]);
+  if (caps.merge && headerBottom > headerTop && plan.headerRow === headerTop) {
+    // ExcelApi 1.2: merge each label down over a two-row header, like the ledger's own.
+    for (let c = col; c <= lastCol; c++) ws.getRange(rangeAddress(headerTop, c, headerBottom, c)).merge(false);
+  }
+  if (caps.columnWidth) {
+    // ExcelApi 1.2: widths in points.
+    for (let i = 0; i < width; i++) ws.getRange(rangeAddress(headerTop, col + i, headerTop, col + i)).format.columnWidth = charsToPoints(WIDTHS[kinds[i]]);
+  }
+
+  const rows = plan.lastRow - plan.firstRow + 1;
+  if (rows <= 0 || !plan.values.length) return 0;
+  const body = annotationBody(plan);
+  await writeBlock(batch, ws, plan.firstRow, col, body.values, body.formats);
+  const notesAt = kinds.indexOf('notes');
+  if (notesAt >= 0) ws.getRange(rangeAddress(plan.firstRow, col + notesAt, plan.lastRow, col + notesAt)).format.wrapText = true;
+
+  // The styled column is the first: the flag label, or the note itself on a notes-only plan.
+  const styled = ws.getRange(rangeAddress(plan.firstRow, col, plan.lastRow, col));
+  // Earlier static fills (a check on ExcelApi 1.1, or an orphan since fixed) go; the colour comes from what follows.
+  styled.format.fill.clear();
+  styled.format.font.color = '#000000';
+  if (kinds[0] === 'flag' && caps.conditionalFormats) {
+    // ExcelApi 1.6: one rule per flag label over the column; cleared first so a re-check adds none.
+    styled.conditionalFormats.clearAll();
+    const pairs = labelStyles(plan);
+    for (let i = 0; i < pairs.length; i++) addTextEqualsRule(styled, pairs[i].text, STYLES[pairs[i].style]);
+  } else {
+    // Static fills, one range per contiguous run of a style (ExcelApi 1.1 fallback for flags).
+    const runs = styleRuns(plan.styles);
+    for (let i = 0; i < runs.length; i++) {
+      await batch.room(160);
+      const r = runs[i];
+      const style: CellStyle = STYLES[r.style];
+      const range = ws.getRange(rangeAddress(plan.firstRow + r.from, col, plan.firstRow + r.to, col));
+      if (style.fill) range.format.fill.color = hex(style.fill);
+      if (style.color) range.format.font.color = hex(style.color);
+    }
+  }
+  return rows;
+}
+
+/**
+ * Every plan of a check in one Excel.run and one batch: the sync count does not grow with the rows
+ * or with the number of plans (only a payload past ~4 MB adds a sync).
+ */
+export function annotateAll(plans: AnnotationPlan[]): Promise<AnnotateReport> {
   const caps = capabilities();
   return Excel.run(async (ctx) => {
     const batch = new Batch(ctx);
-    const ws = ctx.workbook.worksheets.getItem(plan.sheet);
-    const col = plan.column;
-    const lastCol = col + 3;
-
-    // Header labels: text format first, then the values.
-    const head = ws.getRange(rangeAddress(plan.headerRow, col, plan.headerRow, lastCol));
-    head.numberFormat = [['@', '@', '@', '@']];
-    head.values = [plan.labels.slice(0, 4).map((l) => String(l))];
-    applyStyle(head, STYLES.header, 1, 4);
-    const headerTop = Math.min.apply(null, plan.headerRows.length ? plan.headerRows : [plan.headerRow]);
-    const headerBottom = Math.max.apply(null, plan.headerRows.length ? plan.headerRows : [plan.headerRow]);
-    if (caps.merge && headerBottom > headerTop && plan.headerRow === headerTop) {
-      // ExcelApi 1.2: merge each label down over a two-row header, like the ledger's own.
-      for (let c = col; c <= lastCol; c++) ws.getRange(rangeAddress(headerTop, c, headerBottom, c)).merge(false);
-    }
-    if (caps.columnWidth) {
-      // ExcelApi 1.2: widths in points.
-      for (let i = 0; i < 4; i++) ws.getRange(rangeAddress(headerTop, col + i, headerTop, col + i)).format.columnWidth = charsToPoints(WIDTHS[i]);
-    }
-
-    const rows = plan.lastRow - plan.firstRow + 1;
-    if (rows > 0 && plan.values.length) {
-      const body = annotationBody(plan);
-      await writeBlock(batch, ws, plan.firstRow, col, body.values, body.formats);
-      const notes = ws.getRange(rangeAddress(plan.firstRow, lastCol, plan.lastRow, lastCol));
-      notes.format.wrapText = true;
-
-      const flags = ws.getRange(rangeAddress(plan.firstRow, col, plan.lastRow, col));
-      // Earlier static fills (a check on ExcelApi 1.1) go; the colour comes from what follows.
-      flags.format.fill.clear();
-      flags.format.font.color = '#000000';
-      if (caps.conditionalFormats) {
-        // ExcelApi 1.6: one rule per flag label over the column; cleared first so a re-check adds none.
-        flags.conditionalFormats.clearAll();
-        const pairs = labelStyles(plan);
-        for (let i = 0; i < pairs.length; i++) addTextEqualsRule(flags, pairs[i].text, STYLES[pairs[i].style]);
-      } else {
-        // ExcelApi 1.1 fallback: static fills, one range per contiguous run of a style.
-        const runs = styleRuns(plan.styles);
-        for (let i = 0; i < runs.length; i++) {
-          await batch.room(160);
-          const r = runs[i];
-          const style: CellStyle = STYLES[r.style];
-          const range = ws.getRange(rangeAddress(plan.firstRow + r.from, col, plan.firstRow + r.to, col));
-          if (style.fill) range.format.fill.color = hex(style.fill);
-          if (style.color) range.format.font.color = hex(style.color);
-        }
-      }
+    let rows = 0;
+    const sheets: AnnotateReport['sheets'] = [];
+    for (let i = 0; i < plans.length; i++) {
+      rows += await queuePlan(batch, ctx, plans[i], caps);
+      sheets.push({ sheet: plans[i].sheet, column: plans[i].column, width: planColumns(plans[i]).length });
     }
     await batch.room(1);
     await batch.flush();
-    return { syncs: batch.syncs, rows: Math.max(rows, 0), fills: caps.conditionalFormats ? 'conditional' : 'static' };
+    return { syncs: batch.syncs, rows, fills: caps.conditionalFormats ? 'conditional' : 'static', sheets };
   });
+}
+
+/** One plan (the ledger's): the same single round trip. */
+export function annotate(plan: AnnotationPlan): Promise<AnnotateReport> {
+  return annotateAll([plan]);
 }

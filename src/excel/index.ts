@@ -1,6 +1,6 @@
 /** The Office.js host: worksheets <-> Grids, AnnotationPlans and SheetSpecs -> worksheets. */
-export { readSheet, readWorkbook, toGrid } from './read';
-export { annotate, AnnotateReport } from './annotate';
+export { readSheet, readWorkbook, toGrid, isSummarySheetName } from './read';
+export { annotate, annotateAll, AnnotateReport } from './annotate';
 export { writeSheets, WriteSheetsReport } from './sheets';
 export { selectCell, openAsNewWorkbook, OpenResult } from './workbook';
 export { loadOptions, saveOptions, SavedOptions } from './settings';

@@ -7,6 +7,7 @@
 import { CellValue, Grid } from '../core/types';
 import { serialToIso } from '../core/dates';
 import { isDateNumberFormat } from '../core/grid';
+import { summarySheetNames } from '../core/summary-i18n';
 
 /** 'Sheet1!B2:F30' or "'My sheet'!B2" -> top-left (1-based). */
 export function topLeftOf(address: string): { top: number; left: number } {
@@ -55,13 +56,28 @@ export function readSheet(name: string): Promise<Grid> {
   });
 }
 
+/**
+ * Taizhang's own summary sheets (an earlier 生成汇总, in either language) are not read: they are never
+ * a ledger, and their 汇总台账 repeats every item, so loading their used ranges could double the read
+ * of a large workbook. They are matched by exact name (as writeSheets replaces them) and left out of
+ * the Grids altogether, so they are not offered as ledger sheets either.
+ */
+const SKIPPED: Record<string, boolean> = {};
+summarySheetNames().forEach((n) => (SKIPPED[n] = true));
+
+export function isSummarySheetName(name: string): boolean {
+  return SKIPPED[name] === true;
+}
+
 /** Every worksheet as a Grid, in tab order, for detection: two syncs whatever the sheet count. */
 export function readWorkbook(): Promise<Grid[]> {
   return Excel.run(async (ctx) => {
     const sheets = ctx.workbook.worksheets;
     sheets.load('items/name');
     await ctx.sync();
-    const pending = sheets.items.map((ws) => ({ name: ws.name, used: loadUsed(ws) }));
+    const pending = sheets.items
+      .filter((ws) => !isSummarySheetName(ws.name))
+      .map((ws) => ({ name: ws.name, used: loadUsed(ws) }));
     await ctx.sync();
     return pending.map((p) => toGrid(p.name, p.used.address, p.used.values, p.used.numberFormat));
   });

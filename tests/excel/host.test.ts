@@ -2,18 +2,19 @@
  * The Office.js host (src/excel) against a fake Excel that enforces Office.js semantics
  * (tests/excel/fake-excel.ts): load before read, counted syncs, recorded writes, API versions.
  */
-import { createFakeHost, FakeHost, FakeSheetInit, FakeValue } from './fake-excel';
-import { annotate, annotationBody, styleRuns } from '../../src/excel/annotate';
+import { createFakeHost, FakeHost, FakeSheetInit, FakeValue, FakeWorksheet } from './fake-excel';
+import { annotate, annotateAll, annotationBody, planColumns, styleRuns } from '../../src/excel/annotate';
 import { readWorkbook, readSheet, toGrid } from '../../src/excel/read';
 import { writeSheets, styleRects } from '../../src/excel/sheets';
 import { selectCell, openAsNewWorkbook } from '../../src/excel/workbook';
 import { loadOptions, saveOptions } from '../../src/excel/settings';
 import { displayLang } from '../../src/excel/office';
 import { checkWorkbook } from '../../src/core/check';
-import { planAnnotation } from '../../src/core/annotate';
+import { planAnnotation, planAnnotations } from '../../src/core/annotate';
 import { summarize } from '../../src/core/summary';
 import { summarySheets } from '../../src/core/sheets';
-import { AnnotationPlan, Grid, SheetSpec } from '../../src/core/types';
+import { AnnotationPlan, CellValue, Grid, SheetSpec } from '../../src/core/types';
+import { problemList, responsibilityList, roster, taskList } from '../unit/helpers/threelists';
 import { isoToSerial } from '../../src/core/dates';
 
 const LEDGER = '整改台账';
@@ -131,6 +132,26 @@ describe('readWorkbook / readSheet', () => {
     const g = await readSheet('S');
     expect(host.state.syncCount).toBe(1);
     expect(g).toEqual({ name: 'S', rows: [['a', 'b']], top: 3, left: 2 });
+  });
+
+  it("skips Taizhang's own summary sheets (either language) without loading their used ranges", async () => {
+    const big = Array.from({ length: 3000 }, (_, i) => [i, '汇总事项' + i, '办公室']);
+    const host = makeHost('1.7', 10, [
+      { name: '总览', rows: [['整改落实情况汇总']] },
+      { name: '汇总台账', rows: big },
+      { name: 'Consolidated ledger', rows: big },
+      { name: '总览（旧）', rows: [['不是汇总表的名字']] },
+    ]);
+    const used = jest.spyOn(FakeWorksheet.prototype, 'getUsedRange');
+    try {
+      const grids = await readWorkbook();
+      expect(host.state.syncCount).toBe(2);
+      expect(grids.map((g) => g.name)).toEqual(['说明', LEDGER, '总览（旧）']);
+      // The used ranges of the skipped sheets were never asked for.
+      expect(used).toHaveBeenCalledTimes(3);
+    } finally {
+      used.mockRestore();
+    }
   });
 
   it('toGrid handles sheet names that need quotes', () => {
@@ -271,6 +292,124 @@ describe('annotate in place', () => {
     expect(body.formats[0]).toEqual(['@', 'yyyy-mm-dd', '0', '@']);
     expect(body.values[0]).toEqual(['逾期', isoToSerial('2022-06-30'), -15, '逾期15天']);
   });
+});
+
+/* ------------------------------------- three lists ------------------------------------- */
+
+function toFake(g: Grid): FakeSheetInit {
+  return { name: g.name, rows: g.rows.map((r) => r.map((v: CellValue) => (v === null || typeof v === 'object' ? null : v))) };
+}
+
+/** 问题清单, 任务清单, 责任清单 of the core's tests (planted orphans of every kind), plus a roster. */
+function threeListSheets(): FakeSheetInit[] {
+  return [{ name: '说明', rows: [['三个清单按月更新']] }, toFake(problemList()), toFake(taskList()), toFake(responsibilityList()), toFake(roster())];
+}
+
+/** The same shape with n problems, n tasks and n responsibilities (every 7th problem has no task). */
+function bigThreeLists(n: number): FakeSheetInit[] {
+  const problems: FakeValue[][] = [['序号', '问题类别', '存在问题']];
+  const tasks: FakeValue[][] = [['序号', '对应问题', '整改措施', '完成时限', '完成情况']];
+  const resp: FakeValue[][] = [['任务序号', '责任领导', '牵头部门', '责任人']];
+  for (let i = 1; i <= n; i++) {
+    problems.push([String(i), '方面' + (1 + (i % 5)), '问题' + i]);
+    if (i % 7 !== 0) tasks.push([String(i), String(i), '措施' + i, i % 3 ? '2022年6月底前' : '长期坚持', i % 2 ? '已完成' : '推进中']);
+    if (i % 11 !== 0) resp.push([String(i), '王局长', '办公室', '张三']);
+  }
+  return [{ name: '问题清单', rows: problems }, { name: '任务清单', rows: tasks }, { name: '责任清单', rows: resp }];
+}
+
+async function runThreeListCheck(host: FakeHost): Promise<{ plans: AnnotationPlan[]; syncs: number; sources: unknown }> {
+  const before = host.state.syncCount;
+  const grids = await readWorkbook();
+  const result = checkWorkbook(grids, { asOf: AS_OF, start: '2022-02-24', lang: 'zh' });
+  const plans = planAnnotations(grids, result, 'zh');
+  const report = await annotateAll(plans);
+  expect(report.syncs).toBe(host.state.syncCount - before - 2);
+  return { plans, syncs: host.state.syncCount - before, sources: result.sources };
+}
+
+function maxUsedColumn(host: FakeHost, sheet: string): number {
+  let max = 0;
+  host.findSheet(sheet)!.cells.forEach((row) => row.forEach((cell, c) => (max = cell.v !== '' ? Math.max(max, c) : max)));
+  return max;
+}
+
+describe('three lists in one workbook', () => {
+  it('annotates the task list (four columns) and notes orphans on the other lists, writing only the added columns', async () => {
+    const host = createFakeHost({ apiVersion: '1.7', sheets: threeListSheets() });
+    install(host);
+    const names = host.state.sheets.map((s) => s.name);
+    const before = new Map(names.map((n) => [n, snapshot(host, n)] as [string, Map<string, FakeValue>]));
+    const { plans, sources } = await runThreeListCheck(host);
+    expect(sources).toEqual({ problems: '问题清单', tasks: '任务清单', responsibilities: '责任清单' });
+    expect(plans.map((p) => [p.sheet, p.column, planColumns(p).length])).toEqual([
+      ['任务清单', 6, 4],
+      ['问题清单', 4, 1],
+      ['责任清单', 5, 1],
+    ]);
+    const bySheet: Record<string, AnnotationPlan> = {};
+    plans.forEach((p) => (bySheet[p.sheet] = p));
+    const cellWrites = host.state.writes.filter((w) => CELL_WRITES.test(w.kind));
+    expect(cellWrites.length).toBeGreaterThan(0);
+    for (const w of cellWrites) {
+      const plan = bySheet[w.sheet];
+      expect(plan).toBeDefined(); // nothing on 说明 or 部门名单
+      expect(w.c0).toBeGreaterThanOrEqual(plan.column);
+      expect(w.c1).toBeLessThanOrEqual(plan.column + planColumns(plan).length - 1);
+    }
+    names.forEach((n) => {
+      const after = snapshot(host, n);
+      before.get(n)!.forEach((v, k) => expect(after.get(k)).toBe(v));
+    });
+    // Task list: the four labels; problem list: 检查意见 as text, the orphan in Bad colours.
+    expect(['F1', 'G1', 'H1', 'I1'].map((a) => host.value('任务清单', a))).toEqual(['期限状态', '截止日期', '剩余天数', '检查意见']);
+    expect(host.value('问题清单', 'D2')).toBe('检查意见');
+    const orphan = host.cellAt('问题清单', 'D5')!;
+    expect(String(orphan.v)).toMatch(/没有对应的整改措施/);
+    expect(orphan.fmt).toBe('@');
+    expect(orphan.fill).toBe('#FFC7CE');
+    expect(host.cellAt('问题清单', 'D3')!.fill).toBeUndefined();
+    expect(host.value('问题清单', 'D3')).toBe('');
+    // Responsibility list: the row for task 8, which does not exist.
+    expect(String(host.value('责任清单', 'E10'))).toMatch(/8/);
+    expect(host.cellAt('责任清单', 'E10')!.fill).toBe('#FFC7CE');
+    // The notes column wraps; the notes plans use no conditional formats (their text is free).
+    expect(host.state.writes.some((w) => w.kind === 'wrapText' && w.sheet === '问题清单' && w.c0 === 4)).toBe(true);
+    expect(host.state.writes.filter((w) => w.kind === 'conditionalFormat' && w.sheet !== '任务清单')).toEqual([]);
+  });
+
+  it('a re-check reuses every added column and adds none', async () => {
+    const host = createFakeHost({ apiVersion: '1.7', sheets: threeListSheets() });
+    install(host);
+    const first = await runThreeListCheck(host);
+    const widths = first.plans.map((p) => maxUsedColumn(host, p.sheet));
+    const rules = host.findSheet('任务清单')!.conditionalFormats.length;
+    const second = await runThreeListCheck(host);
+    expect(second.plans.map((p) => [p.sheet, p.column, p.reused])).toEqual(first.plans.map((p) => [p.sheet, p.column, true]));
+    expect(second.plans.map((p) => maxUsedColumn(host, p.sheet))).toEqual(widths);
+    expect(host.findSheet('任务清单')!.conditionalFormats.length).toBe(rules);
+    expect(maxUsedColumn(host, '说明')).toBe(1);
+    expect(maxUsedColumn(host, '部门名单')).toBe(1);
+  });
+
+  it('costs the same syncs as a single ledger, for 20 and 20,000 rows, whatever the number of plans', async () => {
+    const single = makeHost('1.7', 100);
+    const one = await runCheck(single);
+    const counts: number[] = [];
+    for (const [v, sheets] of [['1.7', threeListSheets()], ['1.7', bigThreeLists(20000)], ['1.1', threeListSheets()], ['1.1', bigThreeLists(20000)]] as [string, FakeSheetInit[]][]) {
+      const host = createFakeHost({ apiVersion: v, sheets });
+      install(host);
+      const r = await runThreeListCheck(host);
+      expect(r.plans.length).toBe(3);
+      counts.push(r.syncs);
+    }
+    console.log('syncs per three-list check: small = ' + counts[0] + ', 20,000 rows = ' + counts[1] + '; on ExcelApi 1.1: small = ' + counts[2] + ', 20,000 rows = ' + counts[3] + ' (single ledger: ' + one.syncs + ')');
+    expect(counts.slice(0, 3)).toEqual([one.syncs, one.syncs, one.syncs]);
+    expect(one.syncs).toBeLessThanOrEqual(4);
+    // On 1.1 every run of one flag colour is a static fill of its own; 20,000 rows whose flags change
+    // on every row pass the ~4 MB budget once, and the batch splits rather than fail: one sync more.
+    expect(counts[3]).toBeLessThanOrEqual(4);
+  }, 120000);
 });
 
 describe('writeSheets (summary sheets)', () => {
