@@ -86,6 +86,16 @@ function checkInputs(files: string[], opts: SummaryFilesOptions): void {
     }
     if (opts.out && isSameFile(files[i], opts.out)) throw taizhangError('usage', { message: cliText(lang, 'usage.outIsInput') });
   }
+  if (opts.out) {
+    const folder = path.dirname(path.resolve(opts.out));
+    let isDir = false;
+    try {
+      isDir = fs.statSync(folder).isDirectory();
+    } catch {
+      /* missing */
+    }
+    if (!isDir) throw taizhangError('usage', { message: cliText(lang, 'usage.outFolder', { dir: path.dirname(opts.out) }) });
+  }
   // A missing or unusable file fails before minutes are spent reading the others.
   for (const file of files) assertXlsx(file);
   if (opts.notices) {

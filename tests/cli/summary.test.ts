@@ -62,6 +62,7 @@ describe('exit 2 with one line on stderr that names the file', () => {
     ['a file listed twice', () => ['summary', SAMPLE, './' + SAMPLE, '--out', out('g.xlsx')], /重复/, 'g.xlsx'],
     ['--notices names a file', () => ['summary', SAMPLE, '--out', out('h.xlsx'), '--notices', SAMPLE_TWO], /--notices/, 'h.xlsx'],
     ['--notices without a folder', () => ['summary', SAMPLE, '--out', out('i.xlsx'), '--notices'], /--notices/, 'i.xlsx'],
+    ['--out in a folder that does not exist', () => ['summary', SAMPLE, '--out', out('nowhere/k.xlsx')], /--out.*nowhere.*不存在/, 'nowhere'],
   ];
   test.each(cases)('%s', (_name, args, message, written) => {
     const r = run(args());
