@@ -18,12 +18,20 @@ const TOTAL_ROW = /^(合\s*计|小\s*计|总\s*计|共\s*计|total|subtotal)/i;
 const NOTE_ROW = /^(注|说明|备注|填表说明|note|notes)\s*[:：\d１-９一、.]/i;
 const FORM_ROW = /(填报单位|填报人|填报时间|填表人|填表日期|制表|审核人|联系人|联系电话|报送单位|盖章)/;
 
+/** A 序号 as written, with the aspect and problem it sits in (as short ids), since numbering may restart in either. */
+export interface SeqCell {
+  seq: string;
+  row: number;
+  aspect: string;
+  problem: string;
+}
+
 export interface LedgerRead {
   items: Item[];
   /** 1-based rows read as section (aspect) rows. */
   sectionRows: number[];
   /** The 序号 written on each row (not inherited), for the duplicate check. */
-  seqs: { seq: string; row: number; scope: string }[];
+  seqs: SeqCell[];
 }
 
 function fieldText(g: Grid, row: number, col: number | undefined): string {
@@ -162,9 +170,8 @@ export function readLedger(g: Grid, header: HeaderMap, ctx: DeadlineContext, rea
       problem = problemHere;
       problemSeq = seqHere;
     }
-    // 序号 restarts per aspect in many ledgers, and measure numbers restart per problem.
     if (newProblem) problemIndex++;
-    if (seqHere) seqs.push({ seq: seqHere, row: r, scope: newProblem ? 'a' + aspectIndex : 'p' + problemIndex });
+    if (seqHere) seqs.push({ seq: seqHere, row: r, aspect: 'a' + aspectIndex, problem: 'p' + problemIndex });
 
     const cells: Partial<Record<FieldKey, string>> = {};
     for (let k = 0; k < fields.length; k++) cells[fields[k]] = letters[k] + r;

@@ -6,7 +6,7 @@ import { diffDays } from './dates';
 import { t } from './i18n';
 import { CheckedItem, CheckOptions, FieldKey, Finding, HeaderMap, Lang, Severity } from './types';
 import { a1, parseA1 } from './grid';
-import { LedgerRead } from './ledger';
+import { LedgerRead, SeqCell } from './ledger';
 
 interface RuleContext {
   /** The fields the ledger has (its columns, or for three lists the joined ones). */
@@ -91,19 +91,63 @@ export function itemFindings(items: CheckedItem[], present: Partial<Record<Field
   return findings;
 }
 
-/** One finding per 序号 written again in the same scope (DESIGN: duplicate-seq). */
-export function duplicateSeqFindings(seqs: LedgerRead['seqs'], header: HeaderMap, lang: Lang): Finding[] {
-  const seqCol = header.columns.seq;
-  if (seqCol === undefined) return [];
+/** Rows whose 序号 repeats an earlier one within the same scope: [row, first row]. */
+function repeats(seqs: SeqCell[], scopeOf: (s: SeqCell) => string): [SeqCell, number][] {
   const seen: { [key: string]: number } = {};
-  const out: Finding[] = [];
+  const out: [SeqCell, number][] = [];
   seqs.forEach((s) => {
-    const key = s.scope + '\u0000' + s.seq;
-    if (seen[key] !== undefined) {
-      out.push({ rule: 'duplicate-seq', severity: 'warning', cell: a1(s.row, seqCol), row: s.row, sheet: header.sheet, message: t(lang, 'duplicate-seq', { seq: s.seq, other: seen[key] }) });
-    } else seen[key] = s.row;
+    const key = scopeOf(s) + '\u0000' + s.seq;
+    if (seen[key] !== undefined) out.push([s, seen[key]]);
+    else seen[key] = s.row;
   });
   return out;
+}
+
+type Scope = (s: SeqCell) => string;
+const WHOLE: Scope = () => '';
+const ASPECT: Scope = (s) => s.aspect;
+const PROBLEM: Scope = (s) => s.problem;
+
+/**
+ * True when numbering restarts in each `inner` unit within `outer`: most units after the first
+ * begin with the same 序号 as the first one did ("1" again in each aspect).
+ */
+function restarts(seqs: SeqCell[], outer: Scope, inner: Scope): boolean {
+  const firstOfOuter: { [o: string]: string } = {};
+  const seenInner: { [i: string]: true } = {};
+  let units = 0;
+  let again = 0;
+  seqs.forEach((s) => {
+    const o = outer(s);
+    const i = o + '\u0000' + inner(s);
+    if (seenInner[i]) return;
+    seenInner[i] = true;
+    if (firstOfOuter[o] === undefined) firstOfOuter[o] = s.seq;
+    else {
+      units++;
+      if (s.seq === firstOfOuter[o]) again++;
+    }
+  });
+  return again > units / 2;
+}
+
+/**
+ * duplicate-seq. Ledgers number their rows through the whole sheet, or restart in each aspect, or
+ * in each problem; a repeat is only a finding within the scope the ledger numbers in.
+ */
+export function duplicateSeqFindings(seqs: SeqCell[], header: HeaderMap, lang: Lang): Finding[] {
+  const seqCol = header.columns.seq;
+  if (seqCol === undefined) return [];
+  const scope = restarts(seqs, ASPECT, PROBLEM) ? PROBLEM : restarts(seqs, WHOLE, ASPECT) ? ASPECT : WHOLE;
+  const found = repeats(seqs, scope);
+  return found.map(([s, first]) => ({
+    rule: 'duplicate-seq',
+    severity: 'warning' as Severity,
+    cell: a1(s.row, seqCol),
+    row: s.row,
+    sheet: header.sheet,
+    message: t(lang, 'duplicate-seq', { seq: s.seq, other: first }),
+  }));
 }
 
 /** A missing column is one finding on the header, not one per item. */

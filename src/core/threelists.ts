@@ -6,7 +6,7 @@
  */
 import { cellAt, cellText, gridBottom, gridLeft, gridTop, a1 } from './grid';
 import { detectHeader, HeaderCandidate, HeaderScorer, ledgerScore } from './header';
-import { readLedger, isSkippedRow } from './ledger';
+import { readLedger, isSkippedRow, SeqCell } from './ledger';
 import { t } from './i18n';
 import { CheckOptions, FieldKey, Finding, Grid, HeaderMap, Item, Lang } from './types';
 
@@ -180,7 +180,7 @@ export interface JoinedLists {
   /** The fields the joined items have. */
   present: Partial<Record<FieldKey, boolean>>;
   /** 序号 of each list, for the duplicate check. */
-  seqs: { header: HeaderMap; seqs: { seq: string; row: number; scope: string }[] }[];
+  seqs: { header: HeaderMap; seqs: SeqCell[] }[];
 }
 
 function finding(rule: string, severity: 'error' | 'warning', sheet: string, cell: string, message: string): Finding {
@@ -206,7 +206,7 @@ export function joinThreeLists(lists: ThreeLists, opts: CheckOptions): JoinedLis
       const key = refKey(p.seq);
       if (key && !problemsBySeq[key]) problemsBySeq[key] = p;
     });
-    seqs.push({ header: lists.problems.header, seqs: read.seqs.map((s) => ({ seq: s.seq, row: s.row, scope: '' })) });
+    seqs.push({ header: lists.problems.header, seqs: read.seqs });
     present.problem = true;
     if (lists.problems.header.columns.aspect !== undefined || read.sectionRows.length) present.aspect = true;
   }

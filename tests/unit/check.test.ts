@@ -2,7 +2,7 @@ import { checkWorkbook } from '../../src/core/check';
 import { detectHeader } from '../../src/core/header';
 import { colLetter } from '../../src/core/grid';
 import { isTaizhangError, userMessage } from '../../src/core/errors';
-import { CheckOptions, CheckResult, Grid } from '../../src/core/types';
+import { CellValue, CheckOptions, CheckResult, Grid } from '../../src/core/types';
 import { aspectColumnLedger, combinedHeaderLedger, englishTracker, twoRowHeaderLedger } from './helpers/ledgers';
 
 const OPTS: CheckOptions = { asOf: '2022-07-15', start: '2022-02-24' };
@@ -192,5 +192,43 @@ describe('a 是否销号 column', () => {
     expect(r.header.columns.closeOut).toBe(6);
     expect(r.items.map((i) => i.state)).toEqual(['closed', 'done', 'in-progress']);
     expect(r.items.map((i) => i.flag)).toEqual(['done', 'done', 'overdue']);
+  });
+});
+
+describe('duplicate-seq follows how the ledger numbers its rows', () => {
+  const header: CellValue[] = ['序号', '存在问题', '整改措施', '牵头部门', '完成时限'];
+  const dups = (rows: CellValue[][]) =>
+    checkWorkbook([{ name: '台账', rows: [header].concat(rows) }], OPTS)
+      .findings.filter((f) => f.rule === 'duplicate-seq')
+      .map((f) => f.cell);
+
+  test('numbered through the sheet: a repeat across problems is found', () => {
+    expect(dups([
+      ['1', '问题甲', '措施1', '办公室', '2022年6月底前'],
+      ['2', null, '措施2', '办公室', '2022年6月底前'],
+      ['3', '问题乙', '措施3', '办公室', '2022年6月底前'],
+      ['2', null, '措施4', '办公室', '2022年6月底前'],
+    ])).toEqual(['A5']);
+  });
+  test('restarting in each aspect: the restarts are not findings, a repeat within an aspect is', () => {
+    expect(dups([
+      ['一、第一方面', null, null, null, null],
+      ['1', '问题甲', '措施1', '办公室', '2022年6月底前'],
+      ['2', '问题乙', '措施2', '办公室', '2022年6月底前'],
+      ['二、第二方面', null, null, null, null],
+      ['1', '问题丙', '措施3', '办公室', '2022年6月底前'],
+      ['2', '问题丁', '措施4', '办公室', '2022年6月底前'],
+      ['2', '问题戊', '措施5', '办公室', '2022年6月底前'],
+    ])).toEqual(['A8']);
+  });
+  test('measures numbered within each problem', () => {
+    expect(dups([
+      ['1', '问题甲', '措施1', '办公室', '2022年6月底前'],
+      ['2', null, '措施2', '办公室', '2022年6月底前'],
+      ['1', '问题乙', '措施3', '办公室', '2022年6月底前'],
+      ['2', null, '措施4', '办公室', '2022年6月底前'],
+      ['1', '问题丙', '措施5', '办公室', '2022年6月底前'],
+      ['1', null, '措施6', '办公室', '2022年6月底前'],
+    ])).toEqual(['A7']);
   });
 });
