@@ -7,15 +7,14 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
 import { checkWorkbook } from '../core/check';
 import { isTaizhangError, taizhangError, userMessage } from '../core/errors';
 import { noticeDepartments, noticeSheets, summarySheets } from '../core/sheets';
 import { summarize, Summary } from '../core/summary';
-import { CheckOptions, CheckResult, IsoDate, Lang, SheetSpec } from '../core/types';
+import { CheckOptions, CheckResult, IsoDate, Lang } from '../core/types';
 import { streamGrids } from '../xlsx/read';
 import { assertXlsx } from '../xlsx/sniff';
-import { renderSheetSpec, writeSpecsWorkbook } from '../xlsx/spec';
+import { writeSpecsWorkbook } from '../xlsx/spec';
 import { cliText } from './messages';
 import { isSameFile } from './run-check';
 
@@ -107,14 +106,6 @@ function checkInputs(files: string[], opts: SummaryFilesOptions): void {
     }
     if (isFile) throw taizhangError('usage', { message: cliText(lang, 'usage.noticesIsFile', { dir: opts.notices }) });
   }
-}
-
-/** SheetSpecs -> a new in-memory exceljs workbook, in order (for callers that add to it). */
-export function specsWorkbook(specs: SheetSpec[]): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Taizhang';
-  for (const spec of specs) renderSheetSpec(workbook, spec);
-  return workbook;
 }
 
 /** Writes the seven summary sheets to `out` (streamed, atomically). */
