@@ -1,0 +1,94 @@
+/**
+ * Bytes for the .xlsx writer: UTF-8, CRC-32 and base64, by hand. ES5 and pure (no TextEncoder, no
+ * btoa, no Buffer): it runs in IE11's task pane and in Node tests alike. btoa is avoided on purpose:
+ * it takes a "binary string", which would need a second copy of the file as one char per byte.
+ */
+
+/** UTF-8 bytes of a string. Lone surrogates become U+FFFD, as TextEncoder does. */
+export function utf8(text: string): Uint8Array {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  const out = new Uint8Array(n);
+  let p = 0;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 0x80) {
+      out[p++] = c;
+      continue;
+    }
+    if (c < 0x800) {
+      out[p++] = 0xc0 | (c >> 6);
+      out[p++] = 0x80 | (c & 63);
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+      if (c <= 0xdbff && (next & 0xfc00) === 0xdc00) {
+        const cp = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+        out[p++] = 0xf0 | (cp >> 18);
+        out[p++] = 0x80 | ((cp >> 12) & 63);
+        out[p++] = 0x80 | ((cp >> 6) & 63);
+        out[p++] = 0x80 | (cp & 63);
+        i++;
+        continue;
+      }
+      c = 0xfffd;
+    }
+    out[p++] = 0xe0 | (c >> 12);
+    out[p++] = 0x80 | ((c >> 6) & 63);
+    out[p++] = 0x80 | (c & 63);
+  }
+  return out;
+}
+
+let CRC_TABLE: number[] | null = null;
+
+/** The CRC-32 (IEEE 802.3, reflected 0xEDB88320) that zip entries carry, as an unsigned number. */
+export function crc32(data: Uint8Array): number {
+  if (!CRC_TABLE) {
+    CRC_TABLE = [];
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      CRC_TABLE.push(c >>> 0);
+    }
+  }
+  const table = CRC_TABLE;
+  let crc = 0xffffffff;
+  for (let i = 0; i < data.length; i++) crc = table[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Standard base64 with padding (what Excel.createWorkbook takes). */
+export function toBase64(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  const CHUNK = 3 * 4096;
+  for (let start = 0; start < bytes.length; start += CHUNK) {
+    const end = Math.min(start + CHUNK, bytes.length);
+    let s = '';
+    let i = start;
+    for (; i + 2 < end; i += 3) {
+      const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
+      s += B64.charAt(n >> 18) + B64.charAt((n >> 12) & 63) + B64.charAt((n >> 6) & 63) + B64.charAt(n & 63);
+    }
+    if (i < end) {
+      // Only the last chunk can end off a multiple of 3 (CHUNK is one).
+      const a = bytes[i];
+      const b = i + 1 < end ? bytes[i + 1] : 0;
+      const n = (a << 16) | (b << 8);
+      s += B64.charAt(n >> 18) + B64.charAt((n >> 12) & 63) + (i + 1 < end ? B64.charAt((n >> 6) & 63) : '=') + '=';
+    }
+    parts.push(s);
+  }
+  return parts.join('');
+}
