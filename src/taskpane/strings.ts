@@ -58,6 +58,10 @@ const ZH = {
   protected: '工作表受保护，无法写入。请先撤销工作表保护（审阅 > 撤销工作表保护）后再试。',
   unexpected: '出现意外错误：{message}。请保存工作簿后重试；如仍出现，请联系管理员。',
   flags: { overdue: '逾期', 'due-soon': '临期', done: '已完成', 'on-track': '正常推进', 'long-term': '长期坚持', 'no-deadline': '无期限' },
+  lists: '三个清单',
+  listsHint: '检查时按序号把三个清单合并为一本台账：标注写在任务清单，对不上的行在其他清单的“检查意见”列标出。',
+  otherListsMsg: '对不上的行已在“{sheets}”的“检查意见”列标出。',
+  roles: { problems: '问题清单', tasks: '任务清单', responsibilities: '责任清单', roster: '部门名单' },
 };
 
 type Strings = typeof ZH;
@@ -119,10 +123,14 @@ const EN: Strings = {
   protected: 'The sheet is protected. Unprotect it (Review > Unprotect Sheet) and try again.',
   unexpected: 'Something unexpected happened: {message}. Save the workbook and retry; if it persists, contact your administrator.',
   flags: { overdue: 'Overdue', 'due-soon': 'Due soon', done: 'Done', 'on-track': 'On track', 'long-term': 'Long-term', 'no-deadline': 'No deadline' },
+  lists: 'Three lists',
+  listsHint: 'A check joins the three lists by their numbers: the flags go on the task list; rows that do not match are noted in a Check notes column on the other lists.',
+  otherListsMsg: 'Rows that do not match are noted in the Check notes column of "{sheets}".',
+  roles: { problems: 'Problem list', tasks: 'Task list', responsibilities: 'Responsibility list', roster: 'Department roster' },
 };
 
 export const STRINGS: Record<Lang, Strings> = { zh: ZH, en: EN };
-export type StringKey = Exclude<keyof Strings, 'flags'>;
+export type StringKey = Exclude<keyof Strings, 'flags' | 'roles'>;
 
 /** English names of the fields for the mapping editor (the Chinese ones are FIELD_SYNONYMS[f][0]). */
 export const FIELD_NAMES_EN: Record<FieldKey, string> = {

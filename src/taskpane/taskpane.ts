@@ -1,22 +1,25 @@
 /**
  * The task pane: wires the page to the Office.js host (src/excel) and the core (src/core).
- * Data flows one way: read Grids -> checkWorkbook -> planAnnotation -> annotate; the pane only shows
- * what the core returns. No framework: a few DOM helpers, because the pane must run in IE11.
+ * Data flows one way: read Grids -> checkWorkbook -> planAnnotations -> annotateAll; the pane only
+ * shows what the core returns. No framework: a few DOM helpers, because the pane must run in IE11.
+ * The .xlsx writer for 打开为新工作簿 (src/xlsxlite) is a separate chunk, loaded on that click only.
  */
 import { CheckOptions, CheckResult, FieldKey, Finding, Flag, Grid, HeaderMap, Lang } from '../core/types';
 import { checkWorkbook } from '../core/check';
 import { detectHeader } from '../core/header';
 import { FIELD_SYNONYMS } from '../core/fields';
-import { planAnnotation } from '../core/annotate';
+import { planAnnotations } from '../core/annotate';
+import { findThreeLists, ThreeLists } from '../core/threelists';
 import { summarize } from '../core/summary';
 import { summarySheets } from '../core/sheets';
 import { cellAt, cellText, colLetter, gridLeft, gridRight } from '../core/grid';
 import { isIsoDate } from '../core/dates';
 import { isTaizhangError, userMessage } from '../core/errors';
-import { annotate } from '../excel/annotate';
+import { annotateAll } from '../excel/annotate';
 import { readWorkbook } from '../excel/read';
 import { writeSheets } from '../excel/sheets';
 import { openAsNewWorkbook, selectCell } from '../excel/workbook';
+import { capabilities } from '../excel/caps';
 import { loadOptions, saveOptions, SavedOptions } from '../excel/settings';
 import { displayLang, whenReady } from '../excel/office';
 import { FIELD_NAMES_EN, STRINGS, StringKey, fill } from './strings';
@@ -34,9 +37,11 @@ interface PaneState {
   /** The mapping shown in the editor: detected or applied. */
   shown: HeaderMap | null;
   lastResult: CheckResult | null;
+  /** The workbook's problem, task and responsibility lists, when it keeps them on separate sheets. */
+  lists: ThreeLists | null;
 }
 
-const state: PaneState = { lang: 'zh', inOffice: false, busy: false, grids: [], userHeader: null, shown: null, lastResult: null };
+const state: PaneState = { lang: 'zh', inOffice: false, busy: false, grids: [], userHeader: null, shown: null, lastResult: null, lists: null };
 
 /* ---------------------------------------------------------------------------------------------- */
 /* DOM helpers (IE11: no closest(), no NodeList.forEach)                                           */
@@ -198,13 +203,19 @@ function gridByName(name: string): Grid | null {
   return null;
 }
 
-/** The best-scoring sheet, or the one the user saved. */
+/** Whether a check of this sheet joins the three lists: it is their task list and no mapping is forced. */
+function joinsThreeLists(sheet: string | null): boolean {
+  return !!state.lists && !state.userHeader && (!sheet || sheet === state.lists.tasks.grid.name);
+}
+
+/** The sheet the user saved, else the task list of three lists, else the best-scoring sheet. */
 function pickLedger(saved: SavedOptions): { grid: Grid | null; header: HeaderMap | null } {
   if (saved.header && gridByName(saved.header.sheet)) return { grid: gridByName(saved.header.sheet), header: saved.header };
   if (saved.sheet && gridByName(saved.sheet)) {
     const g = gridByName(saved.sheet) as Grid;
     return { grid: g, header: detectHeader(g) };
   }
+  if (state.lists) return { grid: state.lists.tasks.grid, header: state.lists.tasks.header };
   let best: { grid: Grid | null; header: HeaderMap | null; score: number } = { grid: null, header: null, score: -1 };
   for (let i = 0; i < state.grids.length; i++) {
     const h = detectHeader(state.grids[i]);
@@ -232,6 +243,33 @@ function renderSheets(selected: string | null): void {
     if (state.grids[i].name === selected) o.selected = true;
     sel.appendChild(o);
   }
+}
+
+/** The three lists found (sheet names and their roles), or nothing for a single ledger sheet. */
+function renderLists(sources: { role: ListRole; sheet: string }[]): void {
+  const box = $('tz-lists');
+  const list = $('tz-lists-items');
+  clear(list);
+  show(box, sources.length > 0);
+  for (let i = 0; i < sources.length; i++) {
+    const li = el('li', 'tz-list-' + sources[i].role);
+    li.appendChild(el('span', 'tz-role', STRINGS[state.lang].roles[sources[i].role]));
+    li.appendChild(el('span', 'tz-chip', sources[i].sheet));
+    list.appendChild(li);
+  }
+}
+
+type ListRole = 'problems' | 'tasks' | 'responsibilities' | 'roster';
+
+/** The detected lists, in the order of the rectification plan. */
+function listSources(lists: ThreeLists | null): { role: ListRole; sheet: string }[] {
+  if (!lists) return [];
+  const out: { role: ListRole; sheet: string }[] = [];
+  if (lists.problems) out.push({ role: 'problems', sheet: lists.problems.grid.name });
+  out.push({ role: 'tasks', sheet: lists.tasks.grid.name });
+  if (lists.responsibilities) out.push({ role: 'responsibilities', sheet: lists.responsibilities.grid.name });
+  if (lists.roster) out.push({ role: 'roster', sheet: lists.roster.sheet });
+  return out;
 }
 
 function renderHeader(grid: Grid | null, header: HeaderMap | null): void {
@@ -331,6 +369,8 @@ async function detect(): Promise<void> {
   try {
     progress(1, 1, s('reading'));
     state.grids = await readWorkbook();
+    state.lists = findThreeLists(state.grids);
+    renderLists(listSources(state.lists));
     const saved = loadOptions();
     const pick = pickLedger(saved);
     state.userHeader = saved.header && pick.header === saved.header ? saved.header : null;
@@ -374,9 +414,14 @@ function onSheetChange(): void {
 async function readAndCheck(opts: CheckOptions, steps: number): Promise<{ result: CheckResult; grid: Grid }> {
   progress(1, steps, s('reading'));
   state.grids = await readWorkbook();
+  // The lists may have changed since detection; the role of each sheet is read again.
+  state.lists = findThreeLists(state.grids);
   progress(2, steps, s('checking'));
   await paint();
-  const result = checkWorkbook(state.grids, opts);
+  // The task list of three lists is checked joined with the other two: the core joins them only when
+  // no sheet is forced. A mapping the user corrected checks that one sheet as it says.
+  const result = checkWorkbook(state.grids, joinsThreeLists(opts.sheet || null) ? { ...opts, sheet: null } : opts);
+  renderLists(result.sources ? listSources(state.lists) : []);
   return { result, grid: gridByName(result.sheet) as Grid };
 }
 
@@ -392,12 +437,17 @@ async function onCheck(): Promise<void> {
     const { result, grid } = await readAndCheck(read.opts, 3);
     progress(3, 3, s('writing'));
     await paint();
-    const plan = planAnnotation(grid, result, state.lang);
-    await annotate(plan);
+    // The ledger (task list) gets its four columns; the other lists a 检查意见 column where needed.
+    // All of them in one Excel.run: the syncs do not grow with the rows or the sheets.
+    const plans = planAnnotations(state.grids, result, state.lang);
+    await annotateAll(plans);
     state.lastResult = result;
     renderResults(result);
+    const main = plans.filter((p) => p.sheet === grid.name)[0] || plans[0];
+    const others = plans.filter((p) => p !== main).map((p) => p.sheet);
     message(
-      s('checkedMsg', { sheet: result.sheet, items: result.totals.items, col: colLetter(plan.column), ms: new Date().getTime() - t0 }),
+      s('checkedMsg', { sheet: result.sheet, items: result.totals.items, col: main ? colLetter(main.column) : '–', ms: new Date().getTime() - t0 }) +
+        (others.length ? ' ' + s('otherListsMsg', { sheets: others.join('、') }) : ''),
       'ok',
     );
   } catch (e) {
@@ -442,19 +492,48 @@ function moveSheetsHelp(): HTMLElement {
   return box;
 }
 
+/**
+ * The summary of the last check as a new workbook (Excel.createWorkbook, ExcelApi 1.8). The .xlsx is
+ * built by src/xlsxlite, a chunk of its own fetched from this add-in's origin on the first click, so
+ * the first load does not carry it. Without a check yet, one is run (read and check only: nothing is
+ * written into this workbook). Where 1.8 is missing, the pane explains the manual move.
+ */
 async function onOpenNew(): Promise<void> {
   if (state.busy) return;
   message(null);
+  if (!capabilities().createWorkbook) {
+    message(moveSheetsHelp(), 'warn');
+    return;
+  }
+  let result = state.lastResult;
+  let read: { opts: CheckOptions; saved: SavedOptions } | null = null;
+  if (!result) {
+    read = readOptions();
+    if (!read) return;
+  }
   setBusy(true);
   try {
-    // No .xlsx builder ships in the pane (exceljs would triple the first load), so this explains the
-    // manual move on every Excel; with a builder, ExcelApi 1.8 hosts get Excel.createWorkbook.
-    const r = await openAsNewWorkbook(null);
+    if (!result && read) {
+      void saveOptions(read.saved);
+      result = (await readAndCheck(read.opts, 3)).result;
+      state.lastResult = result;
+      renderResults(result);
+    }
+    const checked = result as CheckResult;
+    progress(3, 3, s('building'));
+    await paint();
+    const lang = state.lang;
+    const r = await openAsNewWorkbook(() =>
+      import(/* webpackChunkName: "xlsxlite" */ '../xlsxlite').then((lite) =>
+        lite.toBase64(lite.specsToXlsx(summarySheets(summarize([checked], { asOf: checked.asOf, lang }), lang))),
+      ),
+    );
     if (r.status === 'opened') message(s('openedNew'), 'ok');
     else message(moveSheetsHelp(), 'warn');
   } catch (e) {
     message(plainError(e, state.lang), 'error');
   } finally {
+    endProgress();
     setBusy(false);
   }
 }
@@ -486,7 +565,17 @@ function renderResults(result: CheckResult): void {
     list.appendChild(el('li', 'tz-muted', s('noFindings')));
     return;
   }
-  const sorted = result.findings.slice().sort((a, b) => (a.severity === b.severity ? a.row - b.row : a.severity === 'error' ? -1 : 1));
+  // Errors first, then by sheet (the task list, then the other lists in the core's order), then row.
+  const sheetOrder: string[] = [];
+  result.findings.forEach((f) => {
+    if (sheetOrder.indexOf(f.sheet) < 0) sheetOrder.push(f.sheet);
+  });
+  const rank = (f: Finding) => (f.sheet === result.sheet ? -1 : sheetOrder.indexOf(f.sheet));
+  const sorted = result.findings
+    .slice()
+    .sort((a, b) =>
+      a.severity !== b.severity ? (a.severity === 'error' ? -1 : 1) : rank(a) !== rank(b) ? rank(a) - rank(b) : a.row - b.row,
+    );
   // Cap the DOM for very long lists; IE11 slows down past a few thousand nodes.
   const shown = sorted.slice(0, 500);
   for (let i = 0; i < shown.length; i++) list.appendChild(findingItem(shown[i]));
