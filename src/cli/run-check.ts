@@ -31,6 +31,18 @@ export function isSameFile(input: string, out: string): boolean {
   }
 }
 
+/** `--out` must go into a folder that exists: say so before any reading, not as an error after it. */
+export function assertOutFolder(out: string, lang: 'zh' | 'en'): void {
+  const folder = path.dirname(path.resolve(out));
+  let isDir = false;
+  try {
+    isDir = fs.statSync(folder).isDirectory();
+  } catch {
+    /* missing */
+  }
+  if (!isDir) throw taizhangError('usage', { message: cliText(lang, 'usage.outFolder', { dir: path.dirname(out) }) });
+}
+
 export async function checkFile(file: string, opts: CheckFileOptions): Promise<CheckResult> {
   const lang = opts.lang || 'zh';
   const checkOpts: CheckOptions = {
@@ -47,6 +59,7 @@ export async function checkFile(file: string, opts: CheckFileOptions): Promise<C
     return checkWorkbook(grids, checkOpts);
   }
   if (isSameFile(file, opts.out)) throw taizhangError('usage', { message: cliText(lang, 'usage.outIsInput') });
+  assertOutFolder(opts.out, lang);
   const { workbook, grids } = await readWorkbook(file);
   const result = checkWorkbook(grids, checkOpts);
   // The ledger sheet gets its four columns; a three-list workbook's other lists get 检查意见 where needed.

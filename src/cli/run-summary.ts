@@ -16,7 +16,7 @@ import { streamGrids } from '../xlsx/read';
 import { assertXlsx } from '../xlsx/sniff';
 import { writeSpecsWorkbook } from '../xlsx/spec';
 import { cliText } from './messages';
-import { isSameFile } from './run-check';
+import { assertOutFolder, isSameFile } from './run-check';
 
 export interface SummaryFilesOptions {
   asOf: IsoDate;
@@ -85,16 +85,7 @@ function checkInputs(files: string[], opts: SummaryFilesOptions): void {
     }
     if (opts.out && isSameFile(files[i], opts.out)) throw taizhangError('usage', { message: cliText(lang, 'usage.outIsInput') });
   }
-  if (opts.out) {
-    const folder = path.dirname(path.resolve(opts.out));
-    let isDir = false;
-    try {
-      isDir = fs.statSync(folder).isDirectory();
-    } catch {
-      /* missing */
-    }
-    if (!isDir) throw taizhangError('usage', { message: cliText(lang, 'usage.outFolder', { dir: path.dirname(opts.out) }) });
-  }
+  if (opts.out) assertOutFolder(opts.out, lang);
   // A missing or unusable file fails before minutes are spent reading the others.
   for (const file of files) assertXlsx(file);
   if (opts.notices) {

@@ -43,6 +43,7 @@ describe('exit 2 with one clear line on stderr', () => {
     ['a sheet without a ledger', ['check', SAMPLE, '--sheet', '统计'], /序号.*整改措施.*完成时限/],
     ['--out is the input', [...CHECK, '--out', SAMPLE], /--out/],
     ['--out not .xlsx', [...CHECK, '--out', 'x.csv'], /--out/],
+    ['--out in a folder that does not exist', [...CHECK, '--out', 'nowhere/x.xlsx'], /--out.*nowhere.*不存在/],
   ];
   test.each(cases)('%s', (_name, args, message) => {
     const r = run(args);
