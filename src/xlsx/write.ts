@@ -78,15 +78,24 @@ export function applyAnnotation(ws: ExcelJS.Worksheet, plan: AnnotationPlan): nu
   for (let r = plan.firstRow; r <= plan.lastRow; r++) {
     const i = r - plan.firstRow;
     const values = plan.values[i] || [];
-    const isRow = values.some((v) => v !== null && v !== undefined);
     const flagStyle = plan.styles[i] || null;
     const row = ws.getRow(r);
     for (let j = 0; j < width; j++) {
-      const cell = row.getCell(col + j);
       const v = values[j];
-      cell.value = toExcelValue(v === undefined ? null : v);
-      // Not an item: nothing of ours there, and nothing left from an earlier check.
-      cell.style = isRow ? styleFor(kinds[j], j, flagStyle) : EMPTY;
+      const empty = v === null || v === undefined;
+      if (empty) {
+        // Nothing of ours goes there (a non-item row, an item without notes). Clear what an earlier
+        // check left, if anything; creating cells that stay empty would only bloat a big ledger.
+        const old = row.findCell(col + j);
+        if (old) {
+          old.value = null;
+          old.style = EMPTY;
+        }
+        continue;
+      }
+      const cell = row.getCell(col + j);
+      cell.value = toExcelValue(v as CellValue);
+      cell.style = styleFor(kinds[j], j, flagStyle);
     }
   }
 
