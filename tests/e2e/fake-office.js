@@ -28,15 +28,47 @@
       return j === 5 && typeof v === 'number' ? 'yyyy/m/d' : null;
     });
   });
+  // '#three-lists': the problem, task and responsibility lists on three sheets, with a roster and
+  // planted orphans, on Excel with ExcelApi 1.8 (so 打开为新工作簿 can use Excel.createWorkbook).
+  var threeLists = /three-lists/.test(window.location.hash);
+  var sheets = threeLists
+    ? [
+        { name: '问题清单', rows: [
+          ['问题清单', null, null],
+          ['序号', '问题类别', '存在问题'],
+          ['1', '党的领导', '理论学习中心组学习流于形式'],
+          ['2', null, '意识形态责任制落实不到位'],
+          ['3', '作风建设', '文山会海问题突出'],
+          ['4', null, '督查检查考核过多'],
+        ] },
+        { name: '任务清单', rows: [
+          ['序号', '对应问题', '整改措施', '完成时限', '完成情况'],
+          ['1', '1', '制定年度学习计划', '2022年6月底前', '已完成'],
+          ['2', null, '建立学习考勤制度', '2022年12月底前', '正在推进'],
+          ['3', '2', '=开展意识形态风险排查', '立行立改', '已完成整改'],
+          ['4', '9', '清理会议文件', '2022年5月中旬', '未启动'],
+          ['5', '4', '压减督查检查事项', '2022年7月20日', '推进中'],
+        ] },
+        { name: '责任清单', rows: [
+          ['任务序号', '责任领导', '牵头部门', '责任人'],
+          ['1', '王局长', '办公室', '张三'],
+          ['2', '李副局长', '人事科', '李四'],
+          ['3', '赵副局长', '宣传处', '赵六'],
+          ['5', '李副局长', '财务处', '孙八'],
+          ['8', '赵副局长', '办公室', '周九'],
+        ] },
+        { name: '部门名单', rows: [['部门名称'], ['办公室'], ['人事处'], ['财务处'], ['宣传处']] },
+      ]
+    : [
+        { name: '填报说明', rows: [['请于每月25日前更新整改进展。']] },
+        { name: '整改台账', rows: rows, formats: formats },
+      ];
   var host = fake.createFakeHost({
-    apiVersion: '1.7',
+    apiVersion: threeLists ? '1.8' : '1.7',
     displayLanguage: 'zh-CN',
-    sheets: [
-      { name: '填报说明', rows: [['请于每月25日前更新整改进展。']] },
-      { name: '整改台账', rows: rows, formats: formats },
-    ],
+    sheets: sheets,
     settings: {
-      'taizhang.options': JSON.stringify({ asOf: '2022-07-15', start: '2022-03-01', dueSoonDays: 10, immediateDays: 30 }),
+      'taizhang.options': JSON.stringify({ asOf: '2022-07-15', start: threeLists ? '2022-02-24' : '2022-03-01', dueSoonDays: 10, immediateDays: 30 }),
     },
   });
   window.__fakeHost = host;

@@ -11,6 +11,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { AddressInfo } from 'net';
 import * as ts from 'typescript';
+import ExcelJS from 'exceljs';
 import { chromium, BrowserContext, Page } from 'playwright-core';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -188,6 +189,104 @@ interface Write {
     expect(errors).toEqual([]);
     const foreign = requests.filter((u) => !(u.indexOf(origin + '/') === 0 || /^(data|about|blob):/.test(u)));
     expect(foreign).toEqual([]);
+    // No check needed the .xlsx writer: its chunk was never fetched on a host without createWorkbook.
+    expect(requests.filter((u) => /xlsxlite/.test(u))).toEqual([]);
+  });
+
+  describe('a three-list workbook on ExcelApi 1.8', () => {
+    let p3: Page;
+    type Host3 = { state: { writes: Write[]; syncCount: number; selection: unknown; activeSheet: string; createdWorkbooks: string[] }; value(s: string, a: string): unknown; cellAt(s: string, a: string): { v: unknown; formula?: boolean; fill?: string } };
+    const host3 = <T>(fn: (h: Host3) => T): Promise<T> =>
+      p3.evaluate((src) => {
+        const h = (window as unknown as { __fakeHost: Host3 }).__fakeHost;
+        // eslint-disable-next-line no-new-func
+        return new Function('h', 'return (' + src + ')(h)')(h) as T;
+      }, fn.toString());
+
+    beforeAll(async () => {
+      p3 = await context.newPage();
+      p3.on('request', (r) => requests.push(r.url()));
+      p3.on('pageerror', (e) => errors.push(String(e)));
+      p3.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      await p3.route('**/office-js/office.js', (route) =>
+        route.fulfill({ status: 200, contentType: 'application/javascript', body: '/* office.js replaced by the test host */' }),
+      );
+      await p3.addInitScript({ content: fakeHostScript() });
+      await p3.goto(origin + '/taskpane.html#three-lists');
+    });
+
+    it('shows the three lists and their roles, with the task list as the ledger', async () => {
+      await p3.waitForFunction(() => !document.getElementById('tz-lists')!.hasAttribute('hidden'));
+      const lists = await p3.$$eval('#tz-lists-items li', (els) => els.map((e) => e.textContent));
+      expect(lists).toEqual(['问题清单问题清单', '任务清单任务清单', '责任清单责任清单', '部门名单部门名单']);
+      expect(await p3.$eval('#tz-sheet', (e) => (e as HTMLSelectElement).value)).toBe('任务清单');
+    });
+
+    it('检查 annotates every list in a fixed number of syncs and lists findings from all three sheets', async () => {
+      const before = await host3((h) => h.state.syncCount);
+      await p3.click('#tz-check');
+      await p3.waitForSelector('.tz-finding', { timeout: 20000 });
+      const findings = await p3.$$eval('.tz-finding', (els) => els.map((e) => e.getAttribute('data-sheet') + '!' + e.getAttribute('data-cell')));
+      expect(findings).toEqual(expect.arrayContaining(['问题清单!C5', '任务清单!B5', '责任清单!A6', '责任清单!C3']));
+      const state = await host3((h) => ({ writes: h.state.writes, syncs: h.state.syncCount }));
+      expect(state.syncs - before).toBeLessThanOrEqual(4);
+      const added: Record<string, [number, number]> = { 任务清单: [6, 9], 问题清单: [4, 4], 责任清单: [5, 5] };
+      const cellWrites = state.writes.filter((w) => /^(values|numberFormat|fill|font|conditionalFormat|columnWidth|wrapText|border|horizontal|vertical)/.test(w.kind));
+      for (const w of cellWrites) {
+        expect(Object.keys(added)).toContain(w.sheet);
+        expect(w.c0).toBeGreaterThanOrEqual(added[w.sheet][0]);
+        expect(w.c1).toBeLessThanOrEqual(added[w.sheet][1]);
+      }
+      const cells = await host3((h) => ({
+        flag: h.value('任务清单', 'F1'),
+        problemNote: h.value('问题清单', 'D5'),
+        problemFill: h.cellAt('问题清单', 'D5').fill,
+        respNote: h.value('责任清单', 'E6'),
+        measure: h.cellAt('任务清单', 'C4'),
+      }));
+      expect(cells.flag).toBe('期限状态');
+      expect(String(cells.problemNote)).toMatch(/没有对应的整改措施/);
+      expect(cells.problemFill).toBe('#FFC7CE');
+      expect(String(cells.respNote)).toMatch(/8/);
+      expect(cells.measure.v).toBe('=开展意识形态风险排查');
+      expect(cells.measure.formula || false).toBe(false);
+      expect(await p3.$eval('#tz-message', (e) => e.textContent)).toMatch(/问题清单、责任清单/);
+    });
+
+    it('clicking a finding on another list selects its cell on that sheet', async () => {
+      await p3.locator('.tz-finding[data-sheet="问题清单"][data-cell="C5"]').first().click();
+      await p3.waitForFunction(() => {
+        const s = (window as unknown as { __fakeHost: Host3 }).__fakeHost.state.selection as { sheet: string } | null;
+        return !!s && s.sheet === '问题清单';
+      });
+      const st = await host3((h) => ({ selection: h.state.selection, active: h.state.activeSheet }));
+      expect(st.selection).toEqual({ sheet: '问题清单', address: 'C5' });
+      expect(st.active).toBe('问题清单');
+    });
+
+    it('打开为新工作簿 loads the .xlsx writer from this origin and opens the summary with createWorkbook', async () => {
+      await p3.click('#tz-open-new');
+      await p3.waitForFunction(() => /新窗口/.test(document.getElementById('tz-message')!.textContent || ''), undefined, { timeout: 20000 });
+      const created = await host3((h) => h.state.createdWorkbooks);
+      expect(created.length).toBe(1);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(created[0], 'base64') as unknown as ArrayBuffer);
+      expect(wb.worksheets.map((w) => w.name)).toEqual(['总览', '按方面', '按牵头部门', '逾期临期', '检查问题', '汇总台账', '通报提纲']);
+      const ledger = wb.getWorksheet('汇总台账')!;
+      const texts: unknown[] = [];
+      ledger.eachRow((row) => row.eachCell((c) => texts.push(c.value)));
+      expect(texts).toContain('=开展意识形态风险排查');
+      const chunk = requests.filter((u) => /xlsxlite\.[0-9a-f]+\.js$/.test(u));
+      expect(chunk.length).toBe(1);
+      expect(chunk[0].indexOf(origin + '/')).toBe(0);
+      fs.mkdirSync(ARTIFACTS, { recursive: true });
+      await p3.screenshot({ path: path.join(ARTIFACTS, 'taskpane-three-lists.png'), fullPage: true });
+      expect(errors).toEqual([]);
+      const foreign = requests.filter((u) => !(u.indexOf(origin + '/') === 0 || /^(data|about|blob):/.test(u)));
+      expect(foreign).toEqual([]);
+    });
   });
 });
 
