@@ -57,7 +57,10 @@ function cellXml(ref: string, cell: SpecCell, styles: StyleSheet): string {
   if (v === null || v === undefined || v === '') return s ? '<c r="' + ref + '"' + s + '/>' : '';
   if (typeof v === 'number') return isFinite(v) ? '<c r="' + ref + '"' + s + '><v>' + v + '</v></c>' : s ? '<c r="' + ref + '"' + s + '/>' : '';
   if (typeof v === 'boolean') return '<c r="' + ref + '"' + s + ' t="b"><v>' + (v ? 1 : 0) + '</v></c>';
-  return '<c r="' + ref + '"' + s + ' t="inlineStr"><is><t xml:space="preserve">' + cellText(String(v)) + '</t></is></c>';
+  const text = String(v);
+  // xml:space="preserve" only where whitespace could be lost: at either end, runs, tabs, breaks.
+  const keep = /^\s|\s$|\s\s|[\t\n\r]/.test(text) ? ' xml:space="preserve"' : '';
+  return '<c r="' + ref + '"' + s + ' t="inlineStr"><is><t' + keep + '>' + cellText(text) + '</t></is></c>';
 }
 
 /** The flag rules ("cell equals 逾期" -> Bad) and data bars, grouped by range. */

@@ -46,11 +46,12 @@ const EVERY_KIND: SheetSpec = {
     [{ v: '-', s: 'bad' }, { v: -15, s: 'number' }, { v: { date: '2024-02-29' }, s: 'text' }, null],
     [{ v: '@x', s: 'good' }, { v: 1.5 }, null, { v: '第一行\n第二行\r\n第三行' }],
     [{ v: '_x0041_ 不是 A', s: 'neutral' }, { v: 'x\u0001y' }, { v: '"引号"\'单引号\'' }, { v: '𠀀 emoji 😀' }],
+    [{ v: '  两端空格  ' }, { v: 'a\tb' }, { v: '中间  两个空格' }, null],
   ],
   merges: ['A1:D1'],
   widths: [20, 9, 12, 30],
   freeze: { rows: 2, cols: 1 },
-  autoFilter: 'A2:D7',
+  autoFilter: 'A2:D8',
   print: { landscape: true, fitToWidth: true, repeatRows: [2, 2] },
   dataBars: ['B3:B6'],
   rules: [{ range: 'A3:A7', textEquals: '-', style: 'bad' }],
@@ -143,6 +144,9 @@ describe('specsToXlsx: every kind of cell, read back by exceljs', () => {
     expect(ws.getCell('D6').value).toBe('第一行\n第二行\n第三行');
     expect(ws.getCell('C7').value).toBe('"引号"\'单引号\'');
     expect(ws.getCell('D7').value).toBe('𠀀 emoji 😀');
+    expect(ws.getCell('A8').value).toBe('  两端空格  ');
+    expect(ws.getCell('B8').value).toBe('a\tb');
+    expect(ws.getCell('C8').value).toBe('中间  两个空格');
     // exceljs leaves OOXML's _xHHHH_ escapes as they are (Excel and LibreOffice decode them: see below).
     expect(ws.getCell('B7').value).toBe('x_x0001_y');
     expect(ws.getCell('A7').value).toBe('_x005F_x0041_ 不是 A');
@@ -167,7 +171,7 @@ describe('specsToXlsx: every kind of cell, read back by exceljs', () => {
     expect(ws.getColumn(1).width).toBe(20);
     expect(ws.getColumn(4).width).toBe(30);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 2, topLeftCell: 'B3' });
-    expect(ws.autoFilter).toBe('A2:D7');
+    expect(ws.autoFilter).toBe('A2:D8');
   });
 
   it('print setup: A4 landscape, one page wide, the header row on every page', () => {
@@ -187,7 +191,8 @@ describe('specsToXlsx: every kind of cell, read back by exceljs', () => {
     const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
     const book = await zip.file('xl/workbook.xml')!.async('string');
     expect(sheet).toContain('<c r="A3" s="');
-    expect(sheet).toMatch(/<c r="A3" s="\d+" t="inlineStr"><is><t xml:space="preserve">=SUM\(A1\)<\/t><\/is><\/c>/);
+    expect(sheet).toMatch(/<c r="A3" s="\d+" t="inlineStr"><is><t>=SUM\(A1\)<\/t><\/is><\/c>/);
+    expect(sheet).toMatch(/<t xml:space="preserve">第一行\n第二行\n第三行<\/t>/);
     expect(sheet).not.toContain('<f>');
     expect(sheet).toContain('<pane xSplit="1" ySplit="2" topLeftCell="B3" activePane="bottomRight" state="frozen"/>');
     expect(sheet).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
