@@ -7,16 +7,14 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { checkWorkbook } from '../core/check';
 import { isTaizhangError, taizhangError, userMessage } from '../core/errors';
 import { noticeDepartments, noticeSheets, summarySheets } from '../core/sheets';
 import { summarize, Summary } from '../core/summary';
-import { CheckOptions, CheckResult, IsoDate, Lang } from '../core/types';
-import { streamGrids } from '../xlsx/read';
+import { CheckResult, IsoDate, Lang } from '../core/types';
 import { assertXlsx } from '../xlsx/sniff';
 import { writeSpecsWorkbook } from '../xlsx/spec';
 import { cliText } from './messages';
-import { assertOutFolder, isSameFile } from './run-check';
+import { assertOutFolder, checkFile, isSameFile } from './run-check';
 
 export interface SummaryFilesOptions {
   asOf: IsoDate;
@@ -55,24 +53,22 @@ function naming(e: unknown, file: string, lang: Lang): unknown {
   return taizhangError('usage', { message: cliText(lang, 'file.prefix', { file, message }) });
 }
 
-/** Reads (streaming) and checks one ledger; `file` in the result is its base name. */
+/** Reads (streaming, as check --json does) and checks one ledger; `file` in the result is its base name. */
 export async function checkLedgerFile(file: string, opts: SummaryFilesOptions): Promise<CheckResult> {
-  const lang = opts.lang || 'zh';
-  const checkOpts: CheckOptions = {
-    file: path.basename(file),
-    asOf: opts.asOf,
-    start: opts.start || null,
-    dueSoonDays: opts.dueSoonDays,
-    immediateDays: opts.immediateDays,
-    lang,
-    sheet: opts.sheet || null,
-  };
+  const progress = opts.onProgress;
   try {
-    const progress = opts.onProgress;
-    const grids = await streamGrids(file, { onProgress: progress ? (rows) => progress(file, rows) : undefined });
-    return checkWorkbook(grids, checkOpts);
+    return await checkFile(file, {
+      file: path.basename(file),
+      asOf: opts.asOf,
+      start: opts.start,
+      dueSoonDays: opts.dueSoonDays,
+      immediateDays: opts.immediateDays,
+      lang: opts.lang,
+      sheet: opts.sheet,
+      onProgress: progress ? (rows) => progress(file, rows) : undefined,
+    });
   } catch (e) {
-    throw naming(e, file, lang);
+    throw naming(e, file, opts.lang || 'zh');
   }
 }
 

@@ -5,7 +5,7 @@
  * that never happens, so the sync count stays the same whatever the row count.
  */
 import { CellValue } from '../core/types';
-import { isDateValue } from '../core/grid';
+import { a1, isDateValue } from '../core/grid';
 import { isoToSerial } from '../core/dates';
 
 export const SYNC_BUDGET = 4 * 1024 * 1024;
@@ -107,20 +107,9 @@ export function writeBlock(
   return chain;
 }
 
-export function columnLetters(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 export function rangeAddress(r0: number, c0: number, r1: number, c1: number): string {
-  const tl = columnLetters(c0) + r0;
-  return r0 === r1 && c0 === c1 ? tl : tl + ':' + columnLetters(c1) + r1;
+  const tl = a1(r0, c0);
+  return r0 === r1 && c0 === c1 ? tl : tl + ':' + a1(r1, c1);
 }
 
 /** Excel column width in points from a width in characters (Calibri 11: 7 px a character + 5 px padding). */

@@ -7,8 +7,8 @@
  */
 import { CellStyle, SheetSpec, StyleKey } from '../core/types';
 import { STYLES } from '../core/styles';
-import { cellText } from '../core/grid';
-import { Batch, OfficeValue, charsToPoints, columnLetters, formatFor, rangeAddress, toOfficeValue, writeBlock } from './batch';
+import { cellText, colLetter } from '../core/grid';
+import { Batch, OfficeValue, charsToPoints, formatFor, rangeAddress, toOfficeValue, writeBlock } from './batch';
 import { Capabilities, capabilities } from './caps';
 import { addTextEqualsRule, applyStyle, hex } from './style';
 
@@ -136,7 +136,7 @@ async function writeSpec(batch: Batch, ws: Excel.Worksheet, spec: SheetSpec, cap
     if (caps.columnWidth) {
       // ExcelApi 1.2: column widths in points.
       for (let i = 0; i < spec.widths.length; i++) {
-        const l = columnLetters(i + 1);
+        const l = colLetter(i + 1);
         if (spec.widths[i]) ws.getRange(l + ':' + l).format.columnWidth = charsToPoints(spec.widths[i]);
       }
     } else skipped.push('column widths (ExcelApi 1.2)');
