@@ -36,7 +36,7 @@ export function flagItem(item: Item, opts: CheckOptions): CheckedItem {
   return out;
 }
 
-const TOTAL_KEY: Record<Flag, keyof Totals> = {
+const TOTAL_KEY: Record<Flag, Exclude<keyof Totals, 'items'>> = {
   done: 'done',
   overdue: 'overdue',
   'due-soon': 'dueSoon',
@@ -55,7 +55,8 @@ export function totalsOf(items: { flag: Flag }[]): Totals {
   return t;
 }
 
-export function totalsKey(flag: Flag): keyof Totals {
+/** The Totals (and summary row) key that counts a flag. */
+export function totalsKey(flag: Flag): Exclude<keyof Totals, 'items'> {
   return TOTAL_KEY[flag];
 }
 

@@ -11,7 +11,8 @@
  * - An item led jointly (牵头部门 "办公室、人事处") counts once for EACH lead department, so the
  *   department rows can add up to more than the totals. The 合计 row of that table uses the totals.
  */
-import { CheckResult, CheckedItem, Finding, Flag, IsoDate, Lang, Totals } from './types';
+import { totalsKey, totalsOf } from './flags';
+import { CheckResult, CheckedItem, Finding, IsoDate, Lang, Totals } from './types';
 import { SUMMARY_TEXT } from './summary-i18n';
 
 export type SummaryItem = CheckedItem & { file: string };
@@ -69,28 +70,12 @@ export interface Summary {
   items: SummaryItem[];
 }
 
-const FLAG_COUNT: Record<Flag, Exclude<keyof Totals, 'items'>> = {
-  done: 'done',
-  overdue: 'overdue',
-  'due-soon': 'dueSoon',
-  'on-track': 'onTrack',
-  'long-term': 'longTerm',
-  'no-deadline': 'noDeadline',
-};
-
 export function emptyTotals(): Totals {
-  return { items: 0, done: 0, overdue: 0, dueSoon: 0, onTrack: 0, longTerm: 0, noDeadline: 0 };
+  return totalsOf([]);
 }
 
 export function countFlags(items: CheckedItem[]): Totals {
-  const t = emptyTotals();
-  for (const item of items) addFlag(t, item.flag);
-  return t;
-}
-
-function addFlag(t: Totals, flag: Flag): void {
-  t.items++;
-  t[FLAG_COUNT[flag]]++;
+  return totalsOf(items);
 }
 
 export function completionRate(done: number, items: number): number | null {
@@ -163,7 +148,7 @@ class Grouper {
       this.order.push(key);
     }
     g.row.measures++;
-    g.row[FLAG_COUNT[k.item.flag]]++;
+    g.row[totalsKey(k.item.flag)]++;
     if (k.problem && !g.seen[k.problem]) {
       g.seen[k.problem] = true;
       g.row.problems++;

@@ -4,14 +4,12 @@
  * Two writers share the translation: renderSheetSpec adds a sheet to an in-memory Workbook (a
  * ledger's checked copy, small workbooks); writeSpecsWorkbook streams new workbooks of any size.
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { a1, parseA1 } from '../core/grid';
 import { STYLES } from '../core/styles';
 import { SheetSpec, StyleKey } from '../core/types';
 import { applyCellStyle, argb, dxfStyle, excelStyle } from './style';
-import { toExcelValue } from './write';
+import { toExcelValue, writeAtomic } from './write';
 
 /** A4 in the OOXML paperSize enumeration. */
 const PAPER_A4 = 9;
@@ -158,10 +156,8 @@ function dropEmptyX14Links(ws: unknown): void {
  * let go, so a summary of 50,000 items never holds a workbook in memory. The file is written beside
  * `out` under a temporary name and renamed over it, so `out` is never half written.
  */
-export async function writeSpecsWorkbook(specs: SheetSpec[], out: string): Promise<void> {
-  const target = path.resolve(out);
-  const tmp = path.join(path.dirname(target), '.' + path.basename(target) + '.' + process.pid + '.tmp');
-  try {
+export function writeSpecsWorkbook(specs: SheetSpec[], out: string): Promise<void> {
+  return writeAtomic(out, async (tmp) => {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useSharedStrings: true, useStyles: true });
     workbook.creator = 'Taizhang';
     // One style object per key: exceljs remembers the style id of an object it has seen.
@@ -186,13 +182,5 @@ export async function writeSpecsWorkbook(specs: SheetSpec[], out: string): Promi
       (ws as unknown as { commit(): void }).commit();
     }
     await workbook.commit();
-    fs.renameSync(tmp, target);
-  } catch (e) {
-    try {
-      fs.unlinkSync(tmp);
-    } catch {
-      /* nothing was written */
-    }
-    throw e;
-  }
+  });
 }

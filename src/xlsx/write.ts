@@ -107,11 +107,11 @@ export function applyAnnotation(ws: ExcelJS.Worksheet, plan: AnnotationPlan): nu
  * Writes to a temporary file beside `out`, then renames it over `out`: a crash or a full disk never
  * leaves a half-written workbook under the user's chosen name.
  */
-export async function writeWorkbookAtomic(workbook: ExcelJS.Workbook, out: string): Promise<void> {
+export async function writeAtomic(out: string, write: (tmp: string) => Promise<void>): Promise<void> {
   const target = path.resolve(out);
   const tmp = path.join(path.dirname(target), '.' + path.basename(target) + '.' + process.pid + '.tmp');
   try {
-    await workbook.xlsx.writeFile(tmp);
+    await write(tmp);
     fs.renameSync(tmp, target);
   } catch (e) {
     try {
@@ -121,4 +121,8 @@ export async function writeWorkbookAtomic(workbook: ExcelJS.Workbook, out: strin
     }
     throw e;
   }
+}
+
+export function writeWorkbookAtomic(workbook: ExcelJS.Workbook, out: string): Promise<void> {
+  return writeAtomic(out, (tmp) => workbook.xlsx.writeFile(tmp));
 }
