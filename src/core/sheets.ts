@@ -8,7 +8,7 @@
  * flag colour rules. Text from the user's ledger goes into cells as-is: hosts write strings that start
  * with = + - @ as text.
  */
-import { DateValue, Flag, FLAGS, Lang, SheetSpec, SpecCell, SpecRule, StyleKey } from './types';
+import { DateValue, Flag, FLAGS, Lang, SheetSpec, SpecCell, SpecLink, SpecRule, StyleKey } from './types';
 import { FLAG_LABELS, FLAG_STYLES, STATE_LABELS } from './labels';
 import { ColumnKey, MetricKey, SUMMARY_TEXT, SummaryText } from './summary-i18n';
 import { aspectKey, GroupRow, problemKey, splitDepartments, stripEnumerator, Summary, SummaryFinding, SummaryItem } from './summary';
@@ -141,11 +141,27 @@ function flagColumn(tx: SummaryText, lang: Lang): Column<SummaryItem> {
   return { header: tx.columns.flag, width: 11, cell: (i) => text(FLAG_LABELS[lang][i.flag]), flagRules: true };
 }
 
+const A1_CELL = /^[A-Z]{1,3}[1-9]\d*$/;
+
+/** `cell` with a link to `target` when the target is a plain A1 cell on a named sheet. */
+function linked(cell: SpecCell, target: SpecLink): SpecCell {
+  return target.sheet && A1_CELL.test(target.cell) ? { v: cell.v, s: cell.s, link: target } : cell;
+}
+
+/** An item's cell in its ledger: its 整改措施 cell when that is on the item's sheet, else column A of its row. */
+export function itemTarget(i: SummaryItem): SpecLink {
+  const measureSheet = (i.cellSheets && i.cellSheets.measure) || i.sheet;
+  const m = i.cells.measure;
+  const cell = m && measureSheet === i.sheet && A1_CELL.test(m) ? m : 'A' + i.row;
+  return { sheet: i.sheet, cell };
+}
+
+/** 文件, 工作表, 行: the 行 cell links to the item (the row number stays its value). */
 function sourceColumns(tx: SummaryText): Column<SummaryItem>[] {
   return [
     itemColumn(tx, 'file', 20, (i) => i.file),
     itemColumn(tx, 'sheet', 12, (i) => i.sheet),
-    { header: tx.columns.row, width: 6, cell: (i) => num(i.row) },
+    { header: tx.columns.row, width: 6, cell: (i) => linked(num(i.row), itemTarget(i)) },
   ];
 }
 
@@ -272,7 +288,8 @@ function findingsSheet(s: Summary, lang: Lang): SheetSpec {
       col('rule', 26, (f) => f.rule),
       col('file', 20, (f) => f.file),
       col('sheet', 12, (f) => f.sheet),
-      col('cell', 8, (f) => f.cell),
+      // The 单元格 cell links to the finding's cell (its A1 text stays the value).
+      { header: tx.columns.cell, width: 8, cell: (f: SummaryFinding) => linked(text(f.cell), { sheet: f.sheet, cell: f.cell }) },
       col('message', 60, (f) => f.message, 'wrap'),
     ],
     records: s.findings,

@@ -225,9 +225,22 @@ export interface CellStyle {
   numFmt?: string;
 }
 
+/** Where an in-workbook link goes: a sheet and an A1 cell on it (no sheet prefix, no $). */
+export interface SpecLink {
+  sheet: string;
+  cell: string;
+}
+
 export interface SpecCell {
   v: CellValue;
   s?: StyleKey;
+  /**
+   * An in-workbook link from this cell to a cell of the ledger (逾期临期 -> the item's row). It is
+   * written only where the host can (ExcelApi 1.7 for Office.js) and only when `sheet` is in the
+   * same workbook as this cell; everywhere else the cell is written as `v` alone. So `v` must say
+   * where the target is on its own (a row number, an A1 cell): the link is never the only way.
+   */
+  link?: SpecLink;
 }
 
 /** A rule the host turns into a conditional format where it can (ExcelApi 1.6), else a static style. */

@@ -163,6 +163,62 @@ describe('summarySheets', () => {
     ]);
   });
 
+  /** The links of a sheet's data rows, as [column index, value, sheet, cell] (one per row). */
+  function links(s: SheetSpec): [number, CellValue, string, string][] {
+    const out: [number, CellValue, string, string][] = [];
+    s.rows.slice(s.freeze!.rows).forEach((r) => r.forEach((c, j) => {
+      if (c && c.link) out.push([j, c.v, c.link.sheet, c.link.cell]);
+    }));
+    return out;
+  }
+
+  it('逾期临期: the 行号 cell of each row links to the item\'s 整改措施 cell; the row number stays its value', () => {
+    const s = sheet(specs, '逾期临期');
+    const col = header(s).indexOf('行号');
+    expect(links(s)).toEqual([
+      [col, 5, 'Sheet1', 'C5'],
+      [col, 6, '整改台账', 'C6'],
+      [col, 13, '整改台账', 'C13'],
+      [col, 8, '整改台账', 'C8'],
+    ]);
+    // The header and the title rows carry no link.
+    expect(s.rows.slice(0, s.freeze!.rows).some((r) => r.some((c) => !!(c && c.link)))).toBe(false);
+  });
+
+  it('检查问题: the 单元格 cell links to the finding\'s cell on its sheet, its A1 text unchanged', () => {
+    const s = sheet(specs, '检查问题');
+    expect(links(s)).toEqual([
+      [4, 'G12', '整改台账', 'G12'],
+      [4, 'H7', '整改台账', 'H7'],
+      [4, 'E9', 'Sheet1', 'E9'],
+    ]);
+  });
+
+  it('汇总台账: every row links from its 行号 cell to its item', () => {
+    const s = sheet(specs, '汇总台账');
+    const col = header(s).indexOf('行号');
+    expect(links(s)).toEqual(items.map((i) => [col, i.row, i.sheet, 'C' + i.row]));
+  });
+
+  it('links to column A of the row when the measure cell is missing or on another sheet; no link without an A1 cell', () => {
+    const one = ledgerA();
+    one.items[0].cells = {};
+    one.items[1].cellSheets = { measure: '任务清单' };
+    one.findings = [{ ...one.findings[0], cell: '' }];
+    const s = sheet(sheetsOf([one]), '汇总台账');
+    const ls = links(s);
+    expect(ls[0].slice(2)).toEqual([one.items[0].sheet, 'A' + one.items[0].row]);
+    expect(ls[1].slice(2)).toEqual([one.items[1].sheet, 'A' + one.items[1].row]);
+    expect(links(sheet(sheetsOf([one]), '检查问题'))).toEqual([]);
+  });
+
+  it('no other sheet carries links', () => {
+    for (const s of specs) {
+      if (['逾期临期', '检查问题', '汇总台账'].indexOf(s.name) >= 0) continue;
+      expect(s.rows.some((r) => r.some((c) => !!(c && c.link)))).toBe(false);
+    }
+  });
+
   it('keeps text that looks like a formula verbatim, as strings, in every sheet', () => {
     const texts: string[] = [];
     for (const s of specs) for (const r of s.rows) for (const c of r) if (c && typeof c.v === 'string') texts.push(c.v);
