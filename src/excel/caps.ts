@@ -27,6 +27,8 @@ export interface Capabilities {
   conditionalFormats: boolean;
   /** worksheet.freezePanes: ExcelApi 1.7 */
   freezePanes: boolean;
+  /** range.hyperlink (Excel.RangeHyperlink, documentReference for in-workbook links): ExcelApi 1.7 */
+  hyperlinks: boolean;
   /** Excel.createWorkbook: ExcelApi 1.8 */
   createWorkbook: boolean;
   /** worksheet.autoFilter, worksheet.pageLayout: ExcelApi 1.9 */
@@ -41,6 +43,7 @@ export function capabilities(): Capabilities {
     nullObjects: excelApi('1.4'), // ExcelApi 1.4: getItemOrNullObject
     conditionalFormats: excelApi('1.6'), // ExcelApi 1.6: ConditionalFormatCollection
     freezePanes: excelApi('1.7'), // ExcelApi 1.7: WorksheetFreezePanes
+    hyperlinks: excelApi('1.7'), // ExcelApi 1.7: Range.hyperlink
     createWorkbook: excelApi('1.8'), // ExcelApi 1.8: Excel.createWorkbook
     autoFilter: excelApi('1.9'), // ExcelApi 1.9: Worksheet.autoFilter
     pageLayout: excelApi('1.9'), // ExcelApi 1.9: Worksheet.pageLayout

@@ -3,11 +3,15 @@
  * previous sheets of the same names are deleted first, so a re-run replaces rather than piles up.
  * The same SheetSpecs are written by the exceljs host; this is their Office.js rendering.
  *
- * Syncs: one to find the old sheets, one for all the writes (more only past ~4 MB of payload).
+ * Cells with a `link` whose target sheet is in this workbook (and is not one of the sheets being
+ * written) get an in-workbook hyperlink on ExcelApi 1.7; below it they keep their text alone.
+ *
+ * Syncs: one to find the old sheets (and, when there are links, the workbook's sheet names, in the
+ * same sync), one for all the writes (more only past ~4 MB of payload).
  */
-import { CellStyle, SheetSpec, StyleKey } from '../core/types';
+import { CellStyle, SheetSpec, SpecLink, StyleKey } from '../core/types';
 import { STYLES } from '../core/styles';
-import { cellText, colLetter } from '../core/grid';
+import { a1, cellText, colLetter } from '../core/grid';
 import { Batch, OfficeValue, charsToPoints, formatFor, rangeAddress, toOfficeValue, writeBlock } from './batch';
 import { Capabilities, capabilities } from './caps';
 import { addTextEqualsRule, applyStyle, hex } from './style';
@@ -117,9 +121,77 @@ export function ruleCells(spec: SheetSpec, range: string, text: string): { r0: n
   return runs;
 }
 
-async function writeSpec(batch: Batch, ws: Excel.Worksheet, spec: SheetSpec, caps: Capabilities, skipped: string[]): Promise<void> {
+/** A sheet name as a reference takes it: always quoted, a quote inside doubled ('It''s'!A1). */
+export function quoteSheetName(name: string): string {
+  return "'" + name.replace(/'/g, "''") + "'";
+}
+
+/** The documentReference of an in-workbook link: "'整改台账'!C12". */
+export function linkReference(link: SpecLink): string {
+  return quoteSheetName(link.sheet) + '!' + link.cell;
+}
+
+/** The linked cells of a spec whose target is one of `targets` (lower-cased sheet names). */
+export function specLinks(spec: SheetSpec, targets: Record<string, boolean>): { row: number; col: number; link: SpecLink; text: string | null }[] {
+  const out: { row: number; col: number; link: SpecLink; text: string | null }[] = [];
+  for (let i = 0; i < spec.rows.length; i++) {
+    const row = spec.rows[i] || [];
+    for (let j = 0; j < row.length; j++) {
+      const cell = row[j];
+      if (!cell || !cell.link || !targets[cell.link.sheet.toLowerCase()]) continue;
+      out.push({ row: i + 1, col: j + 1, link: cell.link, text: typeof cell.v === 'string' ? cell.v : null });
+    }
+  }
+  return out;
+}
+
+/**
+ * The most hyperlinks one writeSheets queues. Each is a range and a property set (~300 bytes), so
+ * links on every row of a 20,000-item summary (~35,000 cells) would add ~10 MB, three syncs more;
+ * capped they add ~0.6 MB, which leaves the syncs as they were up to ~12,000 items (measured with
+ * the fake). The sheets come in order, so 逾期临期 and 检查问题 are linked first, then 汇总台账.
+ * Past the cap a row keeps its 行号 / 单元格 text, which always says where the item is.
+ */
+export const MAX_LINKS = 2000;
+
+/**
+ * ExcelApi 1.7: one Range.hyperlink per linked cell, queued with the other writes. Text cells pass
+ * their text as textToDisplay (it is what they show already); a number cell (行号) gets no
+ * textToDisplay, which would turn its value into text, and keeps its number.
+ * Returns how many links it wrote (at most `room`).
+ */
+async function writeLinks(batch: Batch, ws: Excel.Worksheet, spec: SheetSpec, targets: Record<string, boolean>, room: number): Promise<number> {
+  const links = specLinks(spec, targets);
+  const n = Math.min(links.length, room);
+  for (let i = 0; i < n; i++) {
+    const l = links[i];
+    const hyperlink: Excel.RangeHyperlink = {
+      documentReference: linkReference(l.link),
+      screenTip: l.link.sheet + '!' + l.link.cell,
+    };
+    if (l.text !== null) hyperlink.textToDisplay = l.text;
+    await batch.room(160 + 3 * (hyperlink.documentReference!.length + hyperlink.screenTip!.length + (l.text || '').length));
+    ws.getRange(a1(l.row, l.col)).hyperlink = hyperlink;
+  }
+  return links.length;
+}
+
+/** Link targets (lower-cased sheet names) and how many links may still be written. */
+interface LinkState {
+  targets: Record<string, boolean>;
+  room: number;
+}
+
+async function writeSpec(batch: Batch, ws: Excel.Worksheet, spec: SheetSpec, caps: Capabilities, skipped: string[],
+  links: LinkState | null): Promise<void> {
   const m = specMatrix(spec);
   if (m.width > 0) await writeBlock(batch, ws, 1, 1, m.values, m.formats);
+
+  if (links) {
+    const wanted = await writeLinks(batch, ws, spec, links.targets, links.room);
+    if (wanted > links.room) skipped.push('hyperlinks past the first ' + MAX_LINKS);
+    links.room = Math.max(0, links.room - wanted);
+  }
 
   const rects = styleRects(spec);
   for (let i = 0; i < rects.length; i++) {
@@ -195,8 +267,13 @@ export function writeSheets(specs: SheetSpec[]): Promise<WriteSheetsReport> {
     const sheets = ctx.workbook.worksheets;
     const replaced: string[] = [];
     const skipped: string[] = [];
+    const anyLinks = specs.some((s) => s.rows.some((r) => !!r && r.some((c) => !!(c && c.link))));
+    // Links go only to sheets of this workbook; the names come with sync 1 (1.1 loads them anyway).
+    const wantNames = anyLinks && caps.hyperlinks;
+    if (anyLinks && !caps.hyperlinks) skipped.push('hyperlinks (ExcelApi 1.7)');
     // Sync 1: which of these names already exist.
     if (caps.nullObjects) {
+      if (wantNames) sheets.load('items/name');
       // ExcelApi 1.4
       const probes = specs.map((s) => {
         const ws = sheets.getItemOrNullObject(s.name);
@@ -224,13 +301,22 @@ export function writeSheets(specs: SheetSpec[]): Promise<WriteSheetsReport> {
       });
     }
 
+    // Link targets: the sheets there were, except those being written now (replaced or new).
+    let links: LinkState | null = null;
+    if (wantNames) {
+      const t: Record<string, boolean> = {};
+      sheets.items.forEach((ws) => (t[ws.name.toLowerCase()] = true));
+      specs.forEach((s) => delete t[s.name.toLowerCase()]);
+      links = { targets: t, room: MAX_LINKS };
+    }
+
     const batch = new Batch(ctx);
     await batch.room(64 * (replaced.length + 1));
     let first: Excel.Worksheet | null = null;
     for (let i = 0; i < specs.length; i++) {
       const ws = sheets.add(specs[i].name);
       if (!first) first = ws;
-      await writeSpec(batch, ws, specs[i], caps, skipped);
+      await writeSpec(batch, ws, specs[i], caps, skipped, links);
     }
     if (first) first.activate();
     await batch.room(1);

@@ -57,6 +57,15 @@ export interface FakeCell {
   bold?: boolean;
   /** Set when text was written into a non-text cell and Excel would parse it as a formula. */
   formula?: boolean;
+  /** Range.hyperlink (ExcelApi 1.7) as last set on this cell. */
+  hyperlink?: FakeHyperlink;
+}
+
+export interface FakeHyperlink {
+  address?: string;
+  documentReference?: string;
+  screenTip?: string;
+  textToDisplay?: string;
 }
 
 export interface FakeSheet {
@@ -421,6 +430,10 @@ export class FakeRange extends Loadable {
         return b.r1 - b.r0 + 1;
       case 'columnCount':
         return b.c1 - b.c0 + 1;
+      case 'hyperlink': {
+        const cell = host.cell(s, b.r0, b.c0);
+        return cell && cell.hyperlink ? Object.assign({}, cell.hyperlink) : null;
+      }
       case 'values':
       case 'text':
       case 'numberFormat': {
@@ -453,6 +466,32 @@ export class FakeRange extends Loadable {
   }
   get address(): string {
     return this.get('address');
+  }
+  /** ExcelApi 1.7. Reading it needs load('hyperlink') and a sync, as any property. */
+  get hyperlink(): FakeHyperlink | null {
+    this.ctx.need('1.7', 'range.hyperlink');
+    return this.get('hyperlink');
+  }
+  /**
+   * ExcelApi 1.7. Sets the link on every cell of the range; textToDisplay replaces the top-left
+   * cell's value with that text (a number becomes text), as Excel does. Without it the value stays.
+   */
+  set hyperlink(v: FakeHyperlink | null) {
+    this.ctx.need('1.7', 'range.hyperlink');
+    const bytes = JSON.stringify(v).length;
+    this.ctx.enqueue(() => {
+      const s = this.sheetOf();
+      const b = this.bounds();
+      for (let r = b.r0; r <= b.r1; r++) {
+        for (let c = b.c0; c <= b.c1; c++) {
+          const cell = this.ctx.host.cellForWrite(s, r, c);
+          if (v) cell.hyperlink = Object.assign({}, v);
+          else delete cell.hyperlink;
+        }
+      }
+      if (v && v.textToDisplay !== undefined) this.ctx.host.cellForWrite(s, b.r0, b.c0).v = v.textToDisplay;
+      this.ctx.host.record('hyperlink', s.name, b, v);
+    }, bytes);
   }
   get rowCount(): number {
     return this.get('rowCount');

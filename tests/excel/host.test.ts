@@ -5,7 +5,7 @@
 import { createFakeHost, FakeHost, FakeSheetInit, FakeValue, FakeWorksheet } from './fake-excel';
 import { annotate, annotateAll, annotationBody, planColumns, styleRuns } from '../../src/excel/annotate';
 import { readWorkbook, readSheet, toGrid } from '../../src/excel/read';
-import { writeSheets, styleRects } from '../../src/excel/sheets';
+import { writeSheets, styleRects, MAX_LINKS } from '../../src/excel/sheets';
 import { selectCell, openAsNewWorkbook } from '../../src/excel/workbook';
 import { loadOptions, saveOptions } from '../../src/excel/settings';
 import { displayLang } from '../../src/excel/office';
@@ -494,6 +494,140 @@ describe('writeSheets (summary sheets)', () => {
     expect(host.cellAt('测试', 'A3')!.fill).toBeUndefined();
     expect(host.cellAt('测试', 'A5')!.fill).toBe('#FFC7CE');
     expect(host.state.writes.filter((w) => w.kind === 'fill').map((w) => w.address)).toEqual(['A2', 'A4:A5']);
+  });
+
+  /** The same specs with every link taken off (what 生成汇总 wrote before links). */
+  function withoutLinks(specs: SheetSpec[]): SheetSpec[] {
+    return specs.map((sp) => ({ ...sp, rows: sp.rows.map((r) => r.map((c) => (c ? { v: c.v, s: c.s } : c))) }));
+  }
+
+  function hyperlinkWrites(host: FakeHost) {
+    return host.state.writes.filter((w) => w.kind === 'hyperlink');
+  }
+
+  it('on ExcelApi 1.7 links each row of 逾期临期, 检查问题 and 汇总台账 to its ledger cell, in the same syncs as without links', async () => {
+    const plain = makeHost('1.7', 60);
+    const plainSpecs = withoutLinks(await summarySpecs(plain));
+    const p0 = plain.state.syncCount;
+    await writeSheets(plainSpecs);
+    const plainSyncs = plain.state.syncCount - p0;
+
+    const host = makeHost('1.7', 60);
+    const specs = await summarySpecs(host);
+    const before = host.state.syncCount;
+    const report = await writeSheets(specs);
+    const syncs = host.state.syncCount - before;
+    console.log('生成汇总 syncs, 60 rows: without links = ' + plainSyncs + ', with links = ' + syncs);
+    expect(syncs).toBe(plainSyncs);
+    expect(report.syncs).toBe(syncs);
+    expect(report.skipped).not.toContain('hyperlinks (ExcelApi 1.7)');
+
+    const links = hyperlinkWrites(host);
+    const linked = (name: string) => specs.filter((x) => x.name === name)[0].rows.filter((r) => r.some((c) => !!(c && c.link))).length;
+    for (const name of ['逾期临期', '检查问题', '汇总台账']) {
+      expect(linked(name)).toBeGreaterThan(0);
+      expect(links.filter((w) => w.sheet === name)).toHaveLength(linked(name));
+    }
+    expect(links.every((w) => w.sync === host.state.syncCount)).toBe(true);
+    expect(new Set(links.map((w) => w.sheet))).toEqual(new Set(['逾期临期', '检查问题', '汇总台账']));
+
+    // 汇总台账 row 2 is the first item: its 行号 cell (Q) links to the item's 整改措施 cell and keeps its number.
+    const ledger = specs.filter((x) => x.name === '汇总台账')[0];
+    const col = ledger.rows[0].map((c) => c && c.v).indexOf('行号') + 1;
+    const first = ledger.rows[1][col - 1]!;
+    const cell = host.cellAt('汇总台账', 'Q2')!;
+    expect(col).toBe(17);
+    expect(cell.hyperlink).toEqual({ documentReference: "'" + LEDGER + "'!C" + first.v, screenTip: LEDGER + '!C' + first.v });
+    expect(cell.v).toBe(first.v);
+    expect(typeof cell.v).toBe('number');
+
+    // 检查问题: the 单元格 text is shown as it was, and the link goes to that cell.
+    const f = host.state.sheets.filter((x) => x.name === '检查问题')[0];
+    const fl = links.filter((w) => w.sheet === '检查问题')[0];
+    const fc = host.cell(f, fl.r0, fl.c0)!;
+    expect(fc.hyperlink!.textToDisplay).toBe(fc.v);
+    expect(fc.hyperlink!.documentReference).toBe("'" + LEDGER + "'!" + fc.v);
+    // Every link points at the ledger, and at a cell of a row that exists.
+    for (const w of links) expect((w.value as { documentReference: string }).documentReference).toMatch(/^'整改台账'!C\d+$|^'整改台账'![A-Z]+\d+$/);
+  });
+
+  it('keeps the syncs of 生成汇总 constant with rows, links included (at most MAX_LINKS of them, 逾期临期 first)', async () => {
+    const counts: number[] = [];
+    for (const n of [60, 3000]) {
+      const host = makeHost('1.7', n);
+      const specs = await summarySpecs(host);
+      const before = host.state.syncCount;
+      const report = await writeSheets(specs);
+      counts.push(host.state.syncCount - before);
+      const wanted = specs.reduce((k, sp) => k + sp.rows.filter((r) => r.some((c) => !!(c && c.link))).length, 0);
+      const links = hyperlinkWrites(host);
+      expect(links.length).toBe(Math.min(wanted, MAX_LINKS));
+      if (wanted > MAX_LINKS) {
+        expect(report.skipped).toContain('hyperlinks past the first ' + MAX_LINKS);
+        const lagging = specs.filter((x) => x.name === '逾期临期')[0].rows.length - 1;
+        expect(links.filter((w) => w.sheet === '逾期临期')).toHaveLength(lagging);
+      } else expect(report.skipped).not.toContain('hyperlinks past the first ' + MAX_LINKS);
+    }
+    console.log('生成汇总 syncs with links: 60 rows = ' + counts[0] + ', 3,000 rows = ' + counts[1]);
+    expect(counts[1]).toBe(counts[0]);
+  }, 60000);
+
+  it.each(['1.1', '1.4', '1.6'])('on ExcelApi %s writes no hyperlink: the text stays, in the same syncs', async (v) => {
+    const host = makeHost(v, 60);
+    const specs = await summarySpecs(host);
+    const before = host.state.syncCount;
+    const report = await writeSheets(specs);
+    const plain = makeHost(v, 60);
+    const plainSpecs = withoutLinks(await summarySpecs(plain));
+    const p0 = plain.state.syncCount;
+    await writeSheets(plainSpecs);
+    expect(host.state.syncCount - before).toBe(plain.state.syncCount - p0);
+    expect(hyperlinkWrites(host)).toEqual([]);
+    expect(report.skipped).toContain('hyperlinks (ExcelApi 1.7)');
+    expect(host.value('汇总台账', 'Q2')).toBe(specs.filter((x) => x.name === '汇总台账')[0].rows[1][16]!.v);
+  });
+
+  it('links only to sheets of this workbook that are not being written, quoting the sheet name', async () => {
+    const host = createFakeHost({
+      apiVersion: '1.7',
+      sheets: [{ name: "It's 台账", rows: [['x']] }, { name: '总览', rows: [['old']] }],
+    });
+    install(host);
+    const spec: SheetSpec = {
+      name: '逾期临期',
+      rows: [
+        [{ v: '行号' }],
+        [{ v: 3, link: { sheet: "It's 台账", cell: 'C3' } }],
+        [{ v: 'E9', link: { sheet: 'Sheet1', cell: 'E9' } }],
+        [{ v: 'A1', link: { sheet: '总览', cell: 'A1' } }],
+        [{ v: 'B2', link: { sheet: '逾期临期', cell: 'B2' } }],
+      ],
+    };
+    const overview: SheetSpec = { name: '总览', rows: [[{ v: '新' }]] };
+    await writeSheets([spec, overview]);
+    const links = hyperlinkWrites(host);
+    expect(links.map((w) => [w.address, (w.value as { documentReference: string }).documentReference])).toEqual([['A2', "'It''s 台账'!C3"]]);
+    expect(host.value('逾期临期', 'A3')).toBe('E9');
+    expect(host.cellAt('逾期临期', 'A3')!.hyperlink).toBeUndefined();
+  });
+
+  it('the fake rejects reading range.hyperlink before load and sync, and below ExcelApi 1.7', async () => {
+    const host = makeHost('1.7', 5);
+    const run = (host.Excel as { run: (cb: (ctx: Excel.RequestContext) => Promise<unknown>) => Promise<unknown> }).run;
+    await expect(run(async (ctx) => ctx.workbook.worksheets.getItem(LEDGER).getRange('A1').hyperlink)).rejects.toThrow(/PropertyNotLoaded/);
+    const got = await run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem(LEDGER).getRange('B3');
+      r.hyperlink = { documentReference: "'说明'!A1", textToDisplay: '说明' };
+      r.load('hyperlink');
+      await ctx.sync();
+      return r.hyperlink;
+    });
+    expect(got).toEqual({ documentReference: "'说明'!A1", textToDisplay: '说明' });
+    const old = makeHost('1.6', 5);
+    const oldRun = (old.Excel as { run: (cb: (ctx: Excel.RequestContext) => Promise<unknown>) => Promise<unknown> }).run;
+    await expect(oldRun(async (ctx) => {
+      ctx.workbook.worksheets.getItem(LEDGER).getRange('A1').hyperlink = { documentReference: "'说明'!A1" };
+    })).rejects.toThrow(/ApiNotFound/);
   });
 
   it('groups styled cells into few rectangles', () => {
