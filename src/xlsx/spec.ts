@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import { a1, parseA1 } from '../core/grid';
 import { STYLES } from '../core/styles';
-import { SheetSpec, StyleKey } from '../core/types';
+import { SheetSpec, SpecCell, StyleKey } from '../core/types';
 import { applyCellStyle, argb, dxfStyle, excelStyle } from './style';
 import { toExcelValue, writeAtomic } from './write';
 
@@ -20,6 +20,31 @@ function topLeft(range: string): string {
   const first = range.split(':')[0];
   const p = parseA1(first);
   return a1(p.row, p.col);
+}
+
+/** Lower-cased sheet names, for link targets. */
+type SheetNames = Record<string, boolean>;
+
+function namesOf(names: string[]): SheetNames {
+  const out: SheetNames = {};
+  for (const n of names) out[n.toLowerCase()] = true;
+  return out;
+}
+
+/**
+ * A spec cell's exceljs value: an in-workbook hyperlink ("#'整改台账'!C12") when the cell has a link
+ * and its target sheet is one of `names` (in this workbook); else the plain value. A link to a sheet
+ * that is not in the file (the CLI summary's ledgers are other files) would be a broken link: none.
+ */
+function cellValue(cell: SpecCell, names: SheetNames): ExcelJS.CellValue {
+  const link = cell.link;
+  const v = cell.v;
+  if (!link || !names[link.sheet.toLowerCase()] || (typeof v !== 'string' && typeof v !== 'number')) return toExcelValue(v);
+  return {
+    text: String(v),
+    hyperlink: "#'" + link.sheet.replace(/'/g, "''") + "'!" + link.cell,
+    tooltip: link.sheet + '!' + link.cell,
+  };
 }
 
 interface Ordered {
@@ -104,6 +129,8 @@ export function renderSheetSpec(workbook: ExcelJS.Workbook, spec: SheetSpec): Ex
   const orderNo = old ? (old as unknown as Ordered).orderNo : undefined;
   if (old) workbook.removeWorksheet(old.id);
 
+  // Links may go to the workbook's other sheets (a ledger's checked copy), never to this one.
+  const names = namesOf(workbook.worksheets.map((w) => w.name).filter((n) => n.toLowerCase() !== spec.name.toLowerCase()));
   const ws = workbook.addWorksheet(spec.name, sheetOptions(spec));
   if (orderNo !== undefined) (ws as unknown as Ordered).orderNo = orderNo;
 
@@ -111,7 +138,7 @@ export function renderSheetSpec(workbook: ExcelJS.Workbook, spec: SheetSpec): Ex
     row.forEach((cell, j) => {
       if (!cell) return;
       const target = ws.getCell(i + 1, j + 1);
-      target.value = toExcelValue(cell.v);
+      target.value = cellValue(cell, names);
       if (cell.s) applyCellStyle(target, STYLES[cell.s]);
     });
   });
@@ -163,6 +190,8 @@ export function writeSpecsWorkbook(specs: SheetSpec[], out: string): Promise<voi
     // One style object per key: exceljs remembers the style id of an object it has seen.
     const styles: Partial<Record<StyleKey, Partial<ExcelJS.Style>>> = {};
     const styleOf = (key: StyleKey) => styles[key] || (styles[key] = excelStyle(STYLES[key]));
+    // The new workbook holds only these sheets: a link to any other sheet is left out.
+    const names = namesOf(specs.map((s) => s.name));
     for (const spec of specs) {
       const ws = workbook.addWorksheet(spec.name, sheetOptions(spec)) as unknown as ExcelJS.Worksheet;
       dropEmptyX14Links(ws);
@@ -174,7 +203,7 @@ export function writeSpecsWorkbook(specs: SheetSpec[], out: string): Promise<voi
         cells.forEach((cell, j) => {
           if (!cell) return;
           const target = row.getCell(j + 1);
-          target.value = toExcelValue(cell.v);
+          target.value = cellValue(cell, names);
           if (cell.s) target.style = styleOf(cell.s);
         });
         row.commit();

@@ -57,6 +57,34 @@ function records(s: XmlSheet): Record<string, XmlValue>[] {
 
 const count = (items: CheckedItem[], test: (i: CheckedItem) => boolean) => items.filter(test).length;
 
+/** Every hyperlink of a file: its sheet, cell, location attribute and relationship target. */
+async function hyperlinksOf(file: string): Promise<{ sheet: string; ref: string; target: string }[]> {
+  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  const out: { sheet: string; ref: string; target: string }[] = [];
+  for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
+    const xml = await (zip.file(name) as JSZip.JSZipObject).async('string');
+    const relsFile = zip.file(name.replace('worksheets/', 'worksheets/_rels/') + '.rels');
+    const rels = relsFile ? await relsFile.async('string') : '';
+    const re = /<hyperlink ([^>]*)\/>/g;
+    for (let m = re.exec(xml); m; m = re.exec(xml)) {
+      const attr = (a: string) => (new RegExp('\\b' + a + '="([^"]*)"').exec(m![1]) || [])[1] || '';
+      const rid = attr('r:id');
+      const rel = rid ? new RegExp('<Relationship [^>]*Id="' + rid + '"[^>]*>').exec(rels) : null;
+      const target = attr('location') || (rel ? (/Target="([^"]*)"/.exec(rel[0]) || [])[1] || '' : '');
+      out.push({ sheet: name, ref: attr('ref'), target });
+    }
+  }
+  return out;
+}
+
+/** The sheet a '#'Sheet'!A1' / 'Sheet!A1' link target names (unescaped, quotes undone). */
+function targetSheet(target: string): string {
+  const t = target.replace(/&apos;/g, "'").replace(/&amp;/g, '&').replace(/^#/, '');
+  const bang = t.lastIndexOf('!');
+  const sheet = bang >= 0 ? t.slice(0, bang) : t;
+  return /^'.*'$/.test(sheet) ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
+}
+
 describe('the summary workbook of the sample', () => {
   let run: SummaryRun;
   let book: XmlWorkbook;
@@ -224,6 +252,16 @@ describe('the summary workbook of the sample', () => {
     for (const [font, fill] of [['FF006100', 'FFC6EFCE'], ['FF9C5700', 'FFFFEB9C'], ['FF9C0006', 'FFFFC7CE']]) {
       expect(styles).toContain('<dxf><font><color rgb="' + font + '"/></font><fill><patternFill patternType="solid"><bgColor rgb="' + fill + '"/>');
     }
+  });
+
+  it('has no broken internal links: the ledgers are other files, so 逾期临期/检查问题/汇总台账 carry their 行号/单元格 as plain values', async () => {
+    const links = await hyperlinksOf(out);
+    expect(links.filter((l) => SHEETS.indexOf(targetSheet(l.target)) < 0)).toEqual([]);
+    expect(links).toEqual([]);
+    // The 行号 column is still the row number, as a number.
+    const rows = records(book.sheet('汇总台账')).map((r) => r['行号']);
+    expect(rows).toEqual(allItems(run.results).map((i) => i.row));
+    for (const n of run.notices) expect(await hyperlinksOf(n.file)).toEqual([]);
   });
 
   it('writes a 督办单 for exactly the departments with overdue or due-soon items', async () => {

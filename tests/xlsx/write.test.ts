@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { AnnotationPlan, SheetSpec } from '../../src/core/types';
-import { applyAnnotation, readWorkbook, renderSheetSpec, writeWorkbookAtomic } from '../../src/xlsx';
+import { applyAnnotation, readWorkbook, renderSheetSpec, writeSpecsWorkbook, writeWorkbookAtomic } from '../../src/xlsx';
 import { cellXml, tempDir, xlsxPart } from './helpers/files';
 
 const dir = tempDir('taizhang-write-');
@@ -200,4 +200,61 @@ test('renderSheetSpec replaces a sheet of the same name in its tab position', ()
   renderSheetSpec(wb, { ...SPEC, rows: [[{ v: '新' }]], merges: [] });
   expect(wb.worksheets.map((w) => w.name)).toEqual(['台账', '总览', '其他']);
   expect((wb.getWorksheet('总览') as ExcelJS.Worksheet).getCell('A1').value).toBe('新');
+});
+
+/** The <hyperlink> elements of a sheet part and its relationship targets. */
+async function sheetLinks(file: string, n: number): Promise<{ xml: string[]; rels: string[] }> {
+  const xml = await xlsxPart(file, 'xl/worksheets/sheet' + n + '.xml');
+  let rels = '';
+  try {
+    rels = await xlsxPart(file, 'xl/worksheets/_rels/sheet' + n + '.xml.rels');
+  } catch (e) {
+    rels = '';
+  }
+  return {
+    xml: xml.match(/<hyperlink [^>]*\/>/g) || [],
+    rels: (rels.match(/<Relationship [^>]*>/g) || []).filter((r) => /relationships\/hyperlink"/.test(r)),
+  };
+}
+
+const LINKED: SheetSpec = {
+  name: '逾期临期',
+  rows: [
+    [{ v: '行号', s: 'header' }, { v: '单元格', s: 'header' }],
+    [{ v: 3, s: 'number', link: { sheet: "台账's", cell: 'C3' } }, { v: 'E9', link: { sheet: '别的文件', cell: 'E9' } }],
+  ],
+};
+
+test('writeSpecsWorkbook links only to sheets it writes; a link to another file\'s sheet is plain text', async () => {
+  const target: SheetSpec = { name: "台账's", rows: [[{ v: 'x' }]] };
+  const out = path.join(dir, 'links.xlsx');
+  await writeSpecsWorkbook([LINKED, target], out);
+  const links = await sheetLinks(out, 1);
+  expect(links.xml).toHaveLength(1);
+  expect(links.xml[0]).toMatch(/ref="A2"/);
+  expect(links.rels).toHaveLength(1);
+  expect(links.rels[0]).toContain('Target="#&apos;台账&apos;&apos;s&apos;!C3"');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const ws = wb.getWorksheet('逾期临期')!;
+  expect(ws.getCell('A2').text).toBe('3');
+  expect(ws.getCell('B2').value).toBe('E9');
+
+  // Without the target sheet in the file: no hyperlink at all, the number stays a number.
+  const alone = path.join(dir, 'links-alone.xlsx');
+  await writeSpecsWorkbook([LINKED], alone);
+  expect(await sheetLinks(alone, 1)).toEqual({ xml: [], rels: [] });
+  const wb2 = new ExcelJS.Workbook();
+  await wb2.xlsx.readFile(alone);
+  expect(wb2.getWorksheet('逾期临期')!.getCell('A2').value).toBe(3);
+});
+
+test('renderSheetSpec links to a sheet of the same workbook, and not to one that is not there', () => {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("台账's");
+  const ws = renderSheetSpec(wb, LINKED);
+  expect(ws.getCell('A2').value).toEqual({ text: '3', hyperlink: "#'台账''s'!C3", tooltip: "台账's!C3" });
+  expect(ws.getCell('B2').value).toBe('E9');
+  const lone = renderSheetSpec(new ExcelJS.Workbook(), LINKED);
+  expect(lone.getCell('A2').value).toBe(3);
 });

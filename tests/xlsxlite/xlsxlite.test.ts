@@ -293,3 +293,13 @@ describe('LibreOffice opens it', () => {
   }, 120000);
   if (!soffice) it('skips LibreOffice: soffice is not installed', () => console.log('LibreOffice check skipped: no soffice'));
 });
+
+test('links in a spec are left out (打开为新工作簿 holds no ledger to link to): the cell keeps its value', async () => {
+  const spec: SheetSpec = { name: '逾期临期', rows: [[{ v: 12, link: { sheet: '整改台账', cell: 'C12' } }, { v: 'E9', link: { sheet: '整改台账', cell: 'E9' } }]] };
+  const zip = await JSZip.loadAsync(specsToXlsx([spec]));
+  const names = Object.keys(zip.files);
+  expect(names.filter((n) => /_rels\/sheet/.test(n))).toEqual([]);
+  const xml = await (zip.file('xl/worksheets/sheet1.xml') as JSZip.JSZipObject).async('string');
+  expect(xml).not.toContain('<hyperlink');
+  expect(xml).toContain('<c r="A1"><v>12</v></c>');
+});
