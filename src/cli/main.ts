@@ -40,6 +40,19 @@ function progressFor(file: string, lang: Lang, io: Io): ((rows: number) => void)
   return (rows) => io.stderr.write('\r' + cliText(lang, 'progress', { file, rows }));
 }
 
+/** The options both commands pass on to the engine, with --as-of defaulting to today. */
+function checkOptionsOf(o: ParsedArgs['options'], io: Io) {
+  return {
+    asOf: o.asOf || (io.today ? io.today() : localToday()),
+    start: o.start,
+    dueSoonDays: o.dueSoonDays,
+    immediateDays: o.immediateDays,
+    lang: o.lang,
+    sheet: o.sheet,
+    out: o.out,
+  };
+}
+
 const check: Command = async (args, io) => {
   const o = args.options;
   if (args.files.length !== 1) throw taizhangError('usage', { message: cliText(o.lang, 'usage.checkFiles') });
@@ -48,13 +61,7 @@ const check: Command = async (args, io) => {
   let shown = false;
   const result = await checkFile(file, {
     file,
-    asOf: o.asOf || (io.today ? io.today() : localToday()),
-    start: o.start,
-    dueSoonDays: o.dueSoonDays,
-    immediateDays: o.immediateDays,
-    lang: o.lang,
-    sheet: o.sheet,
-    out: o.out,
+    ...checkOptionsOf(o, io),
     onProgress: progress
       ? (rows) => {
           shown = true;
@@ -78,13 +85,7 @@ const summary: Command = async (args, io) => {
   const progressOf: Record<string, ((rows: number) => void) | undefined> = {};
   for (const file of args.files) progressOf[file] = progressFor(file, o.lang, io);
   const run = await summarizeFiles(args.files, {
-    asOf: o.asOf || (io.today ? io.today() : localToday()),
-    start: o.start,
-    dueSoonDays: o.dueSoonDays,
-    immediateDays: o.immediateDays,
-    lang: o.lang,
-    sheet: o.sheet,
-    out: o.out,
+    ...checkOptionsOf(o, io),
     notices: o.notices,
     onProgress: (file, rows) => {
       const progress = progressOf[file];

@@ -10,19 +10,13 @@ import * as path from 'path';
 import { isTaizhangError, taizhangError, userMessage } from '../core/errors';
 import { noticeDepartments, noticeSheets, summarySheets } from '../core/sheets';
 import { summarize, Summary } from '../core/summary';
-import { CheckResult, IsoDate, Lang } from '../core/types';
+import { CheckOptions, CheckResult, IsoDate, Lang } from '../core/types';
 import { assertXlsx } from '../xlsx/sniff';
 import { writeSpecsWorkbook } from '../xlsx/spec';
 import { cliText } from './messages';
 import { assertOutFolder, checkFile, isSameFile } from './run-check';
 
-export interface SummaryFilesOptions {
-  asOf: IsoDate;
-  start?: IsoDate | null;
-  dueSoonDays?: number;
-  immediateDays?: number;
-  lang?: Lang;
-  sheet?: string | null;
+export interface SummaryFilesOptions extends Pick<CheckOptions, 'asOf' | 'start' | 'dueSoonDays' | 'immediateDays' | 'lang' | 'sheet'> {
   /** Write the summary workbook here. */
   out?: string | null;
   /** Write one 督办单 per lagging lead department into this folder. */

@@ -13,6 +13,7 @@
  * office-addin-mock has no collections or sync semantics, hence this fake.
  */
 
+import { colLetter } from '../../src/core/grid';
 export type FakeValue = string | number | boolean;
 
 export interface FakeSheetInit {
@@ -112,16 +113,7 @@ export function versionAtLeast(have: string, want: string): boolean {
   return true;
 }
 
-export function colLetters(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export const colLetters = colLetter;
 
 function colNum(letters: string): number {
   let n = 0;
