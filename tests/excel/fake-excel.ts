@@ -13,7 +13,6 @@
  * office-addin-mock has no collections or sync semantics, hence this fake.
  */
 
-import { colLetter } from '../../src/core/grid';
 export type FakeValue = string | number | boolean;
 
 export interface FakeSheetInit {
@@ -113,7 +112,20 @@ export function versionAtLeast(have: string, want: string): boolean {
   return true;
 }
 
-export const colLetters = colLetter;
+/**
+ * Kept here rather than imported from src/core/grid: the e2e test transpiles this file alone into a
+ * browser script (window.__TaizhangFake), so it must not import anything.
+ */
+export function colLetters(col: number): string {
+  let s = '';
+  let n = col;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
 
 function colNum(letters: string): number {
   let n = 0;
