@@ -10,7 +10,7 @@ import * as path from 'path';
 import { isTaizhangError, taizhangError, userMessage } from '../core/errors';
 import { noticeDepartments, noticeSheets, summarySheets } from '../core/sheets';
 import { summarize, Summary } from '../core/summary';
-import { CheckOptions, CheckResult, IsoDate, Lang } from '../core/types';
+import { CheckOptions, CheckResult, Lang } from '../core/types';
 import { assertXlsx } from '../xlsx/sniff';
 import { writeSpecsWorkbook } from '../xlsx/spec';
 import { cliText } from './messages';

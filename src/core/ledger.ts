@@ -5,7 +5,7 @@
  * else inherits: a blank 牵头部门 or 完成时限 on a measure row is reported, never filled in.
  * Deadline and status wordings repeat across thousands of rows, so each is parsed once per check.
  */
-import { a1, cellAt, cellText, colLetter, gridBottom, gridLeft, gridTop, isDateValue } from './grid';
+import { cellAt, cellText, colLetter, gridBottom, gridLeft, gridTop, isDateValue } from './grid';
 import { parseDeadline, DeadlineContext } from './deadline';
 import { stateFromRow } from './status';
 import { CellValue, Deadline, FieldKey, Grid, HeaderMap, Item, State } from './types';

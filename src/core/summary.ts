@@ -19,19 +19,13 @@ export type SummaryItem = CheckedItem & { file: string };
 export type SummaryFinding = Finding & { file: string };
 
 /** One row of the by-aspect or by-department table. */
-export interface GroupRow {
+export interface GroupRow extends Omit<Totals, 'items'> {
   /** The aspect or department; for the blank group, the blank label in the summary's language. */
   name: string;
   /** True for the group of items with no aspect / no lead department (其他 / （未填写）). */
   blank: boolean;
   problems: number;
   measures: number;
-  done: number;
-  overdue: number;
-  dueSoon: number;
-  onTrack: number;
-  longTerm: number;
-  noDeadline: number;
   /** done / measures; null for an empty group. */
   rate: number | null;
 }
@@ -68,14 +62,6 @@ export interface Summary {
   findings: SummaryFinding[];
   /** Every item of every result, in input order, each with its file. */
   items: SummaryItem[];
-}
-
-export function emptyTotals(): Totals {
-  return totalsOf([]);
-}
-
-export function countFlags(items: CheckedItem[]): Totals {
-  return totalsOf(items);
 }
 
 export function completionRate(done: number, items: number): number | null {
@@ -250,7 +236,7 @@ export function summarize(results: CheckResult[], opts: { asOf: IsoDate; lang?: 
   const lang = opts.lang ?? 'zh';
   const text = SUMMARY_TEXT[lang];
   const items = collectItems(results);
-  const totals = countFlags(items);
+  const totals = totalsOf(items);
   const keyed = items.map((item): Keyed => ({ item, aspect: aspectKey(item), problem: problemKey(item) }));
   const immediate = items.filter((i) => i.deadline.kind === 'immediate');
   return {
@@ -262,7 +248,7 @@ export function summarize(results: CheckResult[], opts: { asOf: IsoDate; lang?: 
     closed: countWhere(items, (i) => i.flag === 'done' && i.state === 'closed'),
     doneAwaitingClose: countWhere(items, (i) => i.flag === 'done' && i.state !== 'closed'),
     basicallyDone: countWhere(items, (i) => i.state === 'basically-done'),
-    immediate: countFlags(immediate),
+    immediate: totalsOf(immediate),
     aspects: countDistinct(keyed, (k) => k.aspect),
     problems: countDistinct(keyed, (k) => (k.problem ? k.aspect + '\u0000' + k.problem : '')),
     byAspect: groupByAspect(keyed, text.otherAspect),
