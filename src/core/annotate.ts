@@ -1,29 +1,18 @@
 /**
  * CheckResult -> the four columns added to the ledger sheet (期限状态, 截止日期, 剩余天数, 检查意见).
- * They go after the last used column; a re-check finds them by their labels in the header rows and
- * writes the same rectangle again, so nothing is ever duplicated and no original cell is touched.
+ * They go after the last column anything on the sheet uses; a re-check finds them by the rule of
+ * core/ours.ts (the exact run of our labels, or the host's record) and writes the same rectangle
+ * again, so nothing is ever duplicated, and no original cell, nor a user's column of the same name,
+ * is touched.
  */
-import { ADDED_LABELS, normalizeHeader } from './fields';
-import { cellAt, cellText, gridBottom, gridLeft, gridRight } from './grid';
+import { ADDED_LABELS } from './fields';
+import { gridBottom } from './grid';
+import { ourColumns, usedRight } from './ours';
 import { t } from './i18n';
 import { FLAG_LABELS } from './labels';
 import { AnnotationPlan, CellValue, CheckedItem, CheckResult, Finding, Grid, Lang } from './types';
 
 const STYLE_BY_FLAG: { [flag: string]: 'good' | 'neutral' | 'bad' } = { done: 'good', overdue: 'bad', 'due-soon': 'neutral' };
-
-/** The column of an earlier check's label number `which` (期限状态 = 0, 检查意见 = 3), in either language, or 0. */
-function findAddedColumn(g: Grid, headerRows: number[], which = 0): number {
-  const wanted: { [norm: string]: true } = {};
-  wanted[normalizeHeader(ADDED_LABELS.zh[which])] = true;
-  wanted[normalizeHeader(ADDED_LABELS.en[which])] = true;
-  const right = gridRight(g);
-  for (let i = 0; i < headerRows.length; i++) {
-    for (let c = gridLeft(g); c <= right; c++) {
-      if (wanted[normalizeHeader(cellText(cellAt(g, headerRows[i], c)))]) return c;
-    }
-  }
-  return 0;
-}
 
 function noteFor(item: CheckedItem, findings: Finding[], lang: Lang, start: string | null): string {
   const notes: string[] = [];
@@ -37,8 +26,8 @@ function noteFor(item: CheckedItem, findings: Finding[], lang: Lang, start: stri
 
 export function planAnnotation(grid: Grid, result: CheckResult, lang: Lang): AnnotationPlan {
   const headerRows = result.header.rows;
-  const existing = findAddedColumn(grid, headerRows);
-  const column = existing || Math.max(gridRight(grid), result.header.lastColumn) + 1;
+  const existing = ourColumns(grid, headerRows, 4);
+  const column = existing || Math.max(usedRight(grid), result.header.lastColumn) + 1;
   const firstRow = headerRows[headerRows.length - 1] + 1;
   // Clear down to the old extent too, in case rows were deleted since the last check.
   const lastRow = Math.max(gridBottom(grid), firstRow - 1);
@@ -103,7 +92,7 @@ export function planAnnotations(grids: Grid[], result: CheckResult, lang: Lang):
       (notes[f.row] = notes[f.row] || []).push(f.message);
       any = true;
     });
-    const existing = findAddedColumn(g, h.rows, 3);
+    const existing = ourColumns(g, h.rows, 1);
     if (!any && !existing) return;
     const firstRow = h.rows[h.rows.length - 1] + 1;
     const lastRow = Math.max(gridBottom(g), firstRow - 1);
@@ -115,7 +104,7 @@ export function planAnnotations(grids: Grid[], result: CheckResult, lang: Lang):
     }
     plans.push({
       sheet: g.name,
-      column: existing || Math.max(gridRight(g), h.lastColumn) + 1,
+      column: existing || Math.max(usedRight(g), h.lastColumn) + 1,
       reused: existing > 0,
       headerRow: h.rows[0],
       headerRows: h.rows.slice(),

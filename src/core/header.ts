@@ -5,7 +5,8 @@
  * tried alone and together with the row below it, and the mapping that names the most fields wins.
  */
 import { cellAt, cellText, gridBottom, gridLeft, gridRight, gridTop } from './grid';
-import { isAddedLabel, matchField } from './fields';
+import { matchField } from './fields';
+import { ledgerRight } from './ours';
 import { FieldKey, Grid, HeaderMap } from './types';
 
 /** How far down the header may start. */
@@ -113,13 +114,9 @@ export function detectHeader(g: Grid, scorer: HeaderScorer = ledgerScore): Heade
       if (total < 0) return;
       if (!best || total > best.score) {
         const s = score(columns);
-        // The columns an earlier check added are not part of the ledger.
-        let lastColumn = right;
-        cand.rows.forEach((hr) => {
-          for (let c = gridLeft(g); c <= lastColumn; c++) {
-            if (isAddedLabel(cellText(cellAt(g, hr, c)))) lastColumn = c - 1;
-          }
-        });
+        // The columns an earlier check added are not part of the ledger; a user's own column of
+        // the same name is (core/ours.ts).
+        const lastColumn = ledgerRight(g, cand.rows);
         best = {
           sheet: g.name,
           rows: cand.rows,

@@ -29,6 +29,18 @@ export interface Grid {
   top?: number;
   /** 1-based sheet column of rows[i][0]. Default 1. */
   left?: number;
+  /**
+   * The rightmost column (1-based) that the sheet uses for more than the values in `rows`: merges,
+   * tables, the autofilter, formulas whose result is empty. Hosts set it where they can see these;
+   * Taizhang's columns go after it (core/ours.ts).
+   */
+  usedRight?: number;
+  /**
+   * Where the host recorded Taizhang's own added columns on this sheet (the add-in's document
+   * settings, the file writer's marker): first column (1-based) and width. Used only while the
+   * header cells there still read our labels (core/ours.ts).
+   */
+  ours?: { column: number; width: number };
 }
 
 /** The canonical fields of a ledger row. DOMAIN.md lists their header synonyms. */

@@ -16,6 +16,7 @@ import { STYLES } from '../core/styles';
 import { Batch, OfficeValue, charsToPoints, formatFor, isIsoDateText, rangeAddress, toOfficeValue, writeBlock } from './batch';
 import { Capabilities, capabilities } from './caps';
 import { addTextEqualsRule, applyStyle, hex } from './style';
+import { recordColumnMarks } from './settings';
 import { isoToSerial } from '../core/dates';
 
 /** What each added column holds. */
@@ -177,6 +178,7 @@ export function annotateAll(plans: AnnotationPlan[]): Promise<AnnotateReport> {
     }
     await batch.room(1);
     await batch.flush();
+    await recordColumnMarks(sheets);
     return { syncs: batch.syncs, rows, fills: caps.conditionalFormats ? 'conditional' : 'static', sheets };
   });
 }

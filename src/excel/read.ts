@@ -8,6 +8,7 @@ import { CellValue, Grid } from '../core/types';
 import { serialToIso } from '../core/dates';
 import { isDateNumberFormat } from '../core/grid';
 import { summarySheetNames } from '../core/summary-i18n';
+import { loadColumnMarks } from './settings';
 
 /** 'Sheet1!B2:F30' or "'My sheet'!B2" -> top-left (1-based). */
 export function topLeftOf(address: string): { top: number; left: number } {
@@ -79,6 +80,11 @@ export function readWorkbook(): Promise<Grid[]> {
       .filter((ws) => !isSummarySheetName(ws.name))
       .map((ws) => ({ name: ws.name, used: loadUsed(ws) }));
     await ctx.sync();
-    return pending.map((p) => toGrid(p.name, p.used.address, p.used.values, p.used.numberFormat));
+    const marks = loadColumnMarks();
+    return pending.map((p) => {
+      const grid = toGrid(p.name, p.used.address, p.used.values, p.used.numberFormat);
+      if (Object.prototype.hasOwnProperty.call(marks, p.name)) grid.ours = marks[p.name];
+      return grid;
+    });
   });
 }

@@ -52,3 +52,39 @@ export function saveOptions(options: SavedOptions): Promise<boolean> {
     }
   });
 }
+
+const COLUMNS_KEY = 'taizhang.columns';
+
+/** Where each sheet holds Taizhang's added columns, as a check wrote them (core/ours.ts reads Grid.ours). */
+export type ColumnMarks = Record<string, { column: number; width: number }>;
+
+export function loadColumnMarks(): ColumnMarks {
+  const s = settings();
+  if (!s) return {};
+  try {
+    const v = s.get(COLUMNS_KEY);
+    if (!v) return {};
+    return (typeof v === 'string' ? JSON.parse(v) : v) as ColumnMarks;
+  } catch (e) {
+    return {};
+  }
+}
+
+/**
+ * Records the columns a check wrote, so that a re-check finds them (the one-column 检查意见 of the
+ * other lists has no label run to be known by) and never takes a user's column of the same name.
+ */
+export function recordColumnMarks(written: { sheet: string; column: number; width: number }[]): Promise<boolean> {
+  const s = settings();
+  if (!s) return Promise.resolve(false);
+  const marks = loadColumnMarks();
+  for (let i = 0; i < written.length; i++) marks[written[i].sheet] = { column: written[i].column, width: written[i].width };
+  return new Promise<boolean>((resolve) => {
+    try {
+      s.set(COLUMNS_KEY, JSON.stringify(marks));
+      s.saveAsync((r) => resolve(!r || r.status !== Office.AsyncResultStatus.Failed));
+    } catch (e) {
+      resolve(false);
+    }
+  });
+}
