@@ -379,12 +379,14 @@ export const DEADLINE_RULES: DeadlineRule[] = [
     },
   },
   {
-    // 1个月内, 反馈后2个月内, 两个月内, 3个月, 2个月左右, 约2个月, 1-2个月 ; within 2 months
+    // 1个月内, 反馈后2个月内, 两个月内, 3个月, 2个月左右, 约2个月, 1-2个月, 一个半月 (n months and 15 days) ;
+    // within 2 months
     name: 'months-within',
-    re: /(\d{1,3}) ?个 ?(?:自然)?月 ?以?内?|within (\d{1,3}) months?/g,
+    re: /(\d{1,3}) ?个 ?(半 ?)?(?:自然)?月 ?以?内?|within (\d{1,3}) months?/g,
     hit: (m) => {
-      const n = +(m[1] || m[2]);
-      return relative((s) => addMonths(s, n));
+      const n = +(m[1] || m[3]);
+      const half = !!m[2];
+      return relative((s) => (half ? addDays(addMonths(s, n), 15) : addMonths(s, n)));
     },
   },
   {
@@ -422,10 +424,12 @@ export const DEADLINE_RULES: DeadlineRule[] = [
     // within 1 year. A number of years is a duration, never a year: 4-digit years are taken above, and
     // 22年6月 / 22年底 (a two-digit year) are left alone by the lookahead and the limit of 10.
     name: 'years-within',
-    re: /(\d{1,2}) ?个? ?年(?! ?[\d第上下底末度])(?: ?以?内| ?左右)?|within (\d{1,2}) years?/g,
+    // 1年半 / 两年半: six months more.
+    re: /(\d{1,2}) ?个? ?年( ?半)?(?! ?[\d第上下底末度])(?: ?以?内| ?左右)?|within (\d{1,2}) years?/g,
     hit: (m) => {
-      const n = +(m[1] || m[2]);
-      return n >= 1 && n <= 10 ? relative((s) => addMonths(s, 12 * n)) : undefined;
+      const n = +(m[1] || m[3]);
+      const months = 12 * n + (m[2] ? 6 : 0);
+      return n >= 1 && n <= 10 ? relative((s) => addMonths(s, months)) : undefined;
     },
   },
   {

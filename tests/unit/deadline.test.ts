@@ -559,6 +559,9 @@ describe('real wordings, table', () => {
     date('3-5年', '2027-03-10'),
     date('1至2年', '2024-03-10'),
     date('两年左右', '2024-03-10'),
+    date('1年半', '2023-09-10'),
+    date('两年半内', '2024-09-10'),
+    date('一个半月内', '2022-04-25'),
     unparsed('1-2年', 'needs-start', NO_START),
     unparsed('3年内', 'needs-start', YEAR_ONLY),
     // immediate

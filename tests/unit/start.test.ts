@@ -123,7 +123,7 @@ describe('no year anywhere and deadlines that count from the start', () => {
     expect(rules(zh)).toEqual(['start-missing@E3', 'deadline-needs-start@E4', 'deadline-needs-start@E5', 'deadline-needs-start@E7']);
     expect(zh.findings.every((f) => f.severity === 'warning')).toBe(true);
     expect(zh.findings[1].message).toBe('完成时限“反馈后1个月内”从整改起始日期起算，未提供起始日期，无法确定截止日期。');
-    expect(zh.findings[2].message).toBe('立行立改事项的截止日期为整改起始日期后30天，未提供起始日期。');
+    expect(zh.findings[2].message).toBe('立行立改的截止日期为整改起始日期后30天，请提供整改起始日期。');
   });
 
   test('one finding for the ledger says how many items depend on the start and how to give it', () => {
