@@ -7,10 +7,10 @@ import { flagItem, totalsOf } from './flags';
 import { detectHeader, HeaderCandidate, lookedFor } from './header';
 import { isEmptyGrid } from './grid';
 import { readLedger } from './ledger';
-import { duplicateSeqFindings, itemFindings, missingColumnFindings, needsStart, runRules, sortFindings, startMissingFindings } from './rules';
+import { countNeedsStart, duplicateSeqFindings, itemFindings, missingColumnFindings, runRules, sortFindings, startMissingFindings } from './rules';
 import { inferStart } from './stated';
 import { findThreeLists, joinThreeLists, ThreeLists } from './threelists';
-import { CheckedItem, CheckOptions, CheckResult, Grid, HeaderMap, StartBasis } from './types';
+import { CheckOptions, CheckResult, Grid, HeaderMap, StartBasis } from './types';
 
 export interface LedgerChoice {
   grid: Grid;
@@ -49,14 +49,6 @@ function find(grids: Grid[], name: string, opts: CheckOptions): Grid {
 /** The year year-less dates take when only the workbook states one. */
 function statedYear(basis: StartBasis | null): number | null {
   return basis && basis.source !== 'given' ? basis.year : null;
-}
-
-function countNeedsStart(items: CheckedItem[], opts: CheckOptions): number {
-  let n = 0;
-  items.forEach((i) => {
-    if (needsStart(i, opts)) n++;
-  });
-  return n;
 }
 
 /** Check one ledger sheet whose header is known. */

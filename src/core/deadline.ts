@@ -193,6 +193,8 @@ export interface DeadlineRule {
   re: RegExp;
   /** undefined = not a match after all (the span is left for later rules). */
   hit: (m: RegExpExecArray, s: string) => Hit | undefined;
+  /** The rule reads a day, not a period's end: only such a date can be the start a duration counts from. */
+  day?: boolean;
 }
 
 const BAD: Hit = { t: 'bad', why: 'impossible' };
@@ -269,6 +271,7 @@ export const DEADLINE_RULES: DeadlineRule[] = [
   {
     // 2022年6月30日, 2022.8.31, 2022/6/30, 2022-06-30, 2022年6月30号
     name: 'year-month-day',
+    day: true,
     // (2023年5-8月 is a range of months, so 年 pairs with 月 and the other separators with themselves.)
     re: /(\d{4}) ?(?:年 ?(\d{1,2}) ?月 ?(\d{1,2})(?!\d) ?[日号]?|([./-]) ?(\d{1,2}) ?\4 ?(\d{1,2})(?!\d))/g,
     hit: (m) => (m[2] ? date(+m[1], +m[2], +m[3]) : date(+m[1], +m[5], +m[6])),
@@ -276,12 +279,14 @@ export const DEADLINE_RULES: DeadlineRule[] = [
   {
     // Jun 30, 2022 · June 30th 2022
     name: 'en-month-day-year',
+    day: true,
     re: new RegExp('\\b' + MONTH_NAME + ' ?(\\d{1,2})' + ORD + ',? ?(\\d{4})\\b', 'g'),
     hit: (m) => date(+m[3], MONTHS[m[1]], +m[2]),
   },
   {
     // 30 June 2022 · 30th of June, 2022
     name: 'en-day-month-year',
+    day: true,
     re: new RegExp('\\b(\\d{1,2})' + ORD + ' ?(?:of )?' + MONTH_NAME + ',? ?(\\d{4})\\b', 'g'),
     hit: (m) => date(+m[3], MONTHS[m[2]], +m[1]),
   },
@@ -341,6 +346,7 @@ export const DEADLINE_RULES: DeadlineRule[] = [
   {
     // 6月1-15日: a range of days in one month ends at the last day.
     name: 'month-day-range',
+    day: true,
     re: /(\d{1,2}) ?月 ?(\d{1,2}) ?[日号]? ?- ?(\d{1,2}) ?[日号]/g,
     hit: (m) => {
       const mo = +m[1];
@@ -351,6 +357,7 @@ export const DEADLINE_RULES: DeadlineRule[] = [
   {
     // 6月30日, 6月30号, 6月30前
     name: 'month-day',
+    day: true,
     re: /(\d{1,2}) ?月 ?(\d{1,2})(?!\d) ?[日号]?/g,
     hit: (m) => {
       const mo = +m[1];
@@ -480,6 +487,8 @@ interface Located {
   hit: Hit;
   /** A date followed by 以后/之后/起/开始/以来: it marks a start, not a deadline. */
   from?: boolean;
+  /** The hit names a day (DeadlineRule.day). */
+  day?: boolean;
 }
 
 function blank(n: number): string {
@@ -516,7 +525,7 @@ export function findHits(text: string): Located[] {
       if (isDigit(all.charAt(all.length - 1)) && isDigit(work.charAt(end))) continue;
       const hit = rule.hit(m, work);
       if (hit === undefined) continue;
-      const located: Located = { pos: m.index, hit };
+      const located: Located = { pos: m.index, hit, day: !!rule.day };
       if ((hit.t === 'date' || hit.t === 'yearless') && FROM_AFTER.test(work.slice(end, end + 4))) located.from = true;
       found.push(located);
       spans.push({ start: m.index, end });
@@ -632,8 +641,10 @@ function parseText(raw: string, ctx: DeadlineContext): Deadline {
   let bad: DeadlineReason | null = null;
   let unresolved = false;
   let startsAt = false;
-  // The latest date written before a relative form as its start (自2022年3月1日起2个月内).
+  // The latest date written before a relative form as its start (自2022年3月1日起2个月内). A month or a
+  // period (2022年7月起3个月内) does not say which day the count starts on: the cell is refused.
   let from: IsoDate | null = null;
+  let fromPeriod = false;
   for (let i = 0; i < hits.length; i++) {
     const h = hits[i].hit;
     const pos = hits[i].pos;
@@ -644,6 +655,10 @@ function parseText(raw: string, ctx: DeadlineContext): Deadline {
     } else if (h.t === 'date') d = h.due;
     else if (h.t === 'yearless') d = resolveYearless(h.make, h.yearOffset || 0, pos, anchors, start, knownYear, asOf);
     else if (h.t === 'relative') {
+      if (fromPeriod) {
+        bad = bad || 'starts-at';
+        continue;
+      }
       const base = from || start;
       if (base) dates.push(h.make(base));
       else unresolved = true;
@@ -666,7 +681,8 @@ function parseText(raw: string, ctx: DeadlineContext): Deadline {
     if (hits[i].from) {
       // 2020年1月以后: a start, never the deadline.
       startsAt = true;
-      from = d;
+      from = hits[i].day ? d : null;
+      fromPeriod = !hits[i].day;
     } else dates.push(d);
   }
 

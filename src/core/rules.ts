@@ -31,6 +31,15 @@ export function needsStart(i: CheckedItem, opts: CheckOptions): boolean {
   return i.deadline.kind === 'immediate' || (i.deadline.kind === 'unparsed' && i.deadline.reason === 'needs-start');
 }
 
+/** How many items need the start date that was not given (CheckResult.needsStart). */
+export function countNeedsStart(items: CheckedItem[], opts: CheckOptions): number {
+  let n = 0;
+  items.forEach((i) => {
+    if (needsStart(i, opts)) n++;
+  });
+  return n;
+}
+
 /** The message of a deadline-unparsed finding says why the cell cannot be read. */
 const UNPARSED_MESSAGE: { [reason: string]: StringKey } = {
   impossible: 'deadline-unparsed.impossible',
@@ -202,10 +211,7 @@ export function missingColumnFindings(present: Partial<Record<FieldKey, boolean>
  * was not given, saying how many and how to give it. The CLI prints the same message as its one line.
  */
 export function startMissingFindings(items: CheckedItem[], header: HeaderMap, opts: CheckOptions): Finding[] {
-  let count = 0;
-  items.forEach((i) => {
-    if (needsStart(i, opts)) count++;
-  });
+  const count = countNeedsStart(items, opts);
   if (!count) return [];
   const lang: Lang = opts.lang || 'zh';
   const row = header.rows[0];

@@ -524,6 +524,8 @@ describe('real wordings, table', () => {
     unparsed('2019年以来', 'starts-at'),
     ['2022年7月起长期坚持', START, 'long-term', null, true, null],
     date('自2022年3月1日起2个月内', '2022-05-01', NO_START),
+    date('自2022年7月1日起3个月内', '2022-10-01'),
+    unparsed('2022年7月起3个月内', 'starts-at'),
     date('2022年6月底前完成方案，7月起全面推行', '2022-06-30'),
     date('6月起草方案，9月底前印发', '2022-09-30'),
     // 本月内, 当月, 当月下旬: the start's month
