@@ -143,9 +143,14 @@ export const MIN_SCORE = 30;
 /** What a demoting word takes off. */
 const DEMOTION = 60;
 
-/** Header text -> comparable form: simplified script, no spaces or line breaks, half-width brackets, lower case, no * or ：. */
+/**
+ * Header text -> comparable form: no spaces or line breaks, half-width brackets, lower case, no * or ：.
+ * The script is left as written: annotate.ts recognizes the columns Taizhang added by their exact
+ * labels, so a user's own 期限狀態 column is never taken for ours. Matching to fields (fieldMatches)
+ * also converts traditional characters.
+ */
 export function normalizeHeader(text: string): string {
-  return toSimplified(text)
+  return text
     .replace(/[\s\u3000]+/g, '')
     .replace(/[（]/g, '(')
     .replace(/[）]/g, ')')
@@ -255,15 +260,17 @@ function containedScores(bare: string, t: Tables, best: { [f: string]: number })
  */
 export function fieldMatches(text: string): FieldMatch[] {
   const t = build();
-  const norm = normalizeHeader(text);
-  if (!norm || t.added[norm]) return [];
+  if (!text || t.added[normalizeHeader(text)]) return [];
+  const simplified = toSimplified(text);
+  const norm = normalizeHeader(simplified);
+  if (!norm) return [];
   const bare = stripParens(norm);
   const best: { [f: string]: number } = {};
   const exactOf = (key: string, score: number) =>
     (t.exact[key] || []).forEach((s) => keepBest(best, s.field, s.weak ? score - 25 : score));
   exactOf(norm, 100);
   if (bare !== norm) exactOf(bare, 100);
-  const parts = toSimplified(text).split(/[\/、\n|]/);
+  const parts = simplified.split(/[\/、\n|]/);
   if (parts.length > 1) {
     for (let i = 0; i < parts.length; i++) exactOf(stripParens(normalizeHeader(parts[i])), 90 - 5 * i);
   }

@@ -228,3 +228,14 @@ describe('confidence (the pane\'s 识别可信度) comes from the scores', () =>
     expect(confidence(['序号', '整改措施', '完成时限', '备注'])).toBe(0.4);
   });
 });
+
+describe('the columns Taizhang adds are known by their exact labels only', () => {
+  test('a user\'s traditional-script 期限狀態 is neither ours nor hidden from the ledger', () => {
+    const g = sheet(['序号', '存在问题', '整改措施', '牵头部门', '完成时限', '期限狀態']);
+    const h = detectHeader(g);
+    expect(h && h.lastColumn).toBe(6);
+    const ours = sheet(['序号', '存在问题', '整改措施', '牵头部门', '完成时限', '期限状态', '截止日期', '剩余天数', '检查意见']);
+    const o = detectHeader(ours);
+    expect(o && o.lastColumn).toBe(5);
+  });
+});
