@@ -1,11 +1,21 @@
 /**
  * CheckResult / Summary -> the JSON of the CLI contract (DESIGN.md, "The command line"): these keys
- * and no others. `summary --json` uses the same item, finding and totals shapes as `check --json`,
+ * and no others (`start` was added after the first version; keys are only ever added). `summary --json` uses the same item, finding and totals shapes as `check --json`,
  * with `file` and `sheet` on each item.
  */
 import { colLetter } from '../core/grid';
 import { Summary, SummaryFinding, SummaryItem } from '../core/summary';
 import { CheckedItem, CheckResult, FieldKey, Finding, HeaderMap, Totals } from '../core/types';
+
+/**
+ * `"start"`: where the start date or year came from, {"date": "2022-02-24", "source": "--start"} or
+ * {"year": 2022, "source": "title"} (sources: --start, title, filled-in, dates), or null.
+ */
+function startJson(r: CheckResult): unknown {
+  const b = r.startBasis === undefined ? (r.start ? { date: r.start, source: 'given' as const } : null) : r.startBasis;
+  if (!b) return null;
+  return b.source === 'given' ? { date: b.date, source: '--start' } : { year: b.year, source: b.source };
+}
 
 function headerJson(header: HeaderMap): unknown {
   const columns: Partial<Record<FieldKey, string>> = {};
@@ -59,6 +69,7 @@ export function contractJson(result: CheckResult, file: string): unknown {
   const out: Record<string, unknown> = { file, sheet: result.sheet };
   if (result.sources) out.sources = result.sources;
   out.asOf = result.asOf;
+  out.start = startJson(result);
   out.header = headerJson(result.header);
   out.items = result.items.map((i) => itemJson(i));
   out.findings = result.findings.map((f) => findingJson(f, result.sheet));
@@ -76,6 +87,7 @@ export function summaryJson(summary: Summary, results: CheckResult[], paths: str
     files: results.map((r, k) => {
       const o: Record<string, unknown> = { file: summary.sources[k].file, path: paths[k], sheet: r.sheet };
       if (r.sources) o.sources = r.sources;
+      o.start = startJson(r);
       o.header = headerJson(r.header);
       o.totals = totalsJson(r.totals);
       return o;

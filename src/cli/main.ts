@@ -11,7 +11,8 @@ import { localToday, parseArgs, ParsedArgs, sniffLang } from './args';
 import { writeJson } from './json-stream';
 import { contractJson, summaryJson } from './json';
 import { cliText, HELP } from './messages';
-import { renderReport } from './report';
+import { renderReport, startNotice } from './report';
+import { t } from '../core/i18n';
 import { checkFile } from './run-check';
 import { summarizeFiles } from './run-summary';
 import { renderSummaryReport } from './summary-report';
@@ -70,8 +71,12 @@ const check: Command = async (args, io) => {
       : undefined,
   });
   if (shown) io.stderr.write('\r\x1b[K');
-  if (o.json) await writeJson(contractJson(result, file), io.stdout);
-  else io.stdout.write(renderReport(result, { lang: o.lang, file, out: o.out, width: io.stdout.columns }));
+  if (o.json) {
+    await writeJson(contractJson(result, file), io.stdout);
+    // The report carries the start line itself; with --json it goes to stderr, beside the finding.
+    const notice = startNotice(result);
+    if (notice) io.stderr.write('taizhang: ' + notice + '\n');
+  } else io.stdout.write(renderReport(result, { lang: o.lang, file, out: o.out, width: io.stdout.columns }));
   const errors = result.findings.some((f) => f.severity === 'error');
   return o.strict && errors ? 1 : 0;
 };
@@ -95,6 +100,10 @@ const summary: Command = async (args, io) => {
     },
   });
   if (shown) io.stderr.write('\r\x1b[K');
+  // One line for all the ledgers whose items depend on a start date that was not given.
+  let needsStart = 0;
+  run.results.forEach((r) => (needsStart += r.needsStart || 0));
+  if (needsStart) io.stderr.write('taizhang: ' + t(o.lang, 'start-missing', { count: needsStart }) + '\n');
   if (o.json) await writeJson(summaryJson(run.summary, run.results, args.files), io.stdout);
   else {
     io.stdout.write(

@@ -65,6 +65,21 @@ function daysText(lang: Lang, item: CheckedItem): string {
   return item.daysLeft < 0 ? t(lang, 'report.daysOverdue', { days: -item.daysLeft }) : t(lang, 'report.daysLeft', { days: item.daysLeft });
 }
 
+/** "    整改起始日：2022-02-24", or the year the workbook states and where: "    起始年份：2022（据标题）". */
+function startText(result: CheckResult, lang: Lang, sep: string): string {
+  const b = result.startBasis;
+  if (result.start) return '    ' + t(lang, 'report.start') + sep + result.start;
+  if (!b || b.source === 'given') return '';
+  const source = t(lang, ('report.startSource.' + b.source) as 'report.startSource.title');
+  return '    ' + t(lang, 'report.startYear') + sep + b.year + (lang === 'zh' ? '（' + source + '）' : ' (' + source + ')');
+}
+
+/** The start-missing finding's message: the line the CLI shows when items depend on a start date not given. */
+export function startNotice(result: CheckResult): string | null {
+  for (let i = 0; i < result.findings.length; i++) if (result.findings[i].rule === 'start-missing') return result.findings[i].message;
+  return null;
+}
+
 export interface ReportOptions {
   lang: Lang;
   file: string;
@@ -89,9 +104,10 @@ export function renderReport(result: CheckResult, opts: ReportOptions): string {
     .sort((a, b) => (h.columns[a] as number) - (h.columns[b] as number))
     .map((k) => fieldName(lang, k) + ' ' + colLetter(h.columns[k] as number));
   lines.push(t(lang, 'report.header') + sep + cliText(lang, 'header.rows', { rows }) + (lang === 'zh' ? '；' : '; ') + cols.join(list));
-  lines.push(
-    t(lang, 'report.asOf') + sep + result.asOf + (result.start ? '    ' + t(lang, 'report.start') + sep + result.start : ''),
-  );
+  lines.push(t(lang, 'report.asOf') + sep + result.asOf + startText(result, lang, sep));
+  // The one line about the start date: how many items depend on it and how to give it.
+  const notice = startNotice(result);
+  if (notice) lines.push(notice);
   lines.push('');
   lines.push(t(lang, 'report.totals', { ...result.totals }));
   lines.push('');

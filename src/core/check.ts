@@ -7,9 +7,10 @@ import { flagItem, totalsOf } from './flags';
 import { detectHeader, HeaderCandidate, lookedFor } from './header';
 import { isEmptyGrid } from './grid';
 import { readLedger } from './ledger';
-import { duplicateSeqFindings, itemFindings, missingColumnFindings, runRules, sortFindings } from './rules';
+import { countNeedsStart, duplicateSeqFindings, itemFindings, missingColumnFindings, runRules, sortFindings, startMissingFindings } from './rules';
+import { inferStart } from './stated';
 import { findThreeLists, joinThreeLists, ThreeLists } from './threelists';
-import { CheckOptions, CheckResult, Grid, HeaderMap } from './types';
+import { CheckOptions, CheckResult, Grid, HeaderMap, StartBasis } from './types';
 
 export interface LedgerChoice {
   grid: Grid;
@@ -45,9 +46,15 @@ function find(grids: Grid[], name: string, opts: CheckOptions): Grid {
   throw taizhangError('sheet-not-found', { file: opts.file || '', sheet: name, sheets: grids.map((g) => g.name).join('、') });
 }
 
+/** The year year-less dates take when only the workbook states one. */
+function statedYear(basis: StartBasis | null): number | null {
+  return basis && basis.source !== 'given' ? basis.year : null;
+}
+
 /** Check one ledger sheet whose header is known. */
 export function checkLedger(grid: Grid, header: HeaderMap, opts: CheckOptions): CheckResult {
-  const read = readLedger(grid, header, { asOf: opts.asOf, start: opts.start || null });
+  const startBasis = inferStart([{ grid, header }], opts.start);
+  const read = readLedger(grid, header, { asOf: opts.asOf, start: opts.start || null, year: statedYear(startBasis) });
   const items = read.items.map((item) => {
     if (opts.file) item.file = opts.file;
     return flagItem(item, opts);
@@ -59,6 +66,8 @@ export function checkLedger(grid: Grid, header: HeaderMap, opts: CheckOptions): 
     sheet: grid.name,
     asOf: opts.asOf,
     start: opts.start || null,
+    startBasis,
+    needsStart: countNeedsStart(items, opts),
     header,
     items,
     findings,
@@ -69,13 +78,18 @@ export function checkLedger(grid: Grid, header: HeaderMap, opts: CheckOptions): 
 /** Three lists on three sheets: join them, then flag and check as one ledger. */
 export function checkThreeLists(lists: ThreeLists, opts: CheckOptions): CheckResult {
   const lang = opts.lang || 'zh';
-  const joined = joinThreeLists(lists, opts);
+  const sheets: { grid: Grid; header: HeaderMap }[] = [lists.tasks];
+  if (lists.problems) sheets.push(lists.problems);
+  if (lists.responsibilities) sheets.push(lists.responsibilities);
+  const startBasis = inferStart(sheets, opts.start);
+  const joined = joinThreeLists(lists, opts, statedYear(startBasis));
   const items = joined.items.map((item) => {
     if (opts.file) item.file = opts.file;
     return flagItem(item, opts);
   });
   const header = lists.tasks.header;
   let findings = missingColumnFindings(joined.present, header, lang)
+    .concat(startMissingFindings(items, header, opts))
     .concat(itemFindings(items, joined.present, opts))
     .concat(joined.findings);
   joined.seqs.forEach((list) => (findings = findings.concat(duplicateSeqFindings(list.seqs, list.header, lang))));
@@ -95,6 +109,8 @@ export function checkThreeLists(lists: ThreeLists, opts: CheckOptions): CheckRes
     sources,
     asOf: opts.asOf,
     start: opts.start || null,
+    startBasis,
+    needsStart: countNeedsStart(items, opts),
     header,
     sourceHeaders,
     items,

@@ -3,9 +3,11 @@
  * Real ledgers put a merged title and a 填报单位 row above the header, and often split the header
  * into two rows under merged parents (责任清单 over 责任领导/牵头部门), so every row near the top is
  * tried alone and together with the row below it, and the mapping that names the most fields wins.
+ * Within a mapping, columns are assigned by score (fields.ts): each column to at most one field and
+ * each field to its best column, so 整改措施 wins over 整改目标 beside it wherever either stands.
  */
 import { cellAt, cellText, gridBottom, gridLeft, gridRight, gridTop } from './grid';
-import { matchField } from './fields';
+import { fieldMatches, FieldMatch } from './fields';
 import { ledgerRight } from './ours';
 import { FieldKey, Grid, HeaderMap } from './types';
 
@@ -16,8 +18,8 @@ const SCAN_ROWS = 30;
 const CORE_GROUPS: FieldKey[][] = [['problem', 'measure'], ['deadline'], ['leadDept', 'leader', 'owner'], ['status', 'progress']];
 
 interface RowMatch {
-  /** column -> field, only for cells that name a field */
-  fields: { [col: number]: FieldKey };
+  /** column -> the fields its cell may name, best first (only cells that name one) */
+  fields: { [col: number]: FieldMatch[] };
   texts: { [col: number]: string };
   matched: number;
   nonEmpty: number;
@@ -30,8 +32,8 @@ function matchRow(g: Grid, row: number, right: number): RowMatch {
     if (!t) continue;
     m.nonEmpty++;
     m.texts[c] = t;
-    const f = matchField(t);
-    if (f) {
+    const f = fieldMatches(t);
+    if (f.length) {
       m.fields[c] = f;
       m.matched++;
     }
@@ -39,18 +41,45 @@ function matchRow(g: Grid, row: number, right: number): RowMatch {
   return m;
 }
 
+interface HeaderColumn {
+  col: number;
+  text: string;
+  matches: FieldMatch[];
+}
+
+interface Resolved {
+  columns: Partial<Record<FieldKey, number>>;
+  /** The score of each assigned field's column. */
+  scores: Partial<Record<FieldKey, number>>;
+}
+
+const REFERS_TO_PROBLEM = /问题/;
+const REFERS_TO_TASK = /任务|措施/;
+
 /**
- * Resolve one column per field. A second 编号 column in a list that already has 序号 is a reference
- * to another list (问题编号 in a task list), as is any seq-like header that names 问题 or 任务.
+ * Assign columns to fields: the best (column, field) pairs first, each column and each field once;
+ * at equal scores the leftmost column wins. A second 编号 column in a list that already has a plain
+ * 序号 is a reference to another list (问题编号 in a task list is problemRef, 任务编号 taskRef).
  */
-function resolve(cols: { col: number; field: FieldKey; text: string }[]): Partial<Record<FieldKey, number>> {
-  const out: Partial<Record<FieldKey, number>> = {};
-  const hasPlainSeq = cols.some((c) => c.field === 'seq' && !/问题|任务|措施/.test(c.text));
-  cols.forEach((c) => {
-    let field = c.field;
-    if (field === 'seq' && hasPlainSeq && /问题/.test(c.text)) field = 'problemRef';
-    else if (field === 'seq' && hasPlainSeq && /任务|措施/.test(c.text)) field = 'taskRef';
-    if (out[field] === undefined) out[field] = c.col;
+function resolve(cols: HeaderColumn[]): Resolved {
+  const plainSeq = cols.some((c) => c.matches[0].field === 'seq' && !REFERS_TO_PROBLEM.test(c.text) && !REFERS_TO_TASK.test(c.text));
+  const pairs: { col: number; field: FieldKey; score: number }[] = [];
+  cols.forEach((c) =>
+    c.matches.forEach((m) => {
+      let field = m.field;
+      if (field === 'seq' && plainSeq && REFERS_TO_PROBLEM.test(c.text)) field = 'problemRef';
+      else if (field === 'seq' && plainSeq && REFERS_TO_TASK.test(c.text)) field = 'taskRef';
+      pairs.push({ col: c.col, field, score: m.score });
+    }),
+  );
+  pairs.sort((a, b) => b.score - a.score || a.col - b.col);
+  const out: Resolved = { columns: {}, scores: {} };
+  const usedCols: { [col: number]: true } = {};
+  pairs.forEach((p) => {
+    if (usedCols[p.col] || out.columns[p.field] !== undefined) return;
+    usedCols[p.col] = true;
+    out.columns[p.field] = p.col;
+    out.scores[p.field] = p.score;
   });
   return out;
 }
@@ -69,7 +98,7 @@ function looksLikeHeader(m: RowMatch): boolean {
 }
 
 export interface HeaderCandidate extends HeaderMap {
-  /** fields + 2 x core groups: comparable between sheets. */
+  /** The scorer's value (for a ledger, fields + 2 x core groups) plus the match quality (0..1): comparable between sheets. */
   score: number;
 }
 
@@ -82,6 +111,29 @@ export const ledgerScore: HeaderScorer = (columns) => {
   return s.groups < 2 || s.fields < 3 ? -1 : s.fields + 2 * s.groups;
 };
 
+/** The mean score of the assigned columns, 0..1: 1 when every column is named by an exact synonym. */
+function quality(r: Resolved): number {
+  const scores = Object.keys(r.scores).map((f) => r.scores[f as FieldKey] as number);
+  if (!scores.length) return 0;
+  let sum = 0;
+  scores.forEach((v) => (sum += Math.min(100, v)));
+  return sum / scores.length / 100;
+}
+
+/**
+ * How sure detection is (HeaderMap.confidence, the pane's 识别可信度): the share of the core groups
+ * found (less with fewer than five fields) times the quality of the matches.
+ */
+function confidenceOf(r: Resolved): number {
+  const s = score(r.columns);
+  const coverage = (s.groups / CORE_GROUPS.length) * (s.fields >= 5 ? 1 : 0.8);
+  return Math.round(Math.min(1, coverage * quality(r)) * 100) / 100;
+}
+
+function headerColumns(m: RowMatch): HeaderColumn[] {
+  return Object.keys(m.fields).map((c) => ({ col: +c, text: m.texts[+c], matches: m.fields[+c] }));
+}
+
 /** The best header of a grid, or null when nothing looks like a ledger header. */
 export function detectHeader(g: Grid, scorer: HeaderScorer = ledgerScore): HeaderCandidate | null {
   const top = gridTop(g);
@@ -93,14 +145,14 @@ export function detectHeader(g: Grid, scorer: HeaderScorer = ledgerScore): Heade
     const here = next;
     next = r + 1 <= gridBottom(g) ? matchRow(g, r + 1, right) : null;
     if (here.matched === 0) continue;
-    const single = Object.keys(here.fields).map((c) => ({ col: +c, field: here.fields[+c], text: here.texts[+c] }));
-    const candidates: { rows: number[]; cols: { col: number; field: FieldKey; text: string }[] }[] = [{ rows: [r], cols: single }];
+    const single = headerColumns(here);
+    const candidates: { rows: number[]; cols: HeaderColumn[] }[] = [{ rows: [r], cols: single }];
     if (next && looksLikeHeader(next)) {
       // Two-row header: the lower row names the field where it can, the parent fills in the rest.
-      const merged: { [col: number]: { col: number; field: FieldKey; text: string } } = {};
+      const merged: { [col: number]: HeaderColumn } = {};
       single.forEach((c) => (merged[c.col] = c));
       const lower = next;
-      Object.keys(lower.fields).forEach((c) => (merged[+c] = { col: +c, field: lower.fields[+c], text: lower.texts[+c] }));
+      headerColumns(lower).forEach((c) => (merged[c.col] = c));
       const cols = Object.keys(merged)
         .map((c) => merged[+c])
         .sort((a, b) => a.col - b.col);
@@ -109,19 +161,19 @@ export function detectHeader(g: Grid, scorer: HeaderScorer = ledgerScore): Heade
       if (upperAdds) candidates.push({ rows: [r, r + 1], cols });
     }
     candidates.forEach((cand) => {
-      const columns = resolve(cand.cols);
-      const total = scorer(columns);
-      if (total < 0) return;
+      const resolved = resolve(cand.cols);
+      const value = scorer(resolved.columns);
+      if (value < 0) return;
+      const total = value + quality(resolved);
       if (!best || total > best.score) {
-        const s = score(columns);
         // The columns an earlier check added are not part of the ledger; a user's own column of
         // the same name is (core/ours.ts).
         const lastColumn = ledgerRight(g, cand.rows);
         best = {
           sheet: g.name,
           rows: cand.rows,
-          columns,
-          confidence: Math.min(1, (s.groups / CORE_GROUPS.length) * (s.fields >= 5 ? 1 : 0.8)),
+          columns: resolved.columns,
+          confidence: confidenceOf(resolved),
           lastColumn,
           score: total,
         };

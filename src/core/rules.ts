@@ -3,7 +3,8 @@
  * ids are part of the contract (DESIGN.md, "Findings").
  */
 import { diffDays } from './dates';
-import { t } from './i18n';
+import { DEFAULT_IMMEDIATE_DAYS } from './flags';
+import { StringKey, t } from './i18n';
 import { CheckedItem, CheckOptions, FieldKey, Finding, HeaderMap, Lang, Severity } from './types';
 import { a1, parseA1 } from './grid';
 import { LedgerRead, SeqCell } from './ledger';
@@ -21,13 +22,53 @@ type ItemRule = (item: CheckedItem, ctx: RuleContext, emit: Emit) => void;
 const has = (ctx: RuleContext, f: FieldKey) => !!ctx.present[f];
 const isDone = (i: CheckedItem) => i.state === 'done' || i.state === 'closed';
 
+/**
+ * True when an item's flag cannot be judged without the start date and none was given: a relative
+ * deadline (反馈后1个月内, 本月内) or 立行立改, on an item not done.
+ */
+export function needsStart(i: CheckedItem, opts: CheckOptions): boolean {
+  if (opts.start || isDone(i)) return false;
+  return i.deadline.kind === 'immediate' || (i.deadline.kind === 'unparsed' && i.deadline.reason === 'needs-start');
+}
+
+/** How many items need the start date that was not given (CheckResult.needsStart). */
+export function countNeedsStart(items: CheckedItem[], opts: CheckOptions): number {
+  let n = 0;
+  items.forEach((i) => {
+    if (needsStart(i, opts)) n++;
+  });
+  return n;
+}
+
+/** The message of a deadline-unparsed finding says why the cell cannot be read. */
+const UNPARSED_MESSAGE: { [reason: string]: StringKey } = {
+  impossible: 'deadline-unparsed.impossible',
+  ambiguous: 'deadline-unparsed.ambiguous',
+  'starts-at': 'deadline-unparsed.starts-at',
+};
+
 /** Rules over one item. Columns that do not exist are reported once by the sheet rules, not per item. */
 export const ITEM_RULES: ItemRule[] = [
   function deadlineMissing(i, ctx, emit) {
     if (has(ctx, 'deadline') && i.deadline.kind === 'none') emit('deadline-missing', 'error', 'deadline', t(ctx.lang, 'deadline-missing'));
   },
   function deadlineUnparsed(i, ctx, emit) {
-    if (i.deadline.kind === 'unparsed') emit('deadline-unparsed', 'error', 'deadline', t(ctx.lang, 'deadline-unparsed', { text: i.deadline.text }));
+    const d = i.deadline;
+    // A relative form without a start is deadline-needs-start, 待定 is deadline-pending: neither is unreadable.
+    if (d.kind !== 'unparsed' || d.reason === 'needs-start' || d.reason === 'pending') return;
+    emit('deadline-unparsed', 'error', 'deadline', t(ctx.lang, UNPARSED_MESSAGE[d.reason || ''] || 'deadline-unparsed', { text: d.text }));
+  },
+  function deadlinePending(i, ctx, emit) {
+    if (i.deadline.kind === 'unparsed' && i.deadline.reason === 'pending') emit('deadline-pending', 'error', 'deadline', t(ctx.lang, 'deadline-pending', { text: i.deadline.text }));
+  },
+  function deadlineNeedsStart(i, ctx, emit) {
+    if (!needsStart(i, ctx.opts)) return;
+    const days = ctx.opts.immediateDays === undefined ? DEFAULT_IMMEDIATE_DAYS : ctx.opts.immediateDays;
+    const message =
+      i.deadline.kind === 'immediate'
+        ? t(ctx.lang, 'deadline-needs-start.immediate', { days })
+        : t(ctx.lang, 'deadline-needs-start', { text: i.deadline.text });
+    emit('deadline-needs-start', 'warning', 'deadline', message);
   },
   function leadDeptMissing(i, ctx, emit) {
     // A three-list task with no responsibility row has no cell here: measure-without-responsibility covers it.
@@ -165,6 +206,19 @@ export function missingColumnFindings(present: Partial<Record<FieldKey, boolean>
     }));
 }
 
+/**
+ * start-missing: one finding on the deadline column's header when items depend on a start date that
+ * was not given, saying how many and how to give it. The CLI prints the same message as its one line.
+ */
+export function startMissingFindings(items: CheckedItem[], header: HeaderMap, opts: CheckOptions): Finding[] {
+  const count = countNeedsStart(items, opts);
+  if (!count) return [];
+  const lang: Lang = opts.lang || 'zh';
+  const row = header.rows[0];
+  const col = header.columns.deadline === undefined ? 1 : header.columns.deadline;
+  return [{ rule: 'start-missing', severity: 'warning', cell: a1(row, col), row, sheet: header.sheet, message: t(lang, 'start-missing', { count }) }];
+}
+
 /** Errors first within a row; sheets in the order given. */
 export function sortFindings(findings: Finding[], sheetOrder: string[]): Finding[] {
   const rank = (f: Finding) => {
@@ -181,6 +235,7 @@ export function runRules(items: CheckedItem[], read: LedgerRead, header: HeaderM
   const lang: Lang = opts.lang || 'zh';
   const present = presentFields(header);
   const findings = missingColumnFindings(present, header, lang)
+    .concat(startMissingFindings(items, header, opts))
     .concat(itemFindings(items, present, opts))
     .concat(duplicateSeqFindings(read.seqs, header, lang));
   return sortFindings(findings, [header.sheet]);

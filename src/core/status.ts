@@ -17,6 +17,7 @@
  * never a bare 完成 in the middle of a sentence.
  */
 import { toHalfWidth } from './deadline';
+import { toSimplified } from './traditional';
 import { State } from './types';
 
 /** Rewrites applied before matching: [pattern, replacement]. Patterns must be global. */
@@ -178,9 +179,9 @@ export const IN_PROGRESS_WORDS: string[] = [
 
 const AWAITING_CLOSE_OUT = '\u0001';
 
-/** Half-width, lower case, single spaces, with STATUS_REWRITES applied. */
+/** Simplified script, half-width, lower case, single spaces, with STATUS_REWRITES applied. */
 export function normalizeStatusText(text: string): string {
-  let t = toHalfWidth(text || '')
+  let t = toHalfWidth(toSimplified(text || ''))
     .replace(/[。；]/g, ';')
     .replace(/[，、]/g, ',')
     .replace(/[：]/g, ':')
@@ -265,7 +266,7 @@ function classifyBody(t: string, clauses: string[]): State {
 
 /** Reads a status cell, or a progress paragraph when there is no status column. 'unknown' when nothing matches. */
 export function parseState(text: string): State {
-  const raw = toHalfWidth(text || '').trim().toLowerCase();
+  const raw = toHalfWidth(toSimplified(text || '')).trim().toLowerCase();
   if (!raw) return 'unknown';
   if (WHOLE_DONE.indexOf(raw) >= 0) return 'done';
   if (WHOLE_NOT_STARTED.indexOf(raw) >= 0) return 'not-started';

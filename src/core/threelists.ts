@@ -187,9 +187,10 @@ function finding(rule: string, severity: 'error' | 'warning', sheet: string, cel
   return { rule, severity, sheet, cell, row: +(/\d+$/.exec(cell) || ['0'])[0], message };
 }
 
-export function joinThreeLists(lists: ThreeLists, opts: CheckOptions): JoinedLists {
+/** `year`: the start year the workbook states, for year-less dates when no start date is given. */
+export function joinThreeLists(lists: ThreeLists, opts: CheckOptions, year: number | null = null): JoinedLists {
   const lang: Lang = opts.lang || 'zh';
-  const ctx = { asOf: opts.asOf, start: opts.start || null };
+  const ctx = { asOf: opts.asOf, start: opts.start || null, year };
   const taskRead = readLedger(lists.tasks.grid, lists.tasks.header, ctx, { inheritRefs: true });
   const findings: Finding[] = [];
   const present: Partial<Record<FieldKey, boolean>> = {};

@@ -78,6 +78,17 @@ export interface HeaderMap {
 
 export type DeadlineKind = 'date' | 'immediate' | 'long-term' | 'none' | 'unparsed';
 
+/**
+ * Why a deadline is 'unparsed' (never set for the other kinds):
+ * - 'needs-start': a relative form (反馈后1个月内, 本月内) and no start date to count from;
+ * - 'pending': the deadline is not decided yet (待定, 另行确定);
+ * - 'starts-at': a date that marks a start, not a deadline (2020年1月以后, 2022年7月起);
+ * - 'impossible': a date that does not exist (2022年2月30日, 13月, 第5季度);
+ * - 'ambiguous': day and month cannot be told apart (30/06/2022);
+ * - 'unreadable': nothing the grammar knows.
+ */
+export type DeadlineReason = 'needs-start' | 'pending' | 'starts-at' | 'impossible' | 'ambiguous' | 'unreadable';
+
 export interface Deadline {
   /** The cell's text as the user wrote it (an Excel date is shown as YYYY-MM-DD). */
   text: string;
@@ -86,6 +97,8 @@ export interface Deadline {
   due: IsoDate | null;
   /** A date plus 长期坚持: due on a date and then kept up. */
   ongoing: boolean;
+  /** Only for kind 'unparsed': why. */
+  reason?: DeadlineReason;
 }
 
 export type State = 'not-started' | 'in-progress' | 'basically-done' | 'done' | 'closed' | 'unknown';
@@ -162,6 +175,13 @@ export interface CheckOptions {
   header?: HeaderMap | null;
 }
 
+/**
+ * Where a check's start comes from: the start date given (--start, or 整改起始日期 in the pane), or
+ * only a year the workbook states: its title (2022年…台账), its 填报时间 row, or the dates its ledger
+ * holds. Year-less dates take the year; relative and 立行立改 deadlines need the date.
+ */
+export type StartBasis = { date: IsoDate; source: 'given' } | { year: number; source: 'title' | 'filled-in' | 'dates' };
+
 export interface CheckedItem extends Item {
   flag: Flag;
   /** The effective due date (immediate items: start + immediateDays, or as-of). */
@@ -194,6 +214,10 @@ export interface CheckResult {
   sources?: Sources;
   asOf: IsoDate;
   start: IsoDate | null;
+  /** Where the start date or year came from; null when neither is known. */
+  startBasis?: StartBasis | null;
+  /** Items not done whose deadline cannot be judged without the start date (relative forms, 立行立改) when none was given. */
+  needsStart?: number;
   header: HeaderMap;
   /** Three-list workbooks: the headers of the problem and responsibility lists (and roster), for annotating them. */
   sourceHeaders?: HeaderMap[];

@@ -119,10 +119,12 @@ describe('check --json', () => {
   });
 
   test('has exactly the contract keys', () => {
-    expect(Object.keys(json)).toEqual(['file', 'sheet', 'asOf', 'header', 'items', 'findings', 'totals']);
+    // `start` was added after the first version of the contract (keys are only ever added).
+    expect(Object.keys(json)).toEqual(['file', 'sheet', 'asOf', 'start', 'header', 'items', 'findings', 'totals']);
     expect(json.file).toBe(SAMPLE);
     expect(json.sheet).toBe('整改台账');
     expect(json.asOf).toBe('2022-07-15');
+    expect(json.start).toEqual({ date: '2022-02-24', source: '--start' });
     expect(json.header.rows).toEqual([3, 4]);
     expect(json.header.columns).toMatchObject({ seq: 'A', problem: 'B', measure: 'C', leader: 'D', leadDept: 'E', deadline: 'G', progress: 'H', status: 'I' });
     for (const item of json.items) {
@@ -194,4 +196,128 @@ test('--out writes the checked copy and leaves the input alone', () => {
   // A re-check of the output finds the same items.
   const again = run(['check', out, '--start', '2022-02-24', '--as-of', '2022-07-15', '--json']);
   expect(JSON.parse(again.stdout).totals).toEqual(JSON.parse(run([...CHECK, '--json']).stdout).totals);
+});
+
+/** Writes a one-sheet workbook of `rows` (header included) and returns its path. */
+async function workbook(name: string, rows: unknown[][]): Promise<string> {
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('整改台账');
+  rows.forEach((r) => ws.addRow(r));
+  const file = path.join(dir, name);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+const HEADER = ['序号', '存在问题', '整改措施', '牵头部门', '完成时限', '完成状态'];
+const START_LINE =
+  '2项整改措施的完成时限从整改起始日期起算（如“反馈后1个月内”“立行立改”），但未提供起始日期：请用 --start YYYY-MM-DD 指定（在任务窗格中填写“整改起始日期”）。';
+
+describe('without --start', () => {
+  let titled: string;
+  let yearless: string;
+  beforeAll(async () => {
+    titled = await workbook('titled.xlsx', [
+      ['2022年市委第三巡察组反馈意见整改落实台账'],
+      HEADER,
+      [1, '理论学习不深入', '制定学习计划', '办公室', '9月底前', '正在推进'],
+      [2, '制度不健全', '修订制度', '财务处', '年底前', '已完成'],
+    ]);
+    yearless = await workbook('yearless.xlsx', [
+      ['某局巡视整改落实台账'],
+      HEADER,
+      [1, '问题甲', '压减文件', '办公室', '反馈后1个月内', '正在推进'],
+      [2, '问题甲', '清理台账', '办公室', '立行立改', '正在推进'],
+      [3, '问题乙', '建立机制', '人事处', '长期坚持', '正在推进'],
+    ]);
+  });
+
+  test('the year comes from the title, and JSON says so', () => {
+    const r = run(['check', titled, '--as-of', '2024-07-15', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const json = JSON.parse(r.stdout);
+    expect(json.start).toEqual({ year: 2022, source: 'title' });
+    expect(json.items.map((i: any) => [i.deadline.text, i.deadline.due, i.flag])).toEqual([
+      ['9月底前', '2022-09-30', 'overdue'],
+      ['年底前', '2022-12-31', 'done'],
+    ]);
+    expect(run(['check', titled, '--as-of', '2024-07-15']).stdout).toContain('检查日期：2024-07-15    起始年份：2022（据标题）\n');
+  });
+
+  test('the sample states its year in the 填报时间 row', () => {
+    const r = run(['check', SAMPLE, '--as-of', '2022-07-15', '--json']);
+    expect(JSON.parse(r.stdout).start).toEqual({ year: 2022, source: 'filled-in' });
+  });
+
+  test('no year anywhere: the report carries one clear line about the start date', () => {
+    const r = run(['check', yearless, '--as-of', '2022-07-15']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.split('\n');
+    const at = lines.indexOf(START_LINE);
+    expect(lines[at - 1]).toBe('检查日期：2022-07-15');
+    // Once at the top, once among the findings (as start-missing).
+    expect(r.stdout.split(START_LINE)).toHaveLength(3);
+    expect(r.stdout).toMatch(/E2 +提示 +start-missing/);
+  });
+
+  test('no year anywhere, --json: start is null, the line goes to stderr and the finding into the JSON', () => {
+    const r = run(['check', yearless, '--as-of', '2022-07-15', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('taizhang: ' + START_LINE + '\n');
+    const json = JSON.parse(r.stdout);
+    expect(json.start).toBeNull();
+    expect(json.findings.map((f: any) => [f.rule, f.severity, f.cell])).toEqual([
+      ['start-missing', 'warning', 'E2'],
+      ['deadline-needs-start', 'warning', 'E3'],
+      ['deadline-needs-start', 'warning', 'E4'],
+    ]);
+    expect(json.findings[0].message).toBe(START_LINE);
+    // A warning, not an error: --strict passes.
+    expect(run(['check', yearless, '--as-of', '2022-07-15', '--strict', '--json']).code).toBe(0);
+  });
+
+  test('summary says it once for all its ledgers', () => {
+    const out = path.join(dir, 'start-summary.xlsx');
+    const r = run(['summary', yearless, titled, '--as-of', '2022-07-15', '--out', out, '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('taizhang: ' + START_LINE + '\n');
+    expect(JSON.parse(r.stdout).files.map((f: any) => f.start)).toEqual([null, { year: 2022, source: 'title' }]);
+  });
+});
+
+describe('--due-soon-days and --immediate-days reach the engine', () => {
+  let file: string;
+  beforeAll(async () => {
+    file = await workbook('options.xlsx', [
+      HEADER,
+      [1, '问题甲', '十五天后到期', '办公室', '2022年7月30日', '正在推进'],
+      [2, '问题甲', '立行立改', '办公室', '立行立改', '正在推进'],
+    ]);
+  });
+  const BASE = ['--start', '2022-06-20', '--as-of', '2022-07-15', '--json'];
+  const flags = (json: any) => json.items.map((i: any) => [i.flag, i.daysLeft]);
+
+  test('check: the defaults, then each option alone', () => {
+    const defaults = JSON.parse(run(['check', file, ...BASE]).stdout);
+    // 立行立改 from 2022-06-20 + 30 days = 2022-07-20: 5 days left, within the 10-day window.
+    expect(flags(defaults)).toEqual([['on-track', 15], ['due-soon', 5]]);
+    const soon = JSON.parse(run(['check', file, ...BASE, '--due-soon-days', '15']).stdout);
+    expect(flags(soon)).toEqual([['due-soon', 15], ['due-soon', 5]]);
+    const immediate = JSON.parse(run(['check', file, ...BASE, '--immediate-days', '45']).stdout);
+    expect(flags(immediate)).toEqual([['on-track', 15], ['on-track', 20]]);
+  });
+
+  test('check --out (the in-memory path) passes them on too', () => {
+    const out = path.join(dir, 'options-checked.xlsx');
+    const r = JSON.parse(run(['check', file, ...BASE, '--due-soon-days', '15', '--immediate-days', '45', '--out', out]).stdout);
+    expect(flags(r)).toEqual([['due-soon', 15], ['on-track', 20]]);
+  });
+
+  test('summary passes them on', () => {
+    const out = path.join(dir, 'options-summary.xlsx');
+    const r = JSON.parse(run(['summary', file, ...BASE, '--due-soon-days', '15', '--immediate-days', '45', '--out', out]).stdout);
+    expect(flags(r)).toEqual([['due-soon', 15], ['on-track', 20]]);
+  });
 });

@@ -155,8 +155,8 @@ describe('summary --json', () => {
     expect(both.findings).toHaveLength(checks[0].findings.length + checks[1].findings.length);
     for (const f of both.findings) expect(typeof f.file === 'string' && typeof f.sheet === 'string').toBe(true);
     expect(both.files).toEqual([
-      { file: '整改台账-示例.xlsx', path: SAMPLE, sheet: '整改台账', header: checks[0].header, totals: checks[0].totals },
-      { file: '整改台账-示例-二.xlsx', path: SAMPLE_TWO, sheet: '巡察整改台账', header: checks[1].header, totals: checks[1].totals },
+      { file: '整改台账-示例.xlsx', path: SAMPLE, sheet: '整改台账', start: { date: '2022-02-24', source: '--start' }, header: checks[0].header, totals: checks[0].totals },
+      { file: '整改台账-示例-二.xlsx', path: SAMPLE_TWO, sheet: '巡察整改台账', start: { date: '2022-02-24', source: '--start' }, header: checks[1].header, totals: checks[1].totals },
     ]);
   });
 });

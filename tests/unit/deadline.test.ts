@@ -5,9 +5,10 @@ import {
   LONG_TERM_WORDS,
   normalizeDeadlineText,
   parseDeadline,
+  resolveYearWords,
   toHalfWidth,
 } from '../../src/core/deadline';
-import { CellValue, DeadlineKind } from '../../src/core/types';
+import { CellValue, DeadlineKind, DeadlineReason } from '../../src/core/types';
 
 const NO_START: DeadlineContext = { asOf: '2022-07-15' };
 const START: DeadlineContext = { asOf: '2022-07-15', start: '2022-03-10' };
@@ -55,28 +56,30 @@ describe('normalization', () => {
 });
 
 describe('cell values that are not text', () => {
-  test.each<[CellValue, DeadlineKind, string | null, string]>([
-    [{ date: '2022-06-30' }, 'date', '2022-06-30', '2022-06-30'],
-    [{ date: '2022-02-30' }, 'unparsed', null, '2022-02-30'],
-    [44742, 'date', '2022-06-30', '2022-06-30'],
-    [44742.75, 'date', '2022-06-30', '2022-06-30'],
-    [25569, 'date', '1970-01-01', '1970-01-01'],
-    [73050, 'date', '2099-12-31', '2099-12-31'],
-    [73051, 'date', '2100-01-01', '2100-01-01'],
-    [73052, 'unparsed', null, '73052'],
-    [2022, 'date', '2022-12-31', '2022'],
-    [1900, 'date', '1900-12-31', '1900'],
-    [2200, 'date', '2200-12-31', '2200'],
-    [12, 'unparsed', null, '12'],
-    [2022.5, 'unparsed', null, '2022.5'],
-    [100000, 'unparsed', null, '100000'],
-    [-1, 'unparsed', null, '-1'],
-    [NaN, 'unparsed', null, 'NaN'],
-    [true, 'unparsed', null, 'TRUE'],
-    ['44742', 'date', '2022-06-30', '44742'],
-    ['2022', 'date', '2022-12-31', '2022'],
-  ])('%p -> %s %s (text %p)', (cell, kind, due, text) => {
-    expect(parseDeadline(cell, NO_START)).toEqual({ text, kind, due, ongoing: false });
+  test.each<[CellValue, DeadlineKind, string | null, string, DeadlineReason | null]>([
+    [{ date: '2022-06-30' }, 'date', '2022-06-30', '2022-06-30', null],
+    [{ date: '2022-02-30' }, 'unparsed', null, '2022-02-30', 'impossible'],
+    [44742, 'date', '2022-06-30', '2022-06-30', null],
+    [44742.75, 'date', '2022-06-30', '2022-06-30', null],
+    [25569, 'date', '1970-01-01', '1970-01-01', null],
+    [73050, 'date', '2099-12-31', '2099-12-31', null],
+    [73051, 'date', '2100-01-01', '2100-01-01', null],
+    [73052, 'unparsed', null, '73052', 'unreadable'],
+    [2022, 'date', '2022-12-31', '2022', null],
+    [1900, 'date', '1900-12-31', '1900', null],
+    [2200, 'date', '2200-12-31', '2200', null],
+    [12, 'unparsed', null, '12', 'unreadable'],
+    [2022.5, 'unparsed', null, '2022.5', 'unreadable'],
+    [100000, 'unparsed', null, '100000', 'unreadable'],
+    [-1, 'unparsed', null, '-1', 'unreadable'],
+    [NaN, 'unparsed', null, 'NaN', 'unreadable'],
+    [true, 'unparsed', null, 'TRUE', 'unreadable'],
+    ['44742', 'date', '2022-06-30', '44742', null],
+    ['2022', 'date', '2022-12-31', '2022', null],
+  ])('%p -> %s %s (text %p)', (cell, kind, due, text, reason) => {
+    const expected: Record<string, unknown> = { text, kind, due, ongoing: false };
+    if (reason) expected.reason = reason;
+    expect(parseDeadline(cell, NO_START)).toEqual(expected);
   });
 });
 
@@ -228,7 +231,6 @@ describe('the year rule for year-less dates', () => {
     ['2月底前', { asOf: '2022-07-15' }, '2022-02-28'],
     ['6月30日前', { asOf: '2023-01-10' }, '2023-06-30'],
     ['年底', { asOf: '2023-01-10' }, '2023-12-31'],
-    ['月底前', { asOf: '2023-01-10' }, '2023-01-31'],
     // A year written earlier in the cell wins over start and as-of.
     ['2021年6月底前完成方案，12月底前全面完成', { asOf: '2022-07-15', start: '2022-03-10' }, '2021-12-31'],
     ['2023年5-8月', { asOf: '2022-07-15', start: '2022-03-10' }, '2023-08-31'],
@@ -301,7 +303,7 @@ describe('relative forms count from the start', () => {
 
   test.each(['1个月内', '反馈后2个月内', '30日内', '30个工作日内', '半年内', '一年内', '3周内'])(
     '%p without a start is unparsed',
-    (cell) => expect(parseDeadline(cell, NO_START)).toEqual({ text: cell, kind: 'unparsed', due: null, ongoing: false }),
+    (cell) => expect(parseDeadline(cell, NO_START)).toEqual({ text: cell, kind: 'unparsed', due: null, ongoing: false, reason: 'needs-start' }),
   );
 
   test('a written date beside a relative form is kept without a start', () => {
@@ -376,31 +378,31 @@ describe('English dates', () => {
   );
 });
 
-describe('unparsed', () => {
-  test.each([
-    '2022年2月30日',
-    '2022年13月',
-    '2022年0月',
-    '2022年13月底前',
-    '2023年2月29日',
-    '2022.2.30',
-    '2022-02-30',
-    '6月31日',
-    '13月底',
-    '2022年第5季度',
-    '第5季度',
-    '30/06/2022',
-    '06/30/2022',
-    'Feb 30, 2022',
-    '2025-2023年',
-    '分阶段整改',
-    '按要求',
-    '见附件',
-    'asap-ish',
-    'TBD by owner',
-    '2022年6月底前完成方案，2022年2月30日前全面完成',
-  ])('%p', (cell) => {
-    expect(parseDeadline(cell, START)).toEqual({ text: cell, kind: 'unparsed', due: null, ongoing: false });
+describe('unparsed, with the reason', () => {
+  test.each<[string, DeadlineReason]>([
+    ['2022年2月30日', 'impossible'],
+    ['2022年13月', 'impossible'],
+    ['2022年0月', 'impossible'],
+    ['2022年13月底前', 'impossible'],
+    ['2023年2月29日', 'impossible'],
+    ['2022.2.30', 'impossible'],
+    ['2022-02-30', 'impossible'],
+    ['6月31日', 'impossible'],
+    ['13月底', 'impossible'],
+    ['2022年第5季度', 'impossible'],
+    ['第5季度', 'impossible'],
+    ['30/06/2022', 'ambiguous'],
+    ['06/30/2022', 'ambiguous'],
+    ['Feb 30, 2022', 'impossible'],
+    ['2025-2023年', 'impossible'],
+    ['分阶段整改', 'unreadable'],
+    ['按要求', 'unreadable'],
+    ['见附件', 'unreadable'],
+    ['asap-ish', 'unreadable'],
+    ['TBD by owner', 'pending'],
+    ['2022年6月底前完成方案，2022年2月30日前全面完成', 'impossible'],
+  ])('%p (%s)', (cell, reason) => {
+    expect(parseDeadline(cell, START)).toEqual({ text: cell, kind: 'unparsed', due: null, ongoing: false, reason });
   });
 
   test('2月29日 in a common year is impossible', () => {
@@ -432,7 +434,6 @@ describe('DOMAIN.md deadline wording, end to end', () => {
     ['长期坚持', 'long-term', null, true],
     ['持续整改', 'long-term', null, true],
     ['常态化', 'long-term', null, true],
-    ['分阶段整改', 'unparsed', null, false],
     ['2022.8.31', 'date', '2022-08-31', false],
     ['2022/6/30', 'date', '2022-06-30', false],
     ['二〇二二年十月底前', 'date', '2022-10-31', false],
@@ -472,5 +473,127 @@ describe('hostile cells (their speed is measured in npm run bench)', () => {
       expect(['date', 'immediate', 'long-term', 'none', 'unparsed']).toContain(d.kind);
       expect(d.text).toBe(cell.trim());
     }
+  });
+});
+
+/**
+ * Wordings from published rectification tables and reports (环保督察 整改方案: 短期6个月内、中期1-2年、
+ * 长期3-5年; 督办 rules: 5日内, 30个工作日内; hazard checks: 当场整改; audit reports: 边审边改, 即查即改),
+ * and the forms issue 10 names. Each row: the cell, its context, the expected kind, due date, ongoing
+ * and (for unparsed) the reason.
+ */
+describe('real wordings, table', () => {
+  const YEAR_ONLY: DeadlineContext = { asOf: '2024-07-15', year: 2022 };
+  type Row = [string, DeadlineContext, DeadlineKind, string | null, boolean, DeadlineReason | null];
+  const date = (cell: string, due: string, ctx: DeadlineContext = START, ongoing = false): Row => [cell, ctx, 'date', due, ongoing, null];
+  const unparsed = (cell: string, reason: DeadlineReason, ctx: DeadlineContext = START): Row => [cell, ctx, 'unparsed', null, false, reason];
+  const rows: Row[] = [
+    // traditional script
+    date('2個月內', '2022-05-10'),
+    date('5日內', '2022-03-15'),
+    ['長期堅持', START, 'long-term', null, true, null],
+    date('反饋後1個月內', '2022-04-10'),
+    ['立行立改，長期堅持', START, 'immediate', null, true, null],
+    ['持續推進', START, 'long-term', null, true, null],
+    date('2022年12月31日前完成並長期堅持', '2022-12-31', START, true),
+    unparsed('2020年1月以後', 'starts-at'),
+    unparsed('完成時限待定', 'pending'),
+    ['即時整改', START, 'immediate', null, false, null],
+    date('本月內', '2022-03-31'),
+    date('二〇二二年十月底前', '2022-10-31'),
+    // 去年/今年/明年: relative to the start year, else the workbook's year, else the as-of year
+    date('去年12月23日', '2021-12-23'),
+    date('去年12月23日', '2021-12-23', YEAR_ONLY),
+    date('去年12月23日', '2021-12-23', NO_START),
+    date('今年6月底前', '2022-06-30'),
+    date('今年6月底前', '2022-06-30', YEAR_ONLY),
+    date('今年2月底前', '2022-02-28'),
+    date('今年年底前', '2022-12-31'),
+    date('明年6月底', '2023-06-30'),
+    date('明年上半年', '2023-06-30'),
+    date('次年3月底前', '2023-03-31'),
+    date('本年度内', '2022-12-31'),
+    // a two-digit year before a month or a year word
+    date('22年6月底前', '2022-06-30'),
+    date('23年底前', '2023-12-31'),
+    // 以后/之后/起/以来 after a date: a start, not a deadline
+    unparsed('2020年1月以后', 'starts-at'),
+    unparsed('2022年7月起', 'starts-at'),
+    unparsed('自2022年7月1日起', 'starts-at'),
+    unparsed('6月30日之后', 'starts-at'),
+    unparsed('2019年以来', 'starts-at'),
+    ['2022年7月起长期坚持', START, 'long-term', null, true, null],
+    date('自2022年3月1日起2个月内', '2022-05-01', NO_START),
+    date('自2022年7月1日起3个月内', '2022-10-01'),
+    unparsed('2022年7月起3个月内', 'starts-at'),
+    date('2022年6月底前完成方案，7月起全面推行', '2022-06-30'),
+    date('6月起草方案，9月底前印发', '2022-09-30'),
+    // 本月内, 当月, 当月下旬: the start's month
+    date('本月内', '2022-03-31'),
+    date('当月', '2022-03-31'),
+    date('当月下旬', '2022-03-31'),
+    date('当月中旬', '2022-03-20'),
+    date('本月15日前', '2022-03-15'),
+    date('下月底前', '2022-04-30'),
+    date('次月上旬', '2022-04-10'),
+    date('月底前', '2022-03-31'),
+    unparsed('本月内', 'needs-start', NO_START),
+    unparsed('月底前', 'needs-start', NO_START),
+    unparsed('当月下旬', 'needs-start', YEAR_ONLY),
+    unparsed('每月底报送进展', 'unreadable'),
+    // 左右 / 约
+    date('2个月左右', '2022-05-10'),
+    date('约3个月', '2022-06-10'),
+    date('半年左右', '2022-09-10'),
+    date('6月底左右', '2022-06-30'),
+    date('约30天', '2022-04-09'),
+    // durations without 内 (2022-03-10 is a Thursday)
+    date('3个月', '2022-06-10'),
+    date('半个月', '2022-03-25'),
+    date('15个工作日', '2022-03-31'),
+    date('2周', '2022-03-24'),
+    date('1年', '2023-03-10'),
+    date('半年', '2022-09-10'),
+    // N年内 and 1-2年 as durations
+    date('3年内', '2025-03-10'),
+    date('6个月内', '2022-09-10'),
+    date('1-2年', '2024-03-10'),
+    date('3-5年', '2027-03-10'),
+    date('1至2年', '2024-03-10'),
+    date('两年左右', '2024-03-10'),
+    date('1年半', '2023-09-10'),
+    date('两年半内', '2024-09-10'),
+    date('一个半月内', '2022-04-25'),
+    unparsed('1-2年', 'needs-start', NO_START),
+    unparsed('3年内', 'needs-start', YEAR_ONLY),
+    // immediate
+    ['立查立改', START, 'immediate', null, false, null],
+    ['即查即改', START, 'immediate', null, false, null],
+    ['边查边改', START, 'immediate', null, false, null],
+    ['边审边改', START, 'immediate', null, false, null],
+    ['当场整改', START, 'immediate', null, false, null],
+    // 待定 / 另行确定: not decided, which is not the same as blank
+    unparsed('待定', 'pending'),
+    unparsed('另行确定', 'pending'),
+    unparsed('完成时限待定', 'pending'),
+    unparsed('视情况而定', 'pending'),
+    unparsed('TBD', 'pending'),
+    date('2022年底前（具体时间待定）', '2022-12-31'),
+    // the year the workbook states, when there is no start date
+    date('9月底前', '2022-09-30', YEAR_ONLY),
+    date('年底前', '2022-12-31', YEAR_ONLY),
+    date('第三季度', '2022-09-30', YEAR_ONLY),
+    unparsed('反馈后1个月内', 'needs-start', YEAR_ONLY),
+  ];
+  test.each(rows)('%p with %j -> %s %s', (cell, ctx, kind, due, ongoing, reason) => {
+    const expected: Record<string, unknown> = { text: cell, kind, due, ongoing };
+    if (reason) expected.reason = reason;
+    expect(parseDeadline(cell, ctx)).toEqual(expected);
+  });
+
+  test('the year words are resolved before the rules run', () => {
+    expect(resolveYearWords('去年12月23日', 2022)).toBe('2021年12月23日');
+    expect(resolveYearWords('今年以来', 2022)).toBe('今年以来');
+    expect(resolveYearWords('明年底', null)).toBe('明年底');
   });
 });

@@ -193,3 +193,16 @@ describe('hostile paragraphs (their speed is measured in npm run bench)', () => 
     }
   });
 });
+
+describe('traditional script reads like simplified', () => {
+  test.each<[string, State]>([
+    ['已銷號', 'closed'],
+    ['正在推進', 'in-progress'],
+    ['整改中', 'in-progress'],
+    ['已完成，長期堅持', 'done'],
+    ['基本完成', 'basically-done'],
+    ['尚未整改', 'not-started'],
+    ['未完成', 'in-progress'],
+    ['待銷號', 'done'],
+  ])('%p -> %s', (text, state) => expect(parseState(text)).toBe(state));
+});
