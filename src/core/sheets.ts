@@ -475,8 +475,8 @@ function groupSheet(s: Summary, doc: Doc, which: 'byAspect' | 'byDept'): SheetSp
     // A jointly led measure counts under each of its departments: say so, and give both totals.
     const sum = groupSum(groups, tx.deptSum);
     totals = [sum, groupTotal(s, tx.distinctTotal)];
-    const noteAt = 3 + groups.length + totals.length + 1;
-    after.push(noteRow(tx.jointNote(s.jointLed, sum[2]!.v as number, s.totals.items), noteAt, widths, merges, heights));
+    const noteAt = 3 + groups.length + totals.length + 2;
+    after.push([], noteRow(tx.jointNote(s.jointLed, sum[2]!.v as number, s.totals.items), noteAt, widths, merges, heights));
   }
   return tableSheet<GroupRow>({
     name: tx.sheets[which], title: tx.sheetTitles[which], doc, columns, records: groups, totals, after, merges, heights,
