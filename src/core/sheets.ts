@@ -647,7 +647,7 @@ export function reportLines(s: Summary, lang: Lang = 'zh', opts: DocumentOptions
     const problems = blankGroup(groupBy(a.members, problemKey), 'first');
     let pn = 0;
     for (const pr of problems) {
-      if (pr.key) lines.push({ level: 2, style: 'heading2', annex: true, text: i2 + tx.heading2(++pn, pr.key) });
+      if (pr.key) lines.push({ level: 2, style: 'paragraph', annex: true, text: i2 + tx.heading2(++pn, pr.key) });
       pr.members.forEach((i, n) => {
         // The lead department where someone has to act: overdue and due-soon measures.
         const dept = i.flag === 'overdue' || i.flag === 'due-soon' ? splitDepartments(i.leadDept).join('、') : '';

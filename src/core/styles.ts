@@ -22,11 +22,11 @@ export const STYLES: Record<StyleKey, CellStyle> = {
   bad: { ...BORDERED, fill: 'FFC7CE', color: '9C0006' },
   note: { color: '595959', wrap: true },
   // The fonts of Chinese official documents (GB/T 9704) as Windows ships them: 宋体 titles, 黑体
-  // first-level and 楷体 second-level headings, 仿宋 text. Elsewhere Excel substitutes its own.
+  // first-level headings, 仿宋 text. Elsewhere Excel substitutes its own. The second level (（一）)
+  // stays in 仿宋: a style per line would cost the add-in a format call per line of a long annex.
   docTitle: { font: '宋体', bold: true, size: 20, align: 'center', valign: 'middle', wrap: true },
   docNumber: { font: '仿宋', size: 12, align: 'center', valign: 'middle' },
   heading1: { font: '黑体', size: 12, wrap: true, valign: 'top' },
-  heading2: { font: '楷体', size: 12, wrap: true, valign: 'top' },
   paragraph: { font: '仿宋', size: 12, wrap: true, valign: 'top' },
   signature: { font: '仿宋', size: 12, align: 'right', valign: 'middle' },
   code: { ...BORDERED, size: 8, color: '808080' },

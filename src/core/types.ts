@@ -221,11 +221,10 @@ export type StyleKey =
   | 'neutral'
   | 'bad'
   | 'note'
-  // Document styles (通报, 督办单), after GB/T 9704: a centred title, 黑体 and 楷体 headings, 仿宋 text.
+  // Document styles (通报, 督办单), after GB/T 9704: a centred title, 黑体 headings, 仿宋 text.
   | 'docTitle'
   | 'docNumber'
   | 'heading1'
-  | 'heading2'
   | 'paragraph'
   | 'signature'
   /** The last, narrow column of 检查问题: the rule id, small and grey. */

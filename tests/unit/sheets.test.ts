@@ -423,19 +423,19 @@ describe('通报提纲: a 整改进展情况通报', () => {
     expect(lines.filter((l) => l.annex).map((l) => [l.level, l.style, l.text])).toEqual([
       [1, 'heading1', '附件：整改措施完成情况'],
       [1, 'heading1', '一、政治建设方面'],
-      [2, 'heading2', '　　（一）理论学习不够深入'],
+      [2, 'paragraph', '　　（一）理论学习不够深入'],
       [3, 'paragraph', '　　　　1.完善党组理论学习中心组学习制度【已销号】'],
       [3, 'paragraph', '　　　　2.开展专题学习研讨（办公室、人事处）【逾期15天】'],
-      [2, 'heading2', '　　（二）=SUM(A1)'],
+      [2, 'paragraph', '　　（二）=SUM(A1)'],
       [3, 'paragraph', '　　　　1.+86 电话 公开监督电话【已完成】'],
       [1, 'heading1', '二、作风建设方面'],
-      [2, 'heading2', '　　（一）四风问题禁而不止'],
+      [2, 'paragraph', '　　（一）四风问题禁而不止'],
       [3, 'paragraph', '　　　　1.-（人事处）【临期（剩3天）】'],
       [3, 'paragraph', '　　　　2.@所有人 严格公务用车管理【正常推进】'],
       [3, 'paragraph', '　　　　3.建立长效机制【长期坚持】'],
       [3, 'paragraph', '　　　　4.加强督促检查【正常推进】'],
       [1, 'heading1', '三、其他'],
-      [2, 'heading2', '　　（一）档案管理不规范'],
+      [2, 'paragraph', '　　（一）档案管理不规范'],
       [3, 'paragraph', '　　　　1.整理历史档案【时限待明确】'],
       [3, 'paragraph', '　　　　2.立即清理过期文件（办公室）【逾期5天】'],
     ]);
@@ -464,7 +464,7 @@ describe('通报提纲: a 整改进展情况通报', () => {
     expect(sheetSpec.print).toEqual({ landscape: false, fitToWidth: true, sideMargin: 0.5,
       footer: { left: '整改工作领导小组办公室', center: '第 &P 页 共 &N 页', right: '截至2022年7月15日' } });
     expect(sheetSpec.merges).toBeUndefined();
-    expect([STYLES.heading1.font, STYLES.heading2.font, STYLES.paragraph.font]).toEqual(['黑体', '楷体', '仿宋']);
+    expect([STYLES.heading1.font, STYLES.paragraph.font]).toEqual(['黑体', '仿宋']);
   });
 
   it('has an English variant', () => {
