@@ -58,27 +58,25 @@ export function fitToWidthScale(widths: number[], landscape: boolean, sideMargin
 }
 
 /**
- * Width units a text takes in a font of `size` points: a CJK or full-width character is about two
- * digits wide, anything else one (a fair mean for Latin text in Calibri).
+ * Lines a text wraps to in a column (or merged columns) of `width` units, in a font of `size`
+ * points: a CJK or full-width character is about two digits wide, anything else one (a fair mean for
+ * Latin text in Calibri); each line break starts a line.
  */
-export function textUnits(text: string, size = 11): number {
+export function textLines(text: string, width: number, size = 11): number {
+  // Less the padding, and a little for the word breaks Excel makes; in units of an 11 pt font.
+  const room = (Math.max(1, width - 0.5) * 11) / size;
+  // Most cells are short: when even two units a character fit, it is one line.
+  if (text.length * 2 <= room && text.indexOf('\n') < 0) return 1;
+  let lines = 0;
   let units = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0xdc00 && c <= 0xdfff) continue; // the second half of a surrogate pair
-    units += c >= 0x1100 ? 2 : 1;
+    if (c === 10) {
+      lines += units > room ? Math.ceil(units / room) : 1;
+      units = 0;
+    } else if (c < 0xdc00 || c > 0xdfff) units += c >= 0x1100 ? 2 : 1; // the second half of a pair adds nothing
   }
-  return (units * size) / 11;
-}
-
-/** Lines a text wraps to in a column (or merged columns) of `width` units: each line break starts a line. */
-export function textLines(text: string, width: number, size = 11): number {
-  // Less the padding, and a little for the word breaks Excel makes.
-  const room = Math.max(1, width - 0.5);
-  const paragraphs = String(text).split('\n');
-  let lines = 0;
-  for (let i = 0; i < paragraphs.length; i++) lines += Math.max(1, Math.ceil(textUnits(paragraphs[i], size) / room));
-  return lines;
+  return lines + (units > room ? Math.ceil(units / room) : 1);
 }
 
 /** The height in points of a row with `lines` lines of text in a font of `size` points. */

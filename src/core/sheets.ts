@@ -201,15 +201,18 @@ function tableSheet<T>(t: TableSpec<T>): SheetSpec {
   return fitRows(spec);
 }
 
-/** The 1-based rows and columns of a spec's merges, by top-left cell: 'r:c' -> columns spanned (0 for covered cells). */
-function mergeSpans(spec: SheetSpec): Record<string, number> {
-  const spans: Record<string, number> = {};
+/** A spec's merges by 1-based row, then column: the columns a merge spans at its top-left cell, 0 for the cells it covers. */
+function mergeSpans(spec: SheetSpec): Record<number, Record<number, number>> {
+  const spans: Record<number, Record<number, number>> = {};
   for (const m of spec.merges || []) {
     const x = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(m);
     if (!x) continue;
     const c0 = colNumber(x[1]);
     const c1 = colNumber(x[3]);
-    for (let r = +x[2]; r <= +x[4]; r++) for (let c = c0; c <= c1; c++) spans[r + ':' + c] = r === +x[2] && c === c0 ? c1 - c0 + 1 : 0;
+    for (let r = +x[2]; r <= +x[4]; r++) {
+      const row = spans[r] || (spans[r] = {});
+      for (let c = c0; c <= c1; c++) row[c] = r === +x[2] && c === c0 ? c1 - c0 + 1 : 0;
+    }
   }
   return spans;
 }
@@ -226,13 +229,14 @@ function fitRows(spec: SheetSpec): SheetSpec {
   for (let r = 0; r < spec.rows.length; r++) {
     if (heights[r]) continue;
     const row = spec.rows[r] || [];
+    const merged = spans[r + 1];
     let need = 0;
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
       if (!cell || !cell.s || cell.v === null || cell.v === '') continue;
       const style = STYLES[cell.s];
       const size = style.size || 11;
-      const span = spans[r + 1 + ':' + (c + 1)];
+      const span = merged ? merged[c + 1] : undefined;
       if (span === 0) continue;
       let width = 0;
       for (let k = c; k < c + (span || 1); k++) width += widths[k] || 8.43;

@@ -27,6 +27,8 @@ function quoteSheet(name: string): string {
   return "'" + name.replace(/'/g, "''") + "'";
 }
 
+const KEEP_SPACE = /^\s|\s$|\s\s|[\t\n\r]/;
+
 function cellXml(ref: string, cell: SpecCell, styles: StyleSheet): string {
   const v: CellValue = cell.v;
   const style = cell.s ? STYLES[cell.s] : null;
@@ -40,7 +42,7 @@ function cellXml(ref: string, cell: SpecCell, styles: StyleSheet): string {
   if (typeof v === 'boolean') return '<c r="' + ref + '"' + s + ' t="b"><v>' + (v ? 1 : 0) + '</v></c>';
   const text = String(v);
   // xml:space="preserve" only where whitespace could be lost: at either end, runs, tabs, breaks.
-  const keep = /^\s|\s$|\s\s|[\t\n\r]/.test(text) ? ' xml:space="preserve"' : '';
+  const keep = KEEP_SPACE.test(text) ? ' xml:space="preserve"' : '';
   // Strings are inline strings: a string is never a formula, whatever it starts with.
   return '<c r="' + ref + '"' + s + ' t="inlineStr"><is><t' + keep + '>' + cellText(text) + '</t></is></c>';
 }

@@ -24,6 +24,7 @@ export class StyleSheet {
   private numFmts: { id: number; code: string }[] = [];
   private xfs: string[] = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
   private xfIndex: Record<string, number> = {};
+  private plain: Partial<Record<StyleKey, number>> = {};
   private dxfs: string[] = [];
   private dxfIndex: Record<string, number> = {};
   /** Set once styles.xml is written: a format first asked for after that would be missing from it. */
@@ -76,6 +77,11 @@ export class StyleSheet {
    * own (a date in a cell whose style has no date format).
    */
   xf(key: StyleKey | undefined, numFmt?: string): number {
+    // The common case, a style key alone, without building a string per cell.
+    if (key && !numFmt) {
+      const known = this.plain[key];
+      if (known !== undefined) return known;
+    }
     const id = (key || '') + '|' + (numFmt || '');
     if (id in this.xfIndex) return this.xfIndex[id];
     if (this.sealed) throw new Error('xlsxlite: cell format ' + id + ' asked for after styles.xml was written');
@@ -97,6 +103,7 @@ export class StyleSheet {
       (align ? ' applyAlignment="1">' + align + '</xf>' : '/>');
     this.xfs.push(xml);
     this.xfIndex[id] = this.xfs.length - 1;
+    if (key && !numFmt) this.plain[key] = this.xfs.length - 1;
     return this.xfs.length - 1;
   }
 
