@@ -19,6 +19,12 @@ export interface CliOptions {
   strict: boolean;
   /** summary: the folder for the per-department 督办单 workbooks. */
   notices: string | null;
+  /** summary: the 督办单's 文号 (default a placeholder, 〔2022〕第__号). */
+  noticeNumber: string | null;
+  /** summary: the issuing office, in every footer and on the 督办单 (default 整改工作领导小组办公室). */
+  issuer: string | null;
+  /** summary: working days after --as-of by which a department replies to its 督办单. */
+  replyDays: number;
 }
 
 export interface ParsedArgs {
@@ -29,7 +35,8 @@ export interface ParsedArgs {
   version: boolean;
 }
 
-const VALUE_OPTIONS = ['--sheet', '--as-of', '--start', '--due-soon-days', '--immediate-days', '--lang', '--out', '--notices'];
+const VALUE_OPTIONS = ['--sheet', '--as-of', '--start', '--due-soon-days', '--immediate-days', '--lang', '--out', '--notices',
+  '--notice-number', '--issuer', '--reply-days'];
 const FLAG_OPTIONS = ['--json', '--strict', '--help', '-h', '--version', '-v'];
 
 /** The language to speak before the arguments are known to be valid (for the error line itself). */
@@ -72,6 +79,9 @@ export function parseArgs(argv: string[]): ParsedArgs {
     out: null,
     strict: false,
     notices: null,
+    noticeNumber: null,
+    issuer: null,
+    replyDays: 3,
   };
   const parsed: ParsedArgs = { command: null, files: [], options, help: false, version: false };
   let positionalOnly = false;
@@ -133,6 +143,17 @@ export function parseArgs(argv: string[]): ParsedArgs {
       case '--notices':
         if (!value.trim()) throw badOption(lang, name, value, 'hint.notices');
         options.notices = value;
+        break;
+      case '--notice-number':
+        if (!value.trim() || /[\u0000-\u001f]/.test(value)) throw badOption(lang, name, value, 'hint.noticeNumber');
+        options.noticeNumber = value.trim();
+        break;
+      case '--issuer':
+        if (!value.trim() || /[\u0000-\u001f]/.test(value)) throw badOption(lang, name, value, 'hint.issuer');
+        options.issuer = value.trim();
+        break;
+      case '--reply-days':
+        options.replyDays = countOption(lang, name, value);
         break;
     }
   }

@@ -14,7 +14,7 @@ import { cliText, HELP } from './messages';
 import { renderReport, startNotice } from './report';
 import { t } from '../core/i18n';
 import { checkFile } from './run-check';
-import { summarizeFiles } from './run-summary';
+import { noticeFailures, summarizeFiles } from './run-summary';
 import { renderSummaryReport } from './summary-report';
 import { taizhangError } from '../core/errors';
 
@@ -92,6 +92,9 @@ const summary: Command = async (args, io) => {
   const run = await summarizeFiles(args.files, {
     ...checkOptionsOf(o, io),
     notices: o.notices,
+    issuer: o.issuer,
+    noticeNumber: o.noticeNumber,
+    replyDays: o.replyDays,
     onProgress: (file, rows) => {
       const progress = progressOf[file];
       if (!progress) return;
@@ -110,9 +113,15 @@ const summary: Command = async (args, io) => {
       renderSummaryReport(run.summary, {
         lang: o.lang,
         out: o.out ? path.resolve(o.out) : null,
-        notices: o.notices ? { dir: path.resolve(o.notices), count: run.notices.length } : null,
+        notices: o.notices ? { dir: path.resolve(o.notices), count: run.notices.filter((n) => !n.error).length } : null,
       }),
     );
+  }
+  // A notice that could not be written (the others were): one line, and exit 2.
+  const failed = noticeFailures(run.notices, o.lang);
+  if (failed) {
+    io.stderr.write('taizhang: ' + oneLine(failed) + '\n');
+    return 2;
   }
   const errors = run.summary.findings.some((f) => f.severity === 'error');
   return o.strict && errors ? 1 : 0;

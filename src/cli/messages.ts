@@ -35,6 +35,10 @@ const TEXT = {
     'hint.sheet': '请写工作表名称。',
     'hint.out': '输出文件名须以 .xlsx 结尾。',
     'hint.notices': '请写督办单要存放的文件夹。',
+    'hint.noticeNumber': '请写督办单的文号，例如“〔2022〕第5号”。',
+    'hint.issuer': '请写发文单位名称，例如“整改工作领导小组办公室”。',
+    'summary.noticeFailed': '{count} 份督办单未能写出（其余已写出）：{list}',
+    'summary.noticeFailure': '{dept}（{reason}）',
     internal: '内部错误：{message}。这是 Taizhang 的缺陷，请把这一行和所用命令报告给维护者（设置环境变量 TAIZHANG_DEBUG=1 可看到详细信息）。',
     progress: '正在读取“{file}”：已读 {rows} 行…',
     'col.row': '行',
@@ -80,6 +84,10 @@ const TEXT = {
     'hint.sheet': 'write the sheet name.',
     'hint.out': 'the output file name must end in .xlsx.',
     'hint.notices': 'write the folder for the notices.',
+    'hint.noticeNumber': 'write the notice number, e.g. "No. 5/2022".',
+    'hint.issuer': 'write the issuing office, e.g. "Rectification Office".',
+    'summary.noticeFailed': '{count} notice(s) could not be written (the others were): {list}',
+    'summary.noticeFailure': '{dept} ({reason})',
     internal: 'Internal error: {message}. This is a bug in Taizhang; please report this line and the command you ran (set TAIZHANG_DEBUG=1 to see details).',
     progress: 'Reading "{file}": {rows} rows…',
     'col.row': 'Row',
@@ -122,6 +130,9 @@ export const HELP: Record<Lang, string> = {
   --out 已检查.xlsx       check：写出检查后的台账副本（增加 期限状态/截止日期/剩余天数/检查意见 四列；原文件不变）
                           summary：写出汇总工作簿（总览、按方面、按牵头部门、逾期临期、检查问题、汇总台账、通报提纲）
   --notices 文件夹        summary：为每个有逾期或临期事项的牵头部门另写一份督办单（督办单-部门.xlsx）
+  --notice-number 文号    summary：督办单的文号（默认“〔年份〕第__号”，留待填写）
+  --issuer 单位           summary：发文单位，写在督办单落款和每页页脚（默认“整改工作领导小组办公室”）
+  --reply-days N          summary：督办单要求反馈的期限，自 --as-of 起 N 个工作日，默认 3
   --strict                有“错误”级检查问题时以退出码 1 结束
   -h, --help              显示本帮助
 
@@ -147,6 +158,10 @@ Options:
                           overdue & due soon, findings, consolidated ledger, report outline)
   --notices DIR           summary: also write one notice workbook per lead department with
                           overdue or due-soon items (督办单-<department>.xlsx)
+  --notice-number TEXT    summary: the notices' reference number (default a blank to fill in)
+  --issuer TEXT           summary: the issuing office, signed on the notices and in every page
+                          footer (default 整改工作领导小组办公室 / Rectification Office)
+  --reply-days N          summary: working days after --as-of by which the notices ask for a reply, default 3
   --strict                exit 1 when error findings exist
   -h, --help              show this help
 

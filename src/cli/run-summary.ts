@@ -2,21 +2,23 @@
  * The summary pipeline as functions: the CLI, the demo and the benchmark call the same code.
  * Each ledger is read with the streaming reader (only Grids are held: nothing of the inputs is
  * written back), checked with its base name as `file`, summarized, and the seven summary sheets are
- * rendered from their SheetSpecs into a new workbook that is written atomically. `--notices` adds one
- * small 督办单 workbook per lead department with overdue or due-soon items.
+ * rendered from their SheetSpecs into a new workbook that is written atomically (src/xlsxlite through
+ * xlsx/spec-writer.ts). `--notices` adds one small 督办单 workbook per lead department with overdue or
+ * due-soon items.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { isTaizhangError, taizhangError, userMessage } from '../core/errors';
-import { noticeDepartments, noticeSheets, summarySheets } from '../core/sheets';
+import { DocumentOptions, noticeDepartments, noticeSheets, summarySheets } from '../core/sheets';
 import { summarize, Summary } from '../core/summary';
 import { CheckOptions, CheckResult, Lang } from '../core/types';
 import { assertXlsx } from '../xlsx/sniff';
-import { writeSpecsWorkbook } from '../xlsx/spec';
+import { writeSpecsWorkbook } from '../xlsx/spec-writer';
 import { cliText } from './messages';
 import { assertOutFolder, checkFile, isSameFile } from './run-check';
 
-export interface SummaryFilesOptions extends Pick<CheckOptions, 'asOf' | 'start' | 'dueSoonDays' | 'immediateDays' | 'lang' | 'sheet'> {
+export interface SummaryFilesOptions extends Pick<CheckOptions, 'asOf' | 'start' | 'dueSoonDays' | 'immediateDays' | 'lang' | 'sheet'>,
+  Pick<DocumentOptions, 'issuer' | 'noticeNumber' | 'replyDays'> {
   /** Write the summary workbook here. */
   out?: string | null;
   /** Write one 督办单 per lagging lead department into this folder. */
@@ -28,6 +30,8 @@ export interface SummaryFilesOptions extends Pick<CheckOptions, 'asOf' | 'start'
 export interface NoticeFile {
   dept: string;
   file: string;
+  /** Why it could not be written (then it was not). */
+  error?: string;
 }
 
 export interface SummaryRun {
@@ -90,49 +94,113 @@ function checkInputs(files: string[], opts: SummaryFilesOptions): void {
 }
 
 /** Writes the seven summary sheets to `out` (streamed, atomically). */
-export async function writeSummaryWorkbook(summary: Summary, out: string, lang: Lang = summary.lang): Promise<void> {
-  await writeSpecsWorkbook(summarySheets(summary, lang), out);
-}
-
-/** Characters Windows does not allow in file names, control characters, and trailing dots and spaces. */
-const ILLEGAL = /[<>:"/\\|?*\u0000-\u001f]/g;
-const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
-
-/** A department name as a safe part of a file name: illegal characters become _, and never empty. */
-export function safeFileName(name: string): string {
-  let s = name.replace(ILLEGAL, '_').replace(/\s+/g, ' ').trim().replace(/[. ]+$/, '');
-  if (RESERVED.test(s)) s = '_' + s;
-  if (s.length > 80) s = s.slice(0, 80);
-  return s || '_';
+export async function writeSummaryWorkbook(summary: Summary, out: string, lang: Lang = summary.lang, doc: DocumentOptions = {}): Promise<void> {
+  await writeSpecsWorkbook(summarySheets(summary, lang, doc), out);
 }
 
 /**
- * 督办单-<部门>.xlsx, whatever the language of the sheets (the file name is what staff attach and
- * forward). Distinct names for distinct departments, also where only illegal characters differ.
+ * What a department's name may not carry into a file name: path separators and the characters
+ * Windows forbids, control characters (C0, DEL, C1), and the invisible format characters that could
+ * make a name read otherwise than it is (bidi overrides and isolates, zero-width characters, BOM).
  */
-export function noticeFileNames(depts: string[]): string[] {
+// eslint-disable-next-line no-control-regex
+const ILLEGAL = /[<>:"/\\|?*\u0000-\u001f\u007f-\u009f]/g;
+const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+/** Device names Windows reserves, with or without an extension (CON, NUL.txt, COM1, LPT9, CONIN$). */
+const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)(\..*)?$/i;
+/** Characters of a name, at most. */
+const MAX_CHARS = 80;
+/**
+ * UTF-8 bytes of a whole notice file name, at most. File systems allow 255 bytes, and writeAtomic's
+ * temporary name adds a dot, the process id and ".tmp" to it: 80 Chinese characters are 240 bytes,
+ * so "督办单-" + 78 of them + ".xlsx" made a temporary name of 261 bytes, which no file system took.
+ */
+const MAX_BYTES = 200;
+
+function utf8Length(s: string): number {
+  return Buffer.byteLength(s, 'utf8');
+}
+
+/** `s` cut to `chars` characters and `bytes` UTF-8 bytes, never inside a surrogate pair. */
+function cut(s: string, chars: number, bytes: number): string {
+  const points = Array.from(s);
+  let out = points.slice(0, chars).join('');
+  while (utf8Length(out) > bytes) out = Array.from(out).slice(0, -1).join('');
+  return out;
+}
+
+/** Trailing dots and spaces, which Windows drops (and "办公室." then names another file). */
+function trimEnd(s: string): string {
+  return s.replace(/[. ]+$/, '');
+}
+
+/** A department name as a safe part of a file name: illegal characters become _, and never empty. */
+export function safeFileName(name: string, maxBytes: number = MAX_BYTES): string {
+  let s = name.replace(INVISIBLE, '').replace(ILLEGAL, '_').replace(/\s+/g, ' ').trim();
+  s = trimEnd(s);
+  if (RESERVED.test(s)) s = '_' + s;
+  s = trimEnd(cut(s, MAX_CHARS, maxBytes));
+  return s || '_';
+}
+
+const PREFIX = '督办单-';
+const EXT = '.xlsx';
+
+/**
+ * 督办单-<部门>.xlsx, whatever the language of the sheets (the file name is what staff attach and
+ * forward). Distinct names for distinct departments, also where only illegal characters or case
+ * differ; `taken` says which names must not be used (an input file of that name).
+ */
+export function noticeFileNames(depts: string[], taken: (name: string) => boolean = () => false): string[] {
   const used: Record<string, true> = Object.create(null);
+  const room = MAX_BYTES - utf8Length(PREFIX + EXT) - 4; // 4: room for a suffix such as "-12"
   return depts.map((dept) => {
-    const base = '督办单-' + safeFileName(dept);
-    let name = base + '.xlsx';
-    for (let n = 2; used[name.toLowerCase()]; n++) name = base + '-' + n + '.xlsx';
+    const base = PREFIX + safeFileName(dept, room);
+    let name = base + EXT;
+    for (let n = 2; used[name.toLowerCase()] || taken(name); n++) name = base + '-' + n + EXT;
     used[name.toLowerCase()] = true;
     return name;
   });
 }
 
-/** One 督办单 workbook per lead department with overdue or due-soon items, in `dir` (created if needed). */
-export async function writeNotices(summary: Summary, dir: string, lang: Lang = summary.lang): Promise<NoticeFile[]> {
+/** Why a notice could not be written, for the one line that says so. */
+function reasonOf(e: unknown, lang: Lang): string {
+  if (isTaizhangError(e)) return userMessage(e, lang);
+  const code = e && typeof e === 'object' ? (e as { code?: string }).code : undefined;
+  const message = e instanceof Error ? e.message : String(e);
+  return code ? code + ': ' + message.replace(/^[A-Z]+: /, '') : message;
+}
+
+/**
+ * One 督办单 workbook per lead department with overdue or due-soon items, in `dir` (created if
+ * needed). A notice never takes the name of an input file (`inputs`) or of the summary; one that
+ * cannot be written is reported and the others are written all the same.
+ */
+export async function writeNotices(summary: Summary, dir: string, lang: Lang = summary.lang, doc: DocumentOptions = {},
+  inputs: string[] = []): Promise<NoticeFile[]> {
   const depts = noticeDepartments(summary);
   fs.mkdirSync(dir, { recursive: true });
-  const names = noticeFileNames(depts);
+  const taken = (name: string) => inputs.some((f) => isSameFile(f, path.join(dir, name)));
+  const names = noticeFileNames(depts, taken);
   const out: NoticeFile[] = [];
   for (let k = 0; k < depts.length; k++) {
     const file = path.join(dir, names[k]);
-    await writeSpecsWorkbook(noticeSheets(summary, depts[k], lang), file);
-    out.push({ dept: depts[k], file });
+    try {
+      await writeSpecsWorkbook(noticeSheets(summary, depts[k], lang, doc), file);
+      out.push({ dept: depts[k], file });
+    } catch (e) {
+      out.push({ dept: depts[k], file, error: reasonOf(e, lang) });
+    }
   }
   return out;
+}
+
+/** The one line that names the notices that could not be written, or null when all were. */
+export function noticeFailures(notices: NoticeFile[], lang: Lang): string | null {
+  const failed = notices.filter((n) => n.error);
+  if (!failed.length) return null;
+  const list = failed.map((n) => cliText(lang, 'summary.noticeFailure', { dept: n.dept, reason: n.error as string }));
+  return cliText(lang, 'summary.noticeFailed', { count: failed.length, list: list.join(lang === 'zh' ? '；' : '; ') });
 }
 
 /** Reads and checks every file, summarizes, and writes what `out` and `notices` ask for. */
@@ -142,7 +210,9 @@ export async function summarizeFiles(files: string[], opts: SummaryFilesOptions)
   const results: CheckResult[] = [];
   for (const file of files) results.push(await checkLedgerFile(file, opts));
   const summary = summarize(results, { asOf: opts.asOf, lang });
-  if (opts.out) await writeSummaryWorkbook(summary, opts.out, lang);
-  const notices = opts.notices ? await writeNotices(summary, opts.notices, lang) : [];
+  const doc: DocumentOptions = { issuer: opts.issuer, noticeNumber: opts.noticeNumber, replyDays: opts.replyDays, dueSoonDays: opts.dueSoonDays };
+  if (opts.out) await writeSummaryWorkbook(summary, opts.out, lang, doc);
+  const inputs = opts.out ? files.concat([opts.out]) : files;
+  const notices = opts.notices ? await writeNotices(summary, opts.notices, lang, doc, inputs) : [];
   return { results, summary, notices };
 }

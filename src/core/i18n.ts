@@ -125,3 +125,52 @@ export function t(lang: Lang, key: StringKey, params?: Record<string, string | n
   const k = lang + key;
   return plain[k] || (plain[k] = format(STRINGS[lang][key], {}));
 }
+
+/**
+ * The check rules by name, for people: every sheet and report shows these, and keeps the rule id
+ * (the JSON's `rule`) only in a last, narrow column. An id without a name here is shown as itself.
+ */
+const RULE_NAMES: Record<Lang, Record<string, string>> = {
+  zh: {
+    'deadline-missing': '未填完成时限',
+    'deadline-unparsed': '完成时限无法识别',
+    'lead-dept-missing': '未填牵头部门',
+    'measure-missing': '未填整改措施',
+    'duplicate-seq': '序号重复',
+    'deadline-before-start': '时限早于整改起始日',
+    'completed-late': '超期完成',
+    'done-without-evidence': '已完成但无佐证',
+    'long-term-no-progress': '长期事项无进展',
+    'deadline-needs-start': '时限需整改起始日',
+    'status-unknown': '完成状态无法识别',
+    'column-missing': '缺少台账列',
+    'problem-without-measure': '问题无整改措施',
+    'measure-unknown-problem': '措施对应问题不存在',
+    'measure-without-responsibility': '措施无责任人',
+    'responsibility-unknown-measure': '责任对应措施不存在',
+    'lead-dept-not-in-roster': '牵头部门不在名单中',
+  },
+  en: {
+    'deadline-missing': 'Deadline blank',
+    'deadline-unparsed': 'Deadline unreadable',
+    'lead-dept-missing': 'Lead department blank',
+    'measure-missing': 'Measure blank',
+    'duplicate-seq': 'Duplicate No.',
+    'deadline-before-start': 'Deadline before start',
+    'completed-late': 'Completed late',
+    'done-without-evidence': 'Done without evidence',
+    'long-term-no-progress': 'Long-term, no progress',
+    'deadline-needs-start': 'Deadline needs the start date',
+    'status-unknown': 'Status unreadable',
+    'column-missing': 'Column missing',
+    'problem-without-measure': 'Problem without measure',
+    'measure-unknown-problem': 'Unknown problem No.',
+    'measure-without-responsibility': 'Measure without owner',
+    'responsibility-unknown-measure': 'Unknown task No.',
+    'lead-dept-not-in-roster': 'Lead department not on the list',
+  },
+};
+
+export function ruleName(lang: Lang, rule: string): string {
+  return Object.prototype.hasOwnProperty.call(RULE_NAMES[lang], rule) ? RULE_NAMES[lang][rule] : rule;
+}

@@ -21,4 +21,25 @@ export const STYLES: Record<StyleKey, CellStyle> = {
   neutral: { ...BORDERED, fill: 'FFEB9C', color: '9C5700' },
   bad: { ...BORDERED, fill: 'FFC7CE', color: '9C0006' },
   note: { color: '595959', wrap: true },
+  // The fonts of Chinese official documents (GB/T 9704) as Windows ships them: 宋体 titles, 黑体
+  // first-level headings, 仿宋 text. Elsewhere Excel substitutes its own. The second level (（一）)
+  // stays in 仿宋: a style per line would cost the add-in a format call per line of a long annex.
+  docTitle: { font: '宋体', bold: true, size: 20, align: 'center', valign: 'middle', wrap: true },
+  docNumber: { font: '仿宋', size: 12, align: 'center', valign: 'middle' },
+  heading1: { font: '黑体', size: 12, wrap: true, valign: 'top' },
+  paragraph: { font: '仿宋', size: 12, wrap: true, valign: 'top' },
+  signature: { font: '仿宋', size: 12, align: 'right', valign: 'middle' },
+  code: { ...BORDERED, size: 8, color: '808080' },
+};
+
+/**
+ * Chart colours: Excel's Good / Neutral / Bad fills with their font colours as the outline, so the
+ * bars match the flag cells beside them; grey for the rest. The rate bars take the data-bar blue.
+ */
+export const CHART_COLORS = {
+  done: 'C6EFCE/006100',
+  overdue: 'FFC7CE/9C0006',
+  dueSoon: 'FFEB9C/9C5700',
+  other: 'D9D9D9/7F7F7F',
+  rate: '638EC6/41719C',
 };

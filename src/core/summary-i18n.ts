@@ -12,7 +12,8 @@ export type ColumnKey =
   | 'seq' | 'flag' | 'file' | 'sheet' | 'row' | 'aspect' | 'problem' | 'measure' | 'leader' | 'leadDept'
   | 'coDept' | 'owner' | 'deadline' | 'due' | 'daysOverdue' | 'daysLeft' | 'state' | 'progress'
   | 'problems' | 'measures' | 'done' | 'overdue' | 'dueSoon' | 'onTrack' | 'longTerm' | 'noDeadline'
-  | 'rate' | 'severity' | 'rule' | 'cell' | 'message' | 'metric' | 'value' | 'items';
+  | 'rate' | 'severity' | 'rule' | 'cell' | 'message' | 'metric' | 'value' | 'items'
+  | 'ruleId' | 'days' | 'reply' | 'others';
 
 export type MetricKey =
   | 'items' | 'aspects' | 'problems' | 'done' | 'closed' | 'doneAwaitingClose' | 'basicallyDone'
@@ -33,14 +34,36 @@ export interface OutlineCounts {
   rate: string | null;
 }
 
+/** One aspect's line in 分方面进展: its counts, the rate already formatted. */
+export interface AspectCounts {
+  problems: number;
+  measures: number;
+  done: number;
+  overdue: number;
+  dueSoon: number;
+  rate: string | null;
+}
+
 export interface SummaryText {
   sheets: Record<SummarySheetKey, string>;
+  /** The printed title of each sheet (row 1). */
+  sheetTitles: Record<SummarySheetKey, string>;
   columns: Record<ColumnKey, string>;
   metrics: Record<MetricKey, string>;
   title: string;
   asOf: string;
+  /** The as-of line under each title, and on the right of each footer. */
+  asOfLine: (iso: string) => string;
+  /** The centre of every footer, in Excel's codes. */
+  pageFooter: string;
+  /** 发文单位 when --issuer is not given. */
+  defaultIssuer: string;
   sourcesTitle: string;
   total: string;
+  /** 按牵头部门 with jointly led items: the sum of the rows, the distinct total, and the note under them. */
+  deptSum: string;
+  distinctTotal: string;
+  jointNote: (joint: number, sum: number, distinct: number) => string;
   /** The name of the group of items with no aspect / no lead department. */
   otherAspect: string;
   blankDept: string;
@@ -48,23 +71,48 @@ export interface SummaryText {
   noRate: string;
   /** Writes an IsoDate the way a report does (2022年7月15日 / 2022-07-15). */
   date: (iso: string) => string;
-  aspectHeading: (n: number, text: string) => string;
-  problemHeading: (n: number, text: string) => string;
-  measureLine: (n: number, text: string, marker: string) => string;
-  outlineOpening: (c: OutlineCounts) => string;
-  markers: {
+  charts: { rateTable: string; flagsTable: string; rateTitle: string; flagsTitle: string };
+  /** The one status vocabulary of the report's annex (and nowhere else different). */
+  status: {
     done: string;
     closed: string;
-    basicallyDone: string;
-    inProgress: string;
+    overdue: (days: number) => string;
+    dueSoon: (days: number) => string;
+    onTrack: string;
     longTerm: string;
     noDeadline: string;
-    overdue: (days: number, dept: string) => string;
-    dueSoon: (days: number) => string;
   };
-  noticeTitle: string;
-  noticeDept: (dept: string) => string;
-  noticeSentence: (asOf: string, overdue: number, dueSoon: number) => string;
+  /** 逾期15天 / 剩余3天: the days column of a 督办单. */
+  daysText: (overdue: boolean, days: number) => string;
+  report: {
+    title: string;
+    opening: (c: OutlineCounts) => string;
+    progressHeading: string;
+    aspectLine: (n: number, name: string, c: AspectCounts) => string;
+    problemsHeading: string;
+    lagging: (overdue: number, dueSoon: number, dueSoonDays: number) => string;
+    noLagging: string;
+    laggingDepts: (depts: { name: string; overdue: number }[]) => string;
+    unsettled: (noDeadline: number, basicallyDone: number) => string;
+    findingErrors: (errors: number) => string;
+    nextHeading: string;
+    next: string;
+    annexHeading: string;
+    measureLine: (n: number, text: string, dept: string, status: string) => string;
+  };
+  heading1: (n: number, text: string) => string;
+  heading2: (n: number, text: string) => string;
+  /** The indents of a report paragraph and of the annex's three levels (full-width spaces in Chinese). */
+  indent: { paragraph: string; annex: [string, string, string] };
+  notice: {
+    title: string;
+    number: (year: number) => string;
+    addressee: (dept: string) => string;
+    sentence: (asOf: string, dept: string, overdue: number, dueSoon: number) => string;
+    reply: (date: string, issuer: string) => string;
+    contact: string;
+    seal: (issuer: string) => string;
+  };
 }
 
 const CN_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -99,6 +147,11 @@ const ZH: SummaryText = {
     overview: '总览', byAspect: '按方面', byDept: '按牵头部门', lagging: '逾期临期',
     findings: '检查问题', ledger: '汇总台账', outline: '通报提纲', notice: '督办单',
   },
+  sheetTitles: {
+    overview: '整改台账汇总', byAspect: '整改进展情况统计表（按方面）', byDept: '整改进展情况统计表（按牵头部门）',
+    lagging: '逾期及临期整改措施清单', findings: '台账检查问题清单', ledger: '整改台账汇总表',
+    outline: '整改进展情况通报', notice: '整改督办单',
+  },
   columns: {
     seq: '序号', flag: '期限状态', file: '来源文件', sheet: '工作表', row: '行号', aspect: '方面',
     problem: '存在问题', measure: '整改措施', leader: '责任领导', leadDept: '牵头部门', coDept: '配合部门',
@@ -106,7 +159,8 @@ const ZH: SummaryText = {
     state: '完成状态', progress: '整改进展', problems: '问题数', measures: '整改措施数', done: '已完成',
     overdue: '逾期', dueSoon: '临期', onTrack: '正常推进', longTerm: '长期坚持', noDeadline: '无期限',
     rate: '完成率', severity: '级别', rule: '规则', cell: '单元格', message: '说明', metric: '指标',
-    value: '数值', items: '整改措施数',
+    value: '数值', items: '整改措施数', ruleId: '规则编号', days: '逾期/剩余天数', reply: '整改进展及说明',
+    others: '正常推进等',
   },
   metrics: {
     items: '整改措施总数', aspects: '方面数', problems: '问题数', done: '已完成',
@@ -114,41 +168,84 @@ const ZH: SummaryText = {
     overdue: '逾期', dueSoon: '临期', onTrack: '正常推进', longTerm: '长期坚持', noDeadline: '无期限',
     rate: '完成率', immediateItems: '立行立改：整改措施', immediateDone: '立行立改：已完成',
     immediateOverdue: '立行立改：逾期', immediateDueSoon: '立行立改：临期',
-    findingErrors: '检查问题：错误', findingWarnings: '检查问题：警告',
+    findingErrors: '检查问题：错误', findingWarnings: '检查问题：提示',
   },
   title: '整改台账汇总',
   asOf: '截至日期',
+  asOfLine: (iso) => '截至' + zhDate(iso),
+  pageFooter: '第 &P 页 共 &N 页',
+  defaultIssuer: '整改工作领导小组办公室',
   sourcesTitle: '数据来源',
   total: '合计',
+  deptSum: '各部门相加',
+  distinctTotal: '合计（不重复计数）',
+  jointNote: (joint, sum, distinct) =>
+    '注：' + joint + '项整改措施由多个部门共同牵头（如“办公室、财务处”），在每个牵头部门下各计一次，' +
+    '因此各部门相加为' + sum + '项，不重复计数的合计为' + distinct + '项。',
   otherAspect: '其他',
   blankDept: '（未填写）',
-  severity: { error: '错误', warning: '警告' },
+  severity: { error: '错误', warning: '提示' },
   noRate: '—',
   date: zhDate,
-  aspectHeading: (n, text) => chineseOrdinal(n) + '、' + text,
-  problemHeading: (n, text) => '（' + chineseOrdinal(n) + '）' + text,
-  measureLine: (n, text, marker) => n + '.' + text + marker,
-  outlineOpening: (c) =>
-    '截至' + zhDate(c.asOf) + '，共' +
-    (c.aspects > 0 ? c.aspects + '个方面' : '') +
-    (c.problems > 0 ? c.problems + '个问题' : '') +
-    c.items + '项整改措施，已完成' + c.done + '项（其中已销号' + c.closed + '项），基本完成' +
-    c.basicallyDone + '项，逾期' + c.overdue + '项' + (c.rate === null ? '' : '，完成率' + c.rate) + '。',
-  markers: {
-    done: '【已完成】',
-    closed: '【已销号】',
-    basicallyDone: '【基本完成】',
-    inProgress: '【推进中】',
-    longTerm: '【长期坚持】',
-    noDeadline: '【无期限】',
-    overdue: (days, dept) => '【逾期' + days + '天' + (dept ? '，牵头部门：' + dept : '') + '】',
-    dueSoon: (days) => '【临期，剩余' + days + '天】',
+  charts: {
+    rateTable: '各牵头部门完成率', flagsTable: '各方面期限状态',
+    rateTitle: '各牵头部门整改完成率', flagsTitle: '各方面整改措施期限状态',
   },
-  noticeTitle: '整改督办单',
-  noticeDept: (dept) => '牵头部门：' + dept,
-  noticeSentence: (asOf, overdue, dueSoon) =>
-    '截至' + zhDate(asOf) + '，贵单位牵头的整改措施中，逾期' + overdue + '项，临期' + dueSoon +
-    '项。请抓紧推进，按期完成整改并及时报送进展。',
+  status: {
+    done: '已完成',
+    closed: '已销号',
+    overdue: (days) => '逾期' + days + '天',
+    dueSoon: (days) => '临期（剩' + days + '天）',
+    onTrack: '正常推进',
+    longTerm: '长期坚持',
+    noDeadline: '时限待明确',
+  },
+  daysText: (overdue, days) => (overdue ? '逾期' + days + '天' : '剩余' + days + '天'),
+  report: {
+    title: '整改进展情况通报',
+    opening: (c) =>
+      '截至' + zhDate(c.asOf) + '，共' +
+      (c.aspects > 0 ? c.aspects + '个方面' : '') +
+      (c.problems > 0 ? c.problems + '个问题' : '') +
+      c.items + '项整改措施，已完成' + c.done + '项（其中已销号' + c.closed + '项），基本完成' +
+      c.basicallyDone + '项，逾期' + c.overdue + '项' + (c.rate === null ? '' : '，完成率' + c.rate) + '。现将有关情况通报如下。',
+    progressHeading: '分方面进展情况',
+    aspectLine: (n, name, c) =>
+      '（' + chineseOrdinal(n) + '）' + name + '。' + (c.problems > 0 ? '共' + c.problems + '个问题、' : '共') +
+      c.measures + '项整改措施，已完成' + c.done + '项' + (c.rate === null ? '' : '，完成率' + c.rate) +
+      '；逾期' + c.overdue + '项，临期' + c.dueSoon + '项。',
+    problemsHeading: '存在的问题',
+    lagging: (overdue, dueSoon, days) =>
+      '逾期未完成的整改措施' + overdue + '项，临期（' + days + '日内到期）' + dueSoon + '项，需加快推进。',
+    noLagging: '暂无逾期和临期的整改措施。',
+    laggingDepts: (depts) =>
+      '逾期事项较多的牵头部门：' + depts.map((d) => d.name + d.overdue + '项').join('、') + '。',
+    unsettled: (noDeadline, basicallyDone) =>
+      [noDeadline > 0 ? noDeadline + '项整改措施完成时限待明确' : '', basicallyDone > 0 ? basicallyDone + '项基本完成、尚未完成整改' : '']
+        .filter((x) => x !== '').join('，') + '。',
+    findingErrors: (errors) => '台账检查发现' + errors + '处错误（见“检查问题”表），请各牵头部门核实更正。',
+    nextHeading: '下一步工作',
+    next:
+      '各牵头部门要对照整改台账逐项推进：对已逾期的整改措施立即整改，并书面说明逾期原因；对临期事项倒排工期、' +
+      '抓紧推进，确保按期完成；已完成的整改措施要及时报送佐证材料，按程序申请销号；长期坚持的整改措施要定期报告进展，巩固整改成效。',
+    annexHeading: '附件：整改措施完成情况',
+    measureLine: (n, text, dept, status) => n + '.' + text + (dept ? '（' + dept + '）' : '') + '【' + status + '】',
+  },
+  heading1: (n, text) => chineseOrdinal(n) + '、' + text,
+  heading2: (n, text) => '（' + chineseOrdinal(n) + '）' + text,
+  indent: { paragraph: '\u3000\u3000', annex: ['', '\u3000\u3000', '\u3000\u3000\u3000\u3000'] },
+  notice: {
+    title: '整改督办单',
+    number: (year) => '〔' + year + '〕第__号',
+    addressee: (dept) => dept + '：',
+    sentence: (asOf, dept, overdue, dueSoon) =>
+      '截至' + zhDate(asOf) + '，' + dept + '牵头的整改措施中，' +
+      [overdue > 0 ? '有' + overdue + '项已逾期，请立即整改并说明原因' : '',
+        dueSoon > 0 ? (overdue > 0 ? '' : '有') + dueSoon + '项即将到期，请抓紧推进，确保按期完成' : ''].filter((x) => x !== '').join('；') + '。',
+    reply: (date, issuer) => '请于' + date + '前将整改进展及说明（填入上表最后一列）报送' + issuer + '。',
+    contact: '联系人：\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000联系电话：',
+    seal: (issuer) => issuer + '（盖章）',
+  },
 };
 
 function plural(n: number, one: string, many: string): string {
@@ -160,6 +257,11 @@ const EN: SummaryText = {
     overview: 'Overview', byAspect: 'By aspect', byDept: 'By department', lagging: 'Overdue & due soon',
     findings: 'Findings', ledger: 'Consolidated ledger', outline: 'Report outline', notice: 'Notice',
   },
+  sheetTitles: {
+    overview: 'Rectification ledger summary', byAspect: 'Progress by aspect', byDept: 'Progress by lead department',
+    lagging: 'Overdue and due-soon measures', findings: 'Ledger check findings', ledger: 'Consolidated ledger',
+    outline: 'Rectification progress report', notice: 'Rectification supervision notice',
+  },
   columns: {
     seq: 'No.', flag: 'Deadline status', file: 'Source file', sheet: 'Sheet', row: 'Row', aspect: 'Aspect',
     problem: 'Problem', measure: 'Measure', leader: 'Leader', leadDept: 'Lead department',
@@ -168,7 +270,8 @@ const EN: SummaryText = {
     problems: 'Problems', measures: 'Measures', done: 'Done', overdue: 'Overdue', dueSoon: 'Due soon',
     onTrack: 'On track', longTerm: 'Long-term', noDeadline: 'No deadline', rate: 'Completion rate',
     severity: 'Severity', rule: 'Rule', cell: 'Cell', message: 'Message', metric: 'Metric', value: 'Value',
-    items: 'Measures',
+    items: 'Measures', ruleId: 'Rule id', days: 'Days overdue / left', reply: 'Progress and explanation',
+    others: 'On track etc.',
   },
   metrics: {
     items: 'Measures', aspects: 'Aspects', problems: 'Problems', done: 'Done',
@@ -181,39 +284,81 @@ const EN: SummaryText = {
   },
   title: 'Rectification ledger summary',
   asOf: 'As of',
+  asOfLine: (iso) => 'As of ' + iso,
+  pageFooter: 'Page &P of &N',
+  defaultIssuer: 'Rectification Office',
   sourcesTitle: 'Sources',
   total: 'Total',
+  deptSum: 'Sum of departments',
+  distinctTotal: 'Total (distinct measures)',
+  jointNote: (joint, sum, distinct) =>
+    'Note: ' + plural(joint, 'measure is', 'measures are') + ' led jointly by several departments and counted under each ' +
+    'of them, so the departments add up to ' + sum + ' while the distinct total is ' + distinct + '.',
   otherAspect: 'Other',
   blankDept: '(blank)',
   severity: { error: 'Error', warning: 'Warning' },
   noRate: '—',
   date: (iso) => iso,
-  aspectHeading: (n, text) => romanOrdinal(n) + '. ' + text,
-  problemHeading: (n, text) => '(' + n + ') ' + text,
-  measureLine: (n, text, marker) => n + '. ' + text + ' ' + marker,
-  outlineOpening: (c) => {
-    const scope = [c.aspects > 0 ? plural(c.aspects, 'aspect', 'aspects') : '',
-      c.problems > 0 ? plural(c.problems, 'problem', 'problems') : '',
-      plural(c.items, 'measure', 'measures')].filter((s) => s !== '');
-    return 'As of ' + c.asOf + ': ' + scope.join(', ') + '; ' + c.done + ' done (' + c.closed + ' closed), ' +
-      c.basicallyDone + ' basically done, ' + c.overdue + ' overdue' +
-      (c.rate === null ? '' : '; completion rate ' + c.rate) + '.';
+  charts: {
+    rateTable: 'Completion rate by lead department', flagsTable: 'Deadline status by aspect',
+    rateTitle: 'Completion rate by lead department', flagsTitle: 'Deadline status of measures by aspect',
   },
-  markers: {
-    done: '[Done]',
-    closed: '[Closed]',
-    basicallyDone: '[Basically done]',
-    inProgress: '[In progress]',
-    longTerm: '[Long-term]',
-    noDeadline: '[No deadline]',
-    overdue: (days, dept) => '[Overdue ' + plural(days, 'day', 'days') + (dept ? ', lead: ' + dept : '') + ']',
-    dueSoon: (days) => '[Due soon, ' + plural(days, 'day', 'days') + ' left]',
+  status: {
+    done: 'Done',
+    closed: 'Closed',
+    overdue: (days) => 'Overdue ' + plural(days, 'day', 'days'),
+    dueSoon: (days) => 'Due soon (' + plural(days, 'day', 'days') + ' left)',
+    onTrack: 'On track',
+    longTerm: 'Long-term',
+    noDeadline: 'Deadline to be set',
   },
-  noticeTitle: 'Rectification supervision notice',
-  noticeDept: (dept) => 'Lead department: ' + dept,
-  noticeSentence: (asOf, overdue, dueSoon) =>
-    'As of ' + asOf + ', of the measures your department leads, ' + overdue + ' are overdue and ' + dueSoon +
-    ' are due soon. Please complete them on time and report progress.',
+  daysText: (overdue, days) => (overdue ? plural(days, 'day', 'days') + ' overdue' : plural(days, 'day', 'days') + ' left'),
+  report: {
+    title: 'Rectification progress report',
+    opening: (c) => {
+      const scope = [c.aspects > 0 ? plural(c.aspects, 'aspect', 'aspects') : '',
+        c.problems > 0 ? plural(c.problems, 'problem', 'problems') : '',
+        plural(c.items, 'measure', 'measures')].filter((s) => s !== '');
+      return 'As of ' + c.asOf + ': ' + scope.join(', ') + '; ' + c.done + ' done (' + c.closed + ' closed), ' +
+        c.basicallyDone + ' basically done, ' + c.overdue + ' overdue' +
+        (c.rate === null ? '' : '; completion rate ' + c.rate) + '.';
+    },
+    progressHeading: 'Progress by aspect',
+    aspectLine: (n, name, c) =>
+      '(' + n + ') ' + name + ': ' + (c.problems > 0 ? plural(c.problems, 'problem', 'problems') + ', ' : '') +
+      plural(c.measures, 'measure', 'measures') + ', ' + c.done + ' done' + (c.rate === null ? '' : ' (' + c.rate + ')') +
+      '; ' + c.overdue + ' overdue, ' + c.dueSoon + ' due soon.',
+    problemsHeading: 'Problems',
+    lagging: (overdue, dueSoon, days) =>
+      plural(overdue, 'measure is', 'measures are') + ' overdue and ' + dueSoon + ' due within ' + days + ' days.',
+    noLagging: 'No measure is overdue or due soon.',
+    laggingDepts: (depts) => 'Lead departments with the most overdue measures: ' + depts.map((d) => d.name + ' (' + d.overdue + ')').join(', ') + '.',
+    unsettled: (noDeadline, basicallyDone) =>
+      [noDeadline > 0 ? plural(noDeadline, 'measure has', 'measures have') + ' no deadline yet' : '',
+        basicallyDone > 0 ? basicallyDone + ' basically done but not finished' : ''].filter((x) => x !== '').join('; ') + '.',
+    findingErrors: (errors) => 'The check found ' + plural(errors, 'error', 'errors') + ' in the ledgers (see Findings).',
+    nextHeading: 'Next steps',
+    next:
+      'Lead departments rectify overdue measures at once and explain the delay in writing; press ahead with those due ' +
+      'soon; send evidence for finished measures and apply for close-out; report progress on long-term measures regularly.',
+    annexHeading: 'Annex: measures and their status',
+    measureLine: (n, text, dept, status) => n + '. ' + text + (dept ? ' (' + dept + ')' : '') + ' [' + status + ']',
+  },
+  heading1: (n, text) => romanOrdinal(n) + '. ' + text,
+  heading2: (n, text) => '(' + n + ') ' + text,
+  indent: { paragraph: '', annex: ['', '  ', '    '] },
+  notice: {
+    title: 'Rectification supervision notice',
+    number: (year) => 'No. __/' + year,
+    addressee: (dept) => dept + ':',
+    sentence: (asOf, dept, overdue, dueSoon) =>
+      'As of ' + asOf + ', of the measures led by ' + dept + ', ' +
+      [overdue > 0 ? overdue + ' ' + (overdue === 1 ? 'is' : 'are') + ' overdue: rectify at once and explain the delay' : '',
+        dueSoon > 0 ? dueSoon + ' ' + (dueSoon === 1 ? 'is' : 'are') + ' due soon: press ahead to finish on time' : ''].filter((x) => x !== '').join('; ') + '.',
+    reply: (date, issuer) => 'Please report progress (in the last column above) to ' + issuer + ' by ' + date + '.',
+    contact: 'Contact:                Tel:',
+    seal: (issuer) => issuer + ' (seal)',
+  },
 };
 
 export const SUMMARY_TEXT: Record<Lang, SummaryText> = { zh: ZH, en: EN };

@@ -57,6 +57,8 @@ export interface Summary {
   byAspect: GroupRow[];
   /** Most overdue first, then most due soon, then by name; the blank group last among equals. */
   byLeadDept: GroupRow[];
+  /** Items led jointly (a 牵头部门 cell naming two or more departments): each counts under every one of them. */
+  jointLed: number;
   /** Overdue items by most days overdue, then due-soon items by fewest days left. */
   overdueAndDueSoon: SummaryItem[];
   findings: SummaryFinding[];
@@ -253,6 +255,7 @@ export function summarize(results: CheckResult[], opts: { asOf: IsoDate; lang?: 
     problems: countDistinct(keyed, (k) => (k.problem ? k.aspect + '\u0000' + k.problem : '')),
     byAspect: groupByAspect(keyed, text.otherAspect),
     byLeadDept: groupByDept(keyed, text.blankDept),
+    jointLed: countWhere(items, (i) => splitDepartments(i.leadDept).length > 1),
     overdueAndDueSoon: stableSort(items.filter((i) => i.flag === 'overdue' || i.flag === 'due-soon'), byUrgency),
     findings: collectFindings(results),
     items,

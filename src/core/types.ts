@@ -244,9 +244,19 @@ export type StyleKey =
   | 'good'
   | 'neutral'
   | 'bad'
-  | 'note';
+  | 'note'
+  // Document styles (通报, 督办单), after GB/T 9704: a centred title, 黑体 headings, 仿宋 text.
+  | 'docTitle'
+  | 'docNumber'
+  | 'heading1'
+  | 'paragraph'
+  | 'signature'
+  /** The last, narrow column of 检查问题: the rule id, small and grey. */
+  | 'code';
 
 export interface CellStyle {
+  /** Font name; absent = the workbook's default font. */
+  font?: string;
   bold?: boolean;
   size?: number;
   /** Font colour, 'RRGGBB'. */
@@ -301,10 +311,59 @@ export interface SheetSpec {
   /** A1 range of the autofilter (header row included). */
   autoFilter?: string;
   /** Print on A4, fitted to one page wide; repeatRows are 1-based sheet rows repeated on each page. */
-  print?: { landscape: boolean; fitToWidth: boolean; repeatRows?: [number, number] };
+  print?: SpecPrint;
   /** A1 ranges that carry data bars (completion rates). */
   dataBars?: string[];
   rules?: SpecRule[];
+  /**
+   * Row heights in points, from row 1 (0 or absent: the host fits the row). Set only where a host
+   * cannot fit a row itself: Excel never grows a row for wrapped text in a merged cell.
+   */
+  heights?: number[];
+  /** Real, editable charts drawn over the sheet from ranges of it (core/charts.ts). */
+  charts?: SpecChart[];
+}
+
+/** A printed page's header or footer: left, centre and right parts, in Excel's codes (&P page, &N pages). */
+export interface SpecHeaderFooter {
+  left?: string;
+  center?: string;
+  right?: string;
+}
+
+export interface SpecPrint {
+  landscape: boolean;
+  fitToWidth: boolean;
+  repeatRows?: [number, number];
+  /** With fitToWidth: pages tall (0 or absent: as many as it takes). 1 prints one page. */
+  fitToHeight?: number;
+  header?: SpecHeaderFooter;
+  footer?: SpecHeaderFooter;
+  /** Left and right margins in inches (default 0.7, Excel's). */
+  sideMargin?: number;
+}
+
+/**
+ * A chart over ranges of its own sheet, host-neutral: the file writer draws it as DrawingML, the add-in
+ * with worksheet.charts.add (ExcelApi 1.1). `source` is one block as Excel's chart wizard takes it:
+ * the header row on top (series names), the categories in its first column, one series per further
+ * column.
+ */
+export interface SpecChart {
+  /** 'bar': horizontal bars (Excel's BarClustered); 'stackedBar': horizontal stacked (BarStacked). */
+  kind: 'bar' | 'stackedBar';
+  title: string;
+  /** A1 block on this sheet, header row included, e.g. 'A30:B42'. */
+  source: string;
+  /** One fill per series, 'RRGGBB'; a line colour may follow after '/' ('C6EFCE/006100'). */
+  colors: string[];
+  /** Top-left cell and bottom-right cell (exclusive) of the chart's frame, e.g. 'E3' and 'M21'. */
+  from: string;
+  to: string;
+  /** Values are rates: the axis runs 0-100% and labels read as percents. */
+  percent?: boolean;
+  /** Write each bar's value on it. */
+  labels?: boolean;
 }
 
 /* ------------------------------------------------------------------------------------------ */

@@ -15,6 +15,8 @@ import { a1, cellText, colLetter } from '../core/grid';
 import { Batch, OfficeValue, charsToPoints, formatFor, rangeAddress, toOfficeValue, writeBlock } from './batch';
 import { Capabilities, capabilities } from './caps';
 import { addTextEqualsRule, applyStyle, hex } from './style';
+import { addCharts } from './charts';
+import { writePage } from './page';
 
 export interface WriteSheetsReport {
   syncs: number;
@@ -317,6 +319,8 @@ export function writeSheets(specs: SheetSpec[]): Promise<WriteSheetsReport> {
       const ws = sheets.add(specs[i].name);
       if (!first) first = ws;
       await writeSpec(batch, ws, specs[i], caps, skipped, links);
+      await addCharts(batch, ws, specs[i], skipped); // charts.ts: the same charts the file writer draws
+      await writePage(batch, ws, specs[i], skipped); // page.ts: merged rows' heights, the footer (1.9)
     }
     if (first) first.activate();
     await batch.room(1);

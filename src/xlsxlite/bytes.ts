@@ -51,8 +51,11 @@ export function utf8(text: string): Uint8Array {
 
 let CRC_TABLE: number[] | null = null;
 
-/** The CRC-32 (IEEE 802.3, reflected 0xEDB88320) that zip entries carry, as an unsigned number. */
-export function crc32(data: Uint8Array): number {
+/**
+ * The CRC-32 (IEEE 802.3, reflected 0xEDB88320) that zip entries carry, as an unsigned number.
+ * `previous` continues the CRC of the bytes before `data` (the same as zlib's crc32(data, value)).
+ */
+export function crc32(data: Uint8Array, previous = 0): number {
   if (!CRC_TABLE) {
     CRC_TABLE = [];
     for (let n = 0; n < 256; n++) {
@@ -62,7 +65,7 @@ export function crc32(data: Uint8Array): number {
     }
   }
   const table = CRC_TABLE;
-  let crc = 0xffffffff;
+  let crc = (previous ^ 0xffffffff) >>> 0;
   for (let i = 0; i < data.length; i++) crc = table[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }

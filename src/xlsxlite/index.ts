@@ -1,41 +1,32 @@
 /**
- * SheetSpec[] -> a minimal, valid .xlsx (SpreadsheetML in a STORED zip), small and pure: no Node, no
- * DOM, ES5. The task pane loads it lazily for 打开为新工作簿 (Excel.createWorkbook takes base64).
- * It renders the same SheetSpecs as the two hosts: values, the named styles, merges, column widths,
- * frozen panes, the autofilter, A4 print setup with repeated header rows, and the flag colour rules
- * and rate data bars as conditional formats.
+ * SheetSpec[] -> .xlsx, small and pure (no Node, no DOM, ES5): the one writer of summary and notice
+ * workbooks, for both hosts.
+ * - The task pane calls specsToXlsx (a STORED zip as bytes, for Excel.createWorkbook's base64).
+ * - The CLI calls writeXlsx through src/xlsx/spec-writer.ts, which hands it node:zlib's deflate and a
+ *   file: the XML is written a row at a time and compressed as it goes, so a summary of 50,000 items
+ *   is never one string.
+ * It renders everything a SheetSpec says: values, the named styles, merges, column widths and row
+ * heights, frozen panes, the autofilter, A4 print setup with repeated header rows and a footer, the
+ * flag colour rules and rate data bars as conditional formats, in-workbook links, and charts as
+ * DrawingML parts that Excel edits as its own.
  *
  * Strings are inline strings (t="inlineStr"): a string is never a formula, whatever it starts with.
  */
-import { CellValue, SheetSpec, SpecCell } from '../core/types';
-import { STYLES } from '../core/styles';
-import { isDateValue, colLetter } from '../core/grid';
-import { isoToSerial } from '../core/dates';
+import { SheetSpec } from '../core/types';
+import { safeSheetNames } from '../core/sheets';
 import { StyleSheet } from './styles';
-import { cellText, xmlAttr } from './xml';
-import { utf8 } from './bytes';
-import { zipStored, ZipEntry } from './zip';
+import { xmlAttr } from './xml';
+import { chartXml, drawingXml } from './chart';
+import { MAIN, REL, registerStyles, writeSheet, XML_HEAD } from './sheet';
+import { ByteSink, collect, ZipOptions, ZipWriter } from './zip';
 
 export { toBase64, crc32, utf8 } from './bytes';
-export { zipStored, ZipEntry } from './zip';
+export { zipStored, ZipEntry, ZipWriter, ZipOptions, ByteSink, Deflate } from './zip';
+export { chartSeries, ChartSeries, parseBlock } from './chart';
+export { safeSheetNames };
 
-const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
-const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-
-/** Excel's limits on sheet names: 31 characters, none of : \ / ? * [ ], unique ignoring case. */
-export function safeSheetNames(names: string[]): string[] {
-  const seen: Record<string, boolean> = {};
-  return names.map((raw, i) => {
-    let base = raw.replace(/[:\\\/?*\[\]]/g, '_').replace(/^'+|'+$/g, '') || 'Sheet' + (i + 1);
-    base = base.slice(0, 31);
-    let name = base;
-    for (let n = 2; seen[name.toLowerCase()]; n++) name = base.slice(0, 31 - String(n).length - 1) + '_' + n;
-    seen[name.toLowerCase()] = true;
-    return name;
-  });
-}
+const CT = 'application/vnd.openxmlformats-officedocument.';
 
 function quoteSheet(name: string): string {
   return "'" + name.replace(/'/g, "''") + "'";
@@ -46,125 +37,38 @@ function absolute(range: string): string {
   return range.replace(/\$/g, '').replace(/([A-Za-z]+)(\d+)/g, '$$$1$$$2');
 }
 
-function cellXml(ref: string, cell: SpecCell, styles: StyleSheet): string {
-  const v: CellValue = cell.v;
-  const style = cell.s ? STYLES[cell.s] : null;
-  if (isDateValue(v)) {
-    const own = style && style.numFmt && /[yd]/i.test(style.numFmt) ? undefined : 'yyyy-mm-dd';
-    return '<c r="' + ref + '" s="' + styles.xf(cell.s, own) + '"><v>' + isoToSerial(v.date) + '</v></c>';
-  }
-  const s = cell.s ? ' s="' + styles.xf(cell.s) + '"' : '';
-  if (v === null || v === undefined || v === '') return s ? '<c r="' + ref + '"' + s + '/>' : '';
-  if (typeof v === 'number') return isFinite(v) ? '<c r="' + ref + '"' + s + '><v>' + v + '</v></c>' : s ? '<c r="' + ref + '"' + s + '/>' : '';
-  if (typeof v === 'boolean') return '<c r="' + ref + '"' + s + ' t="b"><v>' + (v ? 1 : 0) + '</v></c>';
-  const text = String(v);
-  // xml:space="preserve" only where whitespace could be lost: at either end, runs, tabs, breaks.
-  const keep = /^\s|\s$|\s\s|[\t\n\r]/.test(text) ? ' xml:space="preserve"' : '';
-  return '<c r="' + ref + '"' + s + ' t="inlineStr"><is><t' + keep + '>' + cellText(text) + '</t></is></c>';
+function relationships(rels: { id: string; type: string; target: string }[]): string {
+  return XML_HEAD + '<Relationships xmlns="' + PKG_REL + '">' +
+    rels.map((r) => '<Relationship Id="' + r.id + '" Type="' + REL + '/' + r.type + '" Target="' + xmlAttr(r.target) + '"/>').join('') +
+    '</Relationships>';
 }
 
-/** The flag rules ("cell equals 逾期" -> Bad) and data bars, grouped by range. */
-function conditionalFormats(spec: SheetSpec, styles: StyleSheet): string {
-  const out: string[] = [];
-  let priority = 1;
-  const rules = spec.rules || [];
-  const byRange: Record<string, string[]> = {};
-  const order: string[] = [];
-  for (let i = 0; i < rules.length; i++) {
-    const r = rules[i];
-    if (!byRange[r.range]) {
-      byRange[r.range] = [];
-      order.push(r.range);
-    }
-    byRange[r.range].push(
-      '<cfRule type="cellIs" dxfId="' + styles.dxf(r.style) + '" priority="' + priority++ + '" operator="equal"><formula>' +
-        xmlAttr('"' + r.textEquals.replace(/"/g, '""') + '"') + '</formula></cfRule>',
-    );
-  }
-  for (let i = 0; i < order.length; i++) out.push('<conditionalFormatting sqref="' + order[i] + '">' + byRange[order[i]].join('') + '</conditionalFormatting>');
-  const bars = spec.dataBars || [];
-  for (let i = 0; i < bars.length; i++) {
-    out.push(
-      '<conditionalFormatting sqref="' + bars[i] + '"><cfRule type="dataBar" priority="' + priority++ + '"><dataBar>' +
-        '<cfvo type="num" val="0"/><cfvo type="num" val="1"/><color rgb="FF638EC6"/></dataBar></cfRule></conditionalFormatting>',
-    );
-  }
-  return out.join('');
-}
-
-function sheetXml(spec: SheetSpec, styles: StyleSheet, selected: boolean): string {
-  const rows: string[] = [];
-  let width = 0;
-  let height = 0;
-  for (let r = 0; r < spec.rows.length; r++) {
-    const row = spec.rows[r] || [];
-    const cells: string[] = [];
-    for (let c = 0; c < row.length; c++) {
-      const cell = row[c];
-      if (!cell) continue;
-      const xml = cellXml(colLetter(c + 1) + (r + 1), cell, styles);
-      if (!xml) continue;
-      cells.push(xml);
-      width = Math.max(width, c + 1);
-      height = r + 1;
-    }
-    if (cells.length) rows.push('<row r="' + (r + 1) + '">' + cells.join('') + '</row>');
-  }
-  const dimension = height ? 'A1:' + colLetter(Math.max(width, 1)) + height : 'A1';
-
-  const print = spec.print;
-  const parts: string[] = [XML_HEAD + '<worksheet xmlns="' + MAIN + '" xmlns:r="' + REL + '">'];
-  if (print && print.fitToWidth) parts.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
-  parts.push('<dimension ref="' + dimension + '"/>');
-
-  const f = spec.freeze;
-  let view = '<sheetView workbookViewId="0"' + (selected ? ' tabSelected="1"' : '') + '>';
-  if (f && (f.rows || f.cols)) {
-    const topLeft = colLetter((f.cols || 0) + 1) + ((f.rows || 0) + 1);
-    const pane = f.rows && f.cols ? 'bottomRight' : f.rows ? 'bottomLeft' : 'topRight';
-    view +=
-      '<pane' + (f.cols ? ' xSplit="' + f.cols + '"' : '') + (f.rows ? ' ySplit="' + f.rows + '"' : '') +
-      ' topLeftCell="' + topLeft + '" activePane="' + pane + '" state="frozen"/>' +
-      '<selection pane="' + pane + '" activeCell="' + topLeft + '" sqref="' + topLeft + '"/>';
-  }
-  parts.push('<sheetViews>' + view + '</sheetView></sheetViews>');
-  parts.push('<sheetFormatPr defaultRowHeight="15"/>');
-
-  const widths = spec.widths || [];
-  const cols: string[] = [];
-  for (let i = 0; i < widths.length; i++) {
-    if (widths[i] > 0) cols.push('<col min="' + (i + 1) + '" max="' + (i + 1) + '" width="' + widths[i] + '" customWidth="1"/>');
-  }
-  if (cols.length) parts.push('<cols>' + cols.join('') + '</cols>');
-
-  parts.push(rows.length ? '<sheetData>' + rows.join('') + '</sheetData>' : '<sheetData/>');
-  if (spec.autoFilter) parts.push('<autoFilter ref="' + spec.autoFilter + '"/>');
-  const merges = spec.merges || [];
-  if (merges.length) parts.push('<mergeCells count="' + merges.length + '">' + merges.map((m) => '<mergeCell ref="' + m + '"/>').join('') + '</mergeCells>');
-  parts.push(conditionalFormats(spec, styles));
-  parts.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
-  if (print) {
-    // paperSize 9 = A4; fitToHeight 0 = as many pages down as it takes, one page wide.
-    parts.push(
-      '<pageSetup paperSize="9" orientation="' + (print.landscape ? 'landscape' : 'portrait') + '"' +
-        (print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : '') + '/>',
-    );
-  }
-  parts.push('</worksheet>');
-  return parts.join('');
-}
-
-/** The workbook as .xlsx bytes: one worksheet per spec, in order, the first one active. */
-export function specsToXlsx(specs: SheetSpec[]): Uint8Array {
+/**
+ * Writes the workbook into `sink`: one worksheet per spec, in order, the first one active. With
+ * `opts.deflate` the parts are compressed; without, STORED.
+ */
+export function writeXlsx(specs: SheetSpec[], sink: ByteSink, opts: ZipOptions = {}): void {
   if (!specs.length) throw new Error('a workbook needs at least one sheet');
+  const zip = new ZipWriter(sink, opts);
   const styles = new StyleSheet();
   const names = safeSheetNames(specs.map((s) => s.name));
-  const entries: ZipEntry[] = [];
-  const sheetParts: string[] = [];
+  const known: Record<string, boolean> = {};
+  for (let i = 0; i < names.length; i++) known[names[i].toLowerCase()] = true;
+
+  // What the package holds, worked out first, so that its parts go in the usual order: content
+  // types, relationships, workbook, styles, then the sheets with their drawings and charts.
+  const overrides: string[] = [];
   const definedNames: string[] = [];
+  const drawingOf: number[] = [];
+  let charts = 0;
+  let drawings = 0;
   for (let i = 0; i < specs.length; i++) {
-    sheetParts.push(sheetXml(specs[i], styles, i === 0));
     const spec = specs[i];
+    overrides.push('<Override PartName="/xl/worksheets/sheet' + (i + 1) + '.xml" ContentType="' + CT + 'spreadsheetml.worksheet+xml"/>');
+    const n = (spec.charts || []).length;
+    drawingOf.push(n ? ++drawings : 0);
+    if (n) overrides.push('<Override PartName="/xl/drawings/drawing' + drawings + '.xml" ContentType="' + CT + 'drawing+xml"/>');
+    for (let k = 0; k < n; k++) overrides.push('<Override PartName="/xl/charts/chart' + ++charts + '.xml" ContentType="' + CT + 'drawingml.chart+xml"/>');
     if (spec.autoFilter) {
       definedNames.push('<definedName name="_xlnm._FilterDatabase" localSheetId="' + i + '" hidden="1">' + xmlAttr(quoteSheet(names[i]) + '!' + absolute(spec.autoFilter)) + '</definedName>');
     }
@@ -172,43 +76,52 @@ export function specsToXlsx(specs: SheetSpec[]): Uint8Array {
       const rr = spec.print.repeatRows;
       definedNames.push('<definedName name="_xlnm.Print_Titles" localSheetId="' + i + '">' + xmlAttr(quoteSheet(names[i]) + '!$' + rr[0] + ':$' + rr[1]) + '</definedName>');
     }
+    registerStyles(spec, styles);
   }
 
-  const contentTypes =
-    XML_HEAD +
-    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+  zip.text('[Content_Types].xml', (w) => w(
+    XML_HEAD + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
     '<Default Extension="xml" ContentType="application/xml"/>' +
-    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-    specs.map((_s, i) => '<Override PartName="/xl/worksheets/sheet' + (i + 1) + '.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>').join('') +
-    '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
-    '</Types>';
-  const rootRels =
-    XML_HEAD +
-    '<Relationships xmlns="' + PKG_REL + '">' +
-    '<Relationship Id="rId1" Type="' + REL + '/officeDocument" Target="xl/workbook.xml"/>' +
-    '</Relationships>';
-  const workbookRels =
-    XML_HEAD +
-    '<Relationships xmlns="' + PKG_REL + '">' +
-    specs.map((_s, i) => '<Relationship Id="rId' + (i + 1) + '" Type="' + REL + '/worksheet" Target="worksheets/sheet' + (i + 1) + '.xml"/>').join('') +
-    '<Relationship Id="rId' + (specs.length + 1) + '" Type="' + REL + '/styles" Target="styles.xml"/>' +
-    '</Relationships>';
-  const workbook =
-    XML_HEAD +
-    '<workbook xmlns="' + MAIN + '" xmlns:r="' + REL + '">' +
+    '<Override PartName="/xl/workbook.xml" ContentType="' + CT + 'spreadsheetml.sheet.main+xml"/>' +
+    '<Override PartName="/xl/styles.xml" ContentType="' + CT + 'spreadsheetml.styles+xml"/>' +
+    overrides.join('') +
+    '</Types>'));
+  zip.text('_rels/.rels', (w) => w(relationships([{ id: 'rId1', type: 'officeDocument', target: 'xl/workbook.xml' }])));
+  zip.text('xl/workbook.xml', (w) => w(
+    XML_HEAD + '<workbook xmlns="' + MAIN + '" xmlns:r="' + REL + '">' +
     '<bookViews><workbookView activeTab="0"/></bookViews>' +
     '<sheets>' + names.map((n, i) => '<sheet name="' + xmlAttr(n) + '" sheetId="' + (i + 1) + '" r:id="rId' + (i + 1) + '"/>').join('') + '</sheets>' +
     (definedNames.length ? '<definedNames>' + definedNames.join('') + '</definedNames>' : '') +
-    '<calcPr calcId="191029"/>' +
-    '</workbook>';
+    '<calcPr calcId="191029"/></workbook>'));
+  const bookRels = specs.map((_s, i) => ({ id: 'rId' + (i + 1), type: 'worksheet', target: 'worksheets/sheet' + (i + 1) + '.xml' }));
+  bookRels.push({ id: 'rId' + (specs.length + 1), type: 'styles', target: 'styles.xml' });
+  zip.text('xl/_rels/workbook.xml.rels', (w) => w(relationships(bookRels)));
+  zip.text('xl/styles.xml', (w) => w(styles.xml()));
 
-  entries.push({ name: '[Content_Types].xml', data: utf8(contentTypes) });
-  entries.push({ name: '_rels/.rels', data: utf8(rootRels) });
-  entries.push({ name: 'xl/workbook.xml', data: utf8(workbook) });
-  entries.push({ name: 'xl/_rels/workbook.xml.rels', data: utf8(workbookRels) });
-  // styles.xml last among the strings: the sheets registered every format it must hold.
-  entries.push({ name: 'xl/styles.xml', data: utf8(styles.xml()) });
-  for (let i = 0; i < sheetParts.length; i++) entries.push({ name: 'xl/worksheets/sheet' + (i + 1) + '.xml', data: utf8(sheetParts[i]) });
-  return zipStored(entries);
+  charts = 0;
+  for (let i = 0; i < specs.length; i++) {
+    const spec = specs[i];
+    const d = drawingOf[i];
+    zip.text('xl/worksheets/sheet' + (i + 1) + '.xml', (w) => writeSheet(spec, { styles, selected: i === 0, sheets: known, drawing: d ? 'rId1' : undefined }, w));
+    if (!d) continue;
+    // The sheet -> its drawing -> one chart part per chart, each found through relationships.
+    const list = spec.charts || [];
+    zip.text('xl/worksheets/_rels/sheet' + (i + 1) + '.xml.rels', (w) =>
+      w(relationships([{ id: 'rId1', type: 'drawing', target: '../drawings/drawing' + d + '.xml' }])));
+    zip.text('xl/drawings/drawing' + d + '.xml', (w) => w(drawingXml(list)));
+    const chartRels: { id: string; type: string; target: string }[] = [];
+    for (let k = 0; k < list.length; k++) {
+      const c = ++charts;
+      chartRels.push({ id: 'rId' + (k + 1), type: 'chart', target: '../charts/chart' + c + '.xml' });
+      zip.text('xl/charts/chart' + c + '.xml', (w) => w(chartXml(spec, names[i], list[k])));
+    }
+    zip.text('xl/drawings/_rels/drawing' + d + '.xml.rels', (w) => w(relationships(chartRels)));
+  }
+  zip.finish();
+}
+
+/** The workbook as .xlsx bytes (STORED), for the task pane's 打开为新工作簿. */
+export function specsToXlsx(specs: SheetSpec[]): Uint8Array {
+  return collect((sink) => writeXlsx(specs, sink));
 }

@@ -24,8 +24,11 @@ export class StyleSheet {
   private numFmts: { id: number; code: string }[] = [];
   private xfs: string[] = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
   private xfIndex: Record<string, number> = {};
+  private plain: Partial<Record<StyleKey, number>> = {};
   private dxfs: string[] = [];
   private dxfIndex: Record<string, number> = {};
+  /** Set once styles.xml is written: a format first asked for after that would be missing from it. */
+  private sealed = false;
 
   private indexOf(list: string[], xml: string): number {
     const i = list.indexOf(xml);
@@ -44,13 +47,17 @@ export class StyleSheet {
   }
 
   private font(s: CellStyle): number {
-    if (!s.bold && !s.size && !s.color) return 0;
+    if (!s.bold && !s.size && !s.color && !s.font) return 0;
+    // A Chinese font name is a GB2312 font (charset 134), as Excel writes 宋体 or 仿宋.
+    const name = s.font
+      ? '<name val="' + xmlAttr(s.font) + '"/><family val="3"/>' + (/[^\x00-\x7f]/.test(s.font) ? '<charset val="134"/>' : '')
+      : '<name val="Calibri"/><family val="2"/><scheme val="minor"/>';
     const xml =
       '<font>' +
       (s.bold ? '<b/>' : '') +
       '<sz val="' + (s.size || 11) + '"/>' +
       (s.color ? '<color rgb="' + argb(s.color) + '"/>' : '<color theme="1"/>') +
-      '<name val="Calibri"/><family val="2"/><scheme val="minor"/></font>';
+      name + '</font>';
     return this.indexOf(this.fonts, xml);
   }
 
@@ -70,8 +77,14 @@ export class StyleSheet {
    * own (a date in a cell whose style has no date format).
    */
   xf(key: StyleKey | undefined, numFmt?: string): number {
+    // The common case, a style key alone, without building a string per cell.
+    if (key && !numFmt) {
+      const known = this.plain[key];
+      if (known !== undefined) return known;
+    }
     const id = (key || '') + '|' + (numFmt || '');
     if (id in this.xfIndex) return this.xfIndex[id];
+    if (this.sealed) throw new Error('xlsxlite: cell format ' + id + ' asked for after styles.xml was written');
     const s: CellStyle = key ? STYLES[key] : {};
     const fmt = this.numFmtId(numFmt || s.numFmt);
     const fontId = this.font(s);
@@ -90,12 +103,14 @@ export class StyleSheet {
       (align ? ' applyAlignment="1">' + align + '</xf>' : '/>');
     this.xfs.push(xml);
     this.xfIndex[id] = this.xfs.length - 1;
+    if (key && !numFmt) this.plain[key] = this.xfs.length - 1;
     return this.xfs.length - 1;
   }
 
   /** The differential format of a rule's style (font colour and fill), for conditional formats. */
   dxf(key: StyleKey): number {
     if (key in this.dxfIndex) return this.dxfIndex[key];
+    if (this.sealed) throw new Error('xlsxlite: rule style ' + key + ' asked for after styles.xml was written');
     const s = STYLES[key];
     const xml =
       '<dxf>' +
@@ -108,6 +123,7 @@ export class StyleSheet {
   }
 
   xml(): string {
+    this.sealed = true;
     const list = (tag: string, items: string[], extra = '') => '<' + tag + ' count="' + items.length + '"' + extra + '>' + items.join('') + '</' + tag + '>';
     const numFmts = this.numFmts.length
       ? list('numFmts', this.numFmts.map((f) => '<numFmt numFmtId="' + f.id + '" formatCode="' + xmlAttr(f.code) + '"/>'))

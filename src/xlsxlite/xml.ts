@@ -18,7 +18,11 @@ export function xmlAttr(text: string): string {
  * characters XML cannot hold written as _xHHHH_. A literal "_x0041_" in the user's text would be
  * read back as "A", so its underscore is escaped as _x005F_ first (ECMA-376 ST_Xstring).
  */
+/** Anything cellText would change: most cell text has none of it and is returned as it is. */
+const NEEDS_WORK = /[&<>"\r_\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
 export function cellText(text: string): string {
+  if (!NEEDS_WORK.test(text)) return text;
   return xmlAttr(
     text
       .replace(/\r\n?/g, '\n')

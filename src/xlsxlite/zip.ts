@@ -1,7 +1,13 @@
 /**
- * A zip archive with STORED (uncompressed) entries, written by hand: local file headers, the central
- * directory and its end record (PKWARE APPNOTE 4.3). Names are UTF-8 (general purpose flag bit 11).
- * No deflate: the pane stays small, and Excel reads stored parts as readily as deflated ones.
+ * Zip archives written by hand: local file headers, the central directory and its end record
+ * (PKWARE APPNOTE 4.3). Names are UTF-8 (general purpose flag bit 11).
+ *
+ * ZipWriter streams: a part's text arrives in pieces, is encoded and (where the host gives a deflate)
+ * compressed chunk by chunk, and only that part's compressed bytes wait for its header. Each chunk is
+ * deflated on its own with the previous 32 KB as its dictionary and ends on a sync flush, so the
+ * chunks join into one deflate stream that compresses as well as a single pass (the way pigz splits
+ * its work). Without a deflate (the task pane: no zlib in IE11), entries are STORED; Excel reads
+ * them as readily.
  */
 import { crc32, utf8 } from './bytes';
 
@@ -10,11 +16,33 @@ export interface ZipEntry {
   data: Uint8Array;
 }
 
+/**
+ * Raw deflate (RFC 1951, no zlib header) of one chunk of a part. `dictionary` is the previous up to
+ * 32 KB of the part (null for its first chunk). The output ends on a byte boundary: a sync flush,
+ * or on the `last` chunk the final block.
+ */
+export type Deflate = (data: Uint8Array, dictionary: Uint8Array | null, last: boolean) => Uint8Array;
+
+export interface ZipOptions {
+  deflate?: Deflate;
+  /** UTF-8 encoder (Node's Buffer is faster than bytes.ts). */
+  encode?: (text: string) => Uint8Array;
+  /** CRC-32 continued from `previous` (zlib.crc32 in Node). */
+  crc32?: (data: Uint8Array, previous: number) => number;
+}
+
+/** Where the archive's bytes go, in order. */
+export type ByteSink = (bytes: Uint8Array) => void;
+
 /** 1980-01-01 00:00 in MS-DOS form: a fixed stamp, so the same specs give the same bytes. */
 const DOS_TIME = 0;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 const UTF8_NAMES = 0x0800;
-const VERSION = 20; // 2.0: the version that reads STORED entries with these fields
+const VERSION = 20; // 2.0: deflate, and the fields used here
+const WINDOW = 32768;
+/** Characters of XML gathered before they are encoded and compressed. */
+const CHUNK_CHARS = 1 << 16;
+const MAX_U32 = 0xffffffff;
 
 function u16(out: Uint8Array, at: number, v: number): void {
   out[at] = v & 0xff;
@@ -28,64 +56,172 @@ function u32(out: Uint8Array, at: number, v: number): void {
   out[at + 3] = (v >>> 24) & 0xff;
 }
 
-export function zipStored(entries: ZipEntry[]): Uint8Array {
-  const names = entries.map((e) => utf8(e.name));
-  const crcs = entries.map((e) => crc32(e.data));
-  let size = 22;
-  for (let i = 0; i < entries.length; i++) size += 30 + names[i].length + entries[i].data.length + 46 + names[i].length;
-  if (size > 0xffffffff || entries.length > 0xffff) throw new Error('xlsx too large for a zip without zip64');
-  const out = new Uint8Array(size);
-  const offsets: number[] = [];
-  let p = 0;
-  for (let i = 0; i < entries.length; i++) {
-    const data = entries[i].data;
-    offsets.push(p);
-    u32(out, p, 0x04034b50);
-    u16(out, p + 4, VERSION);
-    u16(out, p + 6, UTF8_NAMES);
-    u16(out, p + 8, 0); // STORED
-    u16(out, p + 10, DOS_TIME);
-    u16(out, p + 12, DOS_DATE);
-    u32(out, p + 14, crcs[i]);
-    u32(out, p + 18, data.length);
-    u32(out, p + 22, data.length);
-    u16(out, p + 26, names[i].length);
-    u16(out, p + 28, 0);
-    out.set(names[i], p + 30);
-    p += 30 + names[i].length;
-    out.set(data, p);
-    p += data.length;
-  }
-  const cdStart = p;
-  for (let i = 0; i < entries.length; i++) {
-    const data = entries[i].data;
-    u32(out, p, 0x02014b50);
-    u16(out, p + 4, VERSION); // made by: MS-DOS, 2.0
-    u16(out, p + 6, VERSION);
-    u16(out, p + 8, UTF8_NAMES);
-    u16(out, p + 10, 0);
-    u16(out, p + 12, DOS_TIME);
-    u16(out, p + 14, DOS_DATE);
-    u32(out, p + 16, crcs[i]);
-    u32(out, p + 20, data.length);
-    u32(out, p + 24, data.length);
-    u16(out, p + 28, names[i].length);
-    u16(out, p + 30, 0); // extra
-    u16(out, p + 32, 0); // comment
-    u16(out, p + 34, 0); // disk
-    u16(out, p + 36, 0); // internal attributes
-    u32(out, p + 38, 0); // external attributes
-    u32(out, p + 42, offsets[i]);
-    out.set(names[i], p + 46);
-    p += 46 + names[i].length;
-  }
-  u32(out, p, 0x06054b50);
-  u16(out, p + 4, 0);
-  u16(out, p + 6, 0);
-  u16(out, p + 8, entries.length);
-  u16(out, p + 10, entries.length);
-  u32(out, p + 12, p - cdStart);
-  u32(out, p + 16, cdStart);
-  u16(out, p + 20, 0);
+interface Written {
+  name: Uint8Array;
+  method: number;
+  crc: number;
+  size: number;
+  csize: number;
+  offset: number;
+}
+
+/** The last 32 KB of `prev` followed by `next`: the dictionary of the chunk after `next`. */
+function window(prev: Uint8Array | null, next: Uint8Array): Uint8Array {
+  if (next.length >= WINDOW || !prev) return next.length > WINDOW ? next.subarray(next.length - WINDOW) : next;
+  const keep = Math.min(prev.length, WINDOW - next.length);
+  const out = new Uint8Array(keep + next.length);
+  out.set(prev.subarray(prev.length - keep), 0);
+  out.set(next, keep);
   return out;
+}
+
+export class ZipWriter {
+  private readonly entries: Written[] = [];
+  private offset = 0;
+  private readonly encode: (text: string) => Uint8Array;
+  private readonly crc: (data: Uint8Array, previous: number) => number;
+
+  constructor(private readonly sink: ByteSink, private readonly opts: ZipOptions = {}) {
+    this.encode = opts.encode || utf8;
+    this.crc = opts.crc32 || crc32;
+  }
+
+  private emit(bytes: Uint8Array): void {
+    if (!bytes.length) return;
+    this.sink(bytes);
+    this.offset += bytes.length;
+    if (this.offset > MAX_U32) throw new Error('xlsx too large for a zip without zip64');
+  }
+
+  /**
+   * Adds a part whose text `produce` writes in as many pieces as it likes. The pieces are gathered
+   * into chunks of about 64 K characters; no more than one chunk of text is held at a time.
+   */
+  text(name: string, produce: (write: (piece: string) => void) => void): void {
+    const deflate = this.opts.deflate;
+    const out: Uint8Array[] = [];
+    let crc = 0;
+    let size = 0;
+    let csize = 0;
+    let dictionary: Uint8Array | null = null;
+    let pieces: string[] = [];
+    let chars = 0;
+    const flush = (last: boolean) => {
+      const bytes = this.encode(pieces.length === 1 ? pieces[0] : pieces.join(''));
+      pieces = [];
+      chars = 0;
+      crc = this.crc(bytes, crc);
+      size += bytes.length;
+      const data = deflate ? deflate(bytes, dictionary, last) : bytes;
+      if (deflate && !last) dictionary = window(dictionary, bytes);
+      if (data.length) {
+        out.push(data);
+        csize += data.length;
+      }
+    };
+    produce((piece: string) => {
+      if (!piece) return;
+      pieces.push(piece);
+      chars += piece.length;
+      if (chars >= CHUNK_CHARS) flush(false);
+    });
+    flush(true);
+    this.entry(name, deflate ? 8 : 0, crc, size, csize, out);
+  }
+
+  /** Adds a part whose bytes are all here already. */
+  bytes(name: string, data: Uint8Array): void {
+    const deflate = this.opts.deflate;
+    const packed = deflate ? deflate(data, null, true) : data;
+    this.entry(name, deflate ? 8 : 0, this.crc(data, 0), data.length, packed.length, [packed]);
+  }
+
+  private entry(name: string, method: number, crc: number, size: number, csize: number, data: Uint8Array[]): void {
+    if (size > MAX_U32 || csize > MAX_U32) throw new Error('xlsx part too large for a zip without zip64');
+    const bytes = utf8(name);
+    const head = new Uint8Array(30 + bytes.length);
+    u32(head, 0, 0x04034b50);
+    u16(head, 4, VERSION);
+    u16(head, 6, UTF8_NAMES);
+    u16(head, 8, method);
+    u16(head, 10, DOS_TIME);
+    u16(head, 12, DOS_DATE);
+    u32(head, 14, crc);
+    u32(head, 18, csize);
+    u32(head, 22, size);
+    u16(head, 26, bytes.length);
+    u16(head, 28, 0);
+    head.set(bytes, 30);
+    this.entries.push({ name: bytes, method, crc, size, csize, offset: this.offset });
+    this.emit(head);
+    for (let i = 0; i < data.length; i++) this.emit(data[i]);
+  }
+
+  /** Writes the central directory and its end record. */
+  finish(): void {
+    const n = this.entries.length;
+    if (n > 0xffff) throw new Error('xlsx has too many parts for a zip without zip64');
+    let size = 22;
+    for (let i = 0; i < n; i++) size += 46 + this.entries[i].name.length;
+    const out = new Uint8Array(size);
+    const cdStart = this.offset;
+    let p = 0;
+    for (let i = 0; i < n; i++) {
+      const e = this.entries[i];
+      u32(out, p, 0x02014b50);
+      u16(out, p + 4, VERSION); // made by: MS-DOS, 2.0
+      u16(out, p + 6, VERSION);
+      u16(out, p + 8, UTF8_NAMES);
+      u16(out, p + 10, e.method);
+      u16(out, p + 12, DOS_TIME);
+      u16(out, p + 14, DOS_DATE);
+      u32(out, p + 16, e.crc);
+      u32(out, p + 20, e.csize);
+      u32(out, p + 24, e.size);
+      u16(out, p + 28, e.name.length);
+      u16(out, p + 30, 0); // extra
+      u16(out, p + 32, 0); // comment
+      u16(out, p + 34, 0); // disk
+      u16(out, p + 36, 0); // internal attributes
+      u32(out, p + 38, 0); // external attributes
+      u32(out, p + 42, e.offset);
+      out.set(e.name, p + 46);
+      p += 46 + e.name.length;
+    }
+    u32(out, p, 0x06054b50);
+    u16(out, p + 4, 0);
+    u16(out, p + 6, 0);
+    u16(out, p + 8, n);
+    u16(out, p + 10, n);
+    u32(out, p + 12, p);
+    u32(out, p + 16, cdStart);
+    u16(out, p + 20, 0);
+    this.emit(out);
+  }
+}
+
+/** Bytes collected from a sink into one array (the pane's path, which needs the whole file as base64). */
+export function collect(write: (sink: ByteSink) => void): Uint8Array {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  write((b) => {
+    parts.push(b);
+    size += b.length;
+  });
+  const out = new Uint8Array(size);
+  let p = 0;
+  for (let i = 0; i < parts.length; i++) {
+    out.set(parts[i], p);
+    p += parts[i].length;
+  }
+  return out;
+}
+
+/** A STORED zip of whole entries. */
+export function zipStored(entries: ZipEntry[]): Uint8Array {
+  return collect((sink) => {
+    const zip = new ZipWriter(sink);
+    for (let i = 0; i < entries.length; i++) zip.bytes(entries[i].name, entries[i].data);
+    zip.finish();
+  });
 }

@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BIN = path.join(ROOT, 'bin', 'taizhang.js');
@@ -118,6 +119,56 @@ describe('a summary that works', () => {
     expect(b.stderr).toBe('');
     expect(b.code).toBe(0);
     expect(run(['summary', SAMPLE, ...DATES, '--out', out('strict-c.xlsx')]).code).toBe(0);
+  });
+});
+
+describe('the notice options', () => {
+  test('--notice-number, --issuer and --reply-days go into every notice and every footer', async () => {
+    const file = out('options.xlsx');
+    const notices = out('options-notices');
+    const r = run(['summary', SAMPLE, ...DATES, '--out', file, '--notices', notices, '--notice-number', '〔2022〕第12号', '--issuer', '巡察整改办', '--reply-days', '5']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const zip = await JSZip.loadAsync(fs.readFileSync(path.join(notices, '督办单-财务处.xlsx')));
+    const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(sheet).toContain('<t>〔2022〕第12号</t>');
+    // Five working days after Friday 15 July 2022: Friday 22 July.
+    expect(sheet).toContain('请于2022年7月22日前将整改进展及说明（填入上表最后一列）报送巡察整改办。');
+    expect(sheet).toContain('<t>巡察整改办（盖章）</t>');
+    const summary = await JSZip.loadAsync(fs.readFileSync(file));
+    for (let i = 1; i <= 7; i++) {
+      expect((await summary.file('xl/worksheets/sheet' + i + '.xml')!.async('string'))).toContain('<oddFooter>&amp;L巡察整改办&amp;C');
+    }
+  });
+
+  test.each([
+    [['--reply-days', 'three'], /--reply-days/],
+    [['--reply-days', '-1'], /--reply-days/],
+    [['--issuer', '  '], /--issuer.*发文单位/],
+    [['--notice-number', ''], /--notice-number.*文号/],
+  ])('%j is refused with one line', (args, message) => {
+    const r = run(['summary', SAMPLE, ...DATES, '--out', out('refused.xlsx'), ...(args as string[])]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message as RegExp);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(fs.existsSync(out('refused.xlsx'))).toBe(false);
+  });
+
+  test('a notice that cannot be written: the others are, the report says so, one line on stderr and exit 2', () => {
+    const notices = out('blocked');
+    fs.mkdirSync(path.join(notices, '督办单-财务处.xlsx'), { recursive: true });
+    const r = run(['summary', SAMPLE, ...DATES, '--out', out('blocked.xlsx'), '--notices', notices]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^taizhang: 1 份督办单未能写出（其余已写出）：财务处（E[A-Z]+: .*）\n$/);
+    const written = fs.readdirSync(notices).filter((f) => fs.statSync(path.join(notices, f)).isFile());
+    expect(written.length).toBeGreaterThan(2);
+    expect(r.stdout).toContain('已写出督办单 ' + written.length + ' 份');
+    expect(fs.existsSync(out('blocked.xlsx'))).toBe(true);
+  });
+
+  test('--help names the options', () => {
+    const zh = run(['--help']).stdout;
+    for (const o of ['--notice-number', '--issuer', '--reply-days']) expect(zh).toContain(o);
+    expect(run(['--help', '--lang', 'en']).stdout).toContain('--reply-days N          summary: working days after --as-of');
   });
 });
 

@@ -70,6 +70,8 @@ export interface FakeHyperlink {
 
 export interface FakeSheet {
   name: string;
+  /** Charts added with worksheet.charts.add (the charts model below). */
+  charts?: FakeChart[];
   cells: Map<number, Map<number, FakeCell>>;
   conditionalFormats: { address: string; type: string; rule?: unknown; fill?: string; fontColor?: string }[];
   merges: string[];
@@ -375,7 +377,21 @@ export class FakeWorksheet extends Loadable {
       setPrintTitleRows(v: unknown) {
         rec('printTitleRows', v);
       },
+      set leftMargin(v: unknown) {
+        rec('leftMargin', v);
+      },
+      set rightMargin(v: unknown) {
+        rec('rightMargin', v);
+      },
+      /** ExcelApi 1.9: headersFooters.defaultForAllPages.leftFooter etc., recorded as 'defaultForAllPages.leftFooter'. */
+      get headersFooters(): Record<string, unknown> {
+        return fakeHeadersFooters(rec);
+      },
     };
+  }
+  /** ExcelApi 1.1 (the charts model below). */
+  get charts(): FakeChartCollection {
+    return new FakeChartCollection(this.ctx, this);
   }
 }
 
@@ -842,4 +858,84 @@ export class FakeHost {
 
 export function createFakeHost(opts: FakeOptions): FakeHost {
   return new FakeHost(opts);
+}
+
+/* ------------------------------------------------------------------------------------------------ */
+/* Charts (ExcelApi 1.1, and the 1.7/1.8 properties the add-in sets behind its checks): every       */
+/* charts.add is kept on the sheet with its type, source range and series direction, and every      */
+/* property set on the chart or its parts as a dotted path ('series.0.format.fill.solidColor').      */
+/* ------------------------------------------------------------------------------------------------ */
+
+export interface FakeChart {
+  type: string;
+  /** The source range's address, without the sheet. */
+  source: string;
+  seriesBy: string | undefined;
+  /** setPosition(startCell, endCell). */
+  position?: { start: string; end?: string };
+  props: Record<string, unknown>;
+}
+
+/** Properties that need more than ExcelApi 1.1, by their path on the chart. */
+const CHART_API: Record<string, string> = {
+  'axes.categoryAxis.reversePlotOrder': '1.7',
+  'axes.valueAxis.numberFormat': '1.8',
+  'dataLabels.numberFormat': '1.8',
+};
+
+/** A proxy that records every property set under `path` into the chart's props, and methods as calls. */
+function chartPart(ctx: FakeContext, chart: () => FakeChart, path: string): Record<string, unknown> {
+  return new Proxy({} as Record<string, unknown>, {
+    get(_t, key: string) {
+      if (key === 'getItemAt') return (i: number) => chartPart(ctx, chart, path + '.' + i);
+      if (key === 'setSolidColor') return (color: string) => ctx.enqueue(() => (chart().props[path + '.solidColor'] = color));
+      return chartPart(ctx, chart, path ? path + '.' + key : key);
+    },
+    set(_t, key: string, value: unknown) {
+      const full = path ? path + '.' + key : key;
+      if (CHART_API[full]) ctx.need(CHART_API[full], 'chart.' + full);
+      ctx.enqueue(() => (chart().props[full] = value));
+      return true;
+    },
+  });
+}
+
+export class FakeChartCollection {
+  constructor(private ctx: FakeContext, private ws: FakeWorksheet) {}
+  add(type: string, source: FakeRange | string, seriesBy?: string): Record<string, unknown> {
+    let made: FakeChart | null = null;
+    const chart = () => {
+      if (!made) throw officeError('InvalidOperation', 'chart not added yet');
+      return made;
+    };
+    this.ctx.enqueue(() => {
+      const s = this.ws.sheet();
+      const b = typeof source === 'string' ? parseAddress(source) : source.bounds();
+      made = { type, source: formatAddress(b), seriesBy, props: {} };
+      (s.charts = s.charts || []).push(made);
+      this.ctx.host.record('addChart', s.name, b, { type, seriesBy });
+    });
+    const part = chartPart(this.ctx, chart, '');
+    return new Proxy(part, {
+      get: (t, key: string) => {
+        if (key === 'setPosition') {
+          return (start: FakeRange | string, end?: FakeRange | string) =>
+            this.ctx.enqueue(() => {
+              const addr = (r: FakeRange | string | undefined) => (r === undefined ? undefined : typeof r === 'string' ? r : formatAddress(r.bounds()));
+              chart().position = { start: addr(start) as string, end: addr(end) };
+            });
+        }
+        return (t as Record<string, unknown>)[key];
+      },
+    });
+  }
+}
+
+/** ExcelApi 1.9: a HeadersFootersGroup whose defaultForAllPages records each header and footer part. */
+function fakeHeadersFooters(rec: (what: string, v: unknown) => void): Record<string, unknown> {
+  const page: Record<string, unknown> = {};
+  for (const key of ['leftHeader', 'centerHeader', 'rightHeader', 'leftFooter', 'centerFooter', 'rightFooter']) {
+    Object.defineProperty(page, key, { set: (v: unknown) => rec('defaultForAllPages.' + key, v) });
+  }
+  return { defaultForAllPages: page };
 }

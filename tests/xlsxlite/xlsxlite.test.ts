@@ -9,12 +9,15 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { crc32, specsToXlsx, toBase64, utf8, zipStored, safeSheetNames } from '../../src/xlsxlite';
+import * as zlib from 'zlib';
+import { validateXML } from 'xmllint-wasm';
+import { crc32, specsToXlsx, toBase64, utf8, writeXlsx, zipStored, safeSheetNames, ZipOptions } from '../../src/xlsxlite';
 import { summarize } from '../../src/core/summary';
 import { summarySheets } from '../../src/core/sheets';
 import { SheetSpec } from '../../src/core/types';
 import { isoToSerial } from '../../src/core/dates';
 import { AS_OF, ledgerA, ledgerB } from '../unit/helpers/results';
+import { findSoffice } from '../xlsx/helpers/render';
 
 const SHEETS = ['总览', '按方面', '按牵头部门', '逾期临期', '检查问题', '汇总台账', '通报提纲'];
 
@@ -255,7 +258,7 @@ describe('specsToXlsx: the summary sheets of a check', () => {
 
   it('header fills and the flag rules follow the STYLES table', () => {
     const ws = wb.getWorksheet('逾期临期')!;
-    const header = ws.getRow(1);
+    const header = ws.getRow(3);
     expect((header.getCell(1).fill as ExcelJS.FillPattern).fgColor).toEqual({ argb: 'FFD9E1F2' });
     const cf = (ws as unknown as { conditionalFormattings: unknown }).conditionalFormattings as { rules: { formulae?: string[] }[] }[];
     const formulae = cf.reduce((a, c) => a.concat(c.rules.map((r) => (r.formulae || [])[0])), [] as (string | undefined)[]);
@@ -270,7 +273,7 @@ describe('specsToXlsx: the summary sheets of a check', () => {
 });
 
 describe('LibreOffice opens it', () => {
-  const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice', '/usr/lib/libreoffice/program/soffice'].filter((p) => fs.existsSync(p))[0];
+  const soffice = findSoffice();
   (soffice ? it : it.skip)('soffice --headless --convert-to csv succeeds and shows the values', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'taizhang-xlsxlite-'));
     try {
@@ -291,7 +294,13 @@ describe('LibreOffice opens it', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 120000);
-  if (!soffice) it('skips LibreOffice: soffice is not installed', () => console.log('LibreOffice check skipped: no soffice'));
+  if (!soffice) {
+    // In CI LibreOffice is installed by .ci/run: missing there is a failure, never a skip.
+    it('LibreOffice is installed where CI runs', () => {
+      if (process.env.CI) throw new Error('soffice is missing: .ci/run installs libreoffice-calc');
+      console.log('LibreOffice check skipped: no soffice');
+    });
+  }
 });
 
 test('links in a spec are left out (打开为新工作簿 holds no ledger to link to): the cell keeps its value', async () => {
@@ -302,4 +311,227 @@ test('links in a spec are left out (打开为新工作簿 holds no ledger to lin
   const xml = await (zip.file('xl/worksheets/sheet1.xml') as JSZip.JSZipObject).async('string');
   expect(xml).not.toContain('<hyperlink');
   expect(xml).toContain('<c r="A1"><v>12</v></c>');
+});
+
+/* ------------------------------------------------------------------------------------------ */
+/* The same writer in Node: deflate chunk by chunk, parts written in pieces, charts, footers.  */
+/* ------------------------------------------------------------------------------------------ */
+
+/** The CLI's zip options: node:zlib's raw deflate of each chunk, with the previous 32 KB as its dictionary. */
+const DEFLATE: ZipOptions = {
+  deflate: (data, dictionary, last) =>
+    zlib.deflateRawSync(data, { dictionary: dictionary || undefined, finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH }),
+};
+
+function written(specs: SheetSpec[], opts: ZipOptions = {}): Uint8Array {
+  const parts: Uint8Array[] = [];
+  writeXlsx(specs, (b) => parts.push(b.slice()), opts);
+  return Buffer.concat(parts);
+}
+
+/** A sheet of `n` rows of Chinese text whose XML runs over many 64 K chunks. */
+function bigSheet(n: number): SheetSpec {
+  const rows: SheetSpec['rows'] = [];
+  for (let i = 0; i < n; i++) {
+    rows.push([{ v: i + 1, s: 'number' }, { v: '第' + (i + 1) + '项整改措施：严格落实“三重一大”集体决策制度，完善议事规则😀', s: 'wrap' }, { v: { date: '2022-06-30' }, s: 'date' }]);
+  }
+  return { name: '大表', rows, widths: [6, 40, 12] };
+}
+
+describe('writeXlsx with deflate (the CLI\'s path)', () => {
+  const specs = [bigSheet(20000)].concat(summarySheets(summarize([ledgerA(), ledgerB()], { asOf: AS_OF, lang: 'zh' }), 'zh'));
+  const stored = written(specs);
+  const packed = written(specs, DEFLATE);
+
+  it('every part inflates to the very bytes of the STORED file, CRCs checked', async () => {
+    const a = await JSZip.loadAsync(Buffer.from(stored), { checkCRC32: true });
+    const b = await JSZip.loadAsync(Buffer.from(packed), { checkCRC32: true });
+    const names = Object.keys(a.files);
+    expect(Object.keys(b.files)).toEqual(names);
+    for (const name of names) {
+      const x = await a.file(name)!.async('nodebuffer');
+      const y = await b.file(name)!.async('nodebuffer');
+      expect([name, y.equals(x)]).toEqual([name, true]);
+    }
+    // The big sheet's XML ran over many chunks: it is several megabytes.
+    expect((await a.file('xl/worksheets/sheet1.xml')!.async('nodebuffer')).length).toBeGreaterThan(3e6);
+  });
+
+  it('compresses (method 8), and as well as one deflate of the whole part would', () => {
+    const zip = Buffer.from(packed);
+    expect(zip.readUInt16LE(8)).toBe(8);
+    const xml = Buffer.from(zipPart(stored, 'xl/worksheets/sheet1.xml'));
+    const whole = zlib.deflateRawSync(xml).length;
+    const chunked = compressedSize(packed, 'xl/worksheets/sheet1.xml');
+    expect(chunked).toBeLessThan(whole * 1.02);
+    expect(packed.length).toBeLessThan(stored.length / 10);
+    console.log('20,000-row sheet: ' + xml.length + ' bytes of XML, ' + chunked + ' deflated in chunks, ' + whole + ' in one pass');
+  });
+
+  it('never encodes more than one chunk of XML at a time', () => {
+    let longest = 0;
+    writeXlsx(specs, () => undefined, { ...DEFLATE, encode: (t) => { longest = Math.max(longest, t.length); return Buffer.from(t, 'utf8'); } });
+    expect(longest).toBeGreaterThan(60000);
+    expect(longest).toBeLessThan(70000);
+  });
+
+  it('puts the parts in the usual order: content types, relationships, workbook, styles, then the sheets', async () => {
+    const b = await JSZip.loadAsync(Buffer.from(packed));
+    expect(Object.keys(b.files).slice(0, 6)).toEqual([
+      '[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/worksheets/sheet1.xml',
+    ]);
+  });
+
+  it('exceljs reads the deflated file', async () => {
+    const wb = await load(packed);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['大表'].concat(SHEETS));
+    expect(wb.getWorksheet('大表')!.getCell('B20000').value).toBe('第20000项整改措施：严格落实“三重一大”集体决策制度，完善议事规则😀');
+  });
+});
+
+/** The bytes of one part of a STORED zip (read through jszip's central directory). */
+function zipPart(zip: Uint8Array, name: string): Uint8Array {
+  const buf = Buffer.from(zip);
+  const at = centralEntry(buf, name);
+  const offset = buf.readUInt32LE(at + 42);
+  const size = buf.readUInt32LE(at + 20);
+  const start = offset + 30 + buf.readUInt16LE(offset + 26) + buf.readUInt16LE(offset + 28);
+  return buf.subarray(start, start + size);
+}
+
+function compressedSize(zip: Uint8Array, name: string): number {
+  const buf = Buffer.from(zip);
+  return buf.readUInt32LE(centralEntry(buf, name) + 20);
+}
+
+function centralEntry(buf: Buffer, name: string): number {
+  const end = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let p = buf.readUInt32LE(end + 16);
+  for (let i = 0; i < buf.readUInt16LE(end + 10); i++) {
+    const n = buf.readUInt16LE(p + 28);
+    if (buf.toString('utf8', p + 46, p + 46 + n) === name) return p;
+    p += 46 + n + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+  }
+  throw new Error('no entry ' + name);
+}
+
+describe('charts as DrawingML parts', () => {
+  const specs = summarySheets(summarize([ledgerA(), ledgerB()], { asOf: AS_OF, lang: 'zh' }), 'zh');
+  let zip: JSZip;
+  const part = (name: string) => zip.file(name)!.async('string');
+  beforeAll(async () => {
+    zip = await JSZip.loadAsync(Buffer.from(specsToXlsx(specs)), { checkCRC32: true });
+  });
+
+  it('the package finds them: content types, the sheet\'s drawing, the drawing\'s charts', async () => {
+    const types = await part('[Content_Types].xml');
+    expect(types).toContain('<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>');
+    expect(types).toContain('<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>');
+    expect(types).toContain('<Override PartName="/xl/charts/chart2.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>');
+    expect(await part('xl/worksheets/_rels/sheet1.xml.rels')).toContain(
+      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"/>');
+    const sheet = await part('xl/worksheets/sheet1.xml');
+    expect(sheet).toMatch(/<pageSetup [^>]*\/><headerFooter>[\s\S]*<\/headerFooter><drawing r:id="rId1"\/><\/worksheet>$/);
+    const rels = await part('xl/drawings/_rels/drawing1.xml.rels');
+    expect(rels.match(/Target="[^"]*"/g)).toEqual(['Target="../charts/chart1.xml"', 'Target="../charts/chart2.xml"']);
+    // Only 总览 has charts.
+    expect(Object.keys(zip.files).filter((n) => /drawing|chart/.test(n)).sort()).toEqual([
+      'xl/charts/chart1.xml', 'xl/charts/chart2.xml', 'xl/drawings/_rels/drawing1.xml.rels', 'xl/drawings/drawing1.xml',
+    ]);
+  });
+
+  it('every part is well-formed XML', async () => {
+    for (const name of Object.keys(zip.files).filter((n) => !zip.files[n].dir)) {
+      const r = await validateXML({ xml: { fileName: name.replace(/[^A-Za-z0-9.]/g, '_'), contents: await part(name) }, normalization: 'format' });
+      expect([name, r.valid, r.errors.map((e) => e.message)]).toEqual([name, true, []]);
+    }
+  });
+
+  it('the drawing anchors each chart from its frame\'s cells, and points at its chart part', async () => {
+    const d = await part('xl/drawings/drawing1.xml');
+    expect(d).toMatch(/^<\?xml [^>]*\?>\n<xdr:wsDr xmlns:xdr="http:\/\/schemas.openxmlformats.org\/drawingml\/2006\/spreadsheetDrawing" xmlns:a="http:\/\/schemas.openxmlformats.org\/drawingml\/2006\/main">/);
+    const anchors = d.match(/<xdr:from>.*?<\/xdr:to>/g)!.map((a) => a.match(/<xdr:(col|row)>\d+/g)!.map((m) => m.replace(/<xdr:/, '').replace('>', ' ')));
+    // G3 -> Q17 and G18 -> Q32, 0-based.
+    expect(anchors).toEqual([['col 6', 'row 2', 'col 16', 'row 16'], ['col 6', 'row 17', 'col 16', 'row 31']]);
+    expect(d.match(/<c:chart [^>]*r:id="(rId\d)"\/>/g)!.map((m) => /rId\d/.exec(m)![0])).toEqual(['rId1', 'rId2']);
+  });
+
+  it('the completion chart: horizontal bars of the rates, from the 总览 table, 0-100%', async () => {
+    const c = await part('xl/charts/chart1.xml');
+    expect(c).toContain('<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">');
+    expect(c).toContain('<c:barDir val="bar"/><c:grouping val="clustered"/>');
+    expect(c.match(/<c:f>[^<]*<\/c:f>/g)).toEqual([
+      "<c:f>'总览'!$B$30</c:f>", "<c:f>'总览'!$A$31:$A$35</c:f>", "<c:f>'总览'!$B$31:$B$35</c:f>",
+    ]);
+    expect(c).toContain('<c:v>完成率</c:v>');
+    expect(c.match(/<c:cat>.*?<\/c:cat>/)![0].match(/<c:v>[^<]*<\/c:v>/g)).toEqual(['<c:v>组织部</c:v>', '<c:v>财务处</c:v>', '<c:v>办公室</c:v>', '<c:v>人事处</c:v>', '<c:v>宣传部</c:v>']);
+    expect(c.match(/<c:val>.*?<\/c:val>/)![0].match(/<c:v>[^<]*<\/c:v>/g)).toEqual(['<c:v>1</c:v>', '<c:v>' + 1 / 3 + '</c:v>', '<c:v>0.25</c:v>', '<c:v>0.25</c:v>', '<c:v>0</c:v>']);
+    expect(c).toContain('<c:max val="1"/><c:min val="0"/>');
+    expect(c).toContain('<c:numFmt formatCode="0%" sourceLinked="0"/>');
+    expect(c).toContain('<c:showVal val="1"/>');
+    expect(c).toContain('<a:t>各牵头部门整改完成率</a:t>');
+    expect(c).toContain('<a:srgbClr val="638EC6"/>');
+    expect(c).not.toContain('<c:legend>');
+  });
+
+  it('the flags chart: stacked bars of four series, Good / Bad / Neutral and grey, with a legend', async () => {
+    const c = await part('xl/charts/chart2.xml');
+    expect(c).toContain('<c:barDir val="bar"/><c:grouping val="stacked"/>');
+    expect(c).toContain('<c:overlap val="100"/>');
+    const refs = c.match(/<c:f>[^<]*<\/c:f>/g)!.map((f) => f.replace(/<\/?c:f>/g, ''));
+    expect(refs).toEqual([
+      "'总览'!$B$38", "'总览'!$A$39:$A$42", "'总览'!$B$39:$B$42",
+      "'总览'!$C$38", "'总览'!$A$39:$A$42", "'总览'!$C$39:$C$42",
+      "'总览'!$D$38", "'总览'!$A$39:$A$42", "'总览'!$D$39:$D$42",
+      "'总览'!$E$38", "'总览'!$A$39:$A$42", "'总览'!$E$39:$E$42",
+    ]);
+    expect(c.match(/<c:tx><c:strRef>.*?<\/c:tx>/g)!.map((t) => /<c:v>([^<]*)<\/c:v>/.exec(t)![1])).toEqual(['已完成', '逾期', '临期', '正常推进等']);
+    expect(c.match(/<c:spPr><a:solidFill><a:srgbClr val="([0-9A-F]{6})"\/>/g)!.slice(0, 4).map((m) => /val="(\w+)"/.exec(m)![1])).toEqual(['C6EFCE', 'FFC7CE', 'FFEB9C', 'D9D9D9']);
+    expect(c).toContain('<c:legend><c:legendPos val="b"/>');
+  });
+
+  it('the cells the charts name hold what the chart caches', async () => {
+    const wb = await load(specsToXlsx(specs));
+    const ws = wb.getWorksheet('总览')!;
+    expect([ws.getCell('A30').value, ws.getCell('B30').value, ws.getCell('A31').value, ws.getCell('B31').value]).toEqual(['牵头部门', '完成率', '组织部', 1]);
+    expect([ws.getCell('A38').value, ws.getCell('E38').value, ws.getCell('A42').value, ws.getCell('E40').value]).toEqual(['方面', '正常推进等', '其他', 3]);
+  });
+});
+
+describe('print setup, heights and fonts as written', () => {
+  const specs = summarySheets(summarize([ledgerA(), ledgerB()], { asOf: AS_OF, lang: 'zh' }), 'zh');
+  let zip: JSZip;
+  const part = (name: string) => zip.file(name)!.async('string');
+  beforeAll(async () => {
+    zip = await JSZip.loadAsync(Buffer.from(specsToXlsx(specs)));
+  });
+
+  it('every sheet has the footer with the issuer, the page number and the as-of date, and half-inch side margins', async () => {
+    for (let i = 1; i <= 7; i++) {
+      const xml = await part('xl/worksheets/sheet' + i + '.xml');
+      expect([i, /<oddFooter>([^<]*)<\/oddFooter>/.exec(xml)![1]]).toEqual([i, '&amp;L整改工作领导小组办公室&amp;C第 &amp;P 页 共 &amp;N 页&amp;R截至2022年7月15日']);
+      expect(xml).toContain('<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+    }
+    expect(await part('xl/worksheets/sheet7.xml')).toContain('<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0"/>');
+    expect(await part('xl/worksheets/sheet1.xml')).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="1"/>');
+  });
+
+  it('rows with wrapped text get their height; the others are left to the reader', async () => {
+    const xml = await part('xl/worksheets/sheet6.xml');
+    expect(xml).toContain('<row r="1" ht="26" customHeight="1">');
+    expect(xml).toContain('<row r="4" ht="32" customHeight="1">');
+    const lagging = await part('xl/worksheets/sheet4.xml');
+    expect(lagging).toMatch(/<row r="4">/);
+  });
+
+  it('the document styles carry their Chinese fonts (GB2312 charset)', async () => {
+    const styles = await part('xl/styles.xml');
+    for (const font of ['仿宋', '黑体', '宋体']) expect(styles).toContain('<name val="' + font + '"/><family val="3"/><charset val="134"/>');
+    const wb = await load(specsToXlsx(specs));
+    const report = wb.getWorksheet('通报提纲')!;
+    expect(report.getCell('A1').font).toMatchObject({ name: '宋体', bold: true, size: 20 });
+    expect(report.getCell('A4').font).toMatchObject({ name: '黑体', size: 12 });
+    expect(report.getCell('A3').font).toMatchObject({ name: '仿宋', size: 12 });
+    expect(report.getCell('A1').alignment).toMatchObject({ horizontal: 'center' });
+  });
 });
