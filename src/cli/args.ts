@@ -25,6 +25,10 @@ export interface CliOptions {
   issuer: string | null;
   /** summary: working days after --as-of by which a department replies to its 督办单. */
   replyDays: number;
+  /** compare: the date the earlier version is judged at (default: its stated 填报时间, else its modified date). */
+  since: IsoDate | null;
+  /** summary: earlier versions of the ledgers, for 本期进展 (repeat the option for several). */
+  previous: string[];
 }
 
 export interface ParsedArgs {
@@ -36,7 +40,7 @@ export interface ParsedArgs {
 }
 
 const VALUE_OPTIONS = ['--sheet', '--as-of', '--start', '--due-soon-days', '--immediate-days', '--lang', '--out', '--notices',
-  '--notice-number', '--issuer', '--reply-days'];
+  '--notice-number', '--issuer', '--reply-days', '--since', '--previous'];
 const FLAG_OPTIONS = ['--json', '--strict', '--help', '-h', '--version', '-v'];
 
 /** The language to speak before the arguments are known to be valid (for the error line itself). */
@@ -82,6 +86,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
     noticeNumber: null,
     issuer: null,
     replyDays: 3,
+    since: null,
+    previous: [],
   };
   const parsed: ParsedArgs = { command: null, files: [], options, help: false, version: false };
   let positionalOnly = false;
@@ -154,6 +160,13 @@ export function parseArgs(argv: string[]): ParsedArgs {
         break;
       case '--reply-days':
         options.replyDays = countOption(lang, name, value);
+        break;
+      case '--since':
+        options.since = dateOption(lang, name, value);
+        break;
+      case '--previous':
+        if (!value.trim()) throw badOption(lang, name, value, 'hint.previous');
+        options.previous.push(value);
         break;
     }
   }

@@ -14,6 +14,8 @@ import { cliText, HELP } from './messages';
 import { renderReport, startNotice } from './report';
 import { t } from '../core/i18n';
 import { checkFile } from './run-check';
+import { compareFiles } from './run-compare';
+import { compareJson, renderCompareReport } from './compare-report';
 import { noticeFailures, summarizeFiles } from './run-summary';
 import { renderSummaryReport } from './summary-report';
 import { taizhangError } from '../core/errors';
@@ -95,6 +97,8 @@ const summary: Command = async (args, io) => {
     issuer: o.issuer,
     noticeNumber: o.noticeNumber,
     replyDays: o.replyDays,
+    previous: o.previous,
+    since: o.since,
     onProgress: (file, rows) => {
       const progress = progressOf[file];
       if (!progress) return;
@@ -127,7 +131,31 @@ const summary: Command = async (args, io) => {
   return o.strict && errors ? 1 : 0;
 };
 
-const COMMANDS: Record<string, Command> = { check, summary };
+/** Two versions of a ledger: what was closed, what slipped, whose deadline moved. */
+const compare: Command = async (args, io) => {
+  const o = args.options;
+  if (args.files.length !== 2) throw taizhangError('usage', { message: cliText(o.lang, 'usage.compareFiles') });
+  const [earlierFile, laterFile] = args.files;
+  const run = await compareFiles(earlierFile, laterFile, { ...checkOptionsOf(o, io), since: o.since, issuer: o.issuer });
+  const cmp = run.comparison;
+  if (o.json) await writeJson(compareJson(cmp, laterFile), io.stdout);
+  else {
+    io.stdout.write(
+      renderCompareReport(cmp, {
+        lang: o.lang,
+        earlierFile,
+        laterFile,
+        sinceSource: run.earlier.sinceSource,
+        out: o.out ? path.resolve(o.out) : null,
+        width: io.stdout.columns,
+      }),
+    );
+  }
+  const errors = cmp.later.findings.some((f) => f.severity === 'error');
+  return o.strict && errors ? 1 : 0;
+};
+
+const COMMANDS: Record<string, Command> = { check, summary, compare };
 
 export async function main(argv: string[], io: Io): Promise<number> {
   let lang: Lang = sniffLang(argv);

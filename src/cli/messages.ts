@@ -10,8 +10,17 @@ const TEXT = {
     'usage.unknownOption': '未知选项 {option}。运行 taizhang --help 查看用法。',
     'usage.missingValue': '选项 {option} 缺少取值。运行 taizhang --help 查看用法。',
     'usage.flagValue': '选项 {option} 不带取值。',
-    'usage.noCommand': '请指定命令：taizhang check <台账.xlsx> 或 taizhang summary <台账.xlsx>... --out 汇总.xlsx。运行 taizhang --help 查看用法。',
-    'usage.unknownCommand': '未知命令“{command}”。可用命令：check、summary。运行 taizhang --help 查看用法。',
+    'usage.noCommand': '请指定命令：taizhang check <台账.xlsx>、taizhang summary <台账.xlsx>... --out 汇总.xlsx 或 taizhang compare <上期.xlsx> <本期.xlsx>。运行 taizhang --help 查看用法。',
+    'usage.unknownCommand': '未知命令“{command}”。可用命令：check、summary、compare。运行 taizhang --help 查看用法。',
+    'usage.compareFiles': 'compare 需要两个台账文件，先上期、后本期：taizhang compare <上期.xlsx> <本期.xlsx>。',
+    'usage.compareSame': 'compare 的两个文件是同一个文件“{file}”。请给出上期和本期两个版本。',
+    'compare.sinceUnknown': '无法确定上期台账“{file}”的判断日期：表中没有写明填报时间，文档属性中也没有修改时间。请用 --since YYYY-MM-DD 指定上期的日期。',
+    'compare.sinceAfter': '上期台账“{file}”的判断日期 {since} 晚于本期的 {asOf}。请检查文件顺序（先上期、后本期），或用 --since、--as-of 指定日期。',
+    'compare.written': '已写出对比工作簿：{file}',
+    'hint.previous': '请写上期台账文件的路径。',
+    'usage.previousIsInput': '--previous 的上期台账“{file}”同时列为本期台账。请给出上期的另一份文件。',
+    'summary.previousUnmatched': '上期台账“{file}”与本期的任何台账都对不上（文件名不同，整改措施也大多不同）。请检查 --previous 给出的文件。',
+    'summary.period': '与上期（{since}）相比：{sentence}',
     'usage.checkFiles': 'check 需要且只需要一个台账文件：taizhang check <台账.xlsx>。',
     'usage.outIsInput': '--out 不能是输入文件本身（Taizhang 从不修改原始台账）。请换一个输出文件名。',
     'usage.summaryFiles': 'summary 需要至少一个台账文件：taizhang summary <台账.xlsx>... --out 汇总.xlsx。',
@@ -59,8 +68,17 @@ const TEXT = {
     'usage.unknownOption': 'Unknown option {option}. Run taizhang --help for usage.',
     'usage.missingValue': 'Option {option} needs a value. Run taizhang --help for usage.',
     'usage.flagValue': 'Option {option} takes no value.',
-    'usage.noCommand': 'Name a command: taizhang check <ledger.xlsx> or taizhang summary <ledger.xlsx>... --out summary.xlsx. Run taizhang --help for usage.',
-    'usage.unknownCommand': 'Unknown command "{command}". Commands: check, summary. Run taizhang --help for usage.',
+    'usage.noCommand': 'Name a command: taizhang check <ledger.xlsx>, taizhang summary <ledger.xlsx>... --out summary.xlsx or taizhang compare <earlier.xlsx> <later.xlsx>. Run taizhang --help for usage.',
+    'usage.unknownCommand': 'Unknown command "{command}". Commands: check, summary, compare. Run taizhang --help for usage.',
+    'usage.compareFiles': 'compare takes two ledger files, the earlier first: taizhang compare <earlier.xlsx> <later.xlsx>.',
+    'usage.compareSame': 'Both files of compare are the same file, "{file}". Give the earlier and the later version.',
+    'compare.sinceUnknown': 'Cannot tell which date the earlier ledger "{file}" describes: it states no filing date and its document properties have no modified date. Give it with --since YYYY-MM-DD.',
+    'compare.sinceAfter': 'The earlier ledger "{file}" is judged at {since}, after the later one\'s {asOf}. Check the order of the files (earlier first), or give the dates with --since and --as-of.',
+    'compare.written': 'Comparison workbook written to {file}',
+    'hint.previous': 'write the path of the earlier ledger.',
+    'usage.previousIsInput': 'The earlier ledger "{file}" of --previous is also listed as a current one. Give the earlier version as another file.',
+    'summary.previousUnmatched': 'The earlier ledger "{file}" matches none of the current ledgers (another file name, and mostly other measures). Check the files given with --previous.',
+    'summary.period': 'Since the earlier version ({since}): {sentence}',
     'usage.checkFiles': 'check takes exactly one ledger file: taizhang check <ledger.xlsx>.',
     'usage.outIsInput': '--out must not be the input file itself (Taizhang never changes the original ledger). Choose another file name.',
     'usage.summaryFiles': 'summary needs at least one ledger file: taizhang summary <ledger.xlsx>... --out summary.xlsx.',
@@ -117,7 +135,8 @@ export const HELP: Record<Lang, string> = {
 
 用法：
   taizhang check <台账.xlsx> [选项]
-  taizhang summary <台账.xlsx>... --out 汇总.xlsx [选项] [--notices 文件夹]
+  taizhang summary <台账.xlsx>... --out 汇总.xlsx [选项] [--notices 文件夹] [--previous 上期.xlsx]
+  taizhang compare <上期.xlsx> <本期.xlsx> [--since YYYY-MM-DD] [--out 对比.xlsx] [选项]
 
 选项：
   --sheet 名称            指定台账所在工作表（默认自动识别）
@@ -133,6 +152,10 @@ export const HELP: Record<Lang, string> = {
   --notice-number 文号    summary：督办单的文号（默认“〔年份〕第__号”，留待填写）
   --issuer 单位           summary：发文单位，写在督办单落款和每页页脚（默认“整改工作领导小组办公室”）
   --reply-days N          summary：督办单要求反馈的期限，自 --as-of 起 N 个工作日，默认 3
+  --previous 上期.xlsx    summary：上期的台账（可重复），通报提纲增加“本期进展”，按牵头部门增加本期变化
+  --since YYYY-MM-DD      compare：上期台账的判断日期（默认：上期表中的填报时间，其次为文件的修改时间）；
+                          本期按 --as-of 判断。compare --out 写出对比工作簿（对比总览、时限调整、新增逾期、
+                          本期完成、进展停滞、增删事项、全部变化）
   --strict                有“错误”级检查问题时以退出码 1 结束
   -h, --help              显示本帮助
 
@@ -142,7 +165,8 @@ export const HELP: Record<Lang, string> = {
 
 Usage:
   taizhang check <ledger.xlsx> [options]
-  taizhang summary <ledger.xlsx>... --out summary.xlsx [options] [--notices DIR]
+  taizhang summary <ledger.xlsx>... --out summary.xlsx [options] [--notices DIR] [--previous earlier.xlsx]
+  taizhang compare <earlier.xlsx> <later.xlsx> [--since YYYY-MM-DD] [--out compare.xlsx] [options]
 
 Options:
   --sheet NAME            the sheet that holds the ledger (default: detected)
@@ -162,6 +186,11 @@ Options:
   --issuer TEXT           summary: the issuing office, signed on the notices and in every page
                           footer (default 整改工作领导小组办公室 / Rectification Office)
   --reply-days N          summary: working days after --as-of by which the notices ask for a reply, default 3
+  --previous FILE         summary: an earlier version of the ledgers (repeat for several): adds this
+                          period's progress to the report outline and to the by-department sheet
+  --since YYYY-MM-DD      compare: the date the earlier version is judged at (default: the filing date
+                          it states, else its modified date); the later one is judged at --as-of.
+                          compare --out writes the comparison workbook
   --strict                exit 1 when error findings exist
   -h, --help              show this help
 

@@ -11,7 +11,9 @@ import * as path from 'path';
 import { isTaizhangError, taizhangError, userMessage } from '../core/errors';
 import { DocumentOptions, noticeDepartments, noticeSheets, summarySheets } from '../core/sheets';
 import { summarize, Summary } from '../core/summary';
-import { CheckOptions, CheckResult, Lang } from '../core/types';
+import { CheckOptions, CheckResult, IsoDate, Lang } from '../core/types';
+import { comparable, compareResults, Comparison, periodProgress, PeriodProgress } from '../core/compare';
+import { readEarlier } from './run-compare';
 import { assertXlsx } from '../xlsx/sniff';
 import { writeSpecsWorkbook } from '../xlsx/spec-writer';
 import { cliText } from './messages';
@@ -25,6 +27,10 @@ export interface SummaryFilesOptions extends Pick<CheckOptions, 'asOf' | 'start'
   notices?: string | null;
   /** Called with the file being read and the rows read so far. */
   onProgress?: (file: string, rows: number) => void;
+  /** Earlier versions of the ledgers, for 本期进展 (--previous). */
+  previous?: string[];
+  /** The date the earlier versions are judged at (--since; default each one's own). */
+  since?: IsoDate | null;
 }
 
 export interface NoticeFile {
@@ -73,6 +79,13 @@ export async function checkLedgerFile(file: string, opts: SummaryFilesOptions): 
 /** The checks that need no full read: every input once and a whole .xlsx, the output none of them. */
 function checkInputs(files: string[], opts: SummaryFilesOptions): void {
   const lang = opts.lang || 'zh';
+  for (const earlier of opts.previous || []) {
+    for (const file of files) {
+      if (isSameFile(earlier, file)) throw taizhangError('usage', { message: cliText(lang, 'usage.previousIsInput', { file: earlier }) });
+    }
+    if (opts.out && isSameFile(earlier, opts.out)) throw taizhangError('usage', { message: cliText(lang, 'usage.outIsInput') });
+    assertXlsx(earlier);
+  }
   for (let i = 0; i < files.length; i++) {
     for (let j = 0; j < i; j++) {
       if (isSameFile(files[i], files[j])) throw taizhangError('usage', { message: cliText(lang, 'usage.duplicateFile', { file: files[i] }) });
@@ -203,6 +216,55 @@ export function noticeFailures(notices: NoticeFile[], lang: Lang): string | null
   return cliText(lang, 'summary.noticeFailed', { count: failed.length, list: list.join(lang === 'zh' ? '；' : '; ') });
 }
 
+/** Identical measure texts shared by two results, as a share of the smaller one. */
+function overlap(a: CheckResult, b: CheckResult): number {
+  const seen: Record<string, true> = Object.create(null);
+  a.items.forEach((i) => (seen[comparable(i.measure)] = true));
+  let shared = 0;
+  b.items.forEach((i) => {
+    if (seen[comparable(i.measure)]) shared++;
+  });
+  const smaller = Math.min(a.items.length, b.items.length);
+  return smaller ? shared / smaller : 0;
+}
+
+/**
+ * summary --previous: each earlier file is paired with the ledger of the same file name, else with
+ * the ledger that shares most of its measures (at least half); each earlier version is judged at its
+ * own date. An earlier file that pairs with none is one clear error, not a silent omission.
+ */
+async function progressSince(previous: string[], results: CheckResult[], opts: SummaryFilesOptions): Promise<PeriodProgress | null> {
+  const lang = opts.lang || 'zh';
+  const taken: boolean[] = results.map(() => false);
+  const comparisons: Comparison[] = [];
+  for (const file of previous) {
+    let earlier: CheckResult;
+    try {
+      earlier = (await readEarlier(file, { ...opts, since: opts.since }, path.basename(file))).result;
+    } catch (e) {
+      throw naming(e, file, lang);
+    }
+    let best = -1;
+    results.forEach((r, k) => {
+      if (best < 0 && !taken[k] && r.file === earlier.file) best = k;
+    });
+    if (best < 0) {
+      let score = 0.5;
+      results.forEach((r, k) => {
+        const s = taken[k] ? 0 : overlap(earlier, r);
+        if (s >= score) {
+          score = s;
+          best = k;
+        }
+      });
+    }
+    if (best < 0) throw taizhangError('usage', { message: cliText(lang, 'summary.previousUnmatched', { file }) });
+    taken[best] = true;
+    comparisons.push(compareResults(earlier, results[best]));
+  }
+  return periodProgress(comparisons);
+}
+
 /** Reads and checks every file, summarizes, and writes what `out` and `notices` ask for. */
 export async function summarizeFiles(files: string[], opts: SummaryFilesOptions): Promise<SummaryRun> {
   const lang = opts.lang || 'zh';
@@ -210,6 +272,7 @@ export async function summarizeFiles(files: string[], opts: SummaryFilesOptions)
   const results: CheckResult[] = [];
   for (const file of files) results.push(await checkLedgerFile(file, opts));
   const summary = summarize(results, { asOf: opts.asOf, lang });
+  if (opts.previous && opts.previous.length) summary.progress = await progressSince(opts.previous, results, opts);
   const doc: DocumentOptions = { issuer: opts.issuer, noticeNumber: opts.noticeNumber, replyDays: opts.replyDays, dueSoonDays: opts.dueSoonDays };
   if (opts.out) await writeSummaryWorkbook(summary, opts.out, lang, doc);
   const inputs = opts.out ? files.concat([opts.out]) : files;

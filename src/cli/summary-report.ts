@@ -1,4 +1,5 @@
 /** Summary -> a short report for a terminal: sources, totals, completion rate, lagging departments, where the files are. */
+import { COMPARE_TEXT } from '../core/compare-i18n';
 import { t } from '../core/i18n';
 import { formatRate } from '../core/sheets';
 import { Summary } from '../core/summary';
@@ -35,6 +36,7 @@ export function renderSummaryReport(s: Summary, opts: SummaryReportOptions): str
       immediateOverdue: s.immediate.overdue,
     }),
   );
+  if (s.progress) lines.push(cliText(lang, 'summary.period', { since: s.progress.since, sentence: COMPARE_TEXT[lang].sentence(s.progress.totals) }));
   const lagging = s.byLeadDept.filter((g) => g.overdue + g.dueSoon > 0).slice(0, TOP_DEPTS);
   if (lagging.length) {
     lines.push(cliText(lang, 'summary.depts'));

@@ -8,7 +8,7 @@ import { detectHeader, HeaderCandidate, lookedFor } from './header';
 import { isEmptyGrid } from './grid';
 import { readLedger } from './ledger';
 import { countNeedsStart, duplicateSeqFindings, itemFindings, missingColumnFindings, runRules, sortFindings, startMissingFindings } from './rules';
-import { inferStart } from './stated';
+import { inferStart, readStatedDates, StatedDate } from './stated';
 import { findThreeLists, joinThreeLists, ThreeLists } from './threelists';
 import { CheckOptions, CheckResult, Grid, HeaderMap, StartBasis } from './types';
 
@@ -119,15 +119,47 @@ export function checkThreeLists(lists: ThreeLists, opts: CheckOptions): CheckRes
   };
 }
 
+/** What a check of a workbook reads: three lists joined, or one ledger sheet. */
+export type CheckChoice = { lists: ThreeLists } | LedgerChoice;
+
 /**
- * Check a workbook. Without --sheet (or a user-corrected header), a workbook that keeps its problem,
- * task and responsibility lists on separate sheets is joined; otherwise the ledger sheet is checked.
+ * Without --sheet (or a user-corrected header), a workbook that keeps its problem, task and
+ * responsibility lists on separate sheets is joined; otherwise the ledger sheet is chosen.
  */
-export function checkWorkbook(grids: Grid[], opts: CheckOptions): CheckResult {
+export function chooseCheck(grids: Grid[], opts: CheckOptions): CheckChoice {
   if (!opts.sheet && !opts.header && grids.length > 1 && !grids.every(isEmptyGrid)) {
     const lists = findThreeLists(grids);
-    if (lists) return checkThreeLists(lists, opts);
+    if (lists) return { lists };
   }
-  const choice = chooseLedger(grids, opts);
-  return checkLedger(choice.grid, choice.header, opts);
+  return chooseLedger(grids, opts);
+}
+
+/** The sheets a choice reads, the ledger (task list) first. */
+function choiceSheets(choice: CheckChoice): LedgerChoice[] {
+  if (!('lists' in choice)) return [choice];
+  const l = choice.lists;
+  const out: LedgerChoice[] = [l.tasks];
+  if (l.problems) out.push(l.problems);
+  if (l.responsibilities) out.push(l.responsibilities);
+  return out;
+}
+
+/** Check a workbook: the sheets chooseCheck picks, judged at opts.asOf. */
+export function checkWorkbook(grids: Grid[], opts: CheckOptions): CheckResult {
+  const choice = chooseCheck(grids, opts);
+  return 'lists' in choice ? checkThreeLists(choice.lists, opts) : checkLedger(choice.grid, choice.header, opts);
+}
+
+/**
+ * The date the workbook says it was filled in (填报时间：2022年6月15日 above the header, or a 填表日期
+ * line below the items) on the sheets a check would read, or null when none states a full date. An
+ * earlier version of a ledger is judged at this date when two versions are compared.
+ */
+export function statedFilledIn(grids: Grid[], opts: CheckOptions): StatedDate | null {
+  const sheets = choiceSheets(chooseCheck(grids, opts));
+  for (let i = 0; i < sheets.length; i++) {
+    const filledIn = readStatedDates(sheets[i].grid, sheets[i].header).filledIn;
+    if (filledIn && filledIn.date) return filledIn;
+  }
+  return null;
 }

@@ -360,3 +360,42 @@ export function compareResults(earlier: CheckResult, later: CheckResult): Compar
   changes.forEach((c) => totals[c.kind]++);
   return { earlier, later, pairs, changes, totals, periodDays: period };
 }
+
+/* ------------------------------------ a period's progress ------------------------------------ */
+
+/** The counts of one lead department over a period (a jointly led measure counts under each). */
+export interface DeptProgress {
+  done: number;
+  newlyOverdue: number;
+  moved: number;
+}
+
+/** What changed since the earlier versions, over every ledger of a summary (summary --previous). */
+export interface PeriodProgress {
+  /** The earliest date an earlier version was judged at. */
+  since: IsoDate;
+  totals: ChangeTotals;
+  /** By department name as splitDepartments gives it; '' for items with no lead department. */
+  byDept: Record<string, DeptProgress>;
+}
+
+export function periodProgress(comparisons: Comparison[]): PeriodProgress | null {
+  if (!comparisons.length) return null;
+  const totals = emptyChangeTotals();
+  const byDept: Record<string, DeptProgress> = {};
+  let since = comparisons[0].earlier.asOf;
+  comparisons.forEach((cmp) => {
+    if (cmp.earlier.asOf < since) since = cmp.earlier.asOf;
+    cmp.changes.forEach((c) => {
+      totals[c.kind]++;
+      const counted = c.kind === 'done' ? 'done' : c.kind === 'newly-overdue' ? 'newlyOverdue' : c.kind === 'deadline-later' || c.kind === 'deadline-earlier' ? 'moved' : null;
+      if (!counted) return;
+      const depts = splitDepartments(c.leadDept);
+      (depts.length ? depts : ['']).forEach((d) => {
+        const row = byDept[d] || (byDept[d] = { done: 0, newlyOverdue: 0, moved: 0 });
+        row[counted]++;
+      });
+    });
+  });
+  return { since, totals, byDept };
+}

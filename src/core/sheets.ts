@@ -12,10 +12,11 @@
  * Widths are chosen so that every sheet prints at 80% or more (core/print.ts does the arithmetic).
  * Text from the user's ledger goes into cells as-is: hosts write strings that start with = + - @ as text.
  */
-import { DateValue, Flag, FLAGS, Lang, SheetSpec, SpecCell, SpecChart, SpecLink, SpecPrint, SpecRule, StyleKey } from './types';
+import { CheckedItem, DateValue, Flag, FLAGS, Lang, SheetSpec, SpecCell, SpecChart, SpecLink, SpecPrint, SpecRule, StyleKey } from './types';
 import { FLAG_LABELS, FLAG_STYLES, STATE_LABELS } from './labels';
 import { CHART_COLORS, STYLES } from './styles';
 import { ruleName } from './i18n';
+import { COMPARE_TEXT } from './compare-i18n';
 import { addWorkingDays } from './dates';
 import { colLetter, colNumber } from './grid';
 import { MARGINS, printableHeight, rowHeight, textLines } from './print';
@@ -37,7 +38,7 @@ export interface DocumentOptions {
 }
 
 /** Everything a sheet builder needs besides the summary. */
-interface Doc {
+export interface Doc {
   lang: Lang;
   tx: SummaryText;
   asOf: string;
@@ -45,13 +46,18 @@ interface Doc {
   opts: DocumentOptions;
 }
 
-function docOf(s: Summary, lang: Lang, opts: DocumentOptions): Doc {
+/** The document settings of sheets judged at `asOf` (the summary's, or a comparison's later date). */
+export function docFor(asOf: string, lang: Lang, opts: DocumentOptions): Doc {
   const tx = SUMMARY_TEXT[lang];
   const issuer = (opts.issuer || '').trim() || tx.defaultIssuer;
-  return { lang, tx, asOf: s.asOf, issuer, opts };
+  return { lang, tx, asOf, issuer, opts };
 }
 
-interface Column<T> {
+function docOf(s: Summary, lang: Lang, opts: DocumentOptions): Doc {
+  return docFor(s.asOf, lang, opts);
+}
+
+export interface Column<T> {
   header: string;
   width: number;
   cell: (record: T, index: number) => SpecCell | null;
@@ -63,7 +69,7 @@ interface Column<T> {
   dataBars?: boolean;
 }
 
-interface TableSpec<T> {
+export interface TableSpec<T> {
   name: string;
   /** The printed title (row 1), unless `before` replaces the title rows. */
   title?: string;
@@ -96,20 +102,20 @@ interface TableSpec<T> {
 /** 1 -> A, 27 -> AA (core/grid's colLetter, kept under its old name for callers). */
 export const columnName = colLetter;
 
-function text(v: string, s: StyleKey = 'text'): SpecCell {
+export function text(v: string, s: StyleKey = 'text'): SpecCell {
   return { v, s };
 }
 
-function num(v: number | null, s: StyleKey = 'number'): SpecCell {
+export function num(v: number | null, s: StyleKey = 'number'): SpecCell {
   return { v, s };
 }
 
-function date(iso: string | null): SpecCell {
+export function date(iso: string | null): SpecCell {
   const v: DateValue | null = iso ? { date: iso } : null;
   return { v, s: 'date' };
 }
 
-function rate(v: number | null): SpecCell {
+export function rate(v: number | null): SpecCell {
   return { v, s: 'percent' };
 }
 
@@ -166,7 +172,7 @@ function columnRules<T>(t: TableSpec<T>, first: number, last: number): SpecRule[
   return rules;
 }
 
-function tableSheet<T>(t: TableSpec<T>): SheetSpec {
+export function tableSheet<T>(t: TableSpec<T>): SheetSpec {
   const before = t.before ?? titleRows(t.doc, t.title ?? t.name);
   const headerRow = before.length + 1;
   const first = headerRow + 1;
@@ -260,19 +266,19 @@ function seqColumn<T>(tx: SummaryText): Column<T> {
   return { header: tx.columns.seq, width: 5, cell: (_r, i) => num(i + 1) };
 }
 
-function flagColumn(doc: Doc): Column<SummaryItem> {
+export function flagColumn(doc: Doc): Column<CheckedItem> {
   return { header: doc.tx.columns.flag, width: 8, cell: (i) => text(FLAG_LABELS[doc.lang][i.flag]), flagRules: true };
 }
 
 const A1_CELL = /^[A-Z]{1,3}[1-9]\d*$/;
 
 /** `cell` with a link to `target` when the target is a plain A1 cell on a named sheet. */
-function linked(cell: SpecCell, target: SpecLink): SpecCell {
+export function linked(cell: SpecCell, target: SpecLink): SpecCell {
   return target.sheet && A1_CELL.test(target.cell) ? { v: cell.v, s: cell.s, link: target } : cell;
 }
 
 /** An item's cell in its ledger: its 整改措施 cell when that is on the item's sheet, else column A of its row. */
-export function itemTarget(i: SummaryItem): SpecLink {
+export function itemTarget(i: CheckedItem): SpecLink {
   const measureSheet = (i.cellSheets && i.cellSheets.measure) || i.sheet;
   const m = i.cells.measure;
   const cell = m && measureSheet === i.sheet && A1_CELL.test(m) ? m : 'A' + i.row;
@@ -470,6 +476,15 @@ function groupSheet(s: Summary, doc: Doc, which: 'byAspect' | 'byDept'): SheetSp
   const byAspect = which === 'byAspect';
   const groups = byAspect ? s.byAspect : s.byLeadDept;
   const columns = groupColumns(tx, byAspect ? 'aspect' : 'leadDept', byAspect ? tx.otherAspect : tx.blankDept);
+  const progress = s.progress;
+  if (!byAspect && progress) {
+    // summary --previous: what each department did since the earlier versions.
+    const of = (g: GroupRow) => progress.byDept[g.blank ? '' : g.name];
+    columns.push(
+      { header: tx.columns.periodDone, width: 9, cell: (g) => num(of(g) ? of(g).done : 0) },
+      { header: tx.columns.periodOverdue, width: 9, cell: (g) => num(of(g) ? of(g).newlyOverdue : 0) },
+    );
+  }
   const widths = columns.map((c) => c.width);
   const merges: string[] = [];
   const heights: number[] = [];
@@ -481,6 +496,21 @@ function groupSheet(s: Summary, doc: Doc, which: 'byAspect' | 'byDept'): SheetSp
     totals = [sum, groupTotal(s, tx.distinctTotal)];
     const noteAt = 3 + groups.length + totals.length + 2;
     after.push([], noteRow(tx.jointNote(s.jointLed, sum[2]!.v as number, s.totals.items), noteAt, widths, merges, heights));
+  }
+  if (!byAspect && progress) {
+    // The 合计 counts each changed measure once; a 各部门相加 row adds the rows up as they stand.
+    const sums = [0, 0];
+    groups.forEach((g) => {
+      const d = progress.byDept[g.blank ? '' : g.name];
+      if (d) {
+        sums[0] += d.done;
+        sums[1] += d.newlyOverdue;
+      }
+    });
+    totals.forEach((row, k) => {
+      const distinct = k === totals.length - 1;
+      row.push(num(distinct ? progress.totals.done : sums[0], 'total'), num(distinct ? progress.totals['newly-overdue'] : sums[1], 'total'));
+    });
   }
   return tableSheet<GroupRow>({
     name: tx.sheets[which], title: tx.sheetTitles[which], doc, columns, records: groups, totals, after, merges, heights,
@@ -622,6 +652,7 @@ export function reportLines(s: Summary, lang: Lang = 'zh', opts: DocumentOptions
       }),
     },
   ];
+  if (s.progress) lines.push({ level: 0, style: 'paragraph', text: p + r.period(s.progress.since, COMPARE_TEXT[lang].sentence(s.progress.totals)) });
   const heading = (n: number, t: string) => lines.push({ level: 1, style: 'heading1', text: p + tx.heading1(n, t) });
   const para = (t: string, level: 0 | 2 = 2) => lines.push({ level, style: 'paragraph', text: p + t });
 

@@ -13,7 +13,7 @@ export type ColumnKey =
   | 'coDept' | 'owner' | 'deadline' | 'due' | 'daysOverdue' | 'daysLeft' | 'state' | 'progress'
   | 'problems' | 'measures' | 'done' | 'overdue' | 'dueSoon' | 'onTrack' | 'longTerm' | 'noDeadline'
   | 'rate' | 'severity' | 'rule' | 'cell' | 'message' | 'metric' | 'value' | 'items'
-  | 'ruleId' | 'days' | 'reply' | 'others';
+  | 'ruleId' | 'days' | 'reply' | 'others' | 'periodDone' | 'periodOverdue';
 
 export type MetricKey =
   | 'items' | 'aspects' | 'problems' | 'done' | 'closed' | 'doneAwaitingClose' | 'basicallyDone'
@@ -87,6 +87,8 @@ export interface SummaryText {
   report: {
     title: string;
     opening: (c: OutlineCounts) => string;
+    /** 本期进展 (summary --previous): since when, and the comparison's sentence. */
+    period: (since: string, sentence: string) => string;
     progressHeading: string;
     aspectLine: (n: number, name: string, c: AspectCounts) => string;
     problemsHeading: string;
@@ -161,6 +163,7 @@ const ZH: SummaryText = {
     rate: '完成率', severity: '级别', rule: '规则', cell: '单元格', message: '说明', metric: '指标',
     value: '数值', items: '整改措施数', ruleId: '规则编号', days: '逾期/剩余天数', reply: '整改进展及说明',
     others: '正常推进等',
+    periodDone: '本期新完成', periodOverdue: '本期新增逾期',
   },
   metrics: {
     items: '整改措施总数', aspects: '方面数', problems: '问题数', done: '已完成',
@@ -209,6 +212,7 @@ const ZH: SummaryText = {
       (c.problems > 0 ? c.problems + '个问题' : '') +
       c.items + '项整改措施，已完成' + c.done + '项（其中已销号' + c.closed + '项），基本完成' +
       c.basicallyDone + '项，逾期' + c.overdue + '项' + (c.rate === null ? '' : '，完成率' + c.rate) + '。现将有关情况通报如下。',
+    period: (since, sentence) => '本期进展：与上期（' + zhDate(since) + '）相比，' + sentence,
     progressHeading: '分方面进展情况',
     aspectLine: (n, name, c) =>
       '（' + chineseOrdinal(n) + '）' + name + '。' + (c.problems > 0 ? '共' + c.problems + '个问题、' : '共') +
@@ -272,6 +276,7 @@ const EN: SummaryText = {
     severity: 'Severity', rule: 'Rule', cell: 'Cell', message: 'Message', metric: 'Metric', value: 'Value',
     items: 'Measures', ruleId: 'Rule id', days: 'Days overdue / left', reply: 'Progress and explanation',
     others: 'On track etc.',
+    periodDone: 'Done this period', periodOverdue: 'Newly overdue',
   },
   metrics: {
     items: 'Measures', aspects: 'Aspects', problems: 'Problems', done: 'Done',
@@ -323,6 +328,7 @@ const EN: SummaryText = {
         c.basicallyDone + ' basically done, ' + c.overdue + ' overdue' +
         (c.rate === null ? '' : '; completion rate ' + c.rate) + '.';
     },
+    period: (since, sentence) => 'Since the earlier version (' + since + '): ' + sentence.replace(/^This period: /, ''),
     progressHeading: 'Progress by aspect',
     aspectLine: (n, name, c) =>
       '(' + n + ') ' + name + ': ' + (c.problems > 0 ? plural(c.problems, 'problem', 'problems') + ', ' : '') +

@@ -14,6 +14,7 @@
 import { totalsKey, totalsOf } from './flags';
 import { CheckResult, CheckedItem, Finding, IsoDate, Lang, Totals } from './types';
 import { SUMMARY_TEXT } from './summary-i18n';
+import type { PeriodProgress } from './compare';
 
 export type SummaryItem = CheckedItem & { file: string };
 export type SummaryFinding = Finding & { file: string };
@@ -57,6 +58,8 @@ export interface Summary {
   byAspect: GroupRow[];
   /** Most overdue first, then most due soon, then by name; the blank group last among equals. */
   byLeadDept: GroupRow[];
+  /** What changed since the earlier versions (summary --previous); absent without them. */
+  progress?: PeriodProgress | null;
   /** Items led jointly (a 牵头部门 cell naming two or more departments): each counts under every one of them. */
   jointLed: number;
   /** Overdue items by most days overdue, then due-soon items by fewest days left. */
