@@ -5,4 +5,4 @@ export { writeSheets, WriteSheetsReport } from './sheets';
 export { selectCell, openAsNewWorkbook, OpenResult } from './workbook';
 export { loadOptions, saveOptions, SavedOptions } from './settings';
 export { capabilities, excelApi, Capabilities } from './caps';
-export { displayLang, inExcel, whenReady } from './office';
+export { displayLang, hostInfoLang, inExcel, whenReady, READY_WAIT_MS } from './office';

@@ -4,7 +4,9 @@ import { FieldKey, Lang } from '../core/types';
 const ZH = {
   title: '整改台账助手',
   subtitle: '检查完成时限，标注逾期、临期事项，生成汇总表',
-  notInExcel: '请在 Excel 中打开本加载项：开始 > 台账助手（Excel 2016：插入 > 我的加载项 > 共享文件夹）。',
+  notInExcel: '请在 Excel 中打开本加载项：插入 > 我的加载项 > 共享文件夹 > 整改台账助手（Excel 2021 和 Microsoft 365 也可以点 开始 > 台账助手）。',
+  connecting: '正在连接 Excel……',
+  noAnswer: 'Excel 没有响应：请在 Excel 中打开本加载项（插入 > 我的加载项 > 共享文件夹），并确认能访问加载项服务器 {origin}。',
   ledger: '台账工作表',
   headerRows: '表头所在行',
   confidence: '识别可信度',
@@ -69,7 +71,9 @@ type Strings = typeof ZH;
 const EN: Strings = {
   title: 'Rectification Ledger Assistant',
   subtitle: 'Checks deadlines, flags overdue and due-soon items, writes summary sheets',
-  notInExcel: 'Open this add-in in Excel: Home > Ledger Assistant (Excel 2016: Insert > My Add-ins > Shared Folder).',
+  notInExcel: 'Open this add-in in Excel: Insert > My Add-ins > Shared Folder > Rectification Ledger Assistant (Excel 2021 and Microsoft 365 also have Home > Ledger Assistant).',
+  connecting: 'Connecting to Excel…',
+  noAnswer: 'Excel did not answer: open this add-in from Excel (Insert > My Add-ins > Shared Folder) and check that the add-in server {origin} is reachable.',
   ledger: 'Ledger sheet',
   headerRows: 'Header row(s)',
   confidence: 'Confidence',

@@ -21,7 +21,7 @@ import { writeSheets } from '../excel/sheets';
 import { openAsNewWorkbook, selectCell } from '../excel/workbook';
 import { capabilities } from '../excel/caps';
 import { loadOptions, saveOptions, SavedOptions } from '../excel/settings';
-import { displayLang, whenReady } from '../excel/office';
+import { displayLang, hostInfoLang, whenReady } from '../excel/office';
 import { FIELD_NAMES_EN, STRINGS, StringKey, fill } from './strings';
 
 const FIELDS = Object.keys(FIELD_SYNONYMS) as FieldKey[];
@@ -614,10 +614,29 @@ function renderTexts(): void {
   }
 }
 
+/** This add-in's origin, as the user would type it (IE11 has no location.origin). */
+function ownOrigin(): string {
+  return window.location.protocol + '//' + window.location.host;
+}
+
+/**
+ * Before Office answers: every text in place, the buttons off, and one line saying what is
+ * happening. When Office never answers (opened outside Excel, a script that did not load), the line
+ * says so after READY_WAIT_MS, with what to do.
+ */
+function boot(): void {
+  state.lang = hostInfoLang(window.location.search);
+  renderTexts();
+  setBusy(false);
+  message(s('connecting'));
+  whenReady(start, () => message(s('noAnswer', { origin: ownOrigin() }), 'warn'));
+}
+
 function start(inOffice: boolean): void {
   state.inOffice = inOffice;
   state.lang = displayLang();
   renderTexts();
+  message(null);
   fillOptions(loadOptions());
   $('tz-check').onclick = () => void onCheck();
   $('tz-summarize').onclick = () => void onSummarize();
@@ -637,4 +656,4 @@ function start(inOffice: boolean): void {
   void detect();
 }
 
-whenReady(start);
+boot();
