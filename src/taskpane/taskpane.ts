@@ -440,7 +440,7 @@ async function onCheck(): Promise<void> {
     // The ledger (task list) gets its four columns; the other lists a 检查意见 column where needed.
     // All of them in one Excel.run: the syncs do not grow with the rows or the sheets.
     const plans = planAnnotations(state.grids, result, state.lang);
-    await annotateAll(plans);
+    await annotateAll(plans, state.grids);
     state.lastResult = result;
     renderResults(result);
     const main = plans.filter((p) => p.sheet === grid.name)[0] || plans[0];

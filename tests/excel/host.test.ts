@@ -66,7 +66,7 @@ async function runCheck(host: FakeHost): Promise<{ plan: AnnotationPlan; syncs: 
   const result = checkWorkbook(grids, { asOf: AS_OF, start: '2022-03-01', lang: 'zh' });
   const grid = grids.filter((g) => g.name === result.sheet)[0];
   const plan = planAnnotation(grid, result, 'zh');
-  await annotate(plan);
+  await annotate(plan, grids);
   return { plan, syncs: host.state.syncCount - before, grids };
 }
 
@@ -131,31 +131,91 @@ describe('readWorkbook / readSheet', () => {
     install(host);
     const g = await readSheet('S');
     expect(host.state.syncCount).toBe(1);
-    expect(g).toEqual({ name: 'S', rows: [['a', 'b']], top: 3, left: 2 });
+    expect(g).toEqual({ name: 'S', rows: [['a', 'b']], top: 3, left: 2, usedRight: 3 });
   });
 
-  it("skips Taizhang's own summary sheets (either language) without loading their used ranges", async () => {
+  it('readSheet carries the add-in’s record of its columns, as readWorkbook does', async () => {
+    const host = createFakeHost({
+      apiVersion: '1.1',
+      sheets: [{ name: 'S', rows: [['序号', '检查意见']] }],
+      settings: { 'taizhang.columns': JSON.stringify({ S: { column: 2, width: 1 } }) },
+    });
+    install(host);
+    expect((await readSheet('S')).ours).toEqual({ column: 2, width: 1 });
+    expect((await readWorkbook())[0].ours).toEqual({ column: 2, width: 1 });
+  });
+
+  it('Grid.usedRight is the used range’s right edge: formatted cells and merges count', async () => {
+    const host = createFakeHost({
+      apiVersion: '1.1',
+      sheets: [
+        {
+          name: '台账',
+          rows: [['巡察整改台账'], ['序号', '整改措施', '完成时限'], [1, '措施', '2022年6月底前']],
+          merges: ['A1:F1'],
+          styles: [[], [], [null, null, null, null, null, null, null, { fill: '#FFFF00' }]],
+        },
+      ],
+    });
+    install(host);
+    const g = (await readWorkbook())[0];
+    expect(g.usedRight).toBe(8);
+    expect(g.rows[0]).toEqual(['巡察整改台账', null, null, null, null, null, null, null]);
+  });
+
+  it("skips Taizhang's own summary sheets (as recorded, either language) without loading their used ranges, and reads a user's sheet of the same name", async () => {
     const big = Array.from({ length: 3000 }, (_, i) => [i, '汇总事项' + i, '办公室']);
-    const host = makeHost('1.7', 10, [
-      { name: '总览', rows: [['整改落实情况汇总']] },
-      { name: '汇总台账', rows: big },
-      { name: 'Consolidated ledger', rows: big },
-      { name: '总览（旧）', rows: [['不是汇总表的名字']] },
-    ]);
+    const l = ledgerRows(10);
+    const host = createFakeHost({
+      apiVersion: '1.7',
+      sheets: [
+        { name: '说明', rows: [['本台账按月更新']] },
+        { name: LEDGER, rows: l.rows, formats: l.formats },
+        { name: '总览', rows: [['我自己的总览：各处室联系人']] },
+        { name: '汇总台账', rows: big },
+        { name: 'Consolidated ledger', rows: big },
+        { name: '总览 (2)', rows: [['整改落实情况汇总']] },
+      ],
+      settings: { 'taizhang.sheets': JSON.stringify({ 汇总台账: '汇总台账', 'Consolidated ledger': 'Consolidated ledger', 总览: '总览 (2)' }) },
+    });
+    install(host);
     const used = jest.spyOn(FakeWorksheet.prototype, 'getUsedRange');
     try {
       const grids = await readWorkbook();
       expect(host.state.syncCount).toBe(2);
-      expect(grids.map((g) => g.name)).toEqual(['说明', LEDGER, '总览（旧）']);
-      // The used ranges of the skipped sheets were never asked for.
+      expect(grids.map((g) => g.name)).toEqual(['说明', LEDGER, '总览']);
+      // The used ranges of our sheets were never asked for.
       expect(used).toHaveBeenCalledTimes(3);
     } finally {
       used.mockRestore();
     }
   });
 
+  it('past Office’s ~5 MB response limit, the read goes in row slices and the grids are the same', async () => {
+    const l = ledgerRows(3000);
+    const sheets = [{ name: LEDGER, rows: l.rows, formats: l.formats }];
+    const whole = createFakeHost({ apiVersion: '1.1', sheets });
+    install(whole);
+    const expected = await readWorkbook();
+    expect(whole.state.syncCount).toBe(2);
+    // The same workbook where Office answers at most 200 KB per sync.
+    const small = createFakeHost({ apiVersion: '1.1', sheets, responseLimit: 200 * 1024 });
+    install(small);
+    const grids = await readWorkbook();
+    expect(grids.map((g) => ({ name: g.name, rows: g.rows, top: g.top, left: g.left, usedRight: g.usedRight }))).toEqual(
+      expected.map((g) => ({ name: g.name, rows: g.rows, top: g.top, left: g.left, usedRight: g.usedRight })),
+    );
+    // Every sync that Office refused brought back too much; the slices that were used fit.
+    const responses = small.state.syncResponses;
+    const refused = responses.filter((b) => b > 200 * 1024).length;
+    expect(refused).toBeGreaterThan(0);
+    expect(Math.max(...responses.slice(responses.length - 3))).toBeLessThanOrEqual(200 * 1024);
+    console.log('read of 3,000 rows with a 200 KB response limit: ' + small.state.syncCount + ' syncs (' + whole.state.syncCount + ' without)');
+    expect(small.state.syncCount).toBeGreaterThan(4);
+  });
+
   it('toGrid handles sheet names that need quotes', () => {
-    expect(toGrid('a b', "'a b'!C5:D5", [['x', '']], [['General', 'General']])).toEqual({ name: 'a b', rows: [['x', null]], top: 5, left: 3 });
+    expect(toGrid('a b', "'a b'!C5:D5", [['x', '']], [['General', 'General']])).toEqual({ name: 'a b', rows: [['x', null]], top: 5, left: 3, usedRight: 4 });
   });
 });
 
@@ -323,7 +383,7 @@ async function runThreeListCheck(host: FakeHost): Promise<{ plans: AnnotationPla
   const grids = await readWorkbook();
   const result = checkWorkbook(grids, { asOf: AS_OF, start: '2022-02-24', lang: 'zh' });
   const plans = planAnnotations(grids, result, 'zh');
-  const report = await annotateAll(plans);
+  const report = await annotateAll(plans, grids);
   expect(report.syncs).toBe(host.state.syncCount - before - 2);
   return { plans, syncs: host.state.syncCount - before, sources: result.sources };
 }
@@ -419,26 +479,35 @@ describe('writeSheets (summary sheets)', () => {
     return summarySheets(summarize([result], { asOf: AS_OF, lang: 'zh' }), 'zh');
   }
 
-  it.each(['1.1', '1.4', '1.7', '1.9'])('replaces earlier summary sheets on ExcelApi %s, in a fixed number of syncs', async (v) => {
+  it.each(['1.1', '1.4', '1.7', '1.9'])('rewrites its own summary sheets in place on ExcelApi %s, in a fixed number of syncs', async (v) => {
     const host = makeHost(v, 60);
     const specs = await summarySpecs(host);
     const before = host.state.syncCount;
     const first = await writeSheets(specs);
     const firstSyncs = host.state.syncCount - before;
-    expect(firstSyncs).toBeLessThanOrEqual(2);
-    expect(first.replaced).toEqual([]);
+    expect(firstSyncs).toBe(2);
+    expect(first.rewritten).toEqual([]);
+    expect(first.sheets).toEqual(['总览', '按方面', '按牵头部门', '逾期临期', '检查问题', '汇总台账', '通报提纲']);
+    const mid = host.state.syncCount;
     const second = await writeSheets(specs);
-    expect(second.replaced.sort()).toEqual(specs.map((s) => s.name).sort());
+    expect(host.state.syncCount - mid).toBe(2);
+    expect(second.rewritten).toEqual(first.sheets);
+    expect(second.renamed).toEqual([]);
+    // Rewritten, never deleted and added again: the same sheets, in the same tab positions.
+    expect(host.state.writes.filter((w) => w.kind === 'deleteSheet')).toEqual([]);
+    expect(host.state.writes.filter((w) => w.kind === 'addSheet').map((w) => w.sheet)).toEqual(first.sheets);
     const names = host.state.sheets.map((s) => s.name);
-    expect(names.filter((n) => specs.some((s) => s.name === n)).length).toBe(specs.length);
-    expect(names).toContain(LEDGER);
-    expect(host.state.activeSheet).toBe(specs[0].name);
+    expect(names).toEqual(['说明', LEDGER].concat(first.sheets));
+    expect(host.state.activeSheet).toBe('总览');
+    // The second write left the same cells as the first.
+    expect(host.value('总览', 'A1')).toBe(specs[0].rows[0][0]!.v);
     const kinds = host.state.writes.map((w) => w.kind);
     if (v === '1.1') {
       expect(kinds).not.toContain('freeze');
       expect(kinds).not.toContain('conditionalFormat');
       expect(kinds).not.toContain('merge');
-      if (specs.some((s) => s.freeze)) expect(first.skipped).toContain('freeze panes (ExcelApi 1.7)');
+      expect(kinds).not.toContain('unmerge');
+      if (specs.some((s) => s.freeze)) expect(first.skipped).toContain('freezePanes');
     }
     if (v === '1.9') {
       if (specs.some((s) => s.freeze)) expect(kinds).toContain('freeze');
@@ -478,7 +547,7 @@ describe('writeSheets (summary sheets)', () => {
     expect(sheet.frozen).toEqual({ rows: 2, cols: 0 });
     expect(Object.keys(sheet.columnWidths).length).toBe(3);
     expect(sheet.conditionalFormats.map((c) => c.type).sort()).toEqual(['CellValue', 'DataBar']);
-    expect(report.skipped).toEqual(['autofilter (ExcelApi 1.9)']);
+    expect(report.skipped).toEqual(['autoFilter']);
   });
 
   it('on ExcelApi 1.1 colours rule cells statically', async () => {
@@ -520,7 +589,7 @@ describe('writeSheets (summary sheets)', () => {
     console.log('生成汇总 syncs, 60 rows: without links = ' + plainSyncs + ', with links = ' + syncs);
     expect(syncs).toBe(plainSyncs);
     expect(report.syncs).toBe(syncs);
-    expect(report.skipped).not.toContain('hyperlinks (ExcelApi 1.7)');
+    expect(report.skipped).not.toContain('hyperlinks');
 
     const links = hyperlinkWrites(host);
     const linked = (name: string) => specs.filter((x) => x.name === name)[0].rows.filter((r) => r.some((c) => !!(c && c.link))).length;
@@ -563,10 +632,10 @@ describe('writeSheets (summary sheets)', () => {
       const links = hyperlinkWrites(host);
       expect(links.length).toBe(Math.min(wanted, MAX_LINKS));
       if (wanted > MAX_LINKS) {
-        expect(report.skipped).toContain('hyperlinks past the first ' + MAX_LINKS);
+        expect(report.skipped).toContain('hyperlinksPastCap');
         const lagging = specs.filter((x) => x.name === '逾期临期')[0].rows.length - 1;
         expect(links.filter((w) => w.sheet === '逾期临期')).toHaveLength(lagging);
-      } else expect(report.skipped).not.toContain('hyperlinks past the first ' + MAX_LINKS);
+      } else expect(report.skipped).not.toContain('hyperlinksPastCap');
     }
     console.log('生成汇总 syncs with links: 60 rows = ' + counts[0] + ', 3,000 rows = ' + counts[1]);
     expect(counts[1]).toBe(counts[0]);
@@ -583,7 +652,7 @@ describe('writeSheets (summary sheets)', () => {
     await writeSheets(plainSpecs);
     expect(host.state.syncCount - before).toBe(plain.state.syncCount - p0);
     expect(hyperlinkWrites(host)).toEqual([]);
-    expect(report.skipped).toContain('hyperlinks (ExcelApi 1.7)');
+    expect(report.skipped).toContain('hyperlinks');
     expect(host.value('汇总台账', 'Q2')).toBe(specs.filter((x) => x.name === '汇总台账')[0].rows[1][16]!.v);
   });
 
@@ -606,7 +675,12 @@ describe('writeSheets (summary sheets)', () => {
     const overview: SheetSpec = { name: '总览', rows: [[{ v: '新' }]] };
     await writeSheets([spec, overview]);
     const links = hyperlinkWrites(host);
-    expect(links.map((w) => [w.address, (w.value as { documentReference: string }).documentReference])).toEqual([['A2', "'It''s 台账'!C3"]]);
+    // 总览 is the user's own sheet (we did not create it): a real target; ours went to 总览 (2).
+    expect(links.map((w) => [w.address, (w.value as { documentReference: string }).documentReference])).toEqual([
+      ['A2', "'It''s 台账'!C3"],
+      ['A4', "'总览'!A1"],
+    ]);
+    expect(host.state.sheets.map((x) => x.name)).toEqual(["It's 台账", '总览', '逾期临期', '总览 (2)']);
     expect(host.value('逾期临期', 'A3')).toBe('E9');
     expect(host.cellAt('逾期临期', 'A3')!.hyperlink).toBeUndefined();
   });
