@@ -5,7 +5,7 @@
 import { createFakeHost, FakeHost, FakeSheetInit, FakeValue, FakeWorksheet } from './fake-excel';
 import { annotate, annotateAll, annotationBody, planColumns, styleRuns } from '../../src/excel/annotate';
 import { readWorkbook, readSheet, toGrid } from '../../src/excel/read';
-import { writeSheets, styleRects, MAX_LINKS } from '../../src/excel/sheets';
+import { writeSheets, styleRects, freeSheetName, MAX_LINKS } from '../../src/excel/sheets';
 import { selectCell, openAsNewWorkbook } from '../../src/excel/workbook';
 import { loadOptions, saveOptions } from '../../src/excel/settings';
 import { displayLang } from '../../src/excel/office';
@@ -80,6 +80,128 @@ function snapshot(host: FakeHost, sheet: string): Map<string, FakeValue> {
 const CELL_WRITES = /^(values|numberFormat|fill|fillClear|font\.|wrapText|horizontalAlignment|verticalAlignment|border|columnWidth|merge|conditionalFormat)/;
 
 describe('fake Excel enforces Office.js semantics', () => {
+  type Run = (cb: (ctx: Excel.RequestContext) => Promise<unknown>) => Promise<unknown>;
+  const runOn = (host: FakeHost) => (host.Excel as { run: Run }).run;
+
+  it('null in a values or numberFormat array leaves the cell as it is; an explicit "" clears it', async () => {
+    const host = makeHost('1.1', 5);
+    await runOn(host)(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem(LEDGER).getRange('B3:C3');
+      r.numberFormat = [[null as unknown as string, '@']];
+      r.values = [[null as unknown as string, '']];
+      await ctx.sync();
+    });
+    expect(host.value(LEDGER, 'B3')).toBe('问题1：制度执行不到位');
+    expect(host.value(LEDGER, 'C3')).toBe('');
+    expect(host.cellAt(LEDGER, 'B3')!.fmt).toBe('General');
+    expect(host.cellAt(LEDGER, 'C3')!.fmt).toBe('@');
+  });
+
+  it('a General cell turns typed-looking text into a date, a percentage, a number or a boolean; a text cell keeps it', async () => {
+    const host = makeHost('1.1', 2);
+    const texts = ['2022-06-30', '1/2', '10%', '12', 'TRUE', '2022年6月底前'];
+    await runOn(host)(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('说明');
+      ws.getRange('A2:F2').values = [texts];
+      const asText = ws.getRange('A3:F3');
+      asText.numberFormat = [texts.map(() => '@')];
+      asText.values = [texts];
+      await ctx.sync();
+    });
+    expect(['A2', 'B2', 'C2', 'D2', 'E2', 'F2'].map((a) => host.value('说明', a))).toEqual([
+      isoToSerial('2022-06-30'),
+      isoToSerial(new Date().getFullYear() + '-01-02'),
+      0.1,
+      12,
+      true,
+      '2022年6月底前',
+    ]);
+    expect(host.cellAt('说明', 'A2')!.fmt).toBe('yyyy/m/d');
+    expect(host.cellAt('说明', 'C2')!.fmt).toBe('0%');
+    expect(host.cellAt('说明', 'A2')!.converted).toBe('2022-06-30');
+    expect(['A3', 'B3', 'C3', 'D3', 'E3', 'F3'].map((a) => host.value('说明', a))).toEqual(texts);
+  });
+
+  it('a sync that loads more than ~5 MB fails with ResponsePayloadSizeLimitExceeded', async () => {
+    const host = makeHost('1.1', 200);
+    const small = createFakeHost({ apiVersion: '1.1', sheets: [{ name: 'S', rows: ledgerRows(200).rows }], responseLimit: 10 * 1024 });
+    await expect(
+      runOn(small)(async (ctx) => {
+        ctx.workbook.worksheets.getItem('S').getUsedRange().load('values');
+        await ctx.sync();
+      }),
+    ).rejects.toThrow(/ResponsePayloadSizeLimitExceeded/);
+    // The same load under the default limit passes.
+    await runOn(host)(async (ctx) => {
+      ctx.workbook.worksheets.getItem(LEDGER).getUsedRange().load('values');
+      await ctx.sync();
+    });
+    expect(host.state.syncResponses[0]).toBeGreaterThan(10 * 1024);
+  });
+
+  it('a merged area holds its value in its top-left cell, counts as used, and refuses a value in another cell', async () => {
+    const host = createFakeHost({ apiVersion: '1.2', sheets: [{ name: 'S', rows: [['标题'], ['a', 'b']], merges: ['A1:D1'] }] });
+    const used = (await runOn(host)(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('S').getUsedRange();
+      r.load('address,values');
+      await ctx.sync();
+      return { address: r.address, values: r.values };
+    })) as { address: string; values: unknown[][] };
+    expect(used).toEqual({ address: 'S!A1:D2', values: [['标题', '', '', ''], ['a', 'b', '', '']] });
+    await expect(
+      runOn(host)(async (ctx) => {
+        ctx.workbook.worksheets.getItem('S').getRange('C1').values = [['x']];
+        await ctx.sync();
+      }),
+    ).rejects.toThrow(/merged cell: C1/);
+    expect(() => createFakeHost({ apiVersion: '1.1', sheets: [{ name: 'S', rows: [['a', 'b']], merges: ['A1:B1'] }] })).toThrow(/inside the merge/);
+  });
+
+  it('a property the fake does not model throws when read, set, called or loaded', async () => {
+    const host = makeHost('1.9', 2);
+    const run = runOn(host);
+    await expect(run(async (ctx) => (ctx.workbook.worksheets.getItem(LEDGER) as unknown as { tabColor: string }).tabColor)).rejects.toThrow(/PropertyNotModelled: Worksheet.tabColor/);
+    await expect(
+      run(async (ctx) => {
+        (ctx.workbook.worksheets.getItem(LEDGER).getRange('A1').format as unknown as { indentLevel: number }).indentLevel = 2;
+      }),
+    ).rejects.toThrow(/PropertyNotModelled: RangeFormat.indentLevel/);
+    await expect(
+      run(async (ctx) => {
+        (ctx.workbook.worksheets.getItem(LEDGER).getRange('A1') as unknown as { getMergedAreas(): void }).getMergedAreas();
+      }),
+    ).rejects.toThrow(/PropertyNotModelled: Range.getMergedAreas/);
+    await expect(
+      run(async (ctx) => {
+        ctx.workbook.worksheets.getItem(LEDGER).getRange('A1').load('valueTypes');
+        await ctx.sync();
+      }),
+    ).rejects.toThrow(/load\('valueTypes'\) is not modelled/);
+  });
+
+  it("a formula that names a sheet follows it while it exists, and becomes #REF! when the sheet is deleted", async () => {
+    const host = createFakeHost({
+      apiVersion: '1.1',
+      sheets: [
+        { name: '报送', rows: [['逾期项数', 0]], formulas: [[null, "='总览'!B3"]] },
+        { name: '总览', rows: [[], [], ['逾期', 6]] },
+      ],
+    });
+    expect(host.value('报送', 'B1')).toBe(6);
+    await runOn(host)(async (ctx) => {
+      ctx.workbook.worksheets.getItem('总览').getRange('B3').values = [[9]];
+      await ctx.sync();
+    });
+    expect(host.value('报送', 'B1')).toBe(9);
+    await runOn(host)(async (ctx) => {
+      ctx.workbook.worksheets.getItem('总览').delete();
+      ctx.workbook.worksheets.add('总览');
+      await ctx.sync();
+    });
+    expect(host.value('报送', 'B1')).toBe('#REF!');
+    expect(host.cellAt('报送', 'B1')!.f).toBe('=#REF!B3');
+  });
+
   it('reading a property before load() and sync() throws PropertyNotLoaded', async () => {
     const host = makeHost('1.7');
     await expect(
@@ -710,6 +832,204 @@ describe('writeSheets (summary sheets)', () => {
     expect(rects.length).toBe(3);
     expect(rects[0]).toEqual({ r0: 1, c0: 1, r1: 1000, c1: 1, style: 'text' });
   });
+});
+
+describe('never touch what is not ours', () => {
+  /** The ledger with the user's own 期限状态 column (I) after 完成状态, and a 检查意见 of theirs (J). */
+  function userColumnsHost(): FakeHost {
+    const l = ledgerRows(12);
+    const rows = l.rows.map((r, i) => r.concat(i === 1 ? ['期限状态', '检查意见'] : i === 0 ? [null, null] : ['按期', '处室已核实']));
+    const host = createFakeHost({ apiVersion: '1.7', sheets: [{ name: LEDGER, rows, formats: l.formats }] });
+    install(host);
+    return host;
+  }
+
+  it('a user’s own 期限状态 and 检查意见 columns survive 检查 and a re-check; ours go after them and stay there', async () => {
+    const host = userColumnsHost();
+    const before = snapshot(host, LEDGER);
+    const first = await runCheck(host);
+    expect(first.plan.column).toBe(11); // K: after the user's I and J
+    expect(['K2', 'L2', 'M2', 'N2'].map((a) => host.value(LEDGER, a))).toEqual(['期限状态', '截止日期', '剩余天数', '检查意见']);
+    expect(host.state.settings['taizhang.columns']).toBe(JSON.stringify({ [LEDGER]: { column: 11, width: 4 } }));
+    const second = await runCheck(host);
+    expect(second.plan.column).toBe(11);
+    expect(second.plan.reused).toBe(true);
+    const after = snapshot(host, LEDGER);
+    before.forEach((v, k) => expect([k, after.get(k)]).toEqual([k, v]));
+    expect(host.value(LEDGER, 'I3')).toBe('按期');
+    expect(host.value(LEDGER, 'J3')).toBe('处室已核实');
+    // No write of either check reached the user's columns.
+    for (const w of host.state.writes.filter((x) => CELL_WRITES.test(x.kind))) expect(w.c0).toBeGreaterThanOrEqual(11);
+  });
+
+  it('a problem list’s own 检查意见 is never rewritten: ours is recorded and found again by the record', async () => {
+    const sheets = threeListSheets();
+    const problems = sheets.filter((x) => x.name === '问题清单')[0];
+    problems.rows = problems.rows.map((r, i) => r.concat(i === 1 ? ['检查意见'] : i > 1 ? ['请处室核实'] : [null]));
+    const host = createFakeHost({ apiVersion: '1.7', sheets });
+    install(host);
+    const first = await runThreeListCheck(host);
+    const plan = first.plans.filter((p) => p.sheet === '问题清单')[0];
+    expect(plan.column).toBe(5);
+    expect(JSON.parse(String(host.state.settings['taizhang.columns']))['问题清单']).toEqual({ column: 5, width: 1 });
+    const second = await runThreeListCheck(host);
+    expect(second.plans.filter((p) => p.sheet === '问题清单')[0].column).toBe(5);
+    for (let r = 3; r <= 6; r++) expect(host.value('问题清单', 'D' + r)).toBe('请处室核实');
+    expect(maxUsedColumn(host, '问题清单')).toBe(5);
+  });
+
+  it('a re-check clears what an earlier one wrote on a row that is no longer an item, by writing "" (null would leave it)', async () => {
+    const host = makeHost('1.7', 8);
+    await runCheck(host);
+    // Row 5 is the third measure: 长期坚持, 未启动.
+    expect(host.value(LEDGER, 'I5')).toBe('长期坚持');
+    // The user empties row 5 (it is no longer an item).
+    const sheet = host.findSheet(LEDGER)!;
+    for (let c = 1; c <= 8; c++) {
+      const cell = host.cell(sheet, 5, c);
+      if (cell) cell.v = '';
+    }
+    const { plan } = await runCheck(host);
+    expect(plan.values[5 - plan.firstRow]).toEqual([null, null, null, null]);
+    expect(['I5', 'J5', 'K5', 'L5'].map((a) => host.value(LEDGER, a))).toEqual(['', '', '', '']);
+    // The neighbours are still annotated.
+    expect(host.value(LEDGER, 'I4')).not.toBe('');
+    expect(host.value(LEDGER, 'I6')).not.toBe('');
+  });
+});
+
+describe('summary sheets: ours only, rewritten in place', () => {
+  async function specsFor(): Promise<SheetSpec[]> {
+    const grids = await readWorkbook();
+    const result = checkWorkbook(grids, { asOf: AS_OF, start: '2022-03-01', lang: 'zh' });
+    return summarySheets(summarize([result], { asOf: AS_OF, lang: 'zh' }), 'zh');
+  }
+
+  it.each(['1.1', '1.9'])('a user’s own sheet named 总览 survives 生成汇总 on ExcelApi %s: ours takes 总览 (2), and keeps it', async (v) => {
+    const mine: FakeSheetInit = { name: '总览', rows: [['各处室联系人'], ['办公室', '张三', '8801']], styles: [[{ bold: true, fill: '#DDEBF7' }]] };
+    const host = makeHost(v, 20, [mine]);
+    const specs = await specsFor();
+    const before = snapshot(host, '总览');
+    const first = await writeSheets(specs);
+    expect(first.sheets[0]).toBe('总览 (2)');
+    expect(first.renamed).toEqual([{ name: '总览', sheet: '总览 (2)' }]);
+    const second = await writeSheets(specs);
+    expect(second.sheets[0]).toBe('总览 (2)');
+    expect(second.rewritten).toContain('总览 (2)');
+    // The user's 总览: every cell as it was, its look too, and no write ever addressed it.
+    const after = snapshot(host, '总览');
+    expect(Array.from(after.entries())).toEqual(Array.from(before.entries()));
+    expect(host.cellAt('总览', 'A1')!.fill).toBe('#DDEBF7');
+    expect(host.state.writes.filter((w) => w.sheet === '总览')).toEqual([]);
+    expect(host.state.sheets.map((s) => s.name).filter((n) => /^总览/.test(n))).toEqual(['总览', '总览 (2)']);
+    expect(JSON.parse(String(host.state.settings['taizhang.sheets']))['总览']).toBe('总览 (2)');
+    // And the pane reads the user's 总览 like any sheet, but never ours.
+    expect((await readWorkbook()).map((g) => g.name)).toEqual(['说明', LEDGER, '总览']);
+  });
+
+  it('formulas in other sheets that point at our summary sheets keep working across a re-run (deleting would make them #REF!)', async () => {
+    const host = makeHost('1.7', 30);
+    const specs = await specsFor();
+    // The user's report sheet points at the measure count on 总览 and at 汇总台账's first header.
+    const countRow = specs[0].rows.findIndex((r) => !!r && !!r[0] && r[0].v === '整改措施总数') + 1;
+    expect(countRow).toBeGreaterThan(0);
+    const sheet = host.newSheet('报送表');
+    host.cellForWrite(sheet, 1, 2).f = "='总览'!B" + countRow;
+    host.cellForWrite(sheet, 2, 2).f = '=汇总台账!A1';
+    // Before 生成汇总 there is no 总览: the reference is broken.
+    expect(host.value('报送表', 'B1')).toBe('#REF!');
+    await writeSheets(specs);
+    expect([host.value('报送表', 'B1'), host.value('报送表', 'B2')]).toEqual([30, '序号']);
+    await writeSheets(specs);
+    expect([host.value('报送表', 'B1'), host.value('报送表', 'B2')]).toEqual([30, '序号']);
+    expect(host.cellAt('报送表', 'B1')!.f).toBe("='总览'!B" + countRow);
+    const shown = [30, '序号'];
+    // What an older writeSheets did (delete, then add) breaks them, as the fake shows.
+    await (host.Excel as { run: (cb: (ctx: Excel.RequestContext) => Promise<unknown>) => Promise<unknown> }).run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('总览').delete();
+      await ctx.sync();
+    });
+    expect(host.value('报送表', 'B1')).toBe('#REF!');
+    expect(host.value('报送表', 'B2')).toBe(shown[1]);
+  });
+
+  it('a rewrite clears what the earlier write left beyond the new content (fewer rows, old fills and merges)', async () => {
+    const host = makeHost('1.7', 5);
+    const big: SheetSpec = { name: '测试', rows: [[{ v: '标题', s: 'title' }, null], [{ v: '逾期', s: 'text' }, { v: 1, s: 'number' }], [{ v: '旧行', s: 'text' }, null]], merges: ['A1:B1'], rules: [{ range: 'A2:A3', textEquals: '逾期', style: 'bad' }] };
+    await writeSheets([big]);
+    expect(host.findSheet('测试')!.merges).toEqual(['A1:B1']);
+    const small: SheetSpec = { name: '测试', rows: [[{ v: '新标题', s: 'title' }]] };
+    const report = await writeSheets([small]);
+    expect(report.rewritten).toEqual(['测试']);
+    expect(host.value('测试', 'A1')).toBe('新标题');
+    expect(['A2', 'B2', 'A3'].map((a) => host.value('测试', a))).toEqual(['', '', '']);
+    expect(host.findSheet('测试')!.merges).toEqual([]);
+    expect(host.findSheet('测试')!.conditionalFormats).toEqual([]);
+  });
+
+  it('a free name is free of every sheet, whatever its case, and fits Excel’s 31 characters', () => {
+    expect(freeSheetName('总览', { 总览: true, '总览 (2)': true })).toBe('总览 (3)');
+    expect(freeSheetName('Overview', { overview: true })).toBe('Overview (2)');
+    expect(freeSheetName('逾期临期', {})).toBe('逾期临期');
+    const long = 'x'.repeat(31);
+    expect(freeSheetName(long, { [long]: true })).toBe('x'.repeat(27) + ' (2)');
+  });
+});
+
+describe('the added cells look like the ledger', () => {
+  const BODY = { fontName: '仿宋_GB2312', fontSize: 14, hAlign: 'Center', vAlign: 'Center', borders: { EdgeTop: { style: 'Continuous', weight: 'Thin', color: '#000000' }, EdgeBottom: { style: 'Continuous', weight: 'Thin', color: '#000000' }, EdgeLeft: { style: 'Continuous', weight: 'Thin', color: '#000000' }, EdgeRight: { style: 'Continuous', weight: 'Thin', color: '#000000' } } };
+
+  /** A ledger set in 仿宋_GB2312 14, centred, with borders on every body cell; rows 3..(n+2), and a 注 row at the end. */
+  function styledHost(apiVersion: string, n = 10): FakeHost {
+    const l = ledgerRows(n);
+    const rows = l.rows.concat([['注：本表每月25日前更新。', null, null, null, null, null, null, null]]);
+    const styles = rows.map((r, i) => (i >= 2 && i < rows.length - 1 ? r.map(() => BODY) : []));
+    const host = createFakeHost({ apiVersion, sheets: [{ name: LEDGER, rows, formats: l.formats, styles }] });
+    install(host);
+    return host;
+  }
+
+  it.each(['1.1', '1.7'])('on ExcelApi %s: font, size and alignment of the body cells; borders on every added cell of an item row; 检查意见 wraps', async (v) => {
+    const host = styledHost(v);
+    const { plan, syncs } = await runCheck(host);
+    expect(plan.column).toBe(9);
+    for (let r = 3; r <= 12; r++) {
+      for (const col of ['I', 'J', 'K', 'L']) {
+        const cell = host.cellAt(LEDGER, col + r)!;
+        expect([col + r, cell.fontName, cell.fontSize, cell.hAlign, cell.vAlign]).toEqual([col + r, '仿宋_GB2312', 14, 'Center', 'Center']);
+        for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight']) expect([col + r, edge, cell.borders![edge].style]).toEqual([col + r, edge, 'Continuous']);
+      }
+      expect(host.cellAt(LEDGER, 'L' + r)!.wrap).toBe(true);
+    }
+    // The 注 row (13) is not an item: no borders drawn there.
+    const note = host.cellAt(LEDGER, 'J13');
+    expect(note && note.borders ? Object.keys(note.borders).filter((e) => note.borders![e].style !== 'None') : []).toEqual([]);
+    // Row heights are left to Excel and the user: never set, never autofitted.
+    expect(host.state.writes.filter((w) => /rowHeight|autofit/.test(w.kind))).toEqual([]);
+    expect(syncs).toBe(3);
+  });
+
+  it('a ledger without borders gets none on the added cells, and a re-check keeps the look it gave', async () => {
+    const l = ledgerRows(6);
+    const plain = { fontName: '宋体', fontSize: 12, hAlign: 'Left', vAlign: 'Top' };
+    const host = createFakeHost({ apiVersion: '1.7', sheets: [{ name: LEDGER, rows: l.rows, formats: l.formats, styles: l.rows.map((r, i) => (i >= 2 ? r.map(() => plain) : [])) }] });
+    install(host);
+    await runCheck(host);
+    await runCheck(host);
+    const cell = host.cellAt(LEDGER, 'K4')!;
+    expect([cell.fontName, cell.fontSize, cell.hAlign, cell.vAlign]).toEqual(['宋体', 12, 'Left', 'Top']);
+    expect(Object.keys(cell.borders || {}).filter((e) => cell.borders![e].style !== 'None')).toEqual([]);
+  });
+
+  it('the look is read in the same sync as the grid: a check still costs the same syncs for 100 and 20,000 rows', async () => {
+    const small = styledHost('1.7', 100);
+    const s = await runCheck(small);
+    const big = styledHost('1.7', 20000);
+    const b = await runCheck(big);
+    console.log('syncs per check of a styled ledger: 100 rows = ' + s.syncs + ', 20,000 rows = ' + b.syncs);
+    expect(b.syncs).toBe(s.syncs);
+    expect(b.syncs).toBe(3);
+  }, 120000);
 });
 
 describe('selection, new workbook, settings, language', () => {
