@@ -37,14 +37,20 @@ const ZH = {
   step: '第 {n}/{of} 步',
   checkedMsg: '已检查“{sheet}”的 {items} 项整改措施，结果写在第 {col} 列起的四列（{ms} 毫秒）。',
   summaryMsg: '已写入汇总表：{sheets}。',
-  skipped: '此版本 Excel 不支持以下格式，已略过：{list}。',
+  skipped: '此版本 Excel 不支持以下格式，已略过（汇总内容完整）：{list}。',
+  renamedMsg: '本工作簿已有名为“{name}”的工作表，它不是本加载项建的，未作任何改动；汇总写在“{sheet}”。',
+  undoTitle: 'Excel 不能撤销本加载项写入的内容。',
+  undoBody: '“检查”会在台账最后一列之后写入四列，“生成汇总”会在本工作簿中写入汇总表，写入后不能用“撤销”恢复。建议先另存一份副本，在副本上操作。',
+  undoContinue: '继续写入',
+  undoCopy: '先另存副本',
+  copyHelp: '本工作簿未作任何改动。请点“文件 > 另存为”保存一份副本，在副本中打开本加载项，再点“检查”或“生成汇总”。',
   findings: '检查发现',
   noFindings: '没有发现问题。',
   error: '错误',
   warning: '提示',
   clickToSelect: '点击定位到单元格',
   totals: '统计',
-  moveSheetsTitle: '此版本 Excel 不能直接新建工作簿，请手动移动汇总表：',
+  moveSheetsTitle: '此版本 Excel 不能直接新建工作簿（需要 ExcelApi 1.8，Excel 2016、2019 批量许可版都没有），请手动移动汇总表：',
   moveSheets1: '先点“生成汇总”，把汇总表写入本工作簿；',
   moveSheets2: '按住 Ctrl 依次单击各汇总表的工作表标签（总览、按方面……）；',
   moveSheets3: '右键单击其中一个标签，选“移动或复制”；',
@@ -64,6 +70,16 @@ const ZH = {
   listsHint: '检查时按序号把三个清单合并为一本台账：标注写在任务清单，对不上的行在其他清单的“检查意见”列标出。',
   otherListsMsg: '对不上的行已在“{sheets}”的“检查意见”列标出。',
   roles: { problems: '问题清单', tasks: '任务清单', responsibilities: '责任清单', roster: '部门名单' },
+  features: {
+    merges: '合并单元格（需要 ExcelApi 1.2）',
+    columnWidths: '列宽（需要 ExcelApi 1.2）',
+    dataBars: '数据条（需要 ExcelApi 1.6）',
+    freezePanes: '冻结窗格（需要 ExcelApi 1.7）',
+    hyperlinks: '跳转到台账的超链接（需要 ExcelApi 1.7）',
+    hyperlinksPastCap: '前 {n} 个之后的超链接（行号仍标明位置）',
+    autoFilter: '筛选按钮（需要 ExcelApi 1.9）',
+    printSettings: '打印设置（需要 ExcelApi 1.9）',
+  },
 };
 
 type Strings = typeof ZH;
@@ -104,14 +120,20 @@ const EN: Strings = {
   step: 'step {n} of {of}',
   checkedMsg: 'Checked {items} measures on "{sheet}"; results are in the four columns from column {col} ({ms} ms).',
   summaryMsg: 'Summary sheets written: {sheets}.',
-  skipped: 'This Excel lacks these formats, skipped: {list}.',
+  skipped: 'This Excel lacks these formats, so they were skipped (the summary itself is complete): {list}.',
+  renamedMsg: 'This workbook already has a sheet named "{name}" that this add-in did not create; it was left as it is, and the summary went to "{sheet}".',
+  undoTitle: 'Excel cannot undo what this add-in writes.',
+  undoBody: 'Check writes four columns after the ledger\'s last column, and Summarize writes summary sheets into this workbook; Undo cannot take them back. You may want to save a copy first and work on the copy.',
+  undoContinue: 'Continue',
+  undoCopy: 'Save a copy first',
+  copyHelp: 'Nothing in this workbook was changed. Use File > Save As to save a copy, open this add-in in the copy, then click Check or Summarize.',
   findings: 'Findings',
   noFindings: 'No findings.',
   error: 'Error',
   warning: 'Warning',
   clickToSelect: 'Click to go to the cell',
   totals: 'Totals',
-  moveSheetsTitle: 'This Excel cannot create a workbook directly. Move the summary sheets by hand:',
+  moveSheetsTitle: 'This Excel cannot create a workbook directly (that needs ExcelApi 1.8, which Excel 2016 and 2019 volume licences never have). Move the summary sheets by hand:',
   moveSheets1: 'Click "Summarize" to write the summary sheets into this workbook;',
   moveSheets2: 'Ctrl+click the tabs of the summary sheets;',
   moveSheets3: 'Right-click one of them and choose "Move or Copy";',
@@ -131,10 +153,20 @@ const EN: Strings = {
   listsHint: 'A check joins the three lists by their numbers: the flags go on the task list; rows that do not match are noted in a Check notes column on the other lists.',
   otherListsMsg: 'Rows that do not match are noted in the Check notes column of "{sheets}".',
   roles: { problems: 'Problem list', tasks: 'Task list', responsibilities: 'Responsibility list', roster: 'Department roster' },
+  features: {
+    merges: 'merged cells (ExcelApi 1.2)',
+    columnWidths: 'column widths (ExcelApi 1.2)',
+    dataBars: 'data bars (ExcelApi 1.6)',
+    freezePanes: 'frozen panes (ExcelApi 1.7)',
+    hyperlinks: 'links to the ledger (ExcelApi 1.7)',
+    hyperlinksPastCap: 'links past the first {n} (the row numbers still say where)',
+    autoFilter: 'filter buttons (ExcelApi 1.9)',
+    printSettings: 'print settings (ExcelApi 1.9)',
+  },
 };
 
 export const STRINGS: Record<Lang, Strings> = { zh: ZH, en: EN };
-export type StringKey = Exclude<keyof Strings, 'flags' | 'roles'>;
+export type StringKey = Exclude<keyof Strings, 'flags' | 'roles' | 'features'>;
 
 /** English names of the fields for the mapping editor (the Chinese ones are FIELD_SYNONYMS[f][0]). */
 export const FIELD_NAMES_EN: Record<FieldKey, string> = {

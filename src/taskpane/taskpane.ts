@@ -17,10 +17,10 @@ import { isIsoDate } from '../core/dates';
 import { isTaizhangError, userMessage } from '../core/errors';
 import { annotateAll } from '../excel/annotate';
 import { readWorkbook } from '../excel/read';
-import { writeSheets } from '../excel/sheets';
+import { MAX_LINKS, SkippedFeature, WriteSheetsReport, writeSheets } from '../excel/sheets';
 import { openAsNewWorkbook, selectCell } from '../excel/workbook';
 import { capabilities } from '../excel/caps';
-import { loadOptions, saveOptions, SavedOptions } from '../excel/settings';
+import { loadOptions, loadWriteConsent, saveOptions, saveWriteConsent, SavedOptions } from '../excel/settings';
 import { displayLang, hostInfoLang, whenReady } from '../excel/office';
 import { FIELD_NAMES_EN, STRINGS, StringKey, fill } from './strings';
 
@@ -93,6 +93,15 @@ function message(text: string | HTMLElement | null, tone: Tone = 'info'): void {
   if (typeof text === 'string') box.appendChild(document.createTextNode(text));
   else box.appendChild(text);
   show(box, true);
+}
+
+/** The second line, for what is worth knowing but is not the outcome (skipped formats, a renamed sheet). */
+function notice(lines: string[] | null): void {
+  const box = $('tz-notice');
+  clear(box);
+  const list = lines || [];
+  for (let i = 0; i < list.length; i++) box.appendChild(el('div', '', list[i]));
+  show(box, list.length > 0);
 }
 
 function progress(step: number, of: number, text: string): void {
@@ -425,11 +434,61 @@ async function readAndCheck(opts: CheckOptions, steps: number): Promise<{ result
   return { result, grid: gridByName(result.sheet) as Grid };
 }
 
+/**
+ * Excel cannot undo what an add-in writes (ExcelApi has no undo for it before 1.19, which Excel
+ * 2016/2019 never get). Before the first write in a workbook the pane says so once and offers to
+ * continue or to work on a copy; "continue" is remembered in the workbook's settings.
+ * Resolves true to go on.
+ */
+function confirmWrite(): Promise<boolean> {
+  if (loadWriteConsent()) return Promise.resolve(true);
+  return new Promise<boolean>((resolve) => {
+    const box = el('div', 'tz-consent');
+    box.appendChild(el('b', '', s('undoTitle')));
+    box.appendChild(el('div', '', s('undoBody')));
+    const actions = el('div', 'tz-actions');
+    const go = el('button', 'tz-button tz-primary', s('undoContinue')) as HTMLButtonElement;
+    go.type = 'button';
+    go.id = 'tz-consent-continue';
+    const copy = el('button', 'tz-button', s('undoCopy')) as HTMLButtonElement;
+    copy.type = 'button';
+    copy.id = 'tz-consent-copy';
+    go.onclick = () => {
+      message(null);
+      void saveWriteConsent(today());
+      resolve(true);
+    };
+    copy.onclick = () => {
+      message(s('copyHelp'));
+      resolve(false);
+    };
+    actions.appendChild(go);
+    actions.appendChild(copy);
+    box.appendChild(actions);
+    message(box, 'warn');
+  });
+}
+
+/** What 生成汇总 could not do on this Excel, and where ours went when a name was the user's. */
+function summaryNotice(report: WriteSheetsReport): string[] {
+  const lines: string[] = [];
+  report.renamed.forEach((r) => {
+    if (r.sheet !== r.name) lines.push(s('renamedMsg', { name: r.name, sheet: r.sheet }));
+  });
+  if (report.skipped.length) {
+    const names = report.skipped.map((f: SkippedFeature) => fill(STRINGS[state.lang].features[f], { n: MAX_LINKS }));
+    lines.push(s('skipped', { list: names.join(state.lang === 'en' ? ', ' : '、') }));
+  }
+  return lines;
+}
+
 async function onCheck(): Promise<void> {
   if (state.busy) return;
   const read = readOptions();
   if (!read) return;
   message(null);
+  notice(null);
+  if (!(await confirmWrite())) return;
   setBusy(true);
   const t0 = new Date().getTime();
   try {
@@ -463,6 +522,8 @@ async function onSummarize(): Promise<void> {
   const read = readOptions();
   if (!read) return;
   message(null);
+  notice(null);
+  if (!(await confirmWrite())) return;
   setBusy(true);
   try {
     void saveOptions(read.saved);
@@ -473,7 +534,8 @@ async function onSummarize(): Promise<void> {
     const report = await writeSheets(specs);
     state.lastResult = result;
     renderResults(result);
-    message(s('summaryMsg', { sheets: report.sheets.join('、') }) + (report.skipped.length ? ' ' + s('skipped', { list: report.skipped.join('、') }) : ''), 'ok');
+    message(s('summaryMsg', { sheets: report.sheets.join(state.lang === 'en' ? ', ' : '、') }), 'ok');
+    notice(summaryNotice(report));
   } catch (e) {
     message(plainError(e, state.lang), 'error');
   } finally {
@@ -501,6 +563,7 @@ function moveSheetsHelp(): HTMLElement {
 async function onOpenNew(): Promise<void> {
   if (state.busy) return;
   message(null);
+  notice(null);
   if (!capabilities().createWorkbook) {
     message(moveSheetsHelp(), 'warn');
     return;

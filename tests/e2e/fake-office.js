@@ -62,14 +62,18 @@
     : [
         { name: '填报说明', rows: [['请于每月25日前更新整改进展。']] },
         { name: '整改台账', rows: rows, formats: formats },
+        // The user's own sheet that happens to share a summary sheet's name: never touched.
+        { name: '总览', rows: [['各处室联系人'], ['办公室', '张三', '8801']] },
       ];
   var host = fake.createFakeHost({
     apiVersion: threeLists ? '1.8' : '1.7',
     displayLanguage: 'zh-CN',
     sheets: sheets,
-    settings: {
-      'taizhang.options': JSON.stringify({ asOf: '2022-07-15', start: threeLists ? '2022-02-24' : '2022-03-01', dueSoonDays: 10, immediateDays: 30 }),
-    },
+    settings: Object.assign(
+      { 'taizhang.options': JSON.stringify({ asOf: '2022-07-15', start: threeLists ? '2022-02-24' : '2022-03-01', dueSoonDays: 10, immediateDays: 30 }) },
+      // The three-list workbook was written into before: the pane does not ask again.
+      threeLists ? { 'taizhang.writeConsent': JSON.stringify({ accepted: true, on: '2022-07-01' }) } : {},
+    ),
   });
   window.__fakeHost = host;
   window.Office = host.Office;

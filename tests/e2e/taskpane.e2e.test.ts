@@ -79,9 +79,31 @@ describeInBrowser('task pane in headless Chromium', () => {
     expect(await page.$eval('#tz-check', (e) => e.textContent)).toBe('检查');
   });
 
+  it('before the first write it says Excel cannot undo it; "save a copy first" writes nothing', async () => {
+    const writesBefore = await page.evaluate(() => (window as unknown as { __fakeHost: { state: { writes: unknown[] } } }).__fakeHost.state.writes.length);
+    await page.click('#tz-check');
+    await page.waitForSelector('#tz-consent-copy');
+    expect(await page.$eval('#tz-message', (e) => e.textContent)).toMatch(/^Excel 不能撤销本加载项写入的内容。/);
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane-undo-notice.png'), fullPage: true });
+    await page.click('#tz-consent-copy');
+    expect(await page.$eval('#tz-message', (e) => e.textContent)).toBe(
+      '本工作簿未作任何改动。请点“文件 > 另存为”保存一份副本，在副本中打开本加载项，再点“检查”或“生成汇总”。',
+    );
+    const after = await page.evaluate(() => {
+      const st = (window as unknown as { __fakeHost: { state: { writes: unknown[]; settings: Record<string, unknown> } } }).__fakeHost.state;
+      return { writes: st.writes.length, consent: st.settings['taizhang.writeConsent'] || null };
+    });
+    expect(after).toEqual({ writes: writesBefore, consent: null });
+  });
+
   it('检查 annotates the four added columns and lists the findings', async () => {
     await page.click('#tz-check');
+    // Asked again (the copy was not made here); this time the user goes on, and it is remembered.
+    await page.click('#tz-consent-continue');
     await page.waitForSelector('.tz-finding', { timeout: 20000 });
+    const consent = await page.evaluate(() => (window as unknown as { __fakeHost: { state: { settings: Record<string, string> } } }).__fakeHost.state.settings['taizhang.writeConsent']);
+    expect(JSON.parse(consent).accepted).toBe(true);
     const findings = await page.$$eval('.tz-finding', (els) => els.map((e) => ({ cell: e.getAttribute('data-cell'), text: e.textContent || '' })));
     const byCell = (c: string) => findings.filter((f) => f.cell === c).map((f) => f.text).join(' | ');
     expect(byCell('F9')).toMatch(/2022年2月30日/); // deadline-unparsed
@@ -136,9 +158,19 @@ describeInBrowser('task pane in headless Chromium', () => {
     const sheets = await page.evaluate(() =>
       (window as unknown as { __fakeHost: { state: { sheets: { name: string }[]; activeSheet: string } } }).__fakeHost.state.sheets.map((s) => s.name),
     );
-    expect(sheets.slice(0, 2)).toEqual(['填报说明', '整改台账']);
-    expect(sheets).toContain('总览');
-    expect(sheets.length).toBeGreaterThan(3);
+    // Not asked again; the user's 总览 stays, ours took 总览 (2).
+    expect(sheets).toEqual(['填报说明', '整改台账', '总览', '总览 (2)', '按方面', '按牵头部门', '逾期临期', '检查问题', '汇总台账', '通报提纲']);
+    const user = await page.evaluate(() => (window as unknown as { __fakeHost: { value(s: string, a: string): unknown } }).__fakeHost.value('总览', 'A1'));
+    expect(user).toBe('各处室联系人');
+    // The outcome in the green box; what was skipped or renamed, in Chinese, in the line below it.
+    expect(await page.$eval('#tz-message', (e) => e.className)).toBe('tz-message tz-ok');
+    expect(await page.$eval('#tz-message', (e) => e.textContent)).not.toMatch(/略过|ExcelApi/);
+    expect(await page.$$eval('#tz-notice div', (els) => els.map((e) => e.textContent))).toEqual([
+      '本工作簿已有名为“总览”的工作表，它不是本加载项建的，未作任何改动；汇总写在“总览 (2)”。',
+      '此版本 Excel 不支持以下格式，已略过（汇总内容完整）：打印设置（需要 ExcelApi 1.9）、筛选按钮（需要 ExcelApi 1.9）。',
+    ]);
+    expect(await page.$eval('#tz-notice', (e) => (e as HTMLElement).hidden)).toBe(false);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane-summary.png'), fullPage: true });
   });
 
   it('打开为新工作簿 explains how to move the sheets where createWorkbook is missing', async () => {
