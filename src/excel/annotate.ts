@@ -159,8 +159,9 @@ const DEFAULT_BORDER = { style: 'Continuous', weight: 'Thin', color: '#000000' }
 /**
  * The ledger's look on the added body cells: font, size, colour and alignment over the whole body,
  * and borders around and between the added cells of each run of item rows. Borders an earlier
- * check drew inside our block go first; the block's left edge (the ledger's last column's right
- * border) and the header's bottom border are not touched.
+ * check drew inside our block go first. The block's outer edges are shared with cells that are not
+ * ours (the ledger's last column on the left, a user's column on the right, our header above), so
+ * they are only ever drawn, never cleared.
  */
 async function queueLook(batch: Batch, ws: Excel.Worksheet, plan: AnnotationPlan, width: number, look: BodyLook | null, grid: Grid | null): Promise<void> {
   const col = plan.column;
@@ -175,7 +176,7 @@ async function queueLook(batch: Batch, ws: Excel.Worksheet, plan: AnnotationPlan
     if (look.hAlign) f.horizontalAlignment = look.hAlign as Excel.HorizontalAlignment;
     if (look.vAlign) f.verticalAlignment = look.vAlign as Excel.VerticalAlignment;
   }
-  const inner = ['InsideHorizontal', 'EdgeBottom', 'EdgeRight'].concat(width > 1 ? ['InsideVertical'] : []);
+  const inner = ['InsideHorizontal', 'EdgeBottom'].concat(width > 1 ? ['InsideVertical'] : []);
   for (let i = 0; i < inner.length; i++) body.format.borders.getItem(inner[i] as Excel.BorderIndex).style = 'None';
   // A ledger drawn without borders gets none; an unknown one gets thin lines.
   let border: { style: string; weight: string; color: string } | null = DEFAULT_BORDER;

@@ -1070,6 +1070,8 @@ describe('selection, new workbook, settings, language', () => {
     jest.useFakeTimers();
     try {
       let answer: (() => void) | null = null;
+      // Office answers, but there is no Excel behind it (as in a plain browser).
+      (global as unknown as { Excel: unknown }).Excel = undefined;
       (global as unknown as { Office: unknown }).Office = { onReady: (cb: () => void) => (answer = cb), context: {} };
       const calls: string[] = [];
       whenReady((inOffice) => calls.push('ready ' + inOffice), () => calls.push('silent'), 10000);
