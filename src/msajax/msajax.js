@@ -28,6 +28,14 @@
 
   var hasOwn = Object.prototype.hasOwnProperty;
 
+  /**
+   * Adds a method to a built-in prototype the way the engine's own are: not enumerable, so that no
+   * for-in over a function or an error meets it (MS Ajax itself assigned them plainly).
+   */
+  function method(proto, name, fn) {
+    Object.defineProperty(proto, name, { value: fn, writable: true, configurable: true, enumerable: false });
+  }
+
   /* ---------------------------------------------------------------- types and namespaces */
 
   if (!global.Type) global.Type = Function;
@@ -73,7 +81,7 @@
   };
 
   /** Marks a constructor as a class: its name, its base type and interfaces (inheritance is by prototype). */
-  Function.prototype.registerClass = function (typeName, baseType, interfaceTypes) {
+  method(Function.prototype, 'registerClass', function (typeName, baseType, interfaceTypes) {
     if (typeof typeName !== 'string' || !typeName) throw Error.argument('typeName', 'A class name is required.');
     if (baseType !== undefined && baseType !== null && typeof baseType !== 'function') throw Error.argumentType('baseType', typeof baseType, Function);
     this.__typeName = typeName;
@@ -88,32 +96,32 @@
       }
     }
     return this;
-  };
+  });
 
-  Function.prototype.getName = function () {
+  method(Function.prototype, 'getName', function () {
     return this.__typeName === undefined ? '' : this.__typeName;
-  };
+  });
 
-  Function.prototype.getBaseType = function () {
+  method(Function.prototype, 'getBaseType', function () {
     return this.__baseType === undefined ? null : this.__baseType;
-  };
+  });
 
   /** True when this type is `parentType` or derives from it through registerClass. */
-  Function.prototype.inheritsFrom = function (parentType) {
+  method(Function.prototype, 'inheritsFrom', function (parentType) {
     var base = this.__baseType;
     while (base) {
       if (base === parentType) return true;
       base = base.__baseType;
     }
     return false;
-  };
+  });
 
-  Function.prototype.isInstanceOfType = function (instance) {
+  method(Function.prototype, 'isInstanceOfType', function (instance) {
     if (instance === undefined || instance === null) return false;
     if (instance instanceof this) return true;
     var type = Object.getType(instance);
     return type === this || type.inheritsFrom(this) || (!!type.__typeName && type.__typeName === this.__typeName);
-  };
+  });
 
   /** The constructor of a value, with primitives mapped to their wrapper types. */
   Object.getType = function (instance) {
@@ -204,7 +212,7 @@
    * MS Ajax trims its own frame off `stack` so the error points at the caller. Only Firefox's
    * fileName/lineNumber make that possible; elsewhere (IE11, Chromium) it changes nothing.
    */
-  Error.prototype.popStackFrame = function () {
+  method(Error.prototype, 'popStackFrame', function () {
     if (typeof this.stack !== 'string' || typeof this.fileName !== 'string' || typeof this.lineNumber !== 'number') return;
     var frames = this.stack.split('\n');
     var here = this.fileName + ':' + this.lineNumber;
@@ -216,7 +224,7 @@
     this.lineNumber = parseInt(parts[2], 10);
     frames.shift();
     this.stack = frames.join('\n');
-  };
+  });
 
   /* ---------------------------------------------------------------- parameter validation */
 

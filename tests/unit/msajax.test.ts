@@ -263,3 +263,11 @@ describe('Sys.Browser', () => {
     expect(load('').run<null>('Sys.Browser.agent')).toBeNull();
   });
 });
+
+describe('what it adds to built-in prototypes', () => {
+  test('is not enumerable, like the engine’s own methods', () => {
+    const { run } = load();
+    expect(run<string[]>('(function () { var seen = []; for (var k in function () {}) seen.push(k); for (var e in new Error("x")) seen.push(e); return seen; })()')).toEqual([]);
+    expect(run<string>('typeof (function () {}).registerClass + typeof new Error("x").popStackFrame')).toBe('functionfunction');
+  });
+});
