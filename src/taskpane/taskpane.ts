@@ -12,6 +12,7 @@ import { planAnnotations } from '../core/annotate';
 import { findThreeLists, ThreeLists } from '../core/threelists';
 import { summarize } from '../core/summary';
 import { summarySheets } from '../core/sheets';
+import { summarySheetNames } from '../core/summary-i18n';
 import { cellAt, cellText, colLetter, gridLeft, gridRight } from '../core/grid';
 import { isIsoDate } from '../core/dates';
 import { isTaizhangError, userMessage } from '../core/errors';
@@ -225,10 +226,17 @@ function pickLedger(saved: SavedOptions): { grid: Grid | null; header: HeaderMap
     return { grid: g, header: detectHeader(g) };
   }
   if (state.lists) return { grid: state.lists.tasks.grid, header: state.lists.tasks.header };
+  // A sheet named like a summary sheet (an unrecorded 汇总台账 of an older version, which repeats the
+  // ledger's columns) is offered, but picked by itself only when no other sheet has a ledger header.
+  const summaryNamed: Record<string, boolean> = {};
+  summarySheetNames().forEach((n) => (summaryNamed[n.toLowerCase()] = true));
   let best: { grid: Grid | null; header: HeaderMap | null; score: number } = { grid: null, header: null, score: -1 };
-  for (let i = 0; i < state.grids.length; i++) {
-    const h = detectHeader(state.grids[i]);
-    if (h && h.score > best.score) best = { grid: state.grids[i], header: h, score: h.score };
+  for (let pass = 0; pass < 2 && !best.grid; pass++) {
+    for (let i = 0; i < state.grids.length; i++) {
+      if (pass === 0 && summaryNamed[state.grids[i].name.toLowerCase()]) continue;
+      const h = detectHeader(state.grids[i]);
+      if (h && h.score > best.score) best = { grid: state.grids[i], header: h, score: h.score };
+    }
   }
   return { grid: best.grid || state.grids[0] || null, header: best.header };
 }

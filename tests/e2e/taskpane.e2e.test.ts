@@ -71,6 +71,8 @@ describeInBrowser('task pane in headless Chromium', () => {
   it('detects the ledger sheet and its columns', async () => {
     await page.waitForFunction(() => (document.getElementById('tz-sheet') as HTMLSelectElement).options.length > 0);
     expect(await page.$eval('#tz-sheet', (e) => (e as HTMLSelectElement).value)).toBe('整改台账');
+    // The user's sheets that share a summary sheet's name are offered like any other.
+    expect(await page.$$eval('#tz-sheet option', (els) => els.map((e) => e.textContent))).toEqual(['填报说明', '整改台账', '总览', '汇总台账']);
     expect(await page.$eval('#tz-header-rows', (e) => (e as HTMLInputElement).value)).toBe('2');
     const chips = await page.$$eval('#tz-columns .tz-chip', (els) => els.map((e) => e.textContent));
     expect(chips).toEqual(expect.arrayContaining(['C 整改措施', 'F 完成时限', 'E 牵头部门']));
@@ -159,7 +161,7 @@ describeInBrowser('task pane in headless Chromium', () => {
       (window as unknown as { __fakeHost: { state: { sheets: { name: string }[]; activeSheet: string } } }).__fakeHost.state.sheets.map((s) => s.name),
     );
     // Not asked again; the user's 总览 stays, ours took 总览 (2).
-    expect(sheets).toEqual(['填报说明', '整改台账', '总览', '总览 (2)', '按方面', '按牵头部门', '逾期临期', '检查问题', '汇总台账', '通报提纲']);
+    expect(sheets).toEqual(['填报说明', '整改台账', '总览', '汇总台账', '总览 (2)', '按方面', '按牵头部门', '逾期临期', '检查问题', '汇总台账 (2)', '通报提纲']);
     const user = await page.evaluate(() => (window as unknown as { __fakeHost: { value(s: string, a: string): unknown } }).__fakeHost.value('总览', 'A1'));
     expect(user).toBe('各处室联系人');
     // The outcome in the green box; what was skipped or renamed, in Chinese, in the line below it.
@@ -167,6 +169,7 @@ describeInBrowser('task pane in headless Chromium', () => {
     expect(await page.$eval('#tz-message', (e) => e.textContent)).not.toMatch(/略过|ExcelApi/);
     expect(await page.$$eval('#tz-notice div', (els) => els.map((e) => e.textContent))).toEqual([
       '本工作簿已有名为“总览”的工作表，它不是本加载项建的，未作任何改动；汇总写在“总览 (2)”。',
+      '本工作簿已有名为“汇总台账”的工作表，它不是本加载项建的，未作任何改动；汇总写在“汇总台账 (2)”。',
       '此版本 Excel 不支持以下格式，已略过（汇总内容完整）：打印设置（需要 ExcelApi 1.9）、筛选按钮（需要 ExcelApi 1.9）。',
     ]);
     expect(await page.$eval('#tz-notice', (e) => (e as HTMLElement).hidden)).toBe(false);
