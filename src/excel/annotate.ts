@@ -12,7 +12,7 @@
  * note is) on every version: a note's text is free, so no text-equals rule can match it.
  *
  * The added body cells look like the ledger's own (read with the grid: read.ts BodyLook): its font,
- * size, colour and alignment, and its borders on every added cell of an item row. 检查意见 wraps.
+ * size and alignment, and its borders on every added cell of an item row. 检查意见 wraps.
  * Row heights are never set or autofitted: a height the user fixed is theirs, and ExcelApi 1.1-1.7
  * cannot tell a fixed height from Excel's own, so heights are left to Excel.
  */
@@ -157,7 +157,7 @@ export function pickLook(plan: AnnotationPlan, looks: BodyLook[], grid: Grid | n
 const DEFAULT_BORDER = { style: 'Continuous', weight: 'Thin', color: '#000000' };
 
 /**
- * The ledger's look on the added body cells: font, size, colour and alignment over the whole body,
+ * The ledger's look on the added body cells: font, size and alignment over the whole body,
  * and borders around and between the added cells of each run of item rows. Borders an earlier
  * check drew inside our block go first. The block's outer edges are shared with cells that are not
  * ours (the ledger's last column on the left, a user's column on the right, our header above), so
@@ -172,7 +172,6 @@ async function queueLook(batch: Batch, ws: Excel.Worksheet, plan: AnnotationPlan
     const f = body.format;
     if (look.fontName) f.font.name = look.fontName;
     if (look.fontSize) f.font.size = look.fontSize;
-    if (look.fontColor) f.font.color = look.fontColor;
     if (look.hAlign) f.horizontalAlignment = look.hAlign as Excel.HorizontalAlignment;
     if (look.vAlign) f.verticalAlignment = look.vAlign as Excel.VerticalAlignment;
   }

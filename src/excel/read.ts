@@ -55,14 +55,15 @@ export function toGrid(name: string, address: string, values: unknown[][], numbe
 
 /**
  * How the ledger's own body cells look, read in the same sync as the values (ExcelApi 1.1
- * range.format), so that the added columns can match them (src/excel/annotate.ts).
+ * range.format), so that the added columns can match them (src/excel/annotate.ts): the font and its
+ * size, the alignment and the borders. Not the colours: a body row may be red for emphasis, and the
+ * flag column has colours of its own.
  */
 export interface BodyLook {
   /** The sheet row of the probed cell. */
   row: number;
   fontName: string | null;
   fontSize: number | null;
-  fontColor: string | null;
   hAlign: string | null;
   vAlign: string | null;
   /** Each edge's border, or null when it has none. */
@@ -91,7 +92,7 @@ function queueProbe(cell: Excel.Range, offset: number): Probe {
   const format = cell.format;
   format.load('horizontalAlignment,verticalAlignment');
   const font = format.font;
-  font.load('name,size,color');
+  font.load('name,size');
   const borders = BORDER_EDGES.map((edge) => {
     const b = format.borders.getItem(edge);
     b.load('style,weight,color');
@@ -106,7 +107,7 @@ function lookOf(p: Probe, row: number): BodyLook {
     const b = p.borders[i];
     borders[edge] = b.style && b.style !== 'None' ? { style: b.style, weight: b.weight, color: b.color } : null;
   });
-  return { row, fontName: p.font.name || null, fontSize: p.font.size || null, fontColor: p.font.color || null, hAlign: p.format.horizontalAlignment || null, vAlign: p.format.verticalAlignment || null, borders };
+  return { row, fontName: p.font.name || null, fontSize: p.font.size || null, hAlign: p.format.horizontalAlignment || null, vAlign: p.format.verticalAlignment || null, borders };
 }
 
 /** The looks read with each grid, by grid (the pane passes its grids back to annotateAll). */

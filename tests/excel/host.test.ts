@@ -977,7 +977,7 @@ describe('summary sheets: ours only, rewritten in place', () => {
 });
 
 describe('the added cells look like the ledger', () => {
-  const BODY = { fontName: '仿宋_GB2312', fontSize: 14, hAlign: 'Center', vAlign: 'Center', borders: { EdgeTop: { style: 'Continuous', weight: 'Thin', color: '#000000' }, EdgeBottom: { style: 'Continuous', weight: 'Thin', color: '#000000' }, EdgeLeft: { style: 'Continuous', weight: 'Thin', color: '#000000' }, EdgeRight: { style: 'Continuous', weight: 'Thin', color: '#000000' } } };
+  const BODY = { fontName: '仿宋_GB2312', fontSize: 14, fontColor: '#C00000', hAlign: 'Center', vAlign: 'Center', borders: { EdgeTop: { style: 'Continuous', weight: 'Thin', color: '#000000' }, EdgeBottom: { style: 'Continuous', weight: 'Thin', color: '#000000' }, EdgeLeft: { style: 'Continuous', weight: 'Thin', color: '#000000' }, EdgeRight: { style: 'Continuous', weight: 'Thin', color: '#000000' } } };
 
   /** A ledger set in 仿宋_GB2312 14, centred, with borders on every body cell; rows 3..(n+2), and a 注 row at the end. */
   function styledHost(apiVersion: string, n = 10): FakeHost {
@@ -997,6 +997,8 @@ describe('the added cells look like the ledger', () => {
       for (const col of ['I', 'J', 'K', 'L']) {
         const cell = host.cellAt(LEDGER, col + r)!;
         expect([col + r, cell.fontName, cell.fontSize, cell.hAlign, cell.vAlign]).toEqual([col + r, '仿宋_GB2312', 14, 'Center', 'Center']);
+        // Not the ledger's (red) text colour.
+        expect([col + r, cell.fontColor === '#C00000']).toEqual([col + r, false]);
         for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight']) expect([col + r, edge, cell.borders![edge].style]).toEqual([col + r, edge, 'Continuous']);
       }
       expect(host.cellAt(LEDGER, 'L' + r)!.wrap).toBe(true);
