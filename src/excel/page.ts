@@ -33,7 +33,7 @@ export async function writePage(batch: Batch, ws: Excel.Worksheet, spec: SheetSp
   const print = spec.print;
   if (!print) return;
   if (!excelApi('1.9')) {
-    skipped.push('pageLayout');
+    skipped.push('printSettings');
     return;
   }
   // ExcelApi 1.9: PageLayout, HeadersFootersGroup (the codes &P and &N are Excel's own).

@@ -31,7 +31,7 @@ import { SheetMarks, loadSheetMarks, recordSheetMarks } from './settings';
  */
 export type SkippedFeature =
   | 'merges' | 'columnWidths' | 'dataBars' | 'freezePanes' | 'hyperlinks' | 'hyperlinksPastCap' | 'autoFilter' | 'printSettings'
-  | 'chartOrder' | 'chartFormats' | 'rowHeights' | 'pageLayout';
+  | 'chartOrder' | 'chartFormats' | 'rowHeights';
 
 export interface WriteSheetsReport {
   syncs: number;

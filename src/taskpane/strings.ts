@@ -78,11 +78,10 @@ const ZH = {
     hyperlinks: '跳转到台账的超链接（需要 ExcelApi 1.7）',
     hyperlinksPastCap: '前 {n} 个之后的超链接（行号仍标明位置）',
     autoFilter: '筛选按钮（需要 ExcelApi 1.9）',
-    printSettings: '打印设置（需要 ExcelApi 1.9）',
+    printSettings: '打印设置、页脚和页边距（需要 ExcelApi 1.9）',
     chartOrder: '图表中类别的排列顺序（需要 ExcelApi 1.7）',
     chartFormats: '图表坐标轴和数据标签的百分比格式（需要 ExcelApi 1.8）',
     rowHeights: '行高（需要 ExcelApi 1.2）',
-    pageLayout: '页脚和页边距（需要 ExcelApi 1.9）',
   },
 };
 
@@ -165,11 +164,10 @@ const EN: Strings = {
     hyperlinks: 'links to the ledger (ExcelApi 1.7)',
     hyperlinksPastCap: 'links past the first {n} (the row numbers still say where)',
     autoFilter: 'filter buttons (ExcelApi 1.9)',
-    printSettings: 'print settings (ExcelApi 1.9)',
+    printSettings: 'print settings, footers and margins (ExcelApi 1.9)',
     chartOrder: 'the order of chart categories (ExcelApi 1.7)',
     chartFormats: 'percent formats on chart axes and labels (ExcelApi 1.8)',
     rowHeights: 'row heights (ExcelApi 1.2)',
-    pageLayout: 'page footers and margins (ExcelApi 1.9)',
   },
 };
 

@@ -170,7 +170,7 @@ describeInBrowser('task pane in headless Chromium', () => {
     expect(await page.$$eval('#tz-notice div', (els) => els.map((e) => e.textContent))).toEqual([
       '本工作簿已有名为“总览”的工作表，它不是本加载项建的，未作任何改动；汇总写在“总览 (2)”。',
       '本工作簿已有名为“汇总台账”的工作表，它不是本加载项建的，未作任何改动；汇总写在“汇总台账 (2)”。',
-      '此版本 Excel 不支持以下格式，已略过（汇总内容完整）：打印设置（需要 ExcelApi 1.9）、筛选按钮（需要 ExcelApi 1.9）。',
+      '此版本 Excel 不支持以下格式，已略过（汇总内容完整）：打印设置、页脚和页边距（需要 ExcelApi 1.9）、图表坐标轴和数据标签的百分比格式（需要 ExcelApi 1.8）、筛选按钮（需要 ExcelApi 1.9）。',
     ]);
     expect(await page.$eval('#tz-notice', (e) => (e as HTMLElement).hidden)).toBe(false);
     await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane-summary.png'), fullPage: true });

@@ -1208,7 +1208,7 @@ describe('charts and the printed page in the add-in (excel/charts.ts, excel/page
   it('below ExcelApi 1.9 no page layout is touched, and the report says so', async () => {
     const { host, report } = await run('1.7');
     expect(host.state.writes.filter((w) => w.kind === 'pageLayout')).toEqual([]);
-    expect(report.skipped).toContain('pageLayout');
+    expect(report.skipped).toContain('printSettings');
   });
 
   it('sets the height of rows with merged text (the titles), which Excel would not fit', async () => {
