@@ -13,9 +13,17 @@ import { contractJson, summaryJson } from './json';
 import { cliText, HELP } from './messages';
 import { renderReport } from './report';
 import { checkFile } from './run-check';
-import { summarizeFiles } from './run-summary';
 import { renderSummaryReport } from './summary-report';
 import { taizhangError } from '../core/errors';
+
+/**
+ * The summary command is loaded when it runs: its workbook writer (src/xlsx/spec.ts) loads exceljs,
+ * which `check` and `--help` never need (a noticeable part of their start-up).
+ */
+function summarizeFiles(...args: Parameters<typeof import('./run-summary').summarizeFiles>) {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  return (require('./run-summary') as typeof import('./run-summary')).summarizeFiles(...args);
+}
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
@@ -30,14 +38,15 @@ type Command = (args: ParsedArgs, io: Io) => Promise<number>;
 /** Files above this size get a progress line on a terminal. */
 const PROGRESS_BYTES = 4 * 1024 * 1024;
 
-function progressFor(file: string, lang: Lang, io: Io): ((rows: number) => void) | undefined {
+/** A progress line for a big `file` on a terminal; it names `shown` (the file being written, for --out). */
+function progressFor(file: string, lang: Lang, io: Io, key: 'progress' | 'progress.write' = 'progress', shown = file): ((rows: number) => void) | undefined {
   if (!io.stderr.isTTY) return undefined;
   try {
     if (fs.statSync(file).size < PROGRESS_BYTES) return undefined;
   } catch {
     return undefined;
   }
-  return (rows) => io.stderr.write('\r' + cliText(lang, 'progress', { file, rows }));
+  return (rows) => io.stderr.write('\r\x1b[K' + cliText(lang, key, { file: shown, rows }));
 }
 
 /** The options both commands pass on to the engine, with --as-of defaulting to today. */
@@ -58,16 +67,20 @@ const check: Command = async (args, io) => {
   if (args.files.length !== 1) throw taizhangError('usage', { message: cliText(o.lang, 'usage.checkFiles') });
   const file = args.files[0];
   const progress = progressFor(file, o.lang, io);
+  const writing = o.out ? progressFor(file, o.lang, io, 'progress.write', o.out) : undefined;
   let shown = false;
+  const shownBy = (show: ((rows: number) => void) | undefined) =>
+    show
+      ? (rows: number) => {
+          shown = true;
+          show(rows);
+        }
+      : undefined;
   const result = await checkFile(file, {
     file,
     ...checkOptionsOf(o, io),
-    onProgress: progress
-      ? (rows) => {
-          shown = true;
-          progress(rows);
-        }
-      : undefined,
+    onProgress: shownBy(progress),
+    onWriteProgress: shownBy(writing),
   });
   if (shown) io.stderr.write('\r\x1b[K');
   if (o.json) await writeJson(contractJson(result, file), io.stdout);

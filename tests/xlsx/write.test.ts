@@ -1,9 +1,9 @@
-/** Writing: the four added columns, formula-like text kept as text, and SheetSpec rendering. */
+/** The exceljs summary writer (src/xlsx/spec.ts): formula-like text kept as text, and SheetSpec rendering. */
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { AnnotationPlan, SheetSpec } from '../../src/core/types';
-import { applyAnnotation, readWorkbook, renderSheetSpec, writeSpecsWorkbook, writeWorkbookAtomic } from '../../src/xlsx';
+import { SheetSpec } from '../../src/core/types';
+import { readGrids, renderSheetSpec, writeSpecsWorkbook } from '../../src/xlsx';
 import { cellXml, tempDir, xlsxPart } from './helpers/files';
 
 const dir = tempDir('taizhang-write-');
@@ -29,111 +29,21 @@ function ledger(): ExcelJS.Workbook {
   return wb;
 }
 
-function plan(): AnnotationPlan {
-  return {
-    sheet: '台账',
-    column: 4,
-    reused: false,
-    headerRow: 1,
-    headerRows: [1, 2],
-    labels: ['期限状态', '截止日期', '剩余天数', '检查意见'],
-    firstRow: 3,
-    lastRow: 5,
-    values: [
-      ['逾期', { date: '2022-06-30' }, -15, '=逾期15天'],
-      ['长期坚持', null, null, '-'],
-      [null, null, null, null],
-    ],
-    styles: ['bad', null, null],
-  };
-}
-
-test('applyAnnotation writes the labels, real dates, numbers and fills, and merges two header rows', async () => {
+test('text starting with = + - @ is written by the summary writer as a shared string, never a formula', async () => {
   const wb = ledger();
-  applyAnnotation(wb.getWorksheet('台账') as ExcelJS.Worksheet, plan());
-  const file = path.join(dir, 'annotated.xlsx');
-  await writeWorkbookAtomic(wb, file);
-
-  const back = new ExcelJS.Workbook();
-  await back.xlsx.readFile(file);
-  const ws = back.getWorksheet('台账') as ExcelJS.Worksheet;
-  expect(['D1', 'E1', 'F1', 'G1'].map((a) => ws.getCell(a).value)).toEqual(['期限状态', '截止日期', '剩余天数', '检查意见']);
-  expect(ws.model.merges.sort()).toEqual(['B1:C1', 'D1:D2', 'E1:E2', 'F1:F2', 'G1:G2']);
-  // Header style copied from the neighbouring header cell (C1).
-  expect((ws.getCell('D1').fill as ExcelJS.FillPattern).fgColor).toEqual({ argb: 'FFDDEBF7' });
-  const due = ws.getCell('E3');
-  expect(due.value).toEqual(new Date(Date.UTC(2022, 5, 30)));
-  expect(due.numFmt).toBe('yyyy-mm-dd');
-  expect(ws.getCell('F3').value).toBe(-15);
-  expect((ws.getCell('D3').fill as ExcelJS.FillPattern).fgColor).toEqual({ argb: 'FFFFC7CE' });
-  const plain = ws.getCell('D4').fill as ExcelJS.FillPattern | undefined;
-  expect(!plain || plain.pattern === 'none').toBe(true);
-  expect(ws.getCell('D5').value).toBeNull();
-  expect(ws.getColumn(7).width).toBeGreaterThan(30);
-  // Nothing else moved.
-  expect(ws.getCell('C3').value).toBe('2022年6月底前');
-  expect(ws.getCell('A5').value).toBe('合计');
-});
-
-test('text starting with = + - @ is written as a shared string, never a formula', async () => {
-  const wb = ledger();
-  const ws = wb.getWorksheet('台账') as ExcelJS.Worksheet;
-  const p = plan();
-  p.values[0][3] = '=SUM(1,2)';
-  p.values[1][3] = '+86 领导批示';
-  p.values[1][0] = '@审计处';
-  p.values[0][0] = '-';
-  applyAnnotation(ws, p);
-  renderSheetSpec(wb, { name: '汇总', rows: [[{ v: '=HYPERLINK("x")' }, { v: '-1天' }]] });
+  renderSheetSpec(wb, { name: '汇总', rows: [[{ v: '=HYPERLINK("x")' }, { v: '-1天' }, { v: '+86 领导批示' }, { v: '@审计处' }]] });
   const file = path.join(dir, 'text.xlsx');
-  await writeWorkbookAtomic(wb, file);
-
-  const sheet1 = await xlsxPart(file, 'xl/worksheets/sheet1.xml');
+  await wb.xlsx.writeFile(file);
   const sheet2 = await xlsxPart(file, 'xl/worksheets/sheet2.xml');
   const shared = await xlsxPart(file, 'xl/sharedStrings.xml');
-  for (const [xml, ref] of [[sheet1, 'G3'], [sheet1, 'G4'], [sheet1, 'D4'], [sheet1, 'D3'], [sheet2, 'A1'], [sheet2, 'B1']]) {
-    const c = cellXml(xml, ref);
+  for (const ref of ['A1', 'B1', 'C1', 'D1']) {
+    const c = cellXml(sheet2, ref);
     expect(c).toMatch(/t="s"/);
     expect(c).not.toMatch(/<f>/);
   }
-  expect(sheet1 + sheet2).not.toMatch(/<f>/);
-  for (const s of ['=SUM(1,2)', '+86 领导批示', '@审计处', '=HYPERLINK(&quot;x&quot;)']) expect(shared).toContain(s);
-  // And they read back as the same text.
-  const { grids } = await readWorkbook(file);
-  expect(grids[0].rows[2][6]).toBe('=SUM(1,2)');
-  expect(grids[1].rows[0]).toEqual(['=HYPERLINK("x")', '-1天']);
-});
-
-test('a re-applied plan reuses the merged header and stays the same', async () => {
-  const wb = ledger();
-  const ws = wb.getWorksheet('台账') as ExcelJS.Worksheet;
-  applyAnnotation(ws, plan());
-  applyAnnotation(ws, { ...plan(), reused: true });
-  expect(ws.model.merges.sort()).toEqual(['B1:C1', 'D1:D2', 'E1:E2', 'F1:F2', 'G1:G2']);
-  expect(ws.getCell('D1').value).toBe('期限状态');
-});
-
-test('a one-column plan (检查意见 on another list) writes one column', () => {
-  const wb = ledger();
-  const ws = wb.getWorksheet('台账') as ExcelJS.Worksheet;
-  applyAnnotation(ws, {
-    ...plan(),
-    labels: ['检查意见'],
-    values: [['问题没有整改措施'], [null], [null]],
-    styles: ['bad', null, null],
-  });
-  expect(ws.getCell('D1').value).toBe('检查意见');
-  expect(ws.getCell('D3').value).toBe('问题没有整改措施');
-  expect(ws.getCell('D3').alignment.wrapText).toBe(true);
-  expect(ws.getCell('E1').value).toBeNull();
-});
-
-test('writeWorkbookAtomic leaves no temp file behind', async () => {
-  const wb = ledger();
-  const out = path.join(dir, 'atomic', 'out.xlsx');
-  fs.mkdirSync(path.dirname(out));
-  await writeWorkbookAtomic(wb, out);
-  expect(fs.readdirSync(path.dirname(out))).toEqual(['out.xlsx']);
+  for (const s of ['+86 领导批示', '@审计处', '=HYPERLINK(&quot;x&quot;)']) expect(shared).toContain(s);
+  const grids = await readGrids(file);
+  expect(grids[1].rows[0]).toEqual(['=HYPERLINK("x")', '-1天', '+86 领导批示', '@审计处']);
 });
 
 const SPEC: SheetSpec = {
@@ -161,7 +71,7 @@ test('renderSheetSpec renders values, styles, merges, widths, freeze, filter, pr
   const wb = ledger();
   renderSheetSpec(wb, SPEC);
   const file = path.join(dir, 'spec.xlsx');
-  await writeWorkbookAtomic(wb, file);
+  await wb.xlsx.writeFile(file);
 
   const back = new ExcelJS.Workbook();
   await back.xlsx.readFile(file);
