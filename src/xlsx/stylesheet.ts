@@ -317,7 +317,7 @@ export class Stylesheet {
       const r = ORDER.indexOf(o.name);
       if (r > rank) return o.start;
     }
-    if (this.rootCloseStart >= 0 && this.rootCloseStart > this.rootOpenEnd) return this.rootCloseStart;
+    if (this.rootCloseStart >= 0 && this.rootCloseStart >= this.rootOpenEnd && this.rootOpenEnd >= 0) return this.rootCloseStart;
     throw new Error('a stylesheet without a root element');
   }
 }
