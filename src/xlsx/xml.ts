@@ -231,7 +231,11 @@ export class XmlScanner {
     let p = this.pos;
     for (;;) {
       const lt = b.indexOf('<', p);
-      if (lt < 0) break;
+      if (lt < 0) {
+        // Text nobody asked for (whitespace between tags, mostly) is not kept while more arrives.
+        if (!this.wantText) p = n;
+        break;
+      }
       if (lt > p && this.wantText && h.text) h.text(decodeText(b.slice(p, lt)));
       if (lt + 1 >= n) {
         p = lt;

@@ -13,6 +13,14 @@ export interface Part {
   store?: boolean;
   /** Sizes and CRC after the data (general purpose bit 3), as streaming writers do. */
   descriptor?: boolean;
+  /** The entry already deflated (`data` is then ignored): for parts too big to pass around inflated. */
+  deflated?: { data: Buffer; size: number; crc: number };
+}
+
+/** A part of `head`, `mb` MB of spaces and `tail`, deflated (a zip bomb: about 1000x). */
+export function spacesPart(name: string, head: string, mb: number, tail: string): Part {
+  const bytes = Buffer.concat([Buffer.from(head), Buffer.alloc(mb * 1024 * 1024, 0x20), Buffer.from(tail)]);
+  return { name, data: '', deflated: { data: zlib.deflateRawSync(bytes, { level: 9 }), size: bytes.length, crc: crc(bytes) } };
 }
 
 export interface ZipOptions {
@@ -61,28 +69,30 @@ export function zipParts(parts: Part[], opts: ZipOptions = {}): Buffer {
     pos += b.length;
   };
   for (const p of parts) {
-    const raw = typeof p.data === 'string' ? Buffer.from(p.data, 'utf8') : p.data;
-    const data = p.store ? raw : zlib.deflateRawSync(raw);
+    const pre = p.deflated;
+    const raw = pre ? Buffer.alloc(0) : typeof p.data === 'string' ? Buffer.from(p.data, 'utf8') : p.data;
+    const data = pre ? pre.data : p.store ? raw : zlib.deflateRawSync(raw);
+    const size = pre ? pre.size : raw.length;
     const name = Buffer.from(p.name, 'utf8');
-    const c = crc(raw);
+    const c = pre ? pre.crc : crc(raw);
     const flags = 0x0800 | (p.descriptor ? 0x0008 : 0);
     const method = p.store ? 0 : 8;
     const offset = pos;
-    const zip64Local = opts.zip64 ? Buffer.concat([u16(1), u16(16), u64(raw.length), u64(data.length)]) : Buffer.alloc(0);
+    const zip64Local = opts.zip64 ? Buffer.concat([u16(1), u16(16), u64(size), u64(data.length)]) : Buffer.alloc(0);
     push(
       Buffer.concat([
         u32(0x04034b50), u16(opts.zip64 ? 45 : 20), u16(flags), u16(method), u16(0), u16(0x21),
         u32(p.descriptor ? 0 : c), u32(p.descriptor ? 0 : opts.zip64 ? 0xffffffff : data.length),
-        u32(p.descriptor ? 0 : opts.zip64 ? 0xffffffff : raw.length), u16(name.length), u16(zip64Local.length), name, zip64Local,
+        u32(p.descriptor ? 0 : opts.zip64 ? 0xffffffff : size), u16(name.length), u16(zip64Local.length), name, zip64Local,
       ]),
     );
     push(data);
-    if (p.descriptor) push(opts.zip64 ? Buffer.concat([u32(0x08074b50), u32(c), u64(data.length), u64(raw.length)]) : Buffer.concat([u32(0x08074b50), u32(c), u32(data.length), u32(raw.length)]));
-    const zip64Central = opts.zip64 ? Buffer.concat([u16(1), u16(24), u64(raw.length), u64(data.length), u64(offset)]) : Buffer.alloc(0);
+    if (p.descriptor) push(opts.zip64 ? Buffer.concat([u32(0x08074b50), u32(c), u64(data.length), u64(size)]) : Buffer.concat([u32(0x08074b50), u32(c), u32(data.length), u32(size)]));
+    const zip64Central = opts.zip64 ? Buffer.concat([u16(1), u16(24), u64(size), u64(data.length), u64(offset)]) : Buffer.alloc(0);
     central.push(
       Buffer.concat([
         u32(0x02014b50), u16(opts.zip64 ? 45 : 20), u16(opts.zip64 ? 45 : 20), u16(flags), u16(method), u16(0), u16(0x21), u32(c),
-        u32(opts.zip64 ? 0xffffffff : data.length), u32(opts.zip64 ? 0xffffffff : raw.length), u16(name.length), u16(zip64Central.length),
+        u32(opts.zip64 ? 0xffffffff : data.length), u32(opts.zip64 ? 0xffffffff : size), u16(name.length), u16(zip64Central.length),
         u16(0), u16(0), u16(0), u32(0), u32(opts.zip64 ? 0xffffffff : offset), name, zip64Central,
       ]),
     );
