@@ -92,6 +92,18 @@ function attrIn(b: string, from: number, to: number, name: string): number {
   return -1;
 }
 
+/** The whole number b[from, to) holds (digits only, at most 15), or -1. */
+function wholeNumber(b: string, from: number, to: number): number {
+  if (to <= from || to - from > 15) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = b.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + (c - 48);
+  }
+  return n;
+}
+
 /** The decimal number at b[at] (digits only). */
 function digits(b: string, at: number): number {
   let n = 0;
@@ -296,7 +308,7 @@ class SheetHandler implements XmlHandler {
     else if (n === 'c') {
       this.inCell = false;
       this.scanner.wantText = false;
-      this.finishCell();
+      this.finishCell(this.value());
     }
   }
 
@@ -331,47 +343,59 @@ class SheetHandler implements XmlHandler {
   }
 
   private fastCell(b: string, at: number): number {
-    const gt = b.indexOf('>', at + 2);
-    if (gt < 0) return -1;
-    const selfClosing = b.charCodeAt(gt - 1) === 47;
-    const tagEnd = selfClosing ? gt - 1 : gt;
-    // One pass over the attributes (plain name="value" pairs; values of <c> hold no '>').
+    // One pass over the tag by character codes (a native call per attribute costs more than the
+    // attribute): plain name="value" pairs, whose values (r, s, t, cm, vm, ph) hold no '>' or '"'.
+    const n = b.length;
     let rAt = -1;
     let sAt = -1;
     let tAt = -1;
     let tEnd = -1;
-    for (let i = at + 2; i < tagEnd; ) {
-      const c = b.charCodeAt(i);
-      if (c === 32 || c === 9 || c === 10 || c === 13) {
+    let i = at + 2;
+    let gt = -1;
+    while (i < n) {
+      let c = b.charCodeAt(i);
+      if (c === 62) {
+        gt = i;
+        break;
+      }
+      if (c <= 32 || c === 47) {
         i++;
         continue;
       }
-      const eq = b.indexOf('="', i);
-      if (eq < 0 || eq >= tagEnd) return 0;
-      const close = b.indexOf('"', eq + 2);
-      if (close < 0 || close >= tagEnd) return 0;
-      if (eq === i + 1) {
-        if (c === 114) rAt = eq + 2;
-        else if (c === 115) sAt = eq + 2;
-        else if (c === 116) {
-          tAt = eq + 2;
-          tEnd = close;
+      const nameStart = i;
+      while (i < n && (c = b.charCodeAt(i)) !== 61 && c > 32 && c !== 62) i++;
+      if (i >= n) return -1;
+      if (c !== 61 || b.charCodeAt(i + 1) !== 34) return 0;
+      const vStart = i + 2;
+      let j = vStart;
+      while (j < n && (c = b.charCodeAt(j)) !== 34 && c !== 62) j++;
+      if (j >= n) return -1;
+      if (c !== 34) return 0;
+      if (i === nameStart + 1) {
+        const k = b.charCodeAt(nameStart);
+        if (k === 114) rAt = vStart;
+        else if (k === 115) sAt = vStart;
+        else if (k === 116) {
+          tAt = vStart;
+          tEnd = j;
         }
       }
-      i = close + 1;
+      i = j + 1;
     }
+    if (gt < 0) return -1;
+    const selfClosing = b.charCodeAt(gt - 1) === 47;
     let col = this.col + 1;
     let row = this.row;
     if (rAt >= 0) {
       col = 0;
-      let i = rAt;
-      for (;; i++) {
-        const c = b.charCodeAt(i);
+      let k = rAt;
+      for (;; k++) {
+        const c = b.charCodeAt(k);
         if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
         else if (c !== 36) break;
       }
       if (!col) return 0;
-      if (b.charCodeAt(i) !== 34) row = digits(b, i);
+      if (b.charCodeAt(k) !== 34) row = digits(b, k);
     }
     if (col > MAX_COLS || row > MAX_ROWS) throw this.corrupt();
     if (selfClosing) {
@@ -396,15 +420,20 @@ class SheetHandler implements XmlHandler {
         q = fend + 4;
       }
     }
-    let v = '';
+    let vs = -1;
+    let ve = -1;
     let is = '';
     let end: number;
-    if (b.startsWith('</c>', q)) end = q;
-    else if (b.startsWith('<v>', q)) {
-      const ve = b.indexOf('<', q + 3);
-      if (ve < 0 || ve + 8 > b.length) return -1;
-      if (!b.startsWith('</v></c>', ve)) return 0;
-      v = b.slice(q + 3, ve);
+    if (q + 8 > n) return -1;
+    const q1 = b.charCodeAt(q + 1);
+    if (b.charCodeAt(q) === 60 && q1 === 47 && b.charCodeAt(q + 2) === 99 && b.charCodeAt(q + 3) === 62) end = q;
+    else if (b.charCodeAt(q) === 60 && q1 === 118 && b.charCodeAt(q + 2) === 62) {
+      vs = q + 3;
+      ve = vs;
+      while (ve < n && b.charCodeAt(ve) !== 60) ve++;
+      if (ve + 8 > n) return -1;
+      // </v></c>
+      if (b.charCodeAt(ve + 1) !== 47 || b.charCodeAt(ve + 2) !== 118 || b.charCodeAt(ve + 3) !== 62 || b.charCodeAt(ve + 4) !== 60 || b.charCodeAt(ve + 5) !== 47 || b.charCodeAt(ve + 6) !== 99 || b.charCodeAt(ve + 7) !== 62) return 0;
       end = ve + 4;
     } else if (b.startsWith('<is><t', q)) {
       const c = b.charCodeAt(q + 6);
@@ -425,17 +454,34 @@ class SheetHandler implements XmlHandler {
     else return 0;
     this.col = col;
     this.row = row;
-    this.cellType = tAt >= 0 ? b.slice(tAt, tEnd) : null;
-    this.cellStyle = sAt >= 0 ? digits(b, sAt) : 0;
+    const style = sAt >= 0 ? digits(b, sAt) : 0;
+    this.cellStyle = style;
     this.hasFormula = formula;
+    // The two commonest cells, a shared string and a whole number, are read without a copy.
+    const t1 = tAt >= 0 && tEnd === tAt + 1 ? b.charCodeAt(tAt) : tAt < 0 ? 110 : 0;
+    if (t1 === 115 && vs >= 0) {
+      const index = wholeNumber(b, vs, ve);
+      if (index >= 0) {
+        const text = this.shared[index];
+        this.finishCell(text === undefined || text === '' ? null : text);
+        return end + 4;
+      }
+    } else if (t1 === 110 && vs >= 0 && !(this.ctx.dateXf[style] === 1)) {
+      const n = wholeNumber(b, vs, ve);
+      if (n >= 0) {
+        this.finishCell(n);
+        return end + 4;
+      }
+    }
+    this.cellType = tAt >= 0 ? b.slice(tAt, tEnd) : null;
+    const v = vs >= 0 ? b.slice(vs, ve) : '';
     this.v = v.indexOf('&') < 0 && v.indexOf('\r') < 0 ? v : decodeText(v);
     this.is = is.indexOf('&') < 0 && is.indexOf('\r') < 0 ? is : decodeText(is);
-    this.finishCell();
+    this.finishCell(this.value());
     return end + 4;
   }
 
-  private finishCell(): void {
-    const value = this.value();
+  private finishCell(value: CellValue): void {
     const col = this.col;
     if (this.hasFormula && col > this.usedRight) this.usedRight = col;
     if (value === null) return;
