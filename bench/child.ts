@@ -1,7 +1,7 @@
 /**
  * One measured run, in its own process so its peak memory (maxRSS) is its own.
  * Usage: node lib/tools/bench/child.js <case> <input> [out]
- * Prints {"ms":…, "maxRssMb":…, "exceljs": true|false} (whether exceljs was loaded at all).
+ * Prints {"ms":…, "cpuMs":…, "maxRssMb":…, "exceljs": true|false} (whether exceljs was loaded at all).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -74,11 +74,13 @@ async function main(): Promise<void> {
   const runner = RUNNERS[name];
   if (!runner) throw new Error('unknown case ' + name);
   const t0 = process.hrtime.bigint();
+  const c0 = process.cpuUsage();
   await runner(input, out || input + '.bench-out.xlsx');
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const cpu = process.cpuUsage(c0);
   const loaded = Object.keys(require.cache).some((k) => /node_modules[\\/]exceljs[\\/]/.test(k));
   // resourceUsage().maxRSS is in kilobytes.
-  process.stdout.write(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, exceljs: loaded }) + '\n');
+  process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024, exceljs: loaded }) + '\n');
 }
 
 if (require.main === module) {

@@ -10,7 +10,7 @@ import * as path from 'path';
 import { checkFile } from '../../src/cli/run-check';
 import { isTaizhangError, userMessage } from '../../src/core/errors';
 import { Grid } from '../../src/core/types';
-import { readGrids } from '../../src/xlsx';
+import { fitCell, readGrids } from '../../src/xlsx';
 import { tempDir } from './helpers/files';
 import { LEDGER_CHECK, LEDGER_ROWS, LEDGER_STYLES, ledgerBody, ledgerBook } from './helpers/ledger';
 import { BookSpec, buildBook, rels, sheetData, worksheet } from './helpers/package';
@@ -470,4 +470,17 @@ test('the checked copy keeps the input\'s permission bits', async () => {
     await checkFile(file, { ...LEDGER_CHECK, out });
     expect((fs.statSync(out).mode & 0o777).toString(8)).toBe(mode.toString(8));
   }
+});
+
+describe('no cell gets more than Excel\'s 32,767 characters', () => {
+  test.each([
+    ['a short note stays as it is', '逾期15天', '逾期15天'],
+    ['exactly 32,767 characters stay', '意'.repeat(32767), '意'.repeat(32767)],
+    ['a longer note is cut with …', '意'.repeat(40000), '意'.repeat(32766) + '…'],
+    ['a character outside the BMP is never split', '意'.repeat(32765) + '😀😀', '意'.repeat(32765) + '…'],
+  ])('%s', (_name, text, expected) => {
+    const cut = fitCell(text);
+    expect(cut).toBe(expected);
+    expect(cut.length).toBeLessThanOrEqual(32767);
+  });
 });
