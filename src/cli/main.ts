@@ -8,22 +8,23 @@ import * as path from 'path';
 import { isTaizhangError, userMessage } from '../core/errors';
 import { Lang } from '../core/types';
 import { localToday, parseArgs, ParsedArgs, sniffLang } from './args';
-import { writeJson } from './json-stream';
-import { contractJson, summaryJson } from './json';
 import { cliText, HELP } from './messages';
-import { renderReport } from './report';
-import { checkFile } from './run-check';
-import { renderSummaryReport } from './summary-report';
 import { taizhangError } from '../core/errors';
 
 /**
- * The summary command is loaded when it runs: its workbook writer (src/xlsx/spec.ts) loads exceljs,
- * which `check` and `--help` never need (a noticeable part of their start-up).
+ * A command's modules are loaded when it runs: `--help` loads none of them, and `check` never loads
+ * the summary writer (src/xlsx/spec.ts, which loads exceljs). Start-up is most of a short run.
  */
-function summarizeFiles(...args: Parameters<typeof import('./run-summary').summarizeFiles>) {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  return (require('./run-summary') as typeof import('./run-summary')).summarizeFiles(...args);
-}
+/* eslint-disable @typescript-eslint/no-var-requires */
+const modules = {
+  check: () => require('./run-check') as typeof import('./run-check'),
+  summary: () => require('./run-summary') as typeof import('./run-summary'),
+  json: () => require('./json') as typeof import('./json'),
+  jsonStream: () => require('./json-stream') as typeof import('./json-stream'),
+  report: () => require('./report') as typeof import('./report'),
+  summaryReport: () => require('./summary-report') as typeof import('./summary-report'),
+};
+/* eslint-enable @typescript-eslint/no-var-requires */
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
@@ -76,15 +77,15 @@ const check: Command = async (args, io) => {
           show(rows);
         }
       : undefined;
-  const result = await checkFile(file, {
+  const result = await modules.check().checkFile(file, {
     file,
     ...checkOptionsOf(o, io),
     onProgress: shownBy(progress),
     onWriteProgress: shownBy(writing),
   });
   if (shown) io.stderr.write('\r\x1b[K');
-  if (o.json) await writeJson(contractJson(result, file), io.stdout);
-  else io.stdout.write(renderReport(result, { lang: o.lang, file, out: o.out, width: io.stdout.columns }));
+  if (o.json) await modules.jsonStream().writeJson(modules.json().contractJson(result, file), io.stdout);
+  else io.stdout.write(modules.report().renderReport(result, { lang: o.lang, file, out: o.out, width: io.stdout.columns }));
   const errors = result.findings.some((f) => f.severity === 'error');
   return o.strict && errors ? 1 : 0;
 };
@@ -97,7 +98,7 @@ const summary: Command = async (args, io) => {
   let shown = false;
   const progressOf: Record<string, ((rows: number) => void) | undefined> = {};
   for (const file of args.files) progressOf[file] = progressFor(file, o.lang, io);
-  const run = await summarizeFiles(args.files, {
+  const run = await modules.summary().summarizeFiles(args.files, {
     ...checkOptionsOf(o, io),
     notices: o.notices,
     onProgress: (file, rows) => {
@@ -108,10 +109,10 @@ const summary: Command = async (args, io) => {
     },
   });
   if (shown) io.stderr.write('\r\x1b[K');
-  if (o.json) await writeJson(summaryJson(run.summary, run.results, args.files), io.stdout);
+  if (o.json) await modules.jsonStream().writeJson(modules.json().summaryJson(run.summary, run.results, args.files), io.stdout);
   else {
     io.stdout.write(
-      renderSummaryReport(run.summary, {
+      modules.summaryReport().renderSummaryReport(run.summary, {
         lang: o.lang,
         out: o.out ? path.resolve(o.out) : null,
         notices: o.notices ? { dir: path.resolve(o.notices), count: run.notices.length } : null,
