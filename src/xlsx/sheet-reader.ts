@@ -330,6 +330,7 @@ class SheetHandler implements XmlHandler {
     return 0;
   }
 
+  /** A row tag and then as many plain cells as follow it, and the row's end tag when it comes. */
   private fastRow(b: string, at: number): number {
     const gt = b.indexOf('>', at + 4);
     if (gt < 0) return -1;
@@ -339,7 +340,21 @@ class SheetHandler implements XmlHandler {
     if (!(this.row >= 1 && this.row <= MAX_ROWS)) throw this.corrupt();
     this.col = 0;
     if (this.ctx.onRow) this.ctx.onRow();
-    return gt + 1;
+    let p = gt + 1;
+    if (b.charCodeAt(gt - 1) === 47) return p;
+    // Whatever the lane cannot take (or what is not complete yet) goes back to the scanner from p.
+    for (;;) {
+      if (b.charCodeAt(p) !== 60) return p;
+      const c1 = b.charCodeAt(p + 1);
+      if (c1 === 99) {
+        const c2 = b.charCodeAt(p + 2);
+        if (c2 !== 32 && c2 !== 62 && c2 !== 47) return p;
+        const next = this.fastCell(b, p);
+        if (next <= 0) return p;
+        p = next;
+      } else if (c1 === 47 && b.startsWith('</row>', p)) return p + 6;
+      else return p;
+    }
   }
 
   private fastCell(b: string, at: number): number {
@@ -504,7 +519,7 @@ class SheetHandler implements XmlHandler {
   private value(): CellValue {
     const ctx = this.ctx;
     const s = this.cellStyle;
-    return cellValue({
+    const value = cellValue({
       type: this.cellType,
       v: this.v,
       inline: this.is,
@@ -512,6 +527,9 @@ class SheetHandler implements XmlHandler {
       dateFormat: ctx.dateXf[s] === 1,
       date1904: ctx.pkg.date1904,
     });
+    // Text from the sheet itself (not the shared table) is a slice of a chunk of the part: copied,
+    // so the Grid holds the text and not the whole chunk around it.
+    return typeof value === 'string' && this.cellType !== 's' && value.length > 12 ? (' ' + value).slice(1) : value;
   }
 }
 
