@@ -284,7 +284,7 @@ function localOf(qname: string): string {
   return i < 0 ? qname : qname.slice(i + 1);
 }
 
-/** Column letters and row of an A1 reference; 0 when absent. */
+/** The column of an A1 reference; 0 when absent. */
 function refCol(ref: string): number {
   let col = 0;
   for (let i = 0; i < ref.length; i++) {
@@ -294,11 +294,6 @@ function refCol(ref: string): number {
     else if (c !== 36) break;
   }
   return col;
-}
-
-function refRow(ref: string): number {
-  const m = /(\d+)\s*$/.exec(ref);
-  return m ? +m[1] : 0;
 }
 
 /**
@@ -832,7 +827,7 @@ const STYLES_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relati
 
 /**
  * Writes `book` with the plans applied to `out` (atomically: a temporary file beside it, renamed
- * over it; removed on any failure or interruption). Returns the number of rows streamed.
+ * over it; removed on any failure or interruption).
  */
 export async function patchWorkbook(book: Book, plans: AnnotationPlan[], out: string, opts: PatchOptions = {}): Promise<void> {
   const pkg = book.pkg;

@@ -96,12 +96,10 @@ function num(v: string | null): number {
 export class Stylesheet {
   readonly numFmts = new Map<number, string>();
   readonly cellXfs: Xf[] = [];
-  readonly cellStyleXfCount: number;
   /** Named styles: name -> cellStyleXfs index. */
   readonly cellStyles = new Map<string, number>();
   private readonly lists: Partial<Record<ListName, List>> = {};
-  /** Root: its qualified name, prefix ('' or 'x:'), and where other root children start. */
-  private rootQname = 'styleSheet';
+  /** Root: its prefix ('' or 'x:'), and where other root children start. */
   private prefix = '';
   private rootOpenEnd = -1;
   private rootCloseStart = -1;
@@ -119,7 +117,6 @@ export class Stylesheet {
       open(tag: Tag) {
         depth++;
         if (depth === 1) {
-          self.rootQname = tag.qname;
           self.prefix = tag.qname.indexOf(':') > 0 ? tag.qname.slice(0, tag.qname.indexOf(':') + 1) : '';
           self.rootOpenEnd = tag.end;
         } else if (depth === 2) {
@@ -169,7 +166,6 @@ export class Stylesheet {
     for (const x of xfs) {
       if (x.list === 'cellXfs') this.cellXfs.push(x.xf);
     }
-    this.cellStyleXfCount = xfs.filter((x) => x.list === 'cellStyleXfs').length;
   }
 
   /** The number format code of a format id: the file's own, else the built-in date form, else ''. */
@@ -264,11 +260,6 @@ export class Stylesheet {
   item(list: ListName, id: number): string {
     const all = this.items(list);
     return all[id] || all[0] || '';
-  }
-
-  /** The stylesheet's namespace prefix ('' or 'x:'). */
-  get nsPrefix(): string {
-    return this.prefix;
   }
 
   get changed(): boolean {

@@ -147,14 +147,6 @@ export class Tag {
     }
     return null;
   }
-
-  /** All attributes as [qname, raw value] pairs. */
-  attrs(): [string, string][] {
-    if (!this.parsed) this.parse();
-    const out: [string, string][] = [];
-    for (let i = 0; i < this.count; i++) out.push([this.names[i], this.values[i]]);
-    return out;
-  }
 }
 
 export interface XmlHandler {
