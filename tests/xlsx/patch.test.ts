@@ -192,6 +192,16 @@ const FEATURES: Feature[] = [
     parts2: ['xl/worksheets/sheet2.xml', 'xl/worksheets/sheet1.xml'],
     book: { arrange: (ps) => ps.slice().reverse() },
   }),
+  feature('an openpyxl-shaped package: absolute targets, a comment in xl/comments/, workbook.xml after the sheets', {
+    body: { after: MARGINS + '<legacyDrawing r:id="anysvml"/>' },
+    sheetRels: rels([['comments', 'comments', '/xl/comments/comment1.xml'], ['anysvml', 'vmlDrawing', '/xl/drawings/commentsDrawing1.vml']]),
+    book: { arrange: (ps) => ps.filter((p) => p.name !== 'xl/workbook.xml').concat(ps.filter((p) => p.name === 'xl/workbook.xml')) },
+    extra: [
+      { part: { name: 'xl/comments/comment1.xml', data: '<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>openpyxl</author></authors><commentList><comment ref="C7" authorId="0" shapeId="0"><text><t>请补充佐证材料</t></text></comment></commentList></comments>' }, type: CT + 'spreadsheetml.comments+xml' },
+      { part: { name: 'xl/drawings/commentsDrawing1.vml', data: '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><v:shape id="_x0000_s1025" type="#_x0000_t202"><x:ClientData ObjectType="Note"><x:Row>6</x:Row><x:Column>2</x:Column></x:ClientData></v:shape></xml>' } },
+    ],
+    parts: ['xl/comments/comment1.xml'],
+  }),
   // 2022-03-31 is serial 44651 in the 1900 system, 44651 - 1462 in the 1904 one.
   feature('the 1904 date system', { book: { workbookHead: '<workbookPr date1904="1"/>' }, body: { rows: LEDGER_ROWS.replace('<v>44651</v>', '<v>43189</v>') } }),
 ];

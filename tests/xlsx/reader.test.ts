@@ -359,3 +359,11 @@ describe('one decoder per part: a 50,000-row ledger with text split at every chu
     expect(rows[ROWS][0]).toBe(ROWS);
   });
 });
+
+test('the 1904 date system: values and cached formula results are read as the days Excel shows', async () => {
+  const styles = stylesXml({ cellXfs: ['<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'] });
+  const body = '<sheetData><row r="1"><c r="A1" s="1"><v>43280</v></c><c r="B1" s="1"><f>A1+31</f><v>43311</v></c><c r="C1"><v>43280</v></c></row></sheetData>';
+  const book = buildBook({ sheets: [{ name: '台账', xml: worksheet(body) }], styles, workbookHead: '<workbookPr date1904="1"/>' });
+  const grid = (await readGrids(save(book)))[0];
+  expect(grid.rows[0]).toEqual([{ date: '2022-06-30' }, { date: '2022-07-31' }, 43280]);
+});
