@@ -1,8 +1,10 @@
 /**
- * The task-pane bundle. ES5 for IE11 (Excel 2016/2019), office.js served from our own origin, and
- * the manifest written for the URL given at build time:
+ * The task-pane bundle. ES5 for IE11 (Excel 2016/2019), office.js served from our own origin (with our
+ * MS Ajax before it and its telemetry neutralized: scripts/office-js.js), and the manifest written
+ * for the URL given at build time:
  *   npm run build -- --env url=https://intranet.example/taizhang/   -> dist/ (manifest.xml included)
- *   npm start                                                       -> https://localhost:3000
+ *   npm start                                                       -> http://localhost:3000 (no certificate)
+ *   npm run start:https                                             -> https://localhost:3000 (for Excel)
  * exceljs is never imported by the pane (src/taskpane and src/excel do not reach src/xlsx).
  */
 'use strict';
@@ -11,31 +13,14 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const TerserPlugin = require('terser-webpack-plugin');
 const { buildManifest, DEV_URL } = require('./scripts/manifest');
+const { OFFICE_FILES, transformOfficeFile } = require('./scripts/office-js');
 
 const OFFICE_DIST = path.resolve(__dirname, 'node_modules/@microsoft/office-js/dist');
 const FIRST_LOAD_BUDGET = 300 * 1024;
 
-/**
- * The office.js files an Excel host loads at run time, besides office.js: the host-specific API
- * scripts (chosen by host, platform and version; the debug builds and the mobile/WinRT ones are
- * left out), the 2013 file map, the telemetry sink office.js requests (same-origin, so no request
- * leaves the intranet), and the zh-CN and en-US strings.
- */
-const OFFICE_FILES = [
-  'office.js',
-  'o15apptofilemappingtable.js',
-  'excel-15*.js',
-  'excel-win32-*.js',
-  'excel-web-*.js',
-  'excel-mac-*.js',
-  'excelwebapp-*.js',
-  'telemetry/oteljs_agave.js',
-  'zh-cn/office_strings.js',
-  'en-us/office_strings.js',
-];
-
 async function httpsOptions() {
-  // Only for `npm start`: installs (once) and returns the trusted localhost certificate.
+  // Only for `npm run start:https`: installs (once) and returns the trusted localhost certificate
+  // (README, "Develop": on Windows it goes to the current user's store, no admin rights needed).
   const devCerts = require('office-addin-dev-certs');
   const o = await devCerts.getHttpsServerOptions();
   return { ca: o.ca, key: o.key, cert: o.cert };
@@ -45,6 +30,8 @@ module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === 'production';
   const serving = !!env.WEBPACK_SERVE;
   const url = env.url || DEV_URL;
+  // The development manifest (the repo's own, with its own Id) unless this is a production build.
+  const manifest = (xml) => (production ? buildManifest(xml, url) : env.url ? xml.split(DEV_URL).join(url) : xml);
 
   return {
     mode: production ? 'production' : 'development',
@@ -85,16 +72,24 @@ module.exports = async (env = {}, argv = {}) => {
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
-          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => buildManifest(content.toString('utf8'), url) },
+          { from: 'src/taskpane/help.html', to: 'help.html' },
+          // Our MS Ajax (src/msajax/msajax.js), loaded by taskpane.html before office.js.
+          { from: 'src/msajax/msajax.js', to: 'msajax.js', info: { minimized: true } },
+          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => manifest(content.toString('utf8')) },
         ].concat(
-          // Keep the folder layout (zh-cn/, telemetry/): office.js loads them relative to itself.
-          // Already minified by Microsoft: not minified again.
+          // Keep the folder layout (zh-cn/): office.js loads them relative to itself. Already
+          // minified by Microsoft: not minified again. The transform throws (a build error) when a
+          // pattern it neutralizes is gone.
           OFFICE_FILES.map((f) => ({
             from: f,
             context: OFFICE_DIST,
             to: 'office-js/' + (path.posix.dirname(f) === '.' ? '' : path.posix.dirname(f) + '/') + '[name][ext]',
             globOptions: { ignore: ['**/*.debug.js'] },
             info: { minimized: true },
+            transform: {
+              transformer: (content, absoluteFrom) => transformOfficeFile(path.relative(OFFICE_DIST, absoluteFrom).split(path.sep).join('/'), content.toString('utf8')),
+              cache: false,
+            },
           })),
         ),
       }),
@@ -103,7 +98,9 @@ module.exports = async (env = {}, argv = {}) => {
       ? {
           port: 3000,
           host: 'localhost',
-          server: { type: 'https', options: await httpsOptions() },
+          // http by default: no certificate, no admin rights (the browser and its tests). Excel needs
+          // https: `npm run start:https` (webpack serve --env https).
+          server: env.https ? { type: 'https', options: await httpsOptions() } : { type: 'http' },
           headers: { 'Access-Control-Allow-Origin': '*' },
           static: false,
           hot: false,

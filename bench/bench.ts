@@ -1,9 +1,13 @@
 /**
- * npm run bench: the Speed section of issue 2, measured in one run against exceljs itself.
- * - check --json vs a bare exceljs streaming read: target <= 1.2x, peak memory < 250 MB;
- * - check --out vs a bare exceljs in-memory read + write: target <= 1.3x.
+ * npm run bench: the speed targets of the CLI, measured in one run against exceljs itself.
+ * - check --json, 50,000 rows, vs a bare exceljs streaming read: <= 0.6x, peak RSS <= 200 MB;
+ * - check --out, 50,000 rows, vs a bare exceljs in-memory read + write: <= 0.5x, peak RSS <= 300 MB;
+ * - summary of two 50,000-row ledgers vs bare exceljs streaming reads of both: <= 1.3x;
+ * - taizhang --help: <= 0.15 s, from spawn to exit;
+ * - 200,000 rows: time grows linearly (at most 1.25x the 50,000-row time per row), peak RSS <= 600 MB.
+ * The check cases must not load exceljs at all (the child reports whether it did).
  * Each measurement runs in a fresh child process (bench/child.ts), so peak RSS is per case.
- * To add a case (e.g. summary over ten 5,000-row ledgers), add a generator and one COMPARISONS entry.
+ * To add a case, add a generator to INPUTS and one COMPARISONS entry.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -67,6 +71,7 @@ export async function generateLedger(file: string, rows: number, seed = 1): Prom
 interface Measure {
   ms: number;
   maxRssMb: number;
+  exceljs?: boolean;
 }
 
 function measure(name: string, input: string, out: string): Measure {
@@ -81,8 +86,11 @@ function best(name: string, input: string, out: string, runs: number): Measure {
   let b: Measure | null = null;
   for (let i = 0; i < runs; i++) {
     const m = measure(name, input, out);
-    if (!b || m.ms < b.ms) b = { ms: m.ms, maxRssMb: Math.max(m.maxRssMb, b ? b.maxRssMb : 0) };
-    else b.maxRssMb = Math.max(b.maxRssMb, m.maxRssMb);
+    if (!b || m.ms < b.ms) b = { ms: m.ms, maxRssMb: Math.max(m.maxRssMb, b ? b.maxRssMb : 0), exceljs: m.exceljs || (b ? b.exceljs : false) };
+    else {
+      b.maxRssMb = Math.max(b.maxRssMb, m.maxRssMb);
+      b.exceljs = b.exceljs || m.exceljs;
+    }
   }
   return b as Measure;
 }
@@ -96,6 +104,8 @@ interface Comparison {
   maxRatio: number;
   maxRssMb?: number;
   runs: number;
+  /** The subject must not load exceljs. */
+  noExceljs?: boolean;
 }
 
 const INPUTS: Record<string, (dir: string) => Promise<string>> = {
@@ -104,20 +114,49 @@ const INPUTS: Record<string, (dir: string) => Promise<string>> = {
     await generateLedger(file, 50000);
     return file;
   },
-  /** Ten departments' ledgers of 5,000 measures each, in one folder (the input of the summary case). */
-  summary10x5k: async (dir) => {
-    const folder = path.join(dir, 'summary-10x5000');
+  ledger200k: async (dir) => {
+    const file = path.join(dir, 'ledger-200000.xlsx');
+    await generateLedger(file, 200000, 3);
+    return file;
+  },
+  /** Two versions of one 50,000-measure ledger (the same measures, other states and deadlines): compare's input. */
+  compare2x50k: async (dir) => {
+    const folder = path.join(dir, 'compare-2x50000');
     fs.mkdirSync(folder);
-    for (let k = 1; k <= 10; k++) await generateLedger(path.join(folder, `ledger-${k}.xlsx`), 5000, k);
+    for (let k = 1; k <= 2; k++) await generateLedger(path.join(folder, `version-${k}.xlsx`), 50000, 10 + k);
+    return folder;
+  },
+  /** Two departments' ledgers of 50,000 measures each, in one folder (the input of the summary case). */
+  summary2x50k: async (dir) => {
+    const folder = path.join(dir, 'summary-2x50000');
+    fs.mkdirSync(folder);
+    for (let k = 1; k <= 2; k++) await generateLedger(path.join(folder, `ledger-${k}.xlsx`), 50000, k);
     return folder;
   },
 };
 
 const COMPARISONS: Comparison[] = [
-  { title: 'check --json  vs exceljs streaming read', input: 'ledger50k', baseline: 'exceljs-stream', subject: 'check-json', maxRatio: 1.2, maxRssMb: 250, runs: 3 },
-  { title: 'check --out   vs exceljs read + write', input: 'ledger50k', baseline: 'exceljs-rw', subject: 'check-out', maxRatio: 1.3, runs: 1 },
-  { title: 'summary --out (ten 5,000-row ledgers) vs exceljs streaming reads of the ten', input: 'summary10x5k', baseline: 'exceljs-reads', subject: 'summary-out', maxRatio: 1.3, runs: 2 },
+  { title: 'check --json, 50,000 rows, vs an exceljs streaming read', input: 'ledger50k', baseline: 'exceljs-stream', subject: 'check-json', maxRatio: 0.6, maxRssMb: 200, runs: 3, noExceljs: true },
+  { title: 'check --out, 50,000 rows, vs an exceljs in-memory read + write', input: 'ledger50k', baseline: 'exceljs-rw', subject: 'check-out', maxRatio: 0.5, maxRssMb: 300, runs: 2, noExceljs: true },
+  { title: 'summary --out (two 50,000-row ledgers) vs exceljs streaming reads of both', input: 'summary2x50k', baseline: 'exceljs-reads', subject: 'summary-out', maxRatio: 1.3, runs: 1 },
+  { title: 'compare --json of two 50,000-row versions vs one check --json of the later', input: 'compare2x50k', baseline: 'check-json-later', subject: 'compare-json', maxRatio: 2.5, runs: 2, noExceljs: true },
 ];
+
+/** How the time of `subject` grows from the 50,000-row ledger to the 200,000-row one. */
+const LINEAR = { subjects: ['check-json', 'check-out'], maxPerRow: 1.25, maxRssMb: 600 };
+
+/** `taizhang --help` from spawn to exit, best of five. */
+function helpMs(): number {
+  const bin = path.join(__dirname, '..', '..', '..', 'bin', 'taizhang.js');
+  let bestMs = Infinity;
+  for (let i = 0; i < 5; i++) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error('taizhang --help failed: ' + r.stderr);
+    bestMs = Math.min(bestMs, Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return bestMs;
+}
 
 /** A file's size, or the sum of a folder's files. */
 function sizeOf(p: string): number {
@@ -128,32 +167,63 @@ function sizeOf(p: string): number {
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'taizhang-bench-'));
   const only = process.argv.slice(2);
+  const wanted = (name: string) => !only.length || only.some((o) => name.indexOf(o) >= 0);
   try {
     const inputs: Record<string, string> = {};
-    let failed = false;
-    for (const c of COMPARISONS) {
-      if (only.length && !only.some((o) => c.subject.indexOf(o) >= 0)) continue;
-      if (!inputs[c.input]) {
+    const input = async (key: string) => {
+      if (!inputs[key]) {
         const t0 = Date.now();
-        inputs[c.input] = await INPUTS[c.input](dir);
-        const mb = sizeOf(inputs[c.input]) / 1048576;
-        process.stdout.write(`generated ${c.input}: ${mb.toFixed(1)} MB in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+        inputs[key] = await INPUTS[key](dir);
+        const mb = sizeOf(inputs[key]) / 1048576;
+        process.stdout.write(`generated ${key}: ${mb.toFixed(1)} MB in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
       }
+      return inputs[key];
+    };
+    let failed = false;
+    const subjects: Record<string, Measure> = {};
+    for (const c of COMPARISONS) {
+      if (!wanted(c.subject)) continue;
+      const file = await input(c.input);
       const out = path.join(dir, c.subject + '-out.xlsx');
-      const base = best(c.baseline, inputs[c.input], out, c.runs);
-      const subj = best(c.subject, inputs[c.input], out, c.runs);
+      const base = best(c.baseline, file, out, c.runs);
+      const subj = best(c.subject, file, out, c.runs);
+      subjects[c.subject] = subj;
       const ratio = subj.ms / base.ms;
       const okTime = ratio <= c.maxRatio;
-      const okMem = c.maxRssMb === undefined || subj.maxRssMb < c.maxRssMb;
-      failed = failed || !okTime || !okMem;
+      const okMem = c.maxRssMb === undefined || subj.maxRssMb <= c.maxRssMb;
+      const okLoad = !c.noExceljs || !subj.exceljs;
+      failed = failed || !okTime || !okMem || !okLoad;
       process.stdout.write(
         `\n${c.title}\n` +
           `  ${c.baseline.padEnd(15)} ${(base.ms / 1000).toFixed(2).padStart(7)} s  ${base.maxRssMb.toFixed(0).padStart(5)} MB peak\n` +
           `  ${c.subject.padEnd(15)} ${(subj.ms / 1000).toFixed(2).padStart(7)} s  ${subj.maxRssMb.toFixed(0).padStart(5)} MB peak\n` +
           `  ratio ${ratio.toFixed(2)}x (target <= ${c.maxRatio}x) ${okTime ? 'OK' : 'OVER'}` +
-          (c.maxRssMb === undefined ? '' : `; peak ${subj.maxRssMb.toFixed(0)} MB (target < ${c.maxRssMb} MB) ${okMem ? 'OK' : 'OVER'}`) +
+          (c.maxRssMb === undefined ? '' : `; peak ${subj.maxRssMb.toFixed(0)} MB (target <= ${c.maxRssMb} MB) ${okMem ? 'OK' : 'OVER'}`) +
+          (c.noExceljs ? `; exceljs ${subj.exceljs ? 'LOADED' : 'not loaded'}` : '') +
           '\n',
       );
+    }
+    if (wanted('help')) {
+      const ms = helpMs();
+      const ok = ms <= 150;
+      failed = failed || !ok;
+      process.stdout.write(`\ntaizhang --help, spawn to exit (best of 5)\n  ${(ms / 1000).toFixed(3)} s (target <= 0.15 s) ${ok ? 'OK' : 'OVER'}\n`);
+    }
+    if (wanted('linear')) {
+      const big = await input('ledger200k');
+      const small = await input('ledger50k');
+      for (const subject of LINEAR.subjects) {
+        const s50 = subjects[subject] || best(subject, small, path.join(dir, subject + '-50k.xlsx'), 2);
+        const s200 = best(subject, big, path.join(dir, subject + '-200k.xlsx'), 1);
+        const perRow = s200.ms / 4 / s50.ms;
+        const ok = perRow <= LINEAR.maxPerRow && s200.maxRssMb <= LINEAR.maxRssMb;
+        failed = failed || !ok;
+        process.stdout.write(
+          `\n${subject}, 200,000 rows vs 50,000\n` +
+            `  ${(s50.ms / 1000).toFixed(2)} s -> ${(s200.ms / 1000).toFixed(2)} s: ${perRow.toFixed(2)}x the time per row (target <= ${LINEAR.maxPerRow}x); ` +
+            `peak ${s200.maxRssMb.toFixed(0)} MB (target <= ${LINEAR.maxRssMb} MB) ${ok ? 'OK' : 'OVER'}\n`,
+        );
+      }
     }
     process.stdout.write(`\nmachine: ${os.cpus().length} cpu(s), node ${process.version}; best of the runs listed per case\n`);
     if (failed) process.exitCode = 1;

@@ -14,6 +14,27 @@ const path = require('path');
 
 const DEV_URL = 'https://localhost:3000/';
 
+/**
+ * The add-in's Ids. Office keys a sideloaded add-in by its Id, so the development manifest (the
+ * repo's manifest.xml) and the production one differ, and both can be installed at once. The
+ * production Id is the one deployed manifests have always carried: keep it.
+ */
+const DEV_ID = '98e6ab29-20f0-424c-92d0-88d17df9a117';
+const PROD_ID = 'a7ab453b-4a2f-4190-b4f9-aa93d37c5c1a';
+
+/** What the production manifest says about itself, in place of the development comment. */
+const PROD_COMMENT = [
+  '<!--',
+  '  整改台账助手 (Taizhang): the Excel task-pane add-in, served from {url}.',
+  '  Written by the production build (npm run build with env url={url}) from the repository\'s',
+  '  manifest.xml. ExcelApi 1.1 is the floor (Excel 2016 volume licences). Excel 2016 and 2019 volume',
+  '  licences have no add-in commands: there it opens from 插入 > 我的加载项 > 共享文件夹; the ribbon',
+  '  button below appears only in Excel 2021 and Microsoft 365.',
+  '-->',
+].join('\n');
+
+const DEV_NAME_SUFFIX = { zh: '（开发版）', en: ' (development)' };
+
 /** The deployment URL with a trailing slash. Office refuses add-ins over plain http. */
 function normalizeUrl(url) {
   const u = String(url || '').trim();
@@ -23,9 +44,25 @@ function normalizeUrl(url) {
   return u.endsWith('/') ? u : u + '/';
 }
 
-/** Replaces the dev origin with the deployment URL everywhere in the manifest. */
+/** Replaces `what` in `xml`, which must hold it: a manifest that changed shape fails the build. */
+function replaceOnce(xml, what, by, label) {
+  if (xml.indexOf(what) < 0) throw new Error('manifest.xml: ' + label + ' not found (' + what + ')');
+  return xml.split(what).join(by);
+}
+
+/**
+ * The production manifest for a deployment URL: every dev URL replaced by it, the production Id,
+ * the plain display name and a comment that says what it is.
+ */
 function buildManifest(xml, url) {
-  return xml.split(DEV_URL).join(normalizeUrl(url));
+  const base = normalizeUrl(url);
+  let out = xml.split(DEV_URL).join(base);
+  out = replaceOnce(out, '<Id>' + DEV_ID + '</Id>', '<Id>' + PROD_ID + '</Id>', 'the development Id');
+  out = replaceOnce(out, DEV_NAME_SUFFIX.zh + '"', '"', 'the development name (zh)');
+  out = replaceOnce(out, DEV_NAME_SUFFIX.en + '"', '"', 'the development name (en)');
+  const comment = /^(<\?xml[^>]*>\s*)<!--[\s\S]*?-->/.exec(out);
+  if (!comment) throw new Error('manifest.xml: the comment after the XML declaration is missing');
+  return comment[1] + PROD_COMMENT.split('{url}').join(base) + out.slice(comment[0].length);
 }
 
 /** Width and height from a PNG's IHDR chunk, or null when the bytes are not a PNG. */
@@ -113,7 +150,7 @@ function assetResolver(baseUrl, rootDir) {
   return (url) => (url.indexOf(base) === 0 ? path.join(rootDir, url.slice(base.length).split('?')[0]) : null);
 }
 
-module.exports = { DEV_URL, normalizeUrl, buildManifest, lintManifest, pngSize, assetResolver };
+module.exports = { DEV_URL, DEV_ID, PROD_ID, normalizeUrl, buildManifest, lintManifest, pngSize, assetResolver };
 
 if (require.main === module) {
   const args = process.argv.slice(2);

@@ -143,7 +143,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
         options.lang = value;
         break;
       case '--out':
-        if (!/\.xlsx$/i.test(value)) throw badOption(lang, name, value, 'hint.out');
+        if (!/\.xls[xm]$/i.test(value)) throw badOption(lang, name, value, 'hint.out');
         options.out = value;
         break;
       case '--notices':
@@ -170,6 +170,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
         break;
     }
   }
+  // Only a checked ledger can be macro-enabled (it keeps the input's macros).
+  if (options.out && /\.xlsm$/i.test(options.out) && parsed.command !== null && parsed.command !== 'check') throw usageError(lang, 'usage.summaryXlsm');
   return parsed;
 }
 

@@ -63,7 +63,7 @@ export function renderCompareReport(cmp: Comparison, opts: CompareReportOptions)
   lines.push(cx.laterLine(opts.laterFile, cmp.later.sheet, cmp.later.asOf));
   lines.push('');
   lines.push(cx.sentence(cmp.totals));
-  const measureWidth = Math.max(20, (opts.width || 110) - 64);
+  const measureWidth = Math.max(20, (opts.width || 120) - 84);
   for (const kind of CHANGE_KINDS) {
     const list = cmp.changes.filter((c) => c.kind === kind);
     if (!list.length) continue;
@@ -75,8 +75,8 @@ export function renderCompareReport(cmp: Comparison, opts: CompareReportOptions)
         String(c.row !== null ? c.row : c.earlierRow),
         clip(c.seq, 8),
         clip(c.leadDept, 12),
-        clip(sideText({ lang, cx }, c.kind, c.from), 18),
-        clip(sideText({ lang, cx }, c.kind, c.to), 18),
+        clip(sideText({ lang, cx }, c.kind, c.from), 28),
+        clip(sideText({ lang, cx }, c.kind, c.to), 28),
         clip(c.measure, measureWidth),
       ]),
     );

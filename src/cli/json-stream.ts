@@ -10,6 +10,11 @@ export interface Sink {
 }
 
 const CHUNK = 256 * 1024;
+/** Elements stringified per call. */
+const BATCH = 256;
+/** JSON.stringify({ a: [...] }, null, 2) around the elements: they come out indented as members of a top-level array. */
+const WRAP_HEAD = '{\n  "a": [\n';
+const WRAP_TAIL = '\n  ]\n}';
 
 function indent(json: string, pad: string): string {
   return json.replace(/\n/g, '\n' + pad);
@@ -43,9 +48,10 @@ export async function writeJson(value: unknown, out: Sink): Promise<void> {
     buf += '  ' + JSON.stringify(keys[k]) + ': ';
     if (Array.isArray(v) && v.length) {
       buf += '[\n';
-      for (let i = 0; i < v.length; i++) {
-        const el = v[i] === undefined || typeof v[i] === 'function' ? null : v[i];
-        buf += '    ' + indent(JSON.stringify(el, null, 2), '    ') + (i < v.length - 1 ? ',\n' : '\n');
+      // A batch of elements in one native call, nested as they are in the whole (no re-indenting).
+      for (let i = 0; i < v.length; i += BATCH) {
+        const json = JSON.stringify({ a: v.slice(i, i + BATCH) }, null, 2);
+        buf += json.slice(WRAP_HEAD.length, json.length - WRAP_TAIL.length) + (i + BATCH < v.length ? ',\n' : '\n');
         const wait = flush(false);
         if (wait) await wait;
       }

@@ -8,17 +8,26 @@ import * as path from 'path';
 import { isTaizhangError, userMessage } from '../core/errors';
 import { Lang } from '../core/types';
 import { localToday, parseArgs, ParsedArgs, sniffLang } from './args';
-import { writeJson } from './json-stream';
-import { contractJson, summaryJson } from './json';
 import { cliText, HELP } from './messages';
-import { renderReport, startNotice } from './report';
 import { t } from '../core/i18n';
-import { checkFile } from './run-check';
-import { compareFiles } from './run-compare';
-import { compareJson, renderCompareReport } from './compare-report';
-import { noticeFailures, summarizeFiles } from './run-summary';
-import { renderSummaryReport } from './summary-report';
 import { taizhangError } from '../core/errors';
+
+/**
+ * A command's modules are loaded when it runs: `--help` loads none of them, and `check` never loads
+ * the summary writer. Start-up is most of a short run.
+ */
+/* eslint-disable @typescript-eslint/no-var-requires */
+const modules = {
+  check: () => require('./run-check') as typeof import('./run-check'),
+  summary: () => require('./run-summary') as typeof import('./run-summary'),
+  json: () => require('./json') as typeof import('./json'),
+  jsonStream: () => require('./json-stream') as typeof import('./json-stream'),
+  report: () => require('./report') as typeof import('./report'),
+  summaryReport: () => require('./summary-report') as typeof import('./summary-report'),
+  compare: () => require('./run-compare') as typeof import('./run-compare'),
+  compareReport: () => require('./compare-report') as typeof import('./compare-report'),
+};
+/* eslint-enable @typescript-eslint/no-var-requires */
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
@@ -33,14 +42,15 @@ type Command = (args: ParsedArgs, io: Io) => Promise<number>;
 /** Files above this size get a progress line on a terminal. */
 const PROGRESS_BYTES = 4 * 1024 * 1024;
 
-function progressFor(file: string, lang: Lang, io: Io): ((rows: number) => void) | undefined {
+/** A progress line for a big `file` on a terminal; it names `shown` (the file being written, for --out). */
+function progressFor(file: string, lang: Lang, io: Io, key: 'progress' | 'progress.write' = 'progress', shown = file): ((rows: number) => void) | undefined {
   if (!io.stderr.isTTY) return undefined;
   try {
     if (fs.statSync(file).size < PROGRESS_BYTES) return undefined;
   } catch {
     return undefined;
   }
-  return (rows) => io.stderr.write('\r' + cliText(lang, 'progress', { file, rows }));
+  return (rows) => io.stderr.write('\r\x1b[K' + cliText(lang, key, { file: shown, rows }));
 }
 
 /** The options both commands pass on to the engine, with --as-of defaulting to today. */
@@ -61,24 +71,28 @@ const check: Command = async (args, io) => {
   if (args.files.length !== 1) throw taizhangError('usage', { message: cliText(o.lang, 'usage.checkFiles') });
   const file = args.files[0];
   const progress = progressFor(file, o.lang, io);
+  const writing = o.out ? progressFor(file, o.lang, io, 'progress.write', o.out) : undefined;
   let shown = false;
-  const result = await checkFile(file, {
+  const shownBy = (show: ((rows: number) => void) | undefined) =>
+    show
+      ? (rows: number) => {
+          shown = true;
+          show(rows);
+        }
+      : undefined;
+  const result = await modules.check().checkFile(file, {
     file,
     ...checkOptionsOf(o, io),
-    onProgress: progress
-      ? (rows) => {
-          shown = true;
-          progress(rows);
-        }
-      : undefined,
+    onProgress: shownBy(progress),
+    onWriteProgress: shownBy(writing),
   });
   if (shown) io.stderr.write('\r\x1b[K');
   if (o.json) {
-    await writeJson(contractJson(result, file), io.stdout);
+    await modules.jsonStream().writeJson(modules.json().contractJson(result, file), io.stdout);
     // The report carries the start line itself; with --json it goes to stderr, beside the finding.
-    const notice = startNotice(result);
+    const notice = modules.report().startNotice(result);
     if (notice) io.stderr.write('taizhang: ' + notice + '\n');
-  } else io.stdout.write(renderReport(result, { lang: o.lang, file, out: o.out, width: io.stdout.columns }));
+  } else io.stdout.write(modules.report().renderReport(result, { lang: o.lang, file, out: o.out, width: io.stdout.columns }));
   const errors = result.findings.some((f) => f.severity === 'error');
   return o.strict && errors ? 1 : 0;
 };
@@ -91,7 +105,7 @@ const summary: Command = async (args, io) => {
   let shown = false;
   const progressOf: Record<string, ((rows: number) => void) | undefined> = {};
   for (const file of args.files) progressOf[file] = progressFor(file, o.lang, io);
-  const run = await summarizeFiles(args.files, {
+  const run = await modules.summary().summarizeFiles(args.files, {
     ...checkOptionsOf(o, io),
     notices: o.notices,
     issuer: o.issuer,
@@ -111,10 +125,10 @@ const summary: Command = async (args, io) => {
   let needsStart = 0;
   run.results.forEach((r) => (needsStart += r.needsStart || 0));
   if (needsStart) io.stderr.write('taizhang: ' + t(o.lang, 'start-missing', { count: needsStart }) + '\n');
-  if (o.json) await writeJson(summaryJson(run.summary, run.results, args.files), io.stdout);
+  if (o.json) await modules.jsonStream().writeJson(modules.json().summaryJson(run.summary, run.results, args.files), io.stdout);
   else {
     io.stdout.write(
-      renderSummaryReport(run.summary, {
+      modules.summaryReport().renderSummaryReport(run.summary, {
         lang: o.lang,
         out: o.out ? path.resolve(o.out) : null,
         notices: o.notices ? { dir: path.resolve(o.notices), count: run.notices.filter((n) => !n.error).length } : null,
@@ -122,7 +136,7 @@ const summary: Command = async (args, io) => {
     );
   }
   // A notice that could not be written (the others were): one line, and exit 2.
-  const failed = noticeFailures(run.notices, o.lang);
+  const failed = modules.summary().noticeFailures(run.notices, o.lang);
   if (failed) {
     io.stderr.write('taizhang: ' + oneLine(failed) + '\n');
     return 2;
@@ -136,12 +150,12 @@ const compare: Command = async (args, io) => {
   const o = args.options;
   if (args.files.length !== 2) throw taizhangError('usage', { message: cliText(o.lang, 'usage.compareFiles') });
   const [earlierFile, laterFile] = args.files;
-  const run = await compareFiles(earlierFile, laterFile, { ...checkOptionsOf(o, io), since: o.since, issuer: o.issuer });
+  const run = await modules.compare().compareFiles(earlierFile, laterFile, { ...checkOptionsOf(o, io), since: o.since, issuer: o.issuer });
   const cmp = run.comparison;
-  if (o.json) await writeJson(compareJson(cmp, laterFile), io.stdout);
+  if (o.json) await modules.jsonStream().writeJson(modules.compareReport().compareJson(cmp, laterFile), io.stdout);
   else {
     io.stdout.write(
-      renderCompareReport(cmp, {
+      modules.compareReport().renderCompareReport(cmp, {
         lang: o.lang,
         earlierFile,
         laterFile,

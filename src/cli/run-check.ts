@@ -1,22 +1,27 @@
 /**
  * The check pipeline as a function: the CLI and the benchmark call the same code.
- * Without `out` the workbook is streamed and only Grids are held; with `out` it is read in memory,
- * annotated and written to a new file.
+ * The workbook is read by Taizhang's own reader (src/xlsx/read.ts), which holds only Grids; with
+ * `out`, the checked copy is written as a patch of the input (src/xlsx/patch.ts): every part the
+ * check does not change is copied byte for byte.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { planAnnotations } from '../core/annotate';
 import { checkWorkbook } from '../core/check';
 import { taizhangError } from '../core/errors';
-import { CheckOptions, CheckResult } from '../core/types';
-import { readWorkbook, streamGrids } from '../xlsx/read';
-import { applyAnnotation, writeWorkbookAtomic } from '../xlsx/write';
+import { CheckOptions, CheckResult, Lang } from '../core/types';
+import { Package } from '../xlsx/package';
+import { patchWorkbook } from '../xlsx/patch';
+import { readBook, readGrids } from '../xlsx/read';
 import { cliText } from './messages';
 
 export interface CheckFileOptions extends CheckOptions {
   /** Write the checked copy here. */
   out?: string | null;
+  /** Called now and then with the rows read so far. */
   onProgress?: (rows: number) => void;
+  /** Called now and then with the rows written so far (check --out). */
+  onWriteProgress?: (rows: number) => void;
 }
 
 /** True when `out` names the input file (also through another relative path or a link). */
@@ -43,6 +48,19 @@ export function assertOutFolder(out: string, lang: 'zh' | 'en'): void {
   if (!isDir) throw taizhangError('usage', { message: cliText(lang, 'usage.outFolder', { dir: path.dirname(out) }) });
 }
 
+/**
+ * The checked copy is the same kind of file as the input: a macro-enabled workbook stays a .xlsm
+ * with its macros (Excel refuses a .xlsx that holds them), and a template is not written over.
+ */
+export function assertOutKind(pkg: Package, file: string, out: string, lang: Lang): void {
+  const xlsm = /\.xlsm$/i.test(out);
+  if (pkg.kind === 'xlsm' && !xlsm) {
+    throw taizhangError('usage', { message: cliText(lang, 'usage.outMacro', { file, out: out.replace(/\.xlsx$/i, '.xlsm') }) });
+  }
+  if (pkg.kind === 'xlsx' && xlsm) throw taizhangError('usage', { message: cliText(lang, 'usage.outNoMacro', { file, out: out.replace(/\.xlsm$/i, '.xlsx') }) });
+  if (pkg.kind !== 'xlsx' && pkg.kind !== 'xlsm') throw taizhangError('usage', { message: cliText(lang, 'usage.outTemplate', { file, kind: pkg.kind }) });
+}
+
 export async function checkFile(file: string, opts: CheckFileOptions): Promise<CheckResult> {
   const lang = opts.lang || 'zh';
   const checkOpts: CheckOptions = {
@@ -54,19 +72,18 @@ export async function checkFile(file: string, opts: CheckFileOptions): Promise<C
     lang,
     sheet: opts.sheet || null,
   };
-  if (!opts.out) {
-    const grids = await streamGrids(file, { onProgress: opts.onProgress });
-    return checkWorkbook(grids, checkOpts);
+  const out = opts.out;
+  if (!out) return checkWorkbook(await readGrids(file, { onProgress: opts.onProgress }), checkOpts);
+  if (isSameFile(file, out)) throw taizhangError('usage', { message: cliText(lang, 'usage.outIsInput') });
+  assertOutFolder(out, lang);
+  const book = await readBook(file, { onProgress: opts.onProgress, onOpen: (pkg) => assertOutKind(pkg, file, out, lang) });
+  try {
+    const result = checkWorkbook(book.grids, checkOpts);
+    // The ledger sheet gets its four columns; a three-list workbook's other lists get 检查意见 where needed.
+    const plans = planAnnotations(book.grids, result, lang);
+    await patchWorkbook(book, plans, out, { mode: fs.statSync(file).mode & 0o777, onProgress: opts.onWriteProgress });
+    return result;
+  } finally {
+    book.close();
   }
-  if (isSameFile(file, opts.out)) throw taizhangError('usage', { message: cliText(lang, 'usage.outIsInput') });
-  assertOutFolder(opts.out, lang);
-  const { workbook, grids } = await readWorkbook(file);
-  const result = checkWorkbook(grids, checkOpts);
-  // The ledger sheet gets its four columns; a three-list workbook's other lists get 检查意见 where needed.
-  for (const plan of planAnnotations(grids, result, lang)) {
-    const ws = workbook.getWorksheet(plan.sheet);
-    if (ws) applyAnnotation(ws, plan);
-  }
-  await writeWorkbookAtomic(workbook, opts.out);
-  return result;
 }

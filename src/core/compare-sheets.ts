@@ -11,6 +11,7 @@ import { diffDays } from './dates';
 import { FLAG_LABELS, STATE_LABELS } from './labels';
 import { Column, date, Doc, docFor, DocumentOptions, itemTarget, linked, num, rate, tableSheet, text } from './sheets';
 import { completionRate } from './summary';
+import { SUMMARY_TEXT } from './summary-i18n';
 import { CheckedItem, Flag, Lang, SheetSpec, SpecCell, Totals } from './types';
 
 export interface CompareSheetOptions extends DocumentOptions {
@@ -54,10 +55,9 @@ export function sideText(ctx: { lang: Lang; cx: CompareText }, kind: ChangeKind,
   if (kind === 'lead-changed') return side.leadDept || ctx.cx.none;
   if (kind === 'stalled') return side.progress || ctx.cx.none;
   if (kind === 'newly-overdue' || kind === 'still-overdue') {
-    const flag = side.flag ? FLAG_LABELS[ctx.lang][side.flag] : '';
     const days = side.daysLeft;
-    if (side.flag === 'overdue' && days !== null && days !== undefined) return flag + ' ' + -days;
-    return flag;
+    if (side.flag === 'overdue' && typeof days === 'number') return SUMMARY_TEXT[ctx.lang].daysText(true, -days);
+    return side.flag ? FLAG_LABELS[ctx.lang][side.flag] : '';
   }
   if (side.state) return STATE_LABELS[ctx.lang][side.state];
   return side.flag ? FLAG_LABELS[ctx.lang][side.flag] : ctx.cx.none;

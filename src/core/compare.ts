@@ -100,6 +100,20 @@ export function comparable(s: string): string {
     .toLowerCase();
 }
 
+/** comparable() with a memory: ledgers repeat their problems, departments and progress texts. */
+function memoComparable(): (s: string) => string {
+  const seen = new Map<string, string>();
+  return (s: string) => {
+    const key = s || '';
+    let v = seen.get(key);
+    if (v === undefined) {
+      v = comparable(key);
+      seen.set(key, v);
+    }
+    return v;
+  };
+}
+
 function bigrams(s: string): string[] {
   if (s.length < 2) return s ? [s] : [];
   const out: string[] = [];
@@ -136,13 +150,13 @@ interface Keyed {
   seq: string;
 }
 
-function keyed(items: CheckedItem[]): Keyed[] {
+function keyed(items: CheckedItem[], norm: (s: string) => string): Keyed[] {
   return items.map((item, index) => ({
     item,
     index,
-    measure: comparable(item.measure),
-    problem: comparable(item.problem),
-    seq: comparable(item.seq),
+    measure: norm(item.measure),
+    problem: norm(item.problem),
+    seq: norm(item.seq),
   }));
 }
 
@@ -163,9 +177,9 @@ function pairScore(a: Keyed, b: Keyed): number {
 const MAX_CANDIDATES = 24;
 
 /** Pairs later items with earlier ones: identical texts first, then the most similar above the threshold. */
-export function pairItems(earlier: CheckedItem[], later: CheckedItem[]): { later: CheckedItem; earlier: CheckedItem; score: number }[] {
-  const E = keyed(earlier);
-  const L = keyed(later);
+export function pairItems(earlier: CheckedItem[], later: CheckedItem[], norm: (s: string) => string = memoComparable()): { later: CheckedItem; earlier: CheckedItem; score: number }[] {
+  const E = keyed(earlier, norm);
+  const L = keyed(later, norm);
   const usedE: boolean[] = new Array(E.length);
   const usedL: boolean[] = new Array(L.length);
   const pairs: { l: number; e: number; score: number }[] = [];
@@ -258,9 +272,9 @@ function isDone(state: State): boolean {
 }
 
 /** The set of departments in a 牵头部门 cell, order-free: "办公室、财务处" = "财务处，办公室". */
-function deptKey(text: string): string {
+function deptKey(text: string, norm: (s: string) => string): string {
   return splitDepartments(text)
-    .map(comparable)
+    .map(norm)
     .sort()
     .join('|');
 }
@@ -303,7 +317,7 @@ function deadlineMove(e: CheckedItem, l: CheckedItem): 'deadline-later' | 'deadl
 }
 
 /** The changes of one pair, in CHANGE_KINDS order. `period` is the days between the judging dates. */
-function pairChanges(e: CheckedItem, l: CheckedItem, period: number): Change[] {
+function pairChanges(e: CheckedItem, l: CheckedItem, period: number, norm: (s: string) => string): Change[] {
   const out: Change[] = [];
   const move = deadlineMove(e, l);
   if (move) out.push(change(move, l, e, deadlineSide(e), deadlineSide(l)));
@@ -311,14 +325,14 @@ function pairChanges(e: CheckedItem, l: CheckedItem, period: number): Change[] {
   if (l.flag === 'overdue' && !wasOverdue) out.push(change('newly-overdue', l, e, flagSide(e), flagSide(l)));
   // Still overdue and stalled describe a period: two versions judged at one date have none.
   if (period > 0 && l.flag === 'overdue' && wasOverdue) out.push(change('still-overdue', l, e, flagSide(e), flagSide(l)));
-  if (period > 0 && (l.flag === 'overdue' || l.flag === 'due-soon') && comparable(l.progress) === comparable(e.progress)) {
+  if (period > 0 && (l.flag === 'overdue' || l.flag === 'due-soon') && norm(l.progress) === norm(e.progress)) {
     out.push(change('stalled', l, e, { progress: e.progress, flag: e.flag }, { progress: l.progress, flag: l.flag, daysLeft: l.daysLeft }));
   }
   if (isDone(e.state) && !isDone(l.state)) out.push(change('went-back', l, e, flagSide(e), flagSide(l)));
   if (isDone(l.state) && (!isDone(e.state) || (l.state === 'closed' && e.state !== 'closed'))) {
     out.push(change('done', l, e, flagSide(e), flagSide(l)));
   }
-  if (deptKey(e.leadDept) !== deptKey(l.leadDept)) out.push(change('lead-changed', l, e, { leadDept: e.leadDept }, { leadDept: l.leadDept }));
+  if (e.leadDept !== l.leadDept && deptKey(e.leadDept, norm) !== deptKey(l.leadDept, norm)) out.push(change('lead-changed', l, e, { leadDept: e.leadDept }, { leadDept: l.leadDept }));
   return out;
 }
 
@@ -330,7 +344,8 @@ export function emptyChangeTotals(): ChangeTotals {
 
 /** Compares two checked versions of a ledger: `earlier` judged at its date, `later` at its own. */
 export function compareResults(earlier: CheckResult, later: CheckResult): Comparison {
-  const pairs = pairItems(earlier.items, later.items);
+  const norm = memoComparable();
+  const pairs = pairItems(earlier.items, later.items, norm);
   const period = diffDays(earlier.asOf, later.asOf);
   const pairedE: Record<number, boolean> = {};
   const pairedL: Record<number, boolean> = {};
@@ -339,11 +354,12 @@ export function compareResults(earlier: CheckResult, later: CheckResult): Compar
   const laterIndex = new Map<CheckedItem, number>();
   later.items.forEach((i, n) => laterIndex.set(i, n));
 
-  let changes: Change[] = [];
+  const changes: Change[] = [];
   pairs.forEach((p) => {
     pairedE[earlierIndex.get(p.earlier) as number] = true;
     pairedL[laterIndex.get(p.later) as number] = true;
-    changes = changes.concat(pairChanges(p.earlier, p.later, period));
+    const found = pairChanges(p.earlier, p.later, period, norm);
+    for (let i = 0; i < found.length; i++) changes.push(found[i]);
   });
   later.items.forEach((l, n) => {
     if (!pairedL[n]) changes.push(change('added', l, null, null, flagSide(l)));

@@ -9,6 +9,7 @@
  */
 import { SheetSpec, SpecChart } from '../core/types';
 import { colLetter, colNumber } from '../core/grid';
+import type { SkippedFeature } from './sheets';
 import { Batch } from './batch';
 import { excelApi } from './caps';
 
@@ -33,7 +34,7 @@ function hexColor(rgb: string): string {
 }
 
 /** Queues the spec's charts on `ws`; they are sent with the sheet's other writes. */
-export async function addCharts(batch: Batch, ws: Excel.Worksheet, spec: SheetSpec, skipped: string[]): Promise<void> {
+export async function addCharts(batch: Batch, ws: Excel.Worksheet, spec: SheetSpec, skipped: SkippedFeature[]): Promise<void> {
   const charts = spec.charts || [];
   for (let i = 0; i < charts.length; i++) {
     const c = charts[i];
@@ -61,13 +62,13 @@ export async function addCharts(batch: Batch, ws: Excel.Worksheet, spec: SheetSp
       chart.dataLabels.position = 'OutsideEnd';
     }
     if (excelApi('1.7')) chart.axes.categoryAxis.reversePlotOrder = true; // ExcelApi 1.7
-    else skipped.push('chart category order (ExcelApi 1.7)');
+    else skipped.push('chartOrder');
     if (c.percent) {
       if (excelApi('1.8')) {
         // ExcelApi 1.8
         axis.numberFormat = '0%';
         if (c.labels) chart.dataLabels.numberFormat = '0.0%';
-      } else skipped.push('chart number formats (ExcelApi 1.8)');
+      } else skipped.push('chartFormats');
     }
   }
 }

@@ -5,6 +5,7 @@
  * page wide (Worksheet.pageLayout, ExcelApi 1.9). Below 1.9 the sheet prints with Excel's defaults.
  */
 import { SheetSpec } from '../core/types';
+import type { SkippedFeature } from './sheets';
 import { Batch } from './batch';
 import { excelApi } from './caps';
 
@@ -18,7 +19,7 @@ export function mergedRows(spec: SheetSpec): number[] {
   return rows.sort((a, b) => a - b);
 }
 
-export async function writePage(batch: Batch, ws: Excel.Worksheet, spec: SheetSpec, skipped: string[]): Promise<void> {
+export async function writePage(batch: Batch, ws: Excel.Worksheet, spec: SheetSpec, skipped: SkippedFeature[]): Promise<void> {
   const heights = spec.heights || [];
   const rows = mergedRows(spec).filter((r) => heights[r - 1] > 0);
   if (rows.length) {
@@ -27,12 +28,12 @@ export async function writePage(batch: Batch, ws: Excel.Worksheet, spec: SheetSp
         await batch.room(120);
         ws.getRange(rows[i] + ':' + rows[i]).format.rowHeight = heights[rows[i] - 1]; // ExcelApi 1.2
       }
-    } else skipped.push('row heights (ExcelApi 1.2)');
+    } else skipped.push('rowHeights');
   }
   const print = spec.print;
   if (!print) return;
   if (!excelApi('1.9')) {
-    skipped.push('page footer and margins (ExcelApi 1.9)');
+    skipped.push('printSettings');
     return;
   }
   // ExcelApi 1.9: PageLayout, HeadersFootersGroup (the codes &P and &N are Excel's own).

@@ -1,14 +1,18 @@
 /**
  * Worksheet -> Grid. One round trip per phase: the sheet names, then every used range at once.
  * ExcelApi 1.1 only: Worksheet.getUsedRange() (its valuesOnly argument is 1.2, so it is not passed;
- * the range may then include formatted empty cells, which the core ignores). On a blank sheet it
+ * the range then includes formatted empty cells, merged areas and formulas, which is what
+ * Grid.usedRight wants: Taizhang's columns go after everything the sheet uses). On a blank sheet it
  * returns A1 rather than throwing.
+ *
+ * Office answers at most ~5 MB per sync (ResponsePayloadSizeLimitExceeded). Ordinary ledgers stay
+ * far below that in one sync; a workbook past it is read again in row slices, a few syncs more.
  */
 import { CellValue, Grid } from '../core/types';
 import { serialToIso } from '../core/dates';
 import { isDateNumberFormat } from '../core/grid';
-import { summarySheetNames } from '../core/summary-i18n';
-import { loadColumnMarks } from './settings';
+import { ColumnMarks, loadColumnMarks, ourSheetNames } from './settings';
+import { rangeAddress } from './batch';
 
 /** 'Sheet1!B2:F30' or "'My sheet'!B2" -> top-left (1-based). */
 export function topLeftOf(address: string): { top: number; left: number } {
@@ -21,14 +25,19 @@ export function topLeftOf(address: string): { top: number; left: number } {
   return { top: +m[2], left: col };
 }
 
-/** Office.js values + numberFormat -> Grid: '' is null, a number in a date format is a DateValue. */
+/**
+ * Office.js values + numberFormat -> Grid: '' is null, a number in a date format is a DateValue.
+ * usedRight is the used range's right edge (formatted cells and merges included).
+ */
 export function toGrid(name: string, address: string, values: unknown[][], numberFormat: unknown[][]): Grid {
   const at = topLeftOf(address);
   const rows: CellValue[][] = [];
+  let width = 0;
   for (let i = 0; i < values.length; i++) {
     const src = values[i];
     const fmts = numberFormat && numberFormat[i];
     const row: CellValue[] = [];
+    width = Math.max(width, src.length);
     for (let j = 0; j < src.length; j++) {
       const v = src[j];
       if (v === '' || v === null || v === undefined) row.push(null);
@@ -39,35 +48,176 @@ export function toGrid(name: string, address: string, values: unknown[][], numbe
     }
     rows.push(row);
   }
-  return { name, rows, top: at.top, left: at.left };
+  const grid: Grid = { name, rows, top: at.top, left: at.left };
+  if (width > 0) grid.usedRight = at.left + width - 1;
+  return grid;
 }
 
-function loadUsed(ws: Excel.Worksheet): Excel.Range {
+/**
+ * How the ledger's own body cells look, read in the same sync as the values (ExcelApi 1.1
+ * range.format), so that the added columns can match them (src/excel/annotate.ts): the font and its
+ * size, the alignment and the borders. Not the colours: a body row may be red for emphasis, and the
+ * flag column has colours of its own.
+ */
+export interface BodyLook {
+  /** The sheet row of the probed cell. */
+  row: number;
+  fontName: string | null;
+  fontSize: number | null;
+  hAlign: string | null;
+  vAlign: string | null;
+  /** Each edge's border, or null when it has none. */
+  borders: Record<BorderEdge, { style: string; weight: string; color: string } | null>;
+}
+
+export type BorderEdge = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight';
+export const BORDER_EDGES: BorderEdge[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
+
+/**
+ * The cells probed on each sheet: the used range's last column (the ledger's right edge, where the
+ * added columns go; on a re-check it is our own 检查意见, which took the ledger's look the first time)
+ * in its first PROBE_ROWS rows, where a ledger's first body rows are, and its last cell.
+ */
+const PROBE_ROWS = 16;
+
+interface Probe {
+  offset: number;
+  cell: Excel.Range;
+  format: Excel.RangeFormat;
+  font: Excel.RangeFont;
+  borders: Excel.RangeBorder[];
+}
+
+function queueProbe(cell: Excel.Range, offset: number): Probe {
+  const format = cell.format;
+  format.load('horizontalAlignment,verticalAlignment');
+  const font = format.font;
+  font.load('name,size');
+  const borders = BORDER_EDGES.map((edge) => {
+    const b = format.borders.getItem(edge);
+    b.load('style,weight,color');
+    return b;
+  });
+  return { offset, cell, format, font, borders };
+}
+
+function lookOf(p: Probe, row: number): BodyLook {
+  const borders = {} as BodyLook['borders'];
+  BORDER_EDGES.forEach((edge, i) => {
+    const b = p.borders[i];
+    borders[edge] = b.style && b.style !== 'None' ? { style: b.style, weight: b.weight, color: b.color } : null;
+  });
+  return { row, fontName: p.font.name || null, fontSize: p.font.size || null, hAlign: p.format.horizontalAlignment || null, vAlign: p.format.verticalAlignment || null, borders };
+}
+
+/** The looks read with each grid, by grid (the pane passes its grids back to annotateAll). */
+const LOOKS: WeakMap<Grid, BodyLook[]> = new WeakMap();
+
+/** The body-cell looks read with this grid (empty for a grid not read by this module). */
+export function bodyLooks(grid: Grid): BodyLook[] {
+  return LOOKS.get(grid) || [];
+}
+
+interface Pending {
+  name: string;
+  used: Excel.Range;
+  probes: Probe[];
+  last: Probe;
+}
+
+function queueSheet(ws: Excel.Worksheet, name: string): Pending {
   const used = ws.getUsedRange(); // ExcelApi 1.1 form, no valuesOnly (1.2)
   used.load('address,values,numberFormat');
-  return used;
+  const column = used.getLastColumn();
+  const probes: Probe[] = [];
+  for (let k = 0; k < PROBE_ROWS; k++) probes.push(queueProbe(column.getCell(k, 0), k));
+  return { name, used, probes, last: queueProbe(used.getLastCell(), -1) };
 }
 
-/** One sheet's used range as a Grid: one sync. */
+function gridOf(p: Pending, marks: ColumnMarks): Grid {
+  const grid = toGrid(p.name, p.used.address, p.used.values, p.used.numberFormat);
+  if (Object.prototype.hasOwnProperty.call(marks, p.name)) grid.ours = marks[p.name];
+  const top = grid.top || 1;
+  const looks = p.probes.map((probe) => lookOf(probe, top + probe.offset));
+  looks.push(lookOf(p.last, top + Math.max(0, grid.rows.length - 1)));
+  LOOKS.set(grid, looks);
+  return grid;
+}
+
+function isResponseTooLarge(e: unknown): boolean {
+  const code = (e as { code?: string } | null) && (e as { code?: string }).code;
+  return code === 'ResponsePayloadSizeLimitExceeded' || /ResponsePayloadSizeLimitExceeded/.test(String((e as { message?: string }) && (e as { message?: string }).message));
+}
+
+/** Cells per sync in the sliced read, to start with; quartered each time Office still refuses. */
+const SLICE_CELLS = 120000;
+
+/**
+ * The fallback for a read past Office's response limit: the used ranges' addresses first, then the
+ * values in row slices of at most `cells` cells per sync. Looks are not probed again (the first
+ * attempt failed as a whole): such a sheet's added columns keep Excel's default look.
+ */
+async function readSliced(ctx: Excel.RequestContext, names: string[], marks: ColumnMarks): Promise<{ grids: Grid[]; syncs: number }> {
+  const ranges = names.map((name) => {
+    const used = ctx.workbook.worksheets.getItem(name).getUsedRange();
+    used.load('address,rowCount,columnCount');
+    return { name, used };
+  });
+  await ctx.sync();
+  let syncs = 1;
+  for (let cells = SLICE_CELLS; ; cells = Math.floor(cells / 4)) {
+    try {
+      const grids: Grid[] = [];
+      for (let i = 0; i < ranges.length; i++) {
+        const r = ranges[i];
+        const at = topLeftOf(r.used.address);
+        const cols = Math.max(1, r.used.columnCount);
+        const step = Math.max(1, Math.floor(cells / cols));
+        const values: unknown[][] = [];
+        const formats: unknown[][] = [];
+        for (let from = 0; from < r.used.rowCount; from += step) {
+          const to = Math.min(r.used.rowCount, from + step) - 1;
+          const slice = ctx.workbook.worksheets.getItem(r.name).getRange(rangeAddress(at.top + from, at.left, at.top + to, at.left + cols - 1));
+          slice.load('values,numberFormat');
+          await ctx.sync();
+          syncs++;
+          Array.prototype.push.apply(values, slice.values);
+          Array.prototype.push.apply(formats, slice.numberFormat);
+        }
+        const grid = toGrid(r.name, r.used.address, values, formats);
+        if (Object.prototype.hasOwnProperty.call(marks, r.name)) grid.ours = marks[r.name];
+        grids.push(grid);
+      }
+      return { grids, syncs };
+    } catch (e) {
+      if (!isResponseTooLarge(e) || cells < 400) throw e;
+    }
+  }
+}
+
+/** One sheet's used range as a Grid (with the add-in's record of its columns): one sync. */
 export function readSheet(name: string): Promise<Grid> {
   return Excel.run(async (ctx) => {
-    const used = loadUsed(ctx.workbook.worksheets.getItem(name));
-    await ctx.sync();
-    return toGrid(name, used.address, used.values, used.numberFormat);
+    const pending = queueSheet(ctx.workbook.worksheets.getItem(name), name);
+    const marks = loadColumnMarks();
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if (!isResponseTooLarge(e)) throw e;
+      return (await readSliced(ctx, [name], marks)).grids[0];
+    }
+    return gridOf(pending, marks);
   });
 }
 
 /**
- * Taizhang's own summary sheets (an earlier 生成汇总, in either language) are not read: they are never
- * a ledger, and their 汇总台账 repeats every item, so loading their used ranges could double the read
- * of a large workbook. They are matched by exact name (as writeSheets replaces them) and left out of
- * the Grids altogether, so they are not offered as ledger sheets either.
+ * Taizhang's own summary sheets (an earlier 生成汇总, as recorded in the document settings) are not
+ * read: they are never a ledger, and their 汇总台账 repeats every item, so loading their used ranges
+ * could double the read of a large workbook. A user's sheet that merely has a summary sheet's name
+ * (总览, 汇总台账, ...) is the user's: it is read and offered like any other.
  */
-const SKIPPED: Record<string, boolean> = {};
-summarySheetNames().forEach((n) => (SKIPPED[n] = true));
-
-export function isSummarySheetName(name: string): boolean {
-  return SKIPPED[name] === true;
+export function isOurSummarySheet(name: string): boolean {
+  return ourSheetNames()[name.toLowerCase()] === true;
 }
 
 /** Every worksheet as a Grid, in tab order, for detection: two syncs whatever the sheet count. */
@@ -76,15 +226,16 @@ export function readWorkbook(): Promise<Grid[]> {
     const sheets = ctx.workbook.worksheets;
     sheets.load('items/name');
     await ctx.sync();
-    const pending = sheets.items
-      .filter((ws) => !isSummarySheetName(ws.name))
-      .map((ws) => ({ name: ws.name, used: loadUsed(ws) }));
-    await ctx.sync();
+    const ours = ourSheetNames();
+    const names = sheets.items.map((ws) => ws.name).filter((n) => !ours[n.toLowerCase()]);
+    const pending = names.map((name) => queueSheet(ctx.workbook.worksheets.getItem(name), name));
     const marks = loadColumnMarks();
-    return pending.map((p) => {
-      const grid = toGrid(p.name, p.used.address, p.used.values, p.used.numberFormat);
-      if (Object.prototype.hasOwnProperty.call(marks, p.name)) grid.ours = marks[p.name];
-      return grid;
-    });
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if (!isResponseTooLarge(e)) throw e;
+      return (await readSliced(ctx, names, marks)).grids;
+    }
+    return pending.map((p) => gridOf(p, marks));
   });
 }

@@ -27,30 +27,40 @@ function settings(): Office.Settings | null {
   }
 }
 
-export function loadOptions(): SavedOptions {
+/** A JSON value saved under `key`, or `fallback` outside Office, when absent or unreadable. */
+function loadJson<T>(key: string, fallback: T): T {
   const s = settings();
-  if (!s) return {};
+  if (!s) return fallback;
   try {
-    const v = s.get(KEY);
-    if (!v) return {};
-    return typeof v === 'string' ? (JSON.parse(v) as SavedOptions) : (v as SavedOptions);
+    const v = s.get(key);
+    if (!v) return fallback;
+    return (typeof v === 'string' ? JSON.parse(v) : v) as T;
   } catch (e) {
-    return {};
+    return fallback;
   }
 }
 
-/** Resolves true when saved, false outside Office or on failure (the check goes on regardless). */
-export function saveOptions(options: SavedOptions): Promise<boolean> {
+/** Saves `value` under `key` as JSON; resolves false outside Office or on failure. */
+function saveJson(key: string, value: unknown): Promise<boolean> {
   const s = settings();
   if (!s) return Promise.resolve(false);
   return new Promise<boolean>((resolve) => {
     try {
-      s.set(KEY, JSON.stringify(options));
+      s.set(key, JSON.stringify(value));
       s.saveAsync((r) => resolve(!r || r.status !== Office.AsyncResultStatus.Failed));
     } catch (e) {
       resolve(false);
     }
   });
+}
+
+export function loadOptions(): SavedOptions {
+  return loadJson<SavedOptions>(KEY, {});
+}
+
+/** Resolves true when saved, false outside Office or on failure (the check goes on regardless). */
+export function saveOptions(options: SavedOptions): Promise<boolean> {
+  return saveJson(KEY, options);
 }
 
 const COLUMNS_KEY = 'taizhang.columns';
@@ -59,15 +69,7 @@ const COLUMNS_KEY = 'taizhang.columns';
 export type ColumnMarks = Record<string, { column: number; width: number }>;
 
 export function loadColumnMarks(): ColumnMarks {
-  const s = settings();
-  if (!s) return {};
-  try {
-    const v = s.get(COLUMNS_KEY);
-    if (!v) return {};
-    return (typeof v === 'string' ? JSON.parse(v) : v) as ColumnMarks;
-  } catch (e) {
-    return {};
-  }
+  return loadJson<ColumnMarks>(COLUMNS_KEY, {});
 }
 
 /**
@@ -75,16 +77,47 @@ export function loadColumnMarks(): ColumnMarks {
  * other lists has no label run to be known by) and never takes a user's column of the same name.
  */
 export function recordColumnMarks(written: { sheet: string; column: number; width: number }[]): Promise<boolean> {
-  const s = settings();
-  if (!s) return Promise.resolve(false);
   const marks = loadColumnMarks();
   for (let i = 0; i < written.length; i++) marks[written[i].sheet] = { column: written[i].column, width: written[i].width };
-  return new Promise<boolean>((resolve) => {
-    try {
-      s.set(COLUMNS_KEY, JSON.stringify(marks));
-      s.saveAsync((r) => resolve(!r || r.status !== Office.AsyncResultStatus.Failed));
-    } catch (e) {
-      resolve(false);
-    }
-  });
+  return saveJson(COLUMNS_KEY, marks);
+}
+
+const SHEETS_KEY = 'taizhang.sheets';
+
+/**
+ * The summary sheets Taizhang created in this workbook: for each summary sheet's own name (总览,
+ * Overview, ...) the worksheet that holds it, which is that name, or a free one such as 总览 (2)
+ * when the workbook already had a sheet of that name that was not ours. Only these are ever
+ * rewritten; any other sheet, whatever its name, is the user's.
+ */
+export type SheetMarks = Record<string, string>;
+
+export function loadSheetMarks(): SheetMarks {
+  return loadJson<SheetMarks>(SHEETS_KEY, {});
+}
+
+export function recordSheetMarks(marks: SheetMarks): Promise<boolean> {
+  return saveJson(SHEETS_KEY, marks);
+}
+
+/** The worksheets that hold our summary sheets, lower-cased (sheet names are case-insensitive). */
+export function ourSheetNames(marks: SheetMarks = loadSheetMarks()): Record<string, boolean> {
+  const out: Record<string, boolean> = {};
+  for (const k in marks) if (Object.prototype.hasOwnProperty.call(marks, k) && typeof marks[k] === 'string') out[marks[k].toLowerCase()] = true;
+  return out;
+}
+
+const CONSENT_KEY = 'taizhang.writeConsent';
+
+/**
+ * Whether the user agreed, in this workbook, that the add-in writes into it although Excel cannot
+ * undo what an add-in writes (the undo of add-in changes arrives only with ExcelApi 1.19).
+ */
+export function loadWriteConsent(): boolean {
+  const v = loadJson<{ accepted?: boolean } | null>(CONSENT_KEY, null);
+  return !!(v && v.accepted === true);
+}
+
+export function saveWriteConsent(on: string): Promise<boolean> {
+  return saveJson(CONSENT_KEY, { accepted: true, on });
 }

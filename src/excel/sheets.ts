@@ -1,13 +1,18 @@
 /**
- * SheetSpec[] -> new worksheets in this workbook: the summary sheets (总览, 按方面, ...). The
- * previous sheets of the same names are deleted first, so a re-run replaces rather than piles up.
- * The same SheetSpecs are written by the exceljs host; this is their Office.js rendering.
+ * SheetSpec[] -> worksheets in this workbook: the summary sheets (总览, 按方面, ...). The same
+ * SheetSpecs are written by the exceljs host; this is their Office.js rendering.
+ *
+ * Never touch what is not ours (docs/deploy.md): our summary sheets are the ones we created, as
+ * recorded in the document settings (settings.ts SheetMarks). A re-run rewrites each of ours in
+ * place (cleared, then written), never deleting it, so formulas in other sheets that point at it
+ * keep working. A sheet of the same name that we did not create is never touched: ours takes a free
+ * name (总览 (2)) and keeps it from then on.
  *
  * Cells with a `link` whose target sheet is in this workbook (and is not one of the sheets being
  * written) get an in-workbook hyperlink on ExcelApi 1.7; below it they keep their text alone.
  *
- * Syncs: one to find the old sheets (and, when there are links, the workbook's sheet names, in the
- * same sync), one for all the writes (more only past ~4 MB of payload).
+ * Syncs: one for the workbook's sheet names (ExcelApi 1.1), one for all the writes (more only past
+ * ~4 MB of payload).
  */
 import { CellStyle, SheetSpec, SpecLink, StyleKey } from '../core/types';
 import { STYLES } from '../core/styles';
@@ -17,14 +22,27 @@ import { Capabilities, capabilities } from './caps';
 import { addTextEqualsRule, applyStyle, hex } from './style';
 import { addCharts } from './charts';
 import { writePage } from './page';
+import { SheetMarks, loadSheetMarks, recordSheetMarks } from './settings';
+
+/**
+ * A feature a summary sheet wanted and this Excel lacks (the pane words them in the user's
+ * language): merges and column widths (ExcelApi 1.2), data bars (1.6), freeze panes and hyperlinks
+ * (1.7), autofilter and print settings (1.9); hyperlinksPastCap when MAX_LINKS were written.
+ */
+export type SkippedFeature =
+  | 'merges' | 'columnWidths' | 'dataBars' | 'freezePanes' | 'hyperlinks' | 'hyperlinksPastCap' | 'autoFilter' | 'printSettings'
+  | 'chartOrder' | 'chartFormats' | 'rowHeights';
 
 export interface WriteSheetsReport {
   syncs: number;
+  /** The worksheets written, in the order of the specs: a spec's own name, or the free name it took. */
   sheets: string[];
-  /** Names of earlier sheets that were deleted and written again. */
-  replaced: string[];
-  /** Features skipped because this Excel lacks them, e.g. 'freezePanes (ExcelApi 1.7)'. */
-  skipped: string[];
+  /** Our sheets of an earlier 生成汇总 that were cleared and written again in place. */
+  rewritten: string[];
+  /** Specs whose name a sheet of the user's already had: that sheet was left alone, ours is `sheet`. */
+  renamed: { name: string; sheet: string }[];
+  /** Features skipped because this Excel lacks them, each once. */
+  skipped: SkippedFeature[];
 }
 
 export interface StyleRect {
@@ -184,14 +202,14 @@ interface LinkState {
   room: number;
 }
 
-async function writeSpec(batch: Batch, ws: Excel.Worksheet, spec: SheetSpec, caps: Capabilities, skipped: string[],
+async function writeSpec(batch: Batch, ws: Excel.Worksheet, spec: SheetSpec, caps: Capabilities, skipped: SkippedFeature[],
   links: LinkState | null): Promise<void> {
   const m = specMatrix(spec);
   if (m.width > 0) await writeBlock(batch, ws, 1, 1, m.values, m.formats);
 
   if (links) {
     const wanted = await writeLinks(batch, ws, spec, links.targets, links.room);
-    if (wanted > links.room) skipped.push('hyperlinks past the first ' + MAX_LINKS);
+    if (wanted > links.room) skipped.push('hyperlinksPastCap');
     links.room = Math.max(0, links.room - wanted);
   }
 
@@ -204,7 +222,7 @@ async function writeSpec(batch: Batch, ws: Excel.Worksheet, spec: SheetSpec, cap
 
   if (spec.merges && spec.merges.length) {
     if (caps.merge) for (let i = 0; i < spec.merges.length; i++) ws.getRange(spec.merges[i]).merge(false); // ExcelApi 1.2
-    else skipped.push('merges (ExcelApi 1.2)');
+    else skipped.push('merges');
   }
   if (spec.widths && spec.widths.length) {
     if (caps.columnWidth) {
@@ -213,7 +231,7 @@ async function writeSpec(batch: Batch, ws: Excel.Worksheet, spec: SheetSpec, cap
         const l = colLetter(i + 1);
         if (spec.widths[i]) ws.getRange(l + ':' + l).format.columnWidth = charsToPoints(spec.widths[i]);
       }
-    } else skipped.push('column widths (ExcelApi 1.2)');
+    } else skipped.push('columnWidths');
   }
   if (spec.freeze && (spec.freeze.rows || spec.freeze.cols)) {
     if (caps.freezePanes) {
@@ -222,18 +240,18 @@ async function writeSpec(batch: Batch, ws: Excel.Worksheet, spec: SheetSpec, cap
       if (f.rows && f.cols) ws.freezePanes.freezeAt(ws.getRange(rangeAddress(1, 1, f.rows, f.cols)));
       else if (f.rows) ws.freezePanes.freezeRows(f.rows);
       else ws.freezePanes.freezeColumns(f.cols);
-    } else skipped.push('freeze panes (ExcelApi 1.7)');
+    } else skipped.push('freezePanes');
   }
   if (spec.autoFilter) {
     if (caps.autoFilter) ws.autoFilter.apply(ws.getRange(spec.autoFilter)); // ExcelApi 1.9
-    else skipped.push('autofilter (ExcelApi 1.9)');
+    else skipped.push('autoFilter');
   }
   if (spec.print && caps.pageLayout) {
     // ExcelApi 1.9: A4, orientation, header rows repeated on each page.
     ws.pageLayout.paperSize = 'A4';
     ws.pageLayout.orientation = spec.print.landscape ? 'Landscape' : 'Portrait';
     if (spec.print.repeatRows) ws.pageLayout.setPrintTitleRows('$' + spec.print.repeatRows[0] + ':$' + spec.print.repeatRows[1]);
-  }
+  } else if (spec.print) skipped.push('printSettings');
   if (spec.dataBars && spec.dataBars.length) {
     if (caps.conditionalFormats) {
       // ExcelApi 1.6: data bars over completion rates, scaled 0..100 %.
@@ -242,7 +260,7 @@ async function writeSpec(batch: Batch, ws: Excel.Worksheet, spec: SheetSpec, cap
         cf.dataBar.lowerBoundRule = { type: 'Number', formula: '0' };
         cf.dataBar.upperBoundRule = { type: 'Number', formula: '1' };
       }
-    } else skipped.push('data bars (ExcelApi 1.6)');
+    } else skipped.push('dataBars');
   }
   if (spec.rules && spec.rules.length) {
     for (let i = 0; i < spec.rules.length; i++) {
@@ -263,69 +281,137 @@ async function writeSpec(batch: Batch, ws: Excel.Worksheet, spec: SheetSpec, cap
   }
 }
 
+/** Excel's longest sheet name. */
+const MAX_SHEET_NAME = 31;
+
+/** `name`, or `name (2)`, `name (3)`, ... : the first that no sheet in `taken` (lower-cased) has. */
+export function freeSheetName(name: string, taken: Record<string, boolean>): string {
+  if (!taken[name.toLowerCase()]) return name;
+  for (let n = 2; ; n++) {
+    const suffix = ' (' + n + ')';
+    const candidate = name.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
+    if (!taken[candidate.toLowerCase()]) return candidate;
+  }
+}
+
+/** Where each spec goes: our recorded sheet (rewritten), its own name when free, or a free name. */
+export interface SheetTarget {
+  spec: SheetSpec;
+  sheet: string;
+  rewrite: boolean;
+}
+
+/**
+ * The worksheet for each spec, given the workbook's sheet names and our record of the sheets we
+ * created. A sheet we did not create is never a target, whatever its name.
+ */
+export function planTargets(specs: SheetSpec[], existing: string[], marks: SheetMarks): SheetTarget[] {
+  const byLower: Record<string, string> = {};
+  existing.forEach((n) => (byLower[n.toLowerCase()] = n));
+  const taken: Record<string, boolean> = {};
+  existing.forEach((n) => (taken[n.toLowerCase()] = true));
+  const claimed: Record<string, boolean> = {};
+  return specs.map((spec) => {
+    const recorded = Object.prototype.hasOwnProperty.call(marks, spec.name) ? marks[spec.name] : null;
+    const mine = recorded ? byLower[recorded.toLowerCase()] : undefined;
+    if (mine && !claimed[mine.toLowerCase()]) {
+      claimed[mine.toLowerCase()] = true;
+      return { spec, sheet: mine, rewrite: true };
+    }
+    const sheet = freeSheetName(spec.name, taken);
+    taken[sheet.toLowerCase()] = true;
+    claimed[sheet.toLowerCase()] = true;
+    return { spec, sheet, rewrite: false };
+  });
+}
+
+/**
+ * Empties one of our own sheets for a rewrite, keeping the sheet itself (and so every reference to
+ * it): merges (1.2), conditional formats (1.6) and the autofilter (1.9) go where the API has them,
+ * then the used range is cleared of values and formats (1.1).
+ */
+function clearOurSheet(ws: Excel.Worksheet, caps: Capabilities, charts: Excel.ChartCollection | null): void {
+  // The charts an earlier run drew here (the sheet is ours, so every chart on it is ours).
+  if (charts) for (let i = 0; i < charts.items.length; i++) charts.items[i].delete(); // ExcelApi 1.1
+  const used = ws.getUsedRange();
+  if (caps.merge) used.unmerge(); // ExcelApi 1.2
+  if (caps.conditionalFormats) ws.getRange().conditionalFormats.clearAll(); // ExcelApi 1.6
+  if (caps.autoFilter) ws.autoFilter.remove(); // ExcelApi 1.9
+  used.clear(); // ExcelApi 1.1: 'All'
+}
+
 export function writeSheets(specs: SheetSpec[]): Promise<WriteSheetsReport> {
   const caps = capabilities();
   return Excel.run(async (ctx) => {
     const sheets = ctx.workbook.worksheets;
-    const replaced: string[] = [];
-    const skipped: string[] = [];
+    const skipped: SkippedFeature[] = [];
     const anyLinks = specs.some((s) => s.rows.some((r) => !!r && r.some((c) => !!(c && c.link))));
-    // Links go only to sheets of this workbook; the names come with sync 1 (1.1 loads them anyway).
-    const wantNames = anyLinks && caps.hyperlinks;
-    if (anyLinks && !caps.hyperlinks) skipped.push('hyperlinks (ExcelApi 1.7)');
-    // Sync 1: which of these names already exist.
-    if (caps.nullObjects) {
-      if (wantNames) sheets.load('items/name');
-      // ExcelApi 1.4
-      const probes = specs.map((s) => {
-        const ws = sheets.getItemOrNullObject(s.name);
-        ws.load('isNullObject');
-        return { name: s.name, ws };
-      });
+    if (anyLinks && !caps.hyperlinks) skipped.push('hyperlinks');
+    // Sync 1: the workbook's sheet names, and the charts an earlier run drew on the sheets we
+    // recorded (ExcelApi 1.1). A recorded sheet the user has since deleted fails that sync: then
+    // once more without the charts (nothing of ours is left there to clear).
+    const marks = loadSheetMarks();
+    const recordedNames: string[] = [];
+    for (const k in marks) if (Object.prototype.hasOwnProperty.call(marks, k) && recordedNames.indexOf(marks[k]) < 0) recordedNames.push(marks[k]);
+    const chartsOf: Record<string, Excel.ChartCollection> = {};
+    sheets.load('items/name');
+    recordedNames.forEach((name) => {
+      const charts = sheets.getItem(name).charts;
+      charts.load('items/name');
+      chartsOf[name.toLowerCase()] = charts;
+    });
+    let readSyncs = 1;
+    try {
       await ctx.sync();
-      probes.forEach((p) => {
-        if (!p.ws.isNullObject) {
-          p.ws.delete();
-          replaced.push(p.name);
-        }
-      });
-    } else {
-      // ExcelApi 1.1 fallback: list the names.
+    } catch (e) {
+      if (!recordedNames.length) throw e;
+      for (const k in chartsOf) delete chartsOf[k];
       sheets.load('items/name');
       await ctx.sync();
-      const wanted: Record<string, boolean> = {};
-      specs.forEach((s) => (wanted[s.name.toLowerCase()] = true));
-      sheets.items.forEach((ws) => {
-        if (wanted[ws.name.toLowerCase()]) {
-          ws.delete();
-          replaced.push(ws.name);
-        }
-      });
+      readSyncs = 2;
     }
+    const existing = sheets.items.map((ws) => ws.name);
+    const targets = planTargets(specs, existing, marks);
 
-    // Link targets: the sheets there were, except those being written now (replaced or new).
+    // Link targets: the sheets there were, except ours (recorded, or being written now).
     let links: LinkState | null = null;
-    if (wantNames) {
+    if (anyLinks && caps.hyperlinks) {
       const t: Record<string, boolean> = {};
-      sheets.items.forEach((ws) => (t[ws.name.toLowerCase()] = true));
-      specs.forEach((s) => delete t[s.name.toLowerCase()]);
+      existing.forEach((n) => (t[n.toLowerCase()] = true));
+      for (const k in marks) if (Object.prototype.hasOwnProperty.call(marks, k)) delete t[String(marks[k]).toLowerCase()];
+      targets.forEach((x) => delete t[x.sheet.toLowerCase()]);
       links = { targets: t, room: MAX_LINKS };
     }
 
     const batch = new Batch(ctx);
-    await batch.room(64 * (replaced.length + 1));
+    await batch.room(64 * (targets.length + 1));
     let first: Excel.Worksheet | null = null;
-    for (let i = 0; i < specs.length; i++) {
-      const ws = sheets.add(specs[i].name);
+    for (let i = 0; i < targets.length; i++) {
+      const target = targets[i];
+      let ws: Excel.Worksheet;
+      if (target.rewrite) {
+        ws = sheets.getItem(target.sheet);
+        clearOurSheet(ws, caps, chartsOf[target.sheet.toLowerCase()] || null);
+      } else ws = sheets.add(target.sheet);
       if (!first) first = ws;
-      await writeSpec(batch, ws, specs[i], caps, skipped, links);
-      await addCharts(batch, ws, specs[i], skipped); // charts.ts: the same charts the file writer draws
-      await writePage(batch, ws, specs[i], skipped); // page.ts: merged rows' heights, the footer (1.9)
+      await writeSpec(batch, ws, target.spec, caps, skipped, links);
+      await addCharts(batch, ws, target.spec, skipped); // charts.ts: the same charts the file writer draws
+      await writePage(batch, ws, target.spec, skipped); // page.ts: merged rows' heights, the footer (1.9)
     }
     if (first) first.activate();
     await batch.room(1);
     await batch.flush();
+    const recorded: SheetMarks = {};
+    for (const k in marks) if (Object.prototype.hasOwnProperty.call(marks, k)) recorded[k] = marks[k];
+    targets.forEach((x) => (recorded[x.spec.name] = x.sheet));
+    await recordSheetMarks(recorded);
     const uniq = skipped.filter((s, i) => skipped.indexOf(s) === i);
-    return { syncs: batch.syncs + 1, sheets: specs.map((s) => s.name), replaced, skipped: uniq };
+    return {
+      syncs: batch.syncs + readSyncs,
+      sheets: targets.map((x) => x.sheet),
+      rewritten: targets.filter((x) => x.rewrite).map((x) => x.sheet),
+      renamed: targets.filter((x) => x.sheet !== x.spec.name).map((x) => ({ name: x.spec.name, sheet: x.sheet })),
+      skipped: uniq,
+    };
   });
 }

@@ -12,16 +12,17 @@ import { planAnnotations } from '../core/annotate';
 import { findThreeLists, ThreeLists } from '../core/threelists';
 import { summarize } from '../core/summary';
 import { summarySheets } from '../core/sheets';
+import { summarySheetNames } from '../core/summary-i18n';
 import { cellAt, cellText, colLetter, gridLeft, gridRight } from '../core/grid';
 import { isIsoDate } from '../core/dates';
 import { isTaizhangError, userMessage } from '../core/errors';
 import { annotateAll } from '../excel/annotate';
 import { readWorkbook } from '../excel/read';
-import { writeSheets } from '../excel/sheets';
+import { MAX_LINKS, SkippedFeature, WriteSheetsReport, writeSheets } from '../excel/sheets';
 import { openAsNewWorkbook, selectCell } from '../excel/workbook';
 import { capabilities } from '../excel/caps';
-import { loadOptions, saveOptions, SavedOptions } from '../excel/settings';
-import { displayLang, whenReady } from '../excel/office';
+import { loadOptions, loadWriteConsent, saveOptions, saveWriteConsent, SavedOptions } from '../excel/settings';
+import { displayLang, hostInfoLang, whenReady } from '../excel/office';
 import { FIELD_NAMES_EN, STRINGS, StringKey, fill } from './strings';
 
 const FIELDS = Object.keys(FIELD_SYNONYMS) as FieldKey[];
@@ -93,6 +94,15 @@ function message(text: string | HTMLElement | null, tone: Tone = 'info'): void {
   if (typeof text === 'string') box.appendChild(document.createTextNode(text));
   else box.appendChild(text);
   show(box, true);
+}
+
+/** The second line, for what is worth knowing but is not the outcome (skipped formats, a renamed sheet). */
+function notice(lines: string[] | null): void {
+  const box = $('tz-notice');
+  clear(box);
+  const list = lines || [];
+  for (let i = 0; i < list.length; i++) box.appendChild(el('div', '', list[i]));
+  show(box, list.length > 0);
 }
 
 function progress(step: number, of: number, text: string): void {
@@ -216,10 +226,17 @@ function pickLedger(saved: SavedOptions): { grid: Grid | null; header: HeaderMap
     return { grid: g, header: detectHeader(g) };
   }
   if (state.lists) return { grid: state.lists.tasks.grid, header: state.lists.tasks.header };
+  // A sheet named like a summary sheet (an unrecorded 汇总台账 of an older version, which repeats the
+  // ledger's columns) is offered, but picked by itself only when no other sheet has a ledger header.
+  const summaryNamed: Record<string, boolean> = {};
+  summarySheetNames().forEach((n) => (summaryNamed[n.toLowerCase()] = true));
   let best: { grid: Grid | null; header: HeaderMap | null; score: number } = { grid: null, header: null, score: -1 };
-  for (let i = 0; i < state.grids.length; i++) {
-    const h = detectHeader(state.grids[i]);
-    if (h && h.score > best.score) best = { grid: state.grids[i], header: h, score: h.score };
+  for (let pass = 0; pass < 2 && !best.grid; pass++) {
+    for (let i = 0; i < state.grids.length; i++) {
+      if (pass === 0 && summaryNamed[state.grids[i].name.toLowerCase()]) continue;
+      const h = detectHeader(state.grids[i]);
+      if (h && h.score > best.score) best = { grid: state.grids[i], header: h, score: h.score };
+    }
   }
   return { grid: best.grid || state.grids[0] || null, header: best.header };
 }
@@ -425,11 +442,61 @@ async function readAndCheck(opts: CheckOptions, steps: number): Promise<{ result
   return { result, grid: gridByName(result.sheet) as Grid };
 }
 
+/**
+ * Excel cannot undo what an add-in writes (ExcelApi has no undo for it before 1.19, which Excel
+ * 2016/2019 never get). Before the first write in a workbook the pane says so once and offers to
+ * continue or to work on a copy; "continue" is remembered in the workbook's settings.
+ * Resolves true to go on.
+ */
+function confirmWrite(): Promise<boolean> {
+  if (loadWriteConsent()) return Promise.resolve(true);
+  return new Promise<boolean>((resolve) => {
+    const box = el('div', 'tz-consent');
+    box.appendChild(el('b', '', s('undoTitle')));
+    box.appendChild(el('div', '', s('undoBody')));
+    const actions = el('div', 'tz-actions');
+    const go = el('button', 'tz-button tz-primary', s('undoContinue')) as HTMLButtonElement;
+    go.type = 'button';
+    go.id = 'tz-consent-continue';
+    const copy = el('button', 'tz-button', s('undoCopy')) as HTMLButtonElement;
+    copy.type = 'button';
+    copy.id = 'tz-consent-copy';
+    go.onclick = () => {
+      message(null);
+      void saveWriteConsent(today());
+      resolve(true);
+    };
+    copy.onclick = () => {
+      message(s('copyHelp'));
+      resolve(false);
+    };
+    actions.appendChild(go);
+    actions.appendChild(copy);
+    box.appendChild(actions);
+    message(box, 'warn');
+  });
+}
+
+/** What 生成汇总 could not do on this Excel, and where ours went when a name was the user's. */
+function summaryNotice(report: WriteSheetsReport): string[] {
+  const lines: string[] = [];
+  report.renamed.forEach((r) => {
+    if (r.sheet !== r.name) lines.push(s('renamedMsg', { name: r.name, sheet: r.sheet }));
+  });
+  if (report.skipped.length) {
+    const names = report.skipped.map((f: SkippedFeature) => fill(STRINGS[state.lang].features[f], { n: MAX_LINKS }));
+    lines.push(s('skipped', { list: names.join(state.lang === 'en' ? ', ' : '、') }));
+  }
+  return lines;
+}
+
 async function onCheck(): Promise<void> {
   if (state.busy) return;
   const read = readOptions();
   if (!read) return;
   message(null);
+  notice(null);
+  if (!(await confirmWrite())) return;
   setBusy(true);
   const t0 = new Date().getTime();
   try {
@@ -440,7 +507,7 @@ async function onCheck(): Promise<void> {
     // The ledger (task list) gets its four columns; the other lists a 检查意见 column where needed.
     // All of them in one Excel.run: the syncs do not grow with the rows or the sheets.
     const plans = planAnnotations(state.grids, result, state.lang);
-    await annotateAll(plans);
+    await annotateAll(plans, state.grids);
     state.lastResult = result;
     renderResults(result);
     const main = plans.filter((p) => p.sheet === grid.name)[0] || plans[0];
@@ -463,6 +530,8 @@ async function onSummarize(): Promise<void> {
   const read = readOptions();
   if (!read) return;
   message(null);
+  notice(null);
+  if (!(await confirmWrite())) return;
   setBusy(true);
   try {
     void saveOptions(read.saved);
@@ -473,7 +542,8 @@ async function onSummarize(): Promise<void> {
     const report = await writeSheets(specs);
     state.lastResult = result;
     renderResults(result);
-    message(s('summaryMsg', { sheets: report.sheets.join('、') }) + (report.skipped.length ? ' ' + s('skipped', { list: report.skipped.join('、') }) : ''), 'ok');
+    message(s('summaryMsg', { sheets: report.sheets.join(state.lang === 'en' ? ', ' : '、') }), 'ok');
+    notice(summaryNotice(report));
   } catch (e) {
     message(plainError(e, state.lang), 'error');
   } finally {
@@ -501,6 +571,7 @@ function moveSheetsHelp(): HTMLElement {
 async function onOpenNew(): Promise<void> {
   if (state.busy) return;
   message(null);
+  notice(null);
   if (!capabilities().createWorkbook) {
     message(moveSheetsHelp(), 'warn');
     return;
@@ -614,10 +685,29 @@ function renderTexts(): void {
   }
 }
 
+/** This add-in's origin, as the user would type it (IE11 has no location.origin). */
+function ownOrigin(): string {
+  return window.location.protocol + '//' + window.location.host;
+}
+
+/**
+ * Before Office answers: every text in place, the buttons off, and one line saying what is
+ * happening. When Office never answers (opened outside Excel, a script that did not load), the line
+ * says so after READY_WAIT_MS, with what to do.
+ */
+function boot(): void {
+  state.lang = hostInfoLang(window.location.search);
+  renderTexts();
+  setBusy(false);
+  message(s('connecting'));
+  whenReady(start, () => message(s('noAnswer', { origin: ownOrigin() }), 'warn'));
+}
+
 function start(inOffice: boolean): void {
   state.inOffice = inOffice;
   state.lang = displayLang();
   renderTexts();
+  message(null);
   fillOptions(loadOptions());
   $('tz-check').onclick = () => void onCheck();
   $('tz-summarize').onclick = () => void onSummarize();
@@ -637,4 +727,4 @@ function start(inOffice: boolean): void {
   void detect();
 }
 
-whenReady(start);
+boot();

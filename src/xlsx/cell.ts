@@ -1,68 +1,63 @@
 /**
- * exceljs cell value -> Grid CellValue. One function for both the in-memory and the streaming reader,
- * so a ledger reads the same whichever path the CLI takes.
+ * One SpreadsheetML cell -> the Grid value Excel shows (ECMA-376 18.3.1.4, 18.18.11): the cell's
+ * type (t), its <v> text or inline string, and whether its number format shows a date.
  */
+import { isIsoDate, serialToIso } from '../core/dates';
 import { CellValue } from '../core/types';
-import { isDateNumberFormat } from '../core/grid';
+import { decodeOoxml } from './xml';
 
-/** OOXML escapes control characters as _xHHHH_ (Excel writes a carriage return as _x000D_). */
-function decodeOoxmlEscapes(s: string): string {
-  return s.indexOf('_x') < 0 ? s : s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+/** An Excel serial in the workbook's date system as a date, or null outside Excel's calendar. */
+export function serialDate(serial: number, date1904: boolean): CellValue {
+  const s = date1904 ? serial + 1462 : serial;
+  if (!(s >= 1 && s < 2958466)) return null;
+  return { date: serialToIso(s) };
 }
 
-function pad2(n: number): string {
-  return n < 10 ? '0' + n : String(n);
+export interface CellInput {
+  /** The t attribute: s, inlineStr, str, b, e, d, n (or null). */
+  type: string | null;
+  /** The <v> text, entities decoded ('' when absent). */
+  v: string;
+  /** The text of an inline string (<is>), rich runs joined and phonetic runs left out. */
+  inline?: string;
+  /** The shared string table (t="s"). */
+  shared?: string[];
+  /** True when the cell's number format shows a date. */
+  dateFormat?: boolean;
+  date1904?: boolean;
 }
 
-/** exceljs dates are UTC midnight of the Excel serial: the UTC parts are the date the user sees. */
-export function dateToCell(d: Date): CellValue {
-  const t = d.getTime();
-  if (!isFinite(t)) return null;
-  return { date: d.getUTCFullYear() + '-' + pad2(d.getUTCMonth() + 1) + '-' + pad2(d.getUTCDate()) };
-}
-
-/** Excel serial (1900 system) as exceljs turns it into a Date, for formula results in date cells. */
-function serialToCell(serial: number): CellValue {
-  return dateToCell(new Date(Math.round((serial - 25569) * 864e5)));
-}
-
-interface RichTextRun {
-  text?: string | null;
-}
-
-/**
- * `numFmt` is the cell's number format: the streaming reader gives formula results in date cells as
- * bare serials, which only the format tells apart from numbers.
- */
-export function toCellValue(value: unknown, numFmt?: string): CellValue {
-  if (value === null || value === undefined) return null;
-  switch (typeof value) {
-    case 'string': {
-      if (value === '') return null;
-      return decodeOoxmlEscapes(value);
+/** The cell's value; '' and absent values are null. */
+export function cellValue(c: CellInput): CellValue {
+  const v = c.v;
+  switch (c.type) {
+    case 's': {
+      const s = c.shared ? c.shared[+v] : undefined;
+      return s === undefined || s === '' ? null : s;
     }
-    case 'number':
-      return isFinite(value) ? value : null;
-    case 'boolean':
-      return value;
-    case 'object':
-      break;
-    default:
-      return null;
+    case 'inlineStr': {
+      const s = c.inline || v;
+      return s === '' ? null : decodeOoxml(s);
+    }
+    case 'str':
+      return v === '' ? null : decodeOoxml(v);
+    case 'b':
+      return v === '1' || v === 'true' ? true : v === '0' || v === 'false' ? false : null;
+    case 'e':
+      return v === '' ? null : v;
+    case 'd': {
+      const d = v.slice(0, 10);
+      return isIsoDate(d) ? { date: d } : v === '' ? null : v;
+    }
+    default: {
+      if (v === '') return null;
+      const n = +v;
+      if (!isFinite(n)) return null;
+      if (c.dateFormat) {
+        const d = serialDate(n, !!c.date1904);
+        if (d) return d;
+      }
+      return n;
+    }
   }
-  if (value instanceof Date) return dateToCell(value);
-  const o = value as Record<string, unknown>;
-  if (Array.isArray(o.richText)) {
-    const text = (o.richText as RichTextRun[]).map((r) => (r && r.text) || '').join('');
-    return text === '' ? null : decodeOoxmlEscapes(text);
-  }
-  if ('formula' in o || 'sharedFormula' in o) {
-    const result = o.result;
-    if (typeof result === 'number' && isDateNumberFormat(numFmt)) return serialToCell(result);
-    // A formula whose cached result is an error: exceljs gives {error} (in memory) or NaN (streaming).
-    return toCellValue(result, numFmt);
-  }
-  if ('hyperlink' in o || 'text' in o) return toCellValue(o.text, numFmt);
-  if (typeof o.error === 'string') return o.error;
-  return null;
 }

@@ -1,6 +1,10 @@
-export { sniffFile, assertXlsx } from './sniff';
-export { readWorkbook, streamGrids, worksheetToGrid } from './read';
-export type { LoadedWorkbook, ReadOptions } from './read';
-export { applyAnnotation, writeWorkbookAtomic, toExcelValue } from './write';
+export { sniffFile, assertXlsx, assertZip } from './sniff';
+export { readBook, readGrids, readStyles } from './read';
+export type { Book, ReadOptions } from './read';
+export { openPackage } from './package';
+export type { Package, SheetRef, BookKind } from './package';
+export { patchWorkbook, fitCell, MAX_CELL_CHARS } from './patch';
+export { writeAtomic } from './write';
+export { cellValue, serialDate } from './cell';
+export { MARKER_STYLE } from './stylesheet';
 export { writeSpecsWorkbook, writeSpecsFile } from './spec-writer';
-export { toCellValue } from './cell';

@@ -1,135 +1,137 @@
 /**
- * .xlsx -> Grid[]. Two paths over one cell conversion:
- * - readWorkbook: in memory, keeps the exceljs Workbook so a check can write back into it (--out);
- * - streamGrids: exceljs's streaming reader, for --json and reports, holding only the Grids.
+ * .xlsx -> Grid[], with Taizhang's own reader (package.ts, sheet-reader.ts): one pass over each
+ * part, the shared strings and the styles read once, sheets in tab order with their own names.
+ * readBook keeps the package open for the patch writer (check --out); readGrids only returns the
+ * Grids (check --json, the report, summary).
  */
-import ExcelJS from 'exceljs';
-import { taizhangError, isTaizhangError } from '../core/errors';
-import { CellValue, Grid } from '../core/types';
-import { toCellValue } from './cell';
-import { assertXlsx } from './sniff';
+import { isValidYmd, ymd } from '../core/dates';
+import { Grid, IsoDate } from '../core/types';
+import { openPackage, Package, readRels, SheetRef, SMALL_PART_BYTES, xmlError } from './package';
+import { readSharedStrings, readSheet, SheetContext } from './sheet-reader';
+import { assertZip } from './sniff';
+import { MARKER_STYLE, Stylesheet } from './stylesheet';
+import { decodePart, localName, parseText } from './xml';
 
 export interface ReadOptions {
   /** Called now and then with the number of rows read so far (for a progress line). */
   onProgress?: (rows: number) => void;
+  /** Called once the package is open, before any sheet is read (to refuse early). */
+  onOpen?: (pkg: Package) => void;
 }
 
-/** exceljs's ValueType.Merge: the non-top-left cells of a merge, which exceljs reads as the master's value. */
-const MERGE_TYPE = 1;
-
-/** Rows as read (sparse), to a Grid from A1 with trailing empty rows and columns trimmed. */
-function toGrid(name: string, sparse: CellValue[][]): Grid {
-  let lastRow = 0;
-  let lastCol = 0;
-  for (let r = 0; r < sparse.length; r++) {
-    const row = sparse[r];
-    if (!row) continue;
-    for (let c = row.length - 1; c >= 0; c--) {
-      const v = row[c];
-      if (v !== null && v !== undefined) {
-        lastRow = r + 1;
-        if (c + 1 > lastCol) lastCol = c + 1;
-        break;
-      }
-    }
-  }
-  const rows: CellValue[][] = new Array(lastRow);
-  for (let r = 0; r < lastRow; r++) {
-    const src = sparse[r];
-    const out: CellValue[] = new Array(lastCol);
-    for (let c = 0; c < lastCol; c++) {
-      const v = src ? src[c] : undefined;
-      out[c] = v === undefined ? null : v;
-    }
-    rows[r] = out;
-  }
-  return { name, rows, top: 1, left: 1 };
-}
-
-function corrupt(file: string, e: unknown): unknown {
-  if (isTaizhangError(e)) return e;
-  return taizhangError('file-corrupt', { file });
-}
-
-export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
-  const sparse: CellValue[][] = [];
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    const out: CellValue[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      out[c - 1] = cell.type === MERGE_TYPE ? null : toCellValue(cell.value, cell.numFmt);
-    });
-    sparse[r - 1] = out;
-  });
-  return toGrid(ws.name, sparse);
-}
-
-export interface LoadedWorkbook {
-  workbook: ExcelJS.Workbook;
+/** A read workbook: its package (still open), its stylesheet and one Grid per worksheet. */
+export interface Book {
+  file: string;
+  pkg: Package;
+  styles: Stylesheet | null;
+  /** Worksheets in tab order, and their Grids in the same order. */
+  sheets: SheetRef[];
   grids: Grid[];
+  close(): void;
 }
 
-/** In-memory read. Throws a TaizhangError for anything that is not a readable .xlsx. */
-export async function readWorkbook(file: string): Promise<LoadedWorkbook> {
-  assertXlsx(file);
-  const workbook = new ExcelJS.Workbook();
+const PROGRESS_EVERY = 5000;
+
+export function readStyles(pkg: Package): Stylesheet | null {
+  if (!pkg.stylesPart) return null;
+  const entry = pkg.zip.get(pkg.stylesPart);
+  if (!entry) return null;
+  const text = decodePart(pkg.zip.readWhole(entry, { maxBytes: SMALL_PART_BYTES }));
   try {
-    await workbook.xlsx.readFile(file);
+    return new Stylesheet(text);
   } catch (e) {
-    throw corrupt(file, e);
+    throw xmlError(pkg.zip, entry.name, e);
   }
-  return { workbook, grids: workbook.worksheets.map(worksheetToGrid) };
 }
 
-interface StreamWorksheet {
-  id: number | string;
-  name: string;
-  [Symbol.asyncIterator](): AsyncGenerator<ExcelJS.Row>;
+/** Reads every worksheet. `file` in messages is the name the user gave. */
+export async function readBook(file: string, opts: ReadOptions = {}): Promise<Book> {
+  assertZip(file);
+  const pkg = openPackage(file, file);
+  try {
+    if (opts.onOpen) opts.onOpen(pkg);
+    const styles = readStyles(pkg);
+    const shared = await readSharedStrings(pkg);
+    let rows = 0;
+    const progress = opts.onProgress;
+    const ctx: SheetContext = {
+      pkg,
+      shared,
+      dateXf: styles ? styles.dateFormats() : new Uint8Array(0),
+      markXf: styles ? styles.styledWith(MARKER_STYLE) : new Uint8Array(0),
+      cells: { count: 0 },
+      onRow: progress
+        ? () => {
+            if (++rows % PROGRESS_EVERY === 0) progress(rows);
+          }
+        : undefined,
+    };
+    const grids: Grid[] = [];
+    for (const sheet of pkg.sheets) grids.push(await readSheet(ctx, sheet));
+    return { file, pkg, styles, sheets: pkg.sheets, grids, close: () => pkg.zip.close() };
+  } catch (e) {
+    pkg.zip.close();
+    throw e;
+  }
 }
 
-interface StreamWorkbook {
-  model?: { sheets?: { id: number; name: string }[] };
-  [Symbol.asyncIterator](): AsyncGenerator<StreamWorksheet>;
+/** Reads every worksheet into Grids and lets the file go. */
+export async function readGrids(file: string, opts: ReadOptions = {}): Promise<Grid[]> {
+  const book = await readBook(file, opts);
+  book.close();
+  return book.grids;
 }
+
+
+/** The relationship type of the core document properties (docProps/core.xml). */
+const CORE_PROPERTIES = 'core-properties';
 
 /**
- * Streaming read: the workbook is never held, only the Grids. Shared strings and styles are cached
- * (styles so that date cells arrive as Dates); hyperlinks are ignored (a linked cell keeps its text).
+ * The day the workbook was last saved, as its core properties state it (dcterms:modified, a W3CDTF
+ * time), on this machine's calendar; null when the package states none. `compare` judges an earlier
+ * version at this date when the ledger itself states no 填报时间.
  */
-export async function streamGrids(file: string, opts: ReadOptions = {}): Promise<Grid[]> {
-  assertXlsx(file);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  }) as unknown as StreamWorkbook;
-  const sheets: { id: number; grid: Grid }[] = [];
-  let count = 0;
+export function documentModified(file: string): IsoDate | null {
+  assertZip(file);
+  const pkg = openPackage(file, file);
   try {
-    for await (const ws of reader) {
-      const sparse: CellValue[][] = [];
-      for await (const row of ws) {
-        const out: CellValue[] = [];
-        // row.eachCell skips empty cells; the streaming reader never sees merges (their other cells
-        // are empty in the file, as Excel reports them).
-        row.eachCell({ includeEmpty: false }, (cell, c) => {
-          out[c - 1] = toCellValue(cell.value, cell.numFmt);
-        });
-        sparse[row.number - 1] = out;
-        if (opts.onProgress && ++count % 5000 === 0) opts.onProgress(count);
-      }
-      sheets.push({ id: Number(ws.id), grid: toGrid(ws.name, sparse) });
+    const rel = readRels(pkg.zip, '').filter((r) => r.kind === CORE_PROPERTIES && !r.external)[0];
+    const entry = pkg.zip.get(rel ? rel.target : 'docProps/core.xml');
+    if (!entry) return null;
+    let inModified = false;
+    let stamp = '';
+    const text = decodePart(pkg.zip.readWhole(entry, { maxBytes: SMALL_PART_BYTES }));
+    try {
+      parseText(text, {
+        open: (tag) => {
+          inModified = localName(tag.name) === 'modified';
+        },
+        close: () => {
+          inModified = false;
+        },
+        text: (t) => {
+          if (inModified) stamp += t;
+        },
+      }, true);
+    } catch (e) {
+      throw xmlError(pkg.zip, entry.name, e);
     }
-  } catch (e) {
-    throw corrupt(file, e);
+    return w3cdtfDay(stamp.trim());
+  } finally {
+    pkg.zip.close();
   }
-  // Worksheets arrive in zip order; the user knows them in tab order.
-  const order = ((reader.model && reader.model.sheets) || []).map((s) => Number(s.id));
-  const rank = (id: number) => {
-    const i = order.indexOf(id);
-    return i < 0 ? order.length + id : i;
-  };
-  sheets.sort((a, b) => rank(a.id) - rank(b.id));
-  return sheets.map((s) => s.grid);
+}
+
+/** '2022-06-15T08:30:00Z' -> the local day it was; a bare '2022-06-15' as written; null otherwise. */
+export function w3cdtfDay(stamp: string, tzOffsetMinutes?: number): IsoDate | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/.exec(stamp);
+  if (!m) return null;
+  if (!m[4] || !m[7]) return isValidYmd(+m[1], +m[2], +m[3]) ? m[1] + '-' + m[2] + '-' + m[3] : null;
+  const zone = m[7] === 'Z' ? 0 : (m[7].charAt(0) === '-' ? -1 : 1) * (+m[7].slice(1, 3) * 60 + +m[7].slice(4, 6));
+  const utc = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], m[6] ? +m[6] : 0) - zone * 60000;
+  if (!isFinite(utc)) return null;
+  // The local calendar: the offset of that moment on this machine, unless the caller fixes one.
+  const offset = tzOffsetMinutes === undefined ? -new Date(utc).getTimezoneOffset() : tzOffsetMinutes;
+  const local = new Date(utc + offset * 60000);
+  return ymd(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate());
 }

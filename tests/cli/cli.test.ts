@@ -44,6 +44,8 @@ describe('exit 2 with one clear line on stderr', () => {
     ['--out is the input', [...CHECK, '--out', SAMPLE], /--out/],
     ['--out not .xlsx', [...CHECK, '--out', 'x.csv'], /--out/],
     ['--out in a folder that does not exist', [...CHECK, '--out', 'nowhere/x.xlsx'], /--out.*nowhere.*不存在/],
+    ['--out .xlsm for a workbook without macros', [...CHECK, '--out', path.join(os.tmpdir(), 'x.xlsm')], /不含宏，--out 请以 \.xlsx 结尾/],
+    ['summary --out .xlsm', ['summary', SAMPLE, '--out', 'x.xlsm'], /summary 的 --out 须以 \.xlsx 结尾/],
   ];
   test.each(cases)('%s', (_name, args, message) => {
     const r = run(args);

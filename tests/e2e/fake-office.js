@@ -62,14 +62,24 @@
     : [
         { name: '填报说明', rows: [['请于每月25日前更新整改进展。']] },
         { name: '整改台账', rows: rows, formats: formats },
+        // The user's own sheet that happens to share a summary sheet's name: never touched.
+        { name: '总览', rows: [['各处室联系人'], ['办公室', '张三', '8801']] },
+        // A 汇总台账 left by an older version, which recorded nothing: the user's now. It repeats the
+        // ledger's columns, but the pane does not pick it as the ledger while 整改台账 is there.
+        { name: '汇总台账', rows: [
+          ['序号', '方面', '存在问题', '整改措施', '责任领导', '牵头部门', '配合部门', '责任人', '完成时限', '截止日期', '完成状态', '期限状态', '剩余天数', '整改进展', '来源文件', '工作表', '行号'],
+          [1, '一、党的领导方面', '理论学习不深入', '制定年度学习计划', '张某', '办公室', '', '', '2022年6月底前', '', '已完成', '已完成', '', '已制定', '台账.xlsx', '整改台账', 5],
+        ] },
       ];
   var host = fake.createFakeHost({
     apiVersion: threeLists ? '1.8' : '1.7',
     displayLanguage: 'zh-CN',
     sheets: sheets,
-    settings: {
-      'taizhang.options': JSON.stringify({ asOf: '2022-07-15', start: threeLists ? '2022-02-24' : '2022-03-01', dueSoonDays: 10, immediateDays: 30 }),
-    },
+    settings: Object.assign(
+      { 'taizhang.options': JSON.stringify({ asOf: '2022-07-15', start: threeLists ? '2022-02-24' : '2022-03-01', dueSoonDays: 10, immediateDays: 30 }) },
+      // The three-list workbook was written into before: the pane does not ask again.
+      threeLists ? { 'taizhang.writeConsent': JSON.stringify({ accepted: true, on: '2022-07-01' }) } : {},
+    ),
   });
   window.__fakeHost = host;
   window.Office = host.Office;

@@ -1,53 +1,18 @@
 /**
  * The built task pane (dist/) in headless Chromium, on a fake Excel host (tests/e2e/fake-office.js
  * over tests/excel/fake-excel.ts) installed before the bundle loads. The real office.js is never
- * loaded: its URL is answered with an empty script. Needs `npm run build` first (CI builds first).
- *
- * Uses Debian's chromium through playwright-core; no browser is downloaded.
+ * loaded here (its URL is answered with an empty script); tests/e2e/office-js.e2e.test.ts runs the
+ * real one. Needs `npm run build` first (npm test builds first). Uses /usr/bin/chromium through
+ * playwright-core; without it the suite fails in CI (tests/e2e/helpers.ts).
  */
 import * as fs from 'fs';
 import * as http from 'http';
-import * as os from 'os';
 import * as path from 'path';
 import { AddressInfo } from 'net';
 import * as ts from 'typescript';
 import ExcelJS from 'exceljs';
-import { chromium, BrowserContext, Page } from 'playwright-core';
-
-const ROOT = path.resolve(__dirname, '../..');
-const DIST = path.join(ROOT, 'dist');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const ARTIFACTS = path.join(__dirname, 'artifacts');
-
-const missing = !fs.existsSync(path.join(DIST, 'taskpane.html'))
-  ? 'dist/ is not built: run `npm run build` first'
-  : !fs.existsSync(CHROMIUM)
-    ? CHROMIUM + ' not found (apt-get install chromium)'
-    : null;
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'application/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.png': 'image/png',
-  '.xml': 'application/xml',
-};
-
-/** A tiny static server for dist/ on an ephemeral localhost port. */
-function serve(root: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const rel = decodeURIComponent((req.url || '/').split('?')[0]).replace(/^\/+/, '') || 'taskpane.html';
-    const file = path.resolve(root, rel);
-    if (file.indexOf(root) !== 0 || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404);
-      res.end('not found');
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
+import { BrowserContext, Page } from 'playwright-core';
+import { ARTIFACTS, Browser, DIST, ROOT, describeInBrowser, foreign, launch, serve } from './helpers';
 
 /** fake-excel.ts as a browser script defining window.__TaizhangFake, then the host installer. */
 function fakeHostScript(): string {
@@ -70,25 +35,20 @@ interface Write {
   address: string;
 }
 
-(missing ? describe.skip : describe)('task pane in headless Chromium', () => {
+describeInBrowser('task pane in headless Chromium', () => {
   let server: http.Server;
+  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let origin: string;
-  let profile: string;
   const requests: string[] = [];
   const errors: string[] = [];
 
   beforeAll(async () => {
     server = await serve(DIST);
     origin = 'http://localhost:' + (server.address() as AddressInfo).port;
-    profile = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'taizhang-e2e-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 360, height: 1100 },
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launch();
+    context = browser.context;
     page = context.pages()[0] || (await context.newPage());
     page.on('request', (r) => requests.push(r.url()));
     page.on('pageerror', (e) => errors.push(String(e)));
@@ -104,14 +64,15 @@ interface Write {
   }, 60000);
 
   afterAll(async () => {
-    if (context) await context.close();
+    if (browser) await browser.close();
     if (server) await new Promise((r) => server.close(r));
-    if (profile) fs.rmSync(profile, { recursive: true, force: true });
   });
 
   it('detects the ledger sheet and its columns', async () => {
     await page.waitForFunction(() => (document.getElementById('tz-sheet') as HTMLSelectElement).options.length > 0);
     expect(await page.$eval('#tz-sheet', (e) => (e as HTMLSelectElement).value)).toBe('整改台账');
+    // The user's sheets that share a summary sheet's name are offered like any other.
+    expect(await page.$$eval('#tz-sheet option', (els) => els.map((e) => e.textContent))).toEqual(['填报说明', '整改台账', '总览', '汇总台账']);
     expect(await page.$eval('#tz-header-rows', (e) => (e as HTMLInputElement).value)).toBe('2');
     const chips = await page.$$eval('#tz-columns .tz-chip', (els) => els.map((e) => e.textContent));
     expect(chips).toEqual(expect.arrayContaining(['C 整改措施', 'F 完成时限', 'E 牵头部门']));
@@ -120,9 +81,31 @@ interface Write {
     expect(await page.$eval('#tz-check', (e) => e.textContent)).toBe('检查');
   });
 
+  it('before the first write it says Excel cannot undo it; "save a copy first" writes nothing', async () => {
+    const writesBefore = await page.evaluate(() => (window as unknown as { __fakeHost: { state: { writes: unknown[] } } }).__fakeHost.state.writes.length);
+    await page.click('#tz-check');
+    await page.waitForSelector('#tz-consent-copy');
+    expect(await page.$eval('#tz-message', (e) => e.textContent)).toMatch(/^Excel 不能撤销本加载项写入的内容。/);
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane-undo-notice.png'), fullPage: true });
+    await page.click('#tz-consent-copy');
+    expect(await page.$eval('#tz-message', (e) => e.textContent)).toBe(
+      '本工作簿未作任何改动。请点“文件 > 另存为”保存一份副本，在副本中打开本加载项，再点“检查”或“生成汇总”。',
+    );
+    const after = await page.evaluate(() => {
+      const st = (window as unknown as { __fakeHost: { state: { writes: unknown[]; settings: Record<string, unknown> } } }).__fakeHost.state;
+      return { writes: st.writes.length, consent: st.settings['taizhang.writeConsent'] || null };
+    });
+    expect(after).toEqual({ writes: writesBefore, consent: null });
+  });
+
   it('检查 annotates the four added columns and lists the findings', async () => {
     await page.click('#tz-check');
+    // Asked again (the copy was not made here); this time the user goes on, and it is remembered.
+    await page.click('#tz-consent-continue');
     await page.waitForSelector('.tz-finding', { timeout: 20000 });
+    const consent = await page.evaluate(() => (window as unknown as { __fakeHost: { state: { settings: Record<string, string> } } }).__fakeHost.state.settings['taizhang.writeConsent']);
+    expect(JSON.parse(consent).accepted).toBe(true);
     const findings = await page.$$eval('.tz-finding', (els) => els.map((e) => ({ cell: e.getAttribute('data-cell'), text: e.textContent || '' })));
     const byCell = (c: string) => findings.filter((f) => f.cell === c).map((f) => f.text).join(' | ');
     expect(byCell('F9')).toMatch(/2022年2月30日/); // deadline-unparsed
@@ -167,8 +150,7 @@ interface Write {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane.png'), fullPage: true });
     expect(errors).toEqual([]);
-    const foreign = requests.filter((u) => !(u.indexOf(origin + '/') === 0 || /^(data|about|blob):/.test(u)));
-    expect(foreign).toEqual([]);
+    expect(foreign(requests, origin)).toEqual([]);
     expect(requests.some((u) => /taskpane\.js$/.test(u))).toBe(true);
   });
 
@@ -178,17 +160,27 @@ interface Write {
     const sheets = await page.evaluate(() =>
       (window as unknown as { __fakeHost: { state: { sheets: { name: string }[]; activeSheet: string } } }).__fakeHost.state.sheets.map((s) => s.name),
     );
-    expect(sheets.slice(0, 2)).toEqual(['填报说明', '整改台账']);
-    expect(sheets).toContain('总览');
-    expect(sheets.length).toBeGreaterThan(3);
+    // Not asked again; the user's 总览 stays, ours took 总览 (2).
+    expect(sheets).toEqual(['填报说明', '整改台账', '总览', '汇总台账', '总览 (2)', '按方面', '按牵头部门', '逾期临期', '检查问题', '汇总台账 (2)', '通报提纲']);
+    const user = await page.evaluate(() => (window as unknown as { __fakeHost: { value(s: string, a: string): unknown } }).__fakeHost.value('总览', 'A1'));
+    expect(user).toBe('各处室联系人');
+    // The outcome in the green box; what was skipped or renamed, in Chinese, in the line below it.
+    expect(await page.$eval('#tz-message', (e) => e.className)).toBe('tz-message tz-ok');
+    expect(await page.$eval('#tz-message', (e) => e.textContent)).not.toMatch(/略过|ExcelApi/);
+    expect(await page.$$eval('#tz-notice div', (els) => els.map((e) => e.textContent))).toEqual([
+      '本工作簿已有名为“总览”的工作表，它不是本加载项建的，未作任何改动；汇总写在“总览 (2)”。',
+      '本工作簿已有名为“汇总台账”的工作表，它不是本加载项建的，未作任何改动；汇总写在“汇总台账 (2)”。',
+      '此版本 Excel 不支持以下格式，已略过（汇总内容完整）：打印设置、页脚和页边距（需要 ExcelApi 1.9）、图表坐标轴和数据标签的百分比格式（需要 ExcelApi 1.8）、筛选按钮（需要 ExcelApi 1.9）。',
+    ]);
+    expect(await page.$eval('#tz-notice', (e) => (e as HTMLElement).hidden)).toBe(false);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane-summary.png'), fullPage: true });
   });
 
   it('打开为新工作簿 explains how to move the sheets where createWorkbook is missing', async () => {
     await page.click('#tz-open-new');
     await page.waitForFunction(() => /移动或复制/.test(document.getElementById('tz-message')!.textContent || ''));
     expect(errors).toEqual([]);
-    const foreign = requests.filter((u) => !(u.indexOf(origin + '/') === 0 || /^(data|about|blob):/.test(u)));
-    expect(foreign).toEqual([]);
+    expect(foreign(requests, origin)).toEqual([]);
     // No check needed the .xlsx writer: its chunk was never fetched on a host without createWorkbook.
     expect(requests.filter((u) => /xlsxlite/.test(u))).toEqual([]);
   });
@@ -284,14 +276,7 @@ interface Write {
       fs.mkdirSync(ARTIFACTS, { recursive: true });
       await p3.screenshot({ path: path.join(ARTIFACTS, 'taskpane-three-lists.png'), fullPage: true });
       expect(errors).toEqual([]);
-      const foreign = requests.filter((u) => !(u.indexOf(origin + '/') === 0 || /^(data|about|blob):/.test(u)));
-      expect(foreign).toEqual([]);
+      expect(foreign(requests, origin)).toEqual([]);
     });
   });
 });
-
-if (missing) {
-  it('skips the browser test: ' + missing, () => {
-    console.log('task pane e2e skipped: ' + missing);
-  });
-}

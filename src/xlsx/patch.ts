@@ -1,0 +1,874 @@
+/**
+ * check --out as a patch of the user's file (docs: DESIGN.md, "Writing back"):
+ * - every zip entry Taizhang does not change is copied byte for byte, its compressed bytes as they are;
+ * - only the ledger sheet(s) and styles.xml change. In a sheet only the added cells, their <col>
+ *   entries, the <dimension>, the merges of our own two-row header cells and the spans hint of the
+ *   rows that gain cells change; everything else is copied from the original text as it streams by.
+ *   In styles.xml fonts, fills, number formats, cell formats and the marker style are appended
+ *   (stylesheet.ts), nothing is renumbered;
+ * - text goes in as inline strings (sharedStrings is untouched; text that looks like a formula stays
+ *   text) and no cell gets more than 32,767 characters (检查意见 is cut with "…");
+ * - the added cells take the font, size, alignment, borders and protection of the ledger's own body
+ *   cells in their row (every added cell of an item row gets them, so the grid stays whole), 检查意见
+ *   wraps, the flag cell gets Excel's Good/Neutral/Bad colours; the header cells copy the header cell
+ *   beside them and carry the marker style that tells a later check which columns are ours. Row
+ *   heights are left as they are: a height the user fixed stays fixed; others are Excel's to fit.
+ * Only a package without styles.xml gains one (with its content type and relationship): Excel needs
+ * one as soon as a cell has a format.
+ */
+import * as fs from 'fs';
+import * as zlib from 'zlib';
+import { isoToSerial } from '../core/dates';
+import { taizhangError } from '../core/errors';
+import { colLetter, isDateValue } from '../core/grid';
+import { STYLES } from '../core/styles';
+import { AnnotationPlan, CellValue } from '../core/types';
+import { cellText } from '../xlsxlite/xml';
+import { Book } from './read';
+import { contentTypeOf, Package, Rel, relsPartOf, resolveTarget, SheetRef, xmlError } from './package';
+import { MAX_COLS, MAX_ROWS, parseRange, SHEET_PART_BYTES } from './sheet-reader';
+import { EMPTY_STYLESHEET, MARKER_STYLE, Stylesheet, Xf } from './stylesheet';
+import { writeAtomic } from './write';
+import { decodePart, escapeXml, Tag, XmlHandler, XmlScanner, XmlStream } from './xml';
+import { crc32, ZipEntry } from './zip';
+
+/** Excel's limit on the characters in one cell. */
+export const MAX_CELL_CHARS = 32767;
+const ELLIPSIS = '…';
+
+type Kind = 'flag' | 'date' | 'days' | 'notes';
+const KINDS_4: Kind[] = ['flag', 'date', 'days', 'notes'];
+/** Column widths in characters. */
+const WIDTHS: Record<Kind, number> = { flag: 11, date: 12, days: 9, notes: 42 };
+const DATE_FORMAT = 'yyyy-mm-dd';
+/**
+ * The parts we write are deflated at level 4: a ledger sheet comes out some 7% bigger than at the
+ * default 6, in two thirds of the time (measured on the 50,000-row bench ledger).
+ */
+const DEFLATE_LEVEL = 4;
+/** The built-in number format "0". */
+const INTEGER_FORMAT = 1;
+
+/** The children of <worksheet> that come after <mergeCells> (CT_Worksheet): a new one goes before them. */
+const AFTER_MERGES = [
+  'phoneticPr', 'conditionalFormatting', 'dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup',
+  'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing',
+  'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts',
+  'extLst', 'AlternateContent',
+];
+
+export interface PatchOptions {
+  /** The permission bits of the written file (the input's). */
+  mode?: number;
+  /** Called now and then with the number of rows written. */
+  onProgress?: (rows: number) => void;
+}
+
+/** A text cut to fit one cell. */
+export function fitCell(text: string): string {
+  if (text.length <= MAX_CELL_CHARS) return text;
+  let cut = MAX_CELL_CHARS - ELLIPSIS.length;
+  const c = text.charCodeAt(cut - 1);
+  if (c >= 0xd800 && c <= 0xdbff) cut--;
+  return text.slice(0, cut) + ELLIPSIS;
+}
+
+function argb(rgb: string): string {
+  return 'FF' + rgb.toUpperCase();
+}
+
+const SPANS = /(\sspans=")(\d+):(\d+)"/;
+
+/** An attribute set to `value` in a start tag (added before its end when absent). */
+function setAttr(tag: string, name: string, value: string): string {
+  const re = new RegExp('(\\s' + name + '=")[^"]*(")');
+  if (re.test(tag)) return tag.replace(re, '$1' + value + '$2');
+  return tag.replace(/\s*(\/?>)$/, ' ' + name + '="' + value + '"$1');
+}
+
+/**
+ * The cell formats of the added cells, derived from the ledger's own and appended to the stylesheet
+ * once each (the stylesheet reuses equal ones, so a re-check adds nothing).
+ */
+class Formats {
+  private readonly body = new Map<string, number>();
+  private readonly header = new Map<number, number>();
+  private dateFmt = -1;
+
+  constructor(private readonly styles: Stylesheet) {}
+
+  private xf(source: number): Xf {
+    return this.styles.cellXfs[source] || { numFmtId: 0, fontId: 0, fillId: 0, borderId: 0, xfId: 0, alignment: '', protection: '' };
+  }
+
+  private xml(x: Xf): string {
+    const children = x.alignment + x.protection;
+    return (
+      '<xf numFmtId="' + x.numFmtId + '" fontId="' + x.fontId + '" fillId="' + x.fillId + '" borderId="' + x.borderId + '" xfId="' + x.xfId + '"' +
+      ' applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"' + (x.protection ? ' applyProtection="1"' : '') +
+      (children ? '>' + children + '</xf>' : '/>')
+    );
+  }
+
+  /** A body cell of `kind` in a row whose own cells use format `source`; `flag` colours it. */
+  bodyFormat(source: number, kind: Kind, flag: 'good' | 'neutral' | 'bad' | null): number {
+    const key = source + '|' + kind + '|' + (flag || '');
+    const known = this.body.get(key);
+    if (known !== undefined) return known;
+    const src = this.xf(source);
+    let fontId = src.fontId;
+    let fillId = 0;
+    if (flag) {
+      const style = STYLES[flag];
+      if (style.color) fontId = this.styles.add('fonts', withColor(this.styles.item('fonts', src.fontId), argb(style.color)));
+      if (style.fill) {
+        const rgb = argb(style.fill);
+        fillId = this.styles.add('fills', '<fill><patternFill patternType="solid"><fgColor rgb="' + rgb + '"/><bgColor rgb="' + rgb + '"/></patternFill></fill>');
+      }
+    }
+    let numFmtId = 0;
+    if (kind === 'date') {
+      if (this.dateFmt < 0) this.dateFmt = this.styles.numFmt(DATE_FORMAT);
+      numFmtId = this.dateFmt;
+    } else if (kind === 'days') numFmtId = INTEGER_FORMAT;
+    let alignment = src.alignment;
+    if (kind === 'notes') {
+      if (!alignment) alignment = '<alignment wrapText="1"/>';
+      else {
+        const end = alignment.indexOf('>') + 1;
+        alignment = setAttr(alignment.slice(0, end), 'wrapText', '1') + alignment.slice(end);
+      }
+    }
+    const id = this.styles.add('cellXfs', this.xml({ numFmtId, fontId, fillId, borderId: src.borderId, xfId: 0, alignment, protection: src.protection }));
+    this.body.set(key, id);
+    return id;
+  }
+
+  /** A label cell beside a header cell of format `source`: the same look, under the marker style. */
+  headerFormat(source: number): number {
+    const known = this.header.get(source);
+    if (known !== undefined) return known;
+    const marker = this.styles.namedStyle(MARKER_STYLE);
+    const id = this.styles.add('cellXfs', this.xml({ ...this.xf(source), xfId: marker }));
+    this.header.set(source, id);
+    return id;
+  }
+}
+
+/** A font element with its colour set to `rgb` (ARGB). */
+function withColor(font: string, rgb: string): string {
+  const color = '<color rgb="' + rgb + '"/>';
+  const m = /<([\w.-]+:)?color\b[^>]*?(\/>|>[\s\S]*?<\/([\w.-]+:)?color>)/.exec(font);
+  if (m) return font.slice(0, m.index) + color + font.slice(m.index + m[0].length);
+  const sz = /<([\w.-]+:)?sz\b[^>]*\/>/.exec(font);
+  if (sz) return font.slice(0, sz.index + sz[0].length) + color + font.slice(sz.index + sz[0].length);
+  const open = /<([\w.-]+:)?font\b[^>]*?(\/?)>/.exec(font);
+  if (!open) return '<font>' + color + '</font>';
+  if (open[2]) return font.slice(0, open.index) + font.slice(open.index, open.index + open[0].length - 2) + '>' + color + '</' + (open[1] || '') + 'font>';
+  return font.slice(0, open.index + open[0].length) + color + font.slice(open.index + open[0].length);
+}
+
+interface CellSpan {
+  col: number;
+  start: number;
+  end: number;
+  s: number;
+}
+
+/** The rows and columns the plan writes into, and what it writes there. */
+class SheetPlan {
+  readonly c0: number;
+  readonly c1: number;
+  readonly kinds: Kind[];
+  readonly labelRow: number;
+  readonly lastHeaderRow: number;
+  /** Rows that gain or may lose cells, ascending. */
+  readonly rows: number[];
+
+  constructor(
+    readonly plan: AnnotationPlan,
+    private readonly date1904: boolean,
+  ) {
+    const width = plan.labels.length;
+    this.c0 = plan.column;
+    this.c1 = plan.column + width - 1;
+    this.kinds = width === 4 ? KINDS_4 : new Array<Kind>(width).fill('notes');
+    const header = plan.headerRows.length ? plan.headerRows : [plan.headerRow];
+    this.labelRow = Math.min(...header);
+    this.lastHeaderRow = Math.max(...header);
+    const rows: number[] = [];
+    for (let r = this.labelRow; r <= this.lastHeaderRow; r++) rows.push(r);
+    for (let r = Math.max(plan.firstRow, this.lastHeaderRow + 1); r <= plan.lastRow; r++) rows.push(r);
+    this.rows = rows;
+  }
+
+  isItemRow(r: number): boolean {
+    const values = this.plan.values[r - this.plan.firstRow];
+    return !!values && values.some((v) => v !== null && v !== undefined);
+  }
+
+  /** Our cells of row `r` as XML (cells in column order), `prefix` the sheet's namespace prefix. */
+  cells(r: number, source: number, headerSource: (col: number) => number, formats: Formats, prefix: string): string {
+    const p = this.plan;
+    let out = '';
+    if (r === this.labelRow) {
+      for (let j = 0; j < p.labels.length; j++) {
+        out += inlineCell(prefix, colLetter(this.c0 + j) + r, formats.headerFormat(headerSource(this.c0 + j)), p.labels[j]);
+      }
+      return out;
+    }
+    if (r <= this.lastHeaderRow) {
+      // The lower rows of a two-row header: covered by our merged label, styled like the header there.
+      for (let j = 0; j < p.labels.length; j++) out += '<' + prefix + 'c r="' + colLetter(this.c0 + j) + r + '" s="' + headerSource(this.c0 + j) + '"/>';
+      return out;
+    }
+    if (!this.isItemRow(r)) return '';
+    const i = r - p.firstRow;
+    const values = p.values[i];
+    const flag = p.styles[i] || null;
+    for (let j = 0; j < this.kinds.length; j++) {
+      const kind = this.kinds[j];
+      const ref = colLetter(this.c0 + j) + r;
+      const s = formats.bodyFormat(source, kind, j === 0 ? flag : null);
+      out += valueCell(prefix, ref, s, values[j], this.date1904);
+    }
+    return out;
+  }
+
+  /** The merges of our label cells over a two-row header. */
+  merges(): string[] {
+    if (this.lastHeaderRow <= this.labelRow) return [];
+    const out: string[] = [];
+    for (let c = this.c0; c <= this.c1; c++) out.push(colLetter(c) + this.labelRow + ':' + colLetter(c) + this.lastHeaderRow);
+    return out;
+  }
+
+  colXml(prefix: string, j: number): string {
+    const c = this.c0 + j;
+    return '<' + prefix + 'col min="' + c + '" max="' + c + '" width="' + WIDTHS[this.kinds[j]] + '" customWidth="1"/>';
+  }
+
+  colsXml(prefix: string): string {
+    return this.kinds.map((_k, j) => this.colXml(prefix, j)).join('');
+  }
+}
+
+function inlineCell(prefix: string, ref: string, s: number, text: string): string {
+  const value = fitCell(text);
+  // xml:space="preserve" only where whitespace could be lost: at either end, runs, tabs, breaks.
+  const keep = /^\s|\s$|\s\s|[\t\n\r]/.test(value) ? ' xml:space="preserve"' : '';
+  return '<' + prefix + 'c r="' + ref + '" s="' + s + '" t="inlineStr"><' + prefix + 'is><' + prefix + 't' + keep + '>' + cellText(value) + '</' + prefix + 't></' + prefix + 'is></' + prefix + 'c>';
+}
+
+function valueCell(prefix: string, ref: string, s: number, v: CellValue | undefined, date1904: boolean): string {
+  if (v === null || v === undefined || v === '') return '<' + prefix + 'c r="' + ref + '" s="' + s + '"/>';
+  if (isDateValue(v)) {
+    const serial = isoToSerial(v.date) - (date1904 ? 1462 : 0);
+    return '<' + prefix + 'c r="' + ref + '" s="' + s + '"><' + prefix + 'v>' + serial + '</' + prefix + 'v></' + prefix + 'c>';
+  }
+  if (typeof v === 'number') {
+    if (!isFinite(v)) return '<' + prefix + 'c r="' + ref + '" s="' + s + '"/>';
+    return '<' + prefix + 'c r="' + ref + '" s="' + s + '"><' + prefix + 'v>' + v + '</' + prefix + 'v></' + prefix + 'c>';
+  }
+  if (typeof v === 'boolean') return '<' + prefix + 'c r="' + ref + '" s="' + s + '" t="b"><' + prefix + 'v>' + (v ? 1 : 0) + '</' + prefix + 'v></' + prefix + 'c>';
+  return inlineCell(prefix, ref, s, String(v));
+}
+
+function prefixOf(qname: string): string {
+  const i = qname.indexOf(':');
+  return i < 0 ? '' : qname.slice(0, i + 1);
+}
+
+function localOf(qname: string): string {
+  const i = qname.indexOf(':');
+  return i < 0 ? qname : qname.slice(i + 1);
+}
+
+/** The column of an A1 reference; 0 when absent. */
+function refCol(ref: string): number {
+  let col = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else if (c !== 36) break;
+  }
+  return col;
+}
+
+/**
+ * The sheet XML streamed through: text is copied as it goes, except where the plan writes. The
+ * scanner holds back what may still be rewritten (a row, <cols>, <mergeCells>) until it is decided.
+ */
+class SheetPatcher implements XmlHandler {
+  private emitted = 0;
+  private holding = false;
+  private depth = 0;
+  private inSheetData = false;
+  private sawCols = false;
+  private colsStart = -1;
+  private colsOpenEnd = -1;
+  private colsQname = 'cols';
+  private readonly colTags: { start: number; end: number }[] = [];
+  private mergeStart = -1;
+  private mergeOpen: { start: number; end: number; selfClosing: boolean; qname: string } | null = null;
+  private readonly mergeRefs: string[] = [];
+  private mergesDone = false;
+  private nextRow = 0;
+  private sheetPrefix = '';
+  // The row being held.
+  private row = 0;
+  private rowStart = -1;
+  private rowOpenEnd = -1;
+  private rowOpenTag = '';
+  private rowStyle = -1;
+  private rowSelfClosing = false;
+  private readonly cells: CellSpan[] = [];
+  private cellCol = 0;
+  private cellIndex = -1;
+  private lastSource = 0;
+  private rowsSeen = 0;
+
+  constructor(
+    private readonly scanner: XmlScanner,
+    private readonly sheet: SheetPlan,
+    private readonly formats: Formats,
+    private readonly out: (text: string) => void,
+    private readonly onRow: () => void,
+  ) {}
+
+  private copyTo(at: number): void {
+    if (at > this.emitted) {
+      this.out(this.scanner.slice(this.emitted, at));
+      this.emitted = at;
+    }
+  }
+
+  private replace(start: number, end: number, text: string): void {
+    this.copyTo(start);
+    this.out(text);
+    this.emitted = end;
+  }
+
+  beforeDrop(): void {
+    if (!this.holding) this.copyTo(this.scanner.position);
+    this.scanner.keep = this.emitted;
+  }
+
+  /** Rows of ours that the file does not have, before sheet row `before`. */
+  private newRows(before: number): string {
+    let out = '';
+    const rows = this.sheet.rows;
+    while (this.nextRow < rows.length && rows[this.nextRow] < before) {
+      const r = rows[this.nextRow++];
+      const cells = this.sheet.cells(r, this.lastSource, () => 0, this.formats, this.sheetPrefix);
+      if (cells) out += '<' + this.sheetPrefix + 'row r="' + r + '">' + cells + '</' + this.sheetPrefix + 'row>';
+    }
+    return out;
+  }
+
+  open(tag: Tag): void {
+    this.depth++;
+    const n = tag.name;
+    if (this.inSheetData) {
+      if (n === 'row' && this.depth === 3) this.openRow(tag);
+      else if (n === 'c' && this.rowStart >= 0 && this.depth === 4) {
+        const ref = tag.attr('r');
+        this.cellCol = ref ? refCol(ref) : this.cellCol + 1;
+        const s = tag.attr('s');
+        this.cells.push({ col: this.cellCol, start: tag.start, end: tag.end, s: s === null ? 0 : +s || 0 });
+        this.cellIndex = this.cells.length - 1;
+      }
+      return;
+    }
+    if (this.depth === 1) {
+      this.sheetPrefix = prefixOf(tag.qname);
+      return;
+    }
+    if (this.depth === 2) {
+      switch (n) {
+        case 'dimension':
+          this.replace(tag.start, tag.end, this.dimension(tag));
+          return;
+        case 'cols':
+          this.sawCols = true;
+          this.copyTo(tag.start);
+          this.holding = true;
+          this.colsStart = tag.start;
+          this.colsOpenEnd = tag.end;
+          this.colsQname = tag.qname;
+          if (tag.selfClosing) this.finishCols(tag.end, true);
+          return;
+        case 'sheetData':
+          if (!this.sawCols) {
+            this.copyTo(tag.start);
+            this.out('<' + this.sheetPrefix + 'cols>' + this.sheet.colsXml(this.sheetPrefix) + '</' + this.sheetPrefix + 'cols>');
+          }
+          if (tag.selfClosing) {
+            this.replace(tag.start, tag.end, '<' + tag.qname + '>' + this.newRows(Infinity) + '</' + tag.qname + '>');
+          } else this.inSheetData = true;
+          return;
+        case 'mergeCells':
+          this.copyTo(tag.start);
+          this.holding = true;
+          this.mergeStart = tag.start;
+          this.mergeOpen = { start: tag.start, end: tag.end, selfClosing: tag.selfClosing, qname: tag.qname };
+          return;
+        default:
+          if (!this.mergesDone && AFTER_MERGES.indexOf(n) >= 0) this.insertMerges(tag.start);
+      }
+      return;
+    }
+    if (this.depth === 3 && n === 'col' && this.colsStart >= 0) this.colTags.push({ start: tag.start, end: tag.end });
+    if (this.depth === 3 && n === 'mergeCell' && this.mergeStart >= 0) this.mergeRefs.push(tag.attr('ref') || '');
+  }
+
+  close(qname: string, start: number, end: number): void {
+    const depth = this.depth--;
+    if (this.inSheetData) {
+      if (depth === 4 && this.cellIndex >= 0) {
+        this.cells[this.cellIndex].end = end;
+        this.cellIndex = -1;
+      } else if (depth === 3 && this.rowStart >= 0) this.closeRow(start, end);
+      else if (depth === 2) {
+        this.inSheetData = false;
+        const rows = this.newRows(Infinity);
+        if (rows) {
+          this.copyTo(start);
+          this.out(rows);
+        }
+      }
+      return;
+    }
+    if (depth === 2) {
+      const n = localOf(qname);
+      if (n === 'cols' && this.colsStart >= 0 && this.holding) this.finishCols(end, false);
+      else if (n === 'mergeCells' && this.mergeStart >= 0) this.finishMerges(start, end);
+    } else if (depth === 1 && !this.mergesDone) this.insertMerges(start);
+  }
+
+  private dimension(tag: Tag): string {
+    const s = this.sheet;
+    const top = s.labelRow;
+    const bottom = Math.max(s.plan.lastRow, s.lastHeaderRow);
+    const ref = tag.attr('ref');
+    const old = ref ? parseRange(ref) : null;
+    const r1 = old ? Math.min(old.r1, top) : 1;
+    const c1 = old ? Math.min(old.c1, s.c0) : 1;
+    const r2 = old ? Math.max(old.r2, bottom) : bottom;
+    const c2 = old ? Math.max(old.c2, s.c1) : s.c1;
+    const raw = this.scanner.slice(tag.start, tag.end);
+    return setAttr(raw, 'ref', colLetter(c1) + r1 + ':' + colLetter(c2) + Math.min(r2, MAX_ROWS));
+  }
+
+  private finishCols(end: number, selfClosing: boolean): void {
+    const s = this.sheet;
+    const kept: { min: number; xml: string }[] = [];
+    const covered: boolean[] = [];
+    for (const t of this.colTags) {
+      const raw = this.scanner.slice(t.start, t.end);
+      const min = +((/\smin="(\d+)"/.exec(raw) || [])[1] || 0);
+      const max = +((/\smax="(\d+)"/.exec(raw) || [])[1] || min);
+      if (max < s.c0 || min > s.c1 || s.plan.reused) {
+        // On a re-check our columns keep the widths they have (the user may have changed them).
+        for (let c = Math.max(min, s.c0); c <= Math.min(max, s.c1); c++) covered[c - s.c0] = true;
+        kept.push({ min, xml: raw });
+        continue;
+      }
+      // A range of blank columns that covers ours keeps its other columns.
+      if (min < s.c0) kept.push({ min, xml: setAttr(raw, 'max', String(s.c0 - 1)) });
+      if (max > s.c1) kept.push({ min: s.c1 + 1, xml: setAttr(raw, 'min', String(s.c1 + 1)) });
+    }
+    const p = prefixOf(this.colsQname);
+    s.kinds.forEach((_k, j) => {
+      if (!covered[j]) kept.push({ min: s.c0 + j, xml: s.colXml(p, j) });
+    });
+    // Stable: the file's own order stays where our block does not come between.
+    kept.sort((a, b) => a.min - b.min);
+    const openTag = this.scanner.slice(this.colsStart, this.colsOpenEnd);
+    const text = (selfClosing ? openTag.replace(/\s*\/>$/, '>') : openTag) + kept.map((k) => k.xml).join('') + '</' + this.colsQname + '>';
+    this.holding = false;
+    this.replace(this.colsStart, end, text);
+    this.colsStart = -1;
+    this.colTags.length = 0;
+  }
+
+  /** Our merges that the sheet does not have yet (never one that would overlap another). */
+  private missingMerges(): string[] {
+    const existing = this.mergeRefs.map((r) => parseRange(r)).filter((r) => !!r) as NonNullable<ReturnType<typeof parseRange>>[];
+    return this.sheet.merges().filter((ref) => {
+      const m = parseRange(ref) as NonNullable<ReturnType<typeof parseRange>>;
+      return !existing.some((e) => e.r1 <= m.r2 && m.r1 <= e.r2 && e.c1 <= m.c2 && m.c1 <= e.c2);
+    });
+  }
+
+  private finishMerges(closeStart: number, end: number): void {
+    this.mergesDone = true;
+    this.holding = false;
+    const open = this.mergeOpen as NonNullable<SheetPatcher['mergeOpen']>;
+    const add = this.missingMerges();
+    this.mergeStart = -1;
+    if (!add.length) return;
+    const p = prefixOf(open.qname);
+    const xml = add.map((r) => '<' + p + 'mergeCell ref="' + r + '"/>').join('');
+    const count = String(this.mergeRefs.length + add.length);
+    const startTag = setAttr(this.scanner.slice(open.start, open.end).replace(/\s*\/>$/, '>'), 'count', count);
+    if (open.selfClosing) this.replace(open.start, end, startTag + xml + '</' + open.qname + '>');
+    else {
+      this.replace(open.start, open.end, startTag);
+      this.replace(closeStart, closeStart, xml);
+    }
+  }
+
+  private insertMerges(at: number): void {
+    this.mergesDone = true;
+    const add = this.missingMerges();
+    if (!add.length) return;
+    const p = this.sheetPrefix;
+    this.copyTo(at);
+    this.out('<' + p + 'mergeCells count="' + add.length + '">' + add.map((r) => '<' + p + 'mergeCell ref="' + r + '"/>').join('') + '</' + p + 'mergeCells>');
+  }
+
+  private openRow(tag: Tag): void {
+    const r = tag.attr('r');
+    this.row = r === null ? this.row + 1 : +r;
+    if (!(this.row >= 1 && this.row <= MAX_ROWS)) throw new Error('row number out of range');
+    this.rowsSeen++;
+    this.onRow();
+    const before = this.newRows(this.row);
+    if (before) {
+      this.copyTo(tag.start);
+      this.out(before);
+    }
+    this.copyTo(tag.start);
+    this.holding = true;
+    this.rowStart = tag.start;
+    this.rowOpenEnd = tag.end;
+    this.rowOpenTag = this.scanner.slice(tag.start, tag.end);
+    this.rowSelfClosing = tag.selfClosing;
+    const custom = tag.attr('customFormat');
+    const s = tag.attr('s');
+    this.rowStyle = (custom === '1' || custom === 'true') && s !== null ? +s || 0 : -1;
+    this.cells.length = 0;
+    this.cellCol = 0;
+    this.cellIndex = -1;
+  }
+
+  private closeRow(closeStart: number, end: number): void {
+    const s = this.sheet;
+    const r = this.row;
+    const rowStart = this.rowStart;
+    this.holding = false;
+    this.rowStart = -1;
+    const wanted = this.nextRow < s.rows.length && s.rows[this.nextRow] === r;
+    if (wanted) this.nextRow++;
+    const cells = this.cells;
+    // The ledger's own format in this row: its rightmost cell before our block.
+    let left = -1;
+    for (let i = cells.length - 1; i >= 0; i--) {
+      if (cells[i].col < s.c0) {
+        left = i;
+        break;
+      }
+    }
+    let source = left >= 0 ? cells[left].s : this.rowStyle >= 0 ? this.rowStyle : this.lastSource;
+    if (left >= 0 && s.isItemRow(r)) this.lastSource = source;
+    if (source < 0) source = 0;
+    const headerSource = () => (left >= 0 ? cells[left].s : 0);
+    const ours = wanted ? s.cells(r, source, headerSource, this.formats, this.sheetPrefix) : '';
+    let first = -1;
+    let last = -1;
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i].col;
+      if (c >= s.c0 && first < 0) first = i;
+      if (c >= s.c0 && c <= s.c1) last = i;
+    }
+    if (!ours && last < 0) return;
+    let open = this.rowOpenTag;
+    if (ours) {
+      // The spans hint covers the row's cells: widen it to ours.
+      const spans = SPANS.exec(open);
+      if (spans && +spans[3] < s.c1) open = open.slice(0, spans.index) + spans[1] + spans[2] + ':' + s.c1 + '"' + open.slice(spans.index + spans[0].length);
+    }
+    if (this.rowSelfClosing) {
+      const q = /^<([^\s>/]+)/.exec(open) as RegExpExecArray;
+      this.replace(rowStart, end, open.replace(/\s*\/>$/, '>') + ours + '</' + q[1] + '>');
+      return;
+    }
+    const insertAt = first >= 0 ? cells[first].start : closeStart;
+    const resumeAt = last >= 0 ? cells[last].end : insertAt;
+    this.replace(rowStart, this.rowOpenEnd, open);
+    this.replace(insertAt, resumeAt, ours);
+  }
+
+  get rowCount(): number {
+    return this.rowsSeen;
+  }
+}
+
+interface Deflated {
+  chunks: Buffer[];
+  size: number;
+  compressedSize: number;
+  crc: number;
+}
+
+/** Deflates text as it comes, keeping only the compressed bytes. */
+class Deflater {
+  private readonly z = zlib.createDeflateRaw({ level: DEFLATE_LEVEL, memLevel: 9 });
+  private readonly chunks: Buffer[] = [];
+  private size = 0;
+  private crc = 0;
+  private pending: string[] = [];
+  private pendingLength = 0;
+  private full = false;
+  private readonly done: Promise<void>;
+
+  constructor() {
+    this.z.on('data', (b: Buffer) => this.chunks.push(b));
+    this.done = new Promise((resolve, reject) => {
+      this.z.on('end', resolve);
+      this.z.on('error', reject);
+    });
+  }
+
+  write(text: string): void {
+    this.pending.push(text);
+    this.pendingLength += text.length;
+    if (this.pendingLength > 1 << 18) this.flush();
+  }
+
+  private flush(): void {
+    if (!this.pending.length) return;
+    const bytes = Buffer.from(this.pending.join(''), 'utf8');
+    this.pending = [];
+    this.pendingLength = 0;
+    this.size += bytes.length;
+    this.crc = crc32(bytes, this.crc);
+    if (!this.z.write(bytes)) this.full = true;
+  }
+
+  /** Waits while zlib has more queued than it takes at once (the text is not held twice). */
+  async drained(): Promise<void> {
+    if (!this.full) return;
+    this.full = false;
+    await new Promise<void>((resolve) => this.z.once('drain', resolve));
+  }
+
+  async end(): Promise<Deflated> {
+    this.flush();
+    this.z.end();
+    await this.done;
+    const compressedSize = this.chunks.reduce((n, b) => n + b.length, 0);
+    return { chunks: this.chunks, size: this.size, compressedSize, crc: this.crc >>> 0 };
+  }
+}
+
+function deflateText(text: string): Deflated {
+  const bytes = Buffer.from(text, 'utf8');
+  const data = zlib.deflateRawSync(bytes, { level: DEFLATE_LEVEL });
+  return { chunks: [data], size: bytes.length, compressedSize: data.length, crc: crc32(bytes) };
+}
+
+async function patchSheet(pkg: Package, sheet: SheetRef, plan: SheetPlan, formats: Formats, onRow: () => void): Promise<Deflated> {
+  const deflater = new Deflater();
+  const scanner = new XmlScanner({ open: () => undefined, close: () => undefined });
+  const patcher = new SheetPatcher(scanner, plan, formats, (t) => deflater.write(t), onRow);
+  scanner.handler = patcher;
+  scanner.keep = 0;
+  const stream = new XmlStream(scanner);
+  try {
+    for await (const chunk of pkg.zip.chunks(sheet.entry, { maxBytes: SHEET_PART_BYTES })) {
+      stream.write(chunk);
+      await deflater.drained();
+    }
+    stream.end();
+  } catch (e) {
+    throw xmlError(pkg.zip, sheet.entry.name, e);
+  }
+  return deflater.end();
+}
+
+/** A replaced or added entry of the output zip. */
+interface NewEntry {
+  name: string;
+  data: Deflated;
+}
+
+function u16(v: number): Buffer {
+  const b = Buffer.alloc(2);
+  b.writeUInt16LE(v);
+  return b;
+}
+
+function u32(v: number): Buffer {
+  const b = Buffer.alloc(4);
+  b.writeUInt32LE(v >>> 0);
+  return b;
+}
+
+/** The zip: original entries copied (or replaced) in their order, added ones after, a new directory. */
+function writeZip(pkg: Package, replaced: Map<ZipEntry, NewEntry>, added: NewEntry[], target: string, mode: number): void {
+  const zip = pkg.zip;
+  const fd = fs.openSync(target, 'w', mode);
+  try {
+    let pos = 0;
+    const write = (b: Buffer) => {
+      let done = 0;
+      while (done < b.length) done += fs.writeSync(fd, b, done, b.length - done, null);
+      pos += b.length;
+    };
+    const central: Buffer[] = [];
+    const offsets = new Map<ZipEntry, number>();
+    const newCentral = new Map<ZipEntry, Buffer>();
+    const writeNew = (e: NewEntry, base: ZipEntry | null): Buffer => {
+      if (pos > 0xfffffffe || e.data.compressedSize > 0xfffffffe || e.data.size > 0xfffffffe) {
+        throw taizhangError('too-large', { file: zip.display, part: e.name, limit: '4096 MB' });
+      }
+      const name = base ? base.central.subarray(46, 46 + base.central.readUInt16LE(28)) : Buffer.from(e.name, 'utf8');
+      const flags = base ? base.flags & 0x0800 : 0x0800;
+      const time = base ? base.central.readUInt16LE(12) : 0;
+      const date = base ? base.central.readUInt16LE(14) : (1 << 5) | 1;
+      const offset = pos;
+      write(
+        Buffer.concat([u32(0x04034b50), u16(20), u16(flags), u16(8), u16(time), u16(date), u32(e.data.crc), u32(e.data.compressedSize), u32(e.data.size), u16(name.length), u16(0), name]),
+      );
+      for (const c of e.data.chunks) write(c);
+      const comment = base ? base.central.subarray(46 + name.length + base.central.readUInt16LE(30), base.central.length) : Buffer.alloc(0);
+      return Buffer.concat([
+        u32(0x02014b50), base ? u16(base.central.readUInt16LE(4)) : u16(20), u16(20), u16(flags), u16(8), u16(time), u16(date),
+        u32(e.data.crc), u32(e.data.compressedSize), u32(e.data.size), u16(name.length), u16(0), u16(comment.length), u16(0),
+        base ? u16(base.central.readUInt16LE(36)) : u16(0), base ? u32(base.central.readUInt32LE(38)) : u32(0), u32(offset), name, comment,
+      ]);
+    };
+    const byOffset = zip.entries.slice().sort((a, b) => a.localOffset - b.localOffset);
+    for (const e of byOffset) {
+      const rep = replaced.get(e);
+      if (rep) {
+        newCentral.set(e, writeNew(rep, e));
+        continue;
+      }
+      offsets.set(e, pos);
+      // The entry as it is: local header, compressed bytes, data descriptor.
+      for (let at = e.localOffset; at < e.extentEnd; ) {
+        const n = Math.min(1 << 20, e.extentEnd - at);
+        write(zip.read(at, n));
+        at += n;
+      }
+    }
+    for (const e of zip.entries) {
+      const rec = newCentral.get(e);
+      if (rec) {
+        central.push(rec);
+        continue;
+      }
+      const copy = Buffer.from(e.central);
+      const offset = offsets.get(e) as number;
+      if (e.offsetField.wide) copy.writeBigUInt64LE(BigInt(offset), e.offsetField.at);
+      else if (offset > 0xfffffffe) throw taizhangError('too-large', { file: zip.display, part: e.name, limit: '4096 MB' });
+      else copy.writeUInt32LE(offset, e.offsetField.at);
+      central.push(copy);
+    }
+    for (const a of added) central.push(writeNew(a, null));
+    const cdStart = pos;
+    for (const c of central) write(c);
+    const cdSize = pos - cdStart;
+    const count = central.length;
+    if (count > 0xfffe || cdStart > 0xfffffffe) {
+      // Zip64 end records (APPNOTE 4.3.14, 4.3.15).
+      const eocd64At = pos;
+      const rec = Buffer.alloc(56);
+      rec.writeUInt32LE(0x06064b50, 0);
+      rec.writeBigUInt64LE(BigInt(44), 4);
+      rec.writeUInt16LE(45, 12);
+      rec.writeUInt16LE(45, 14);
+      rec.writeBigUInt64LE(BigInt(count), 24);
+      rec.writeBigUInt64LE(BigInt(count), 32);
+      rec.writeBigUInt64LE(BigInt(cdSize), 40);
+      rec.writeBigUInt64LE(BigInt(cdStart), 48);
+      write(rec);
+      const loc = Buffer.alloc(20);
+      loc.writeUInt32LE(0x07064b50, 0);
+      loc.writeBigUInt64LE(BigInt(eocd64At), 8);
+      loc.writeUInt32LE(1, 16);
+      write(loc);
+    }
+    write(
+      Buffer.concat([
+        u32(0x06054b50), u16(0), u16(0), u16(Math.min(count, 0xffff)), u16(Math.min(count, 0xffff)), u32(Math.min(cdSize, 0xffffffff)),
+        u32(Math.min(cdStart, 0xffffffff)), u16(zip.comment.length), zip.comment,
+      ]),
+    );
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** [Content_Types].xml with an Override for a new part, and a relationships part with a new one. */
+function withOverride(text: string, part: string, type: string): string {
+  const m = /<\/([\w.-]+:)?Types\s*>\s*$/.exec(text);
+  const p = m && m[1] ? m[1] : '';
+  const xml = '<' + p + 'Override PartName="/' + escapeXml(part) + '" ContentType="' + type + '"/>';
+  return m ? text.slice(0, m.index) + xml + text.slice(m.index) : text;
+}
+
+function withRelationship(text: string, rels: Rel[], type: string, target: string): string {
+  let n = rels.length + 1;
+  while (rels.some((r) => r.id === 'rId' + n)) n++;
+  const m = /<\/([\w.-]+:)?Relationships\s*>\s*$/.exec(text);
+  const p = m && m[1] ? m[1] : '';
+  const xml = '<' + p + 'Relationship Id="rId' + n + '" Type="' + type + '" Target="' + escapeXml(target) + '"/>';
+  return m ? text.slice(0, m.index) + xml + text.slice(m.index) : text;
+}
+
+const STYLES_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
+const STYLES_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles';
+
+/**
+ * Writes `book` with the plans applied to `out` (atomically: a temporary file beside it, renamed
+ * over it; removed on any failure or interruption).
+ */
+export async function patchWorkbook(book: Book, plans: AnnotationPlan[], out: string, opts: PatchOptions = {}): Promise<void> {
+  const pkg = book.pkg;
+  const styles = book.styles || new Stylesheet(EMPTY_STYLESHEET);
+  const formats = new Formats(styles);
+  const replaced = new Map<ZipEntry, NewEntry>();
+  const added: NewEntry[] = [];
+  let rows = 0;
+  const onRow = () => {
+    if (opts.onProgress && ++rows % 5000 === 0) opts.onProgress(rows);
+  };
+  for (const plan of plans) {
+    const sheet = pkg.sheets.filter((s) => s.name === plan.sheet)[0];
+    if (!sheet) continue;
+    const last = plan.column + plan.labels.length - 1;
+    if (last > MAX_COLS) throw taizhangError('no-room', { file: pkg.zip.display, sheet: sheet.name, column: colLetter(Math.min(plan.column - 1, MAX_COLS)) });
+    const data = await patchSheet(pkg, sheet, new SheetPlan(plan, pkg.date1904), formats, onRow);
+    replaced.set(sheet.entry, { name: sheet.entry.name, data });
+  }
+  if (styles.changed) {
+    const text = styles.serialize();
+    if (book.styles && pkg.stylesPart) {
+      const entry = pkg.zip.get(pkg.stylesPart) as ZipEntry;
+      replaced.set(entry, { name: entry.name, data: deflateText(text) });
+    } else {
+      // A package without a stylesheet gains one, with its content type and relationship.
+      const part = resolveTarget(pkg.workbookPart, 'styles.xml');
+      added.push({ name: part, data: deflateText(text) });
+      if (pkg.contentTypes && !contentTypeOf(pkg.contentTypes, part).match(/styles/)) {
+        replaced.set(pkg.contentTypes.entry, { name: pkg.contentTypes.entry.name, data: deflateText(withOverride(pkg.contentTypes.text, part, STYLES_TYPE)) });
+      }
+      const relsEntry = pkg.workbookRelsEntry;
+      const relsText = relsEntry
+        ? decodePart(pkg.zip.readWhole(relsEntry, { maxBytes: 64 * 1024 * 1024 }))
+        : '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+      const rel = withRelationship(relsText, pkg.workbookRels, STYLES_REL, 'styles.xml');
+      if (relsEntry) replaced.set(relsEntry, { name: relsEntry.name, data: deflateText(rel) });
+      else added.push({ name: relsPartOf(pkg.workbookPart), data: deflateText(rel) });
+    }
+  }
+  const mode = opts.mode === undefined ? 0o666 & ~process.umask() : opts.mode;
+  await writeAtomic(out, async (tmp) => writeZip(pkg, replaced, added, tmp, mode), opts.mode);
+  if (opts.onProgress && rows) opts.onProgress(rows);
+}
