@@ -1,7 +1,7 @@
 /** CheckResult -> a report for a terminal: where the ledger was found, totals, overdue and due-soon items, findings. */
 import { FIELD_SYNONYMS } from '../core/fields';
 import { colLetter } from '../core/grid';
-import { t } from '../core/i18n';
+import { ruleName, t } from '../core/i18n';
 import { FLAG_LABELS } from '../core/labels';
 import { CheckedItem, CheckResult, FieldKey, Lang } from '../core/types';
 import { cliText } from './messages';
@@ -149,7 +149,7 @@ export function renderReport(result: CheckResult, opts: ReportOptions): string {
       rowsOut.push([
         (f.sheet && f.sheet !== result.sheet ? f.sheet + '!' : '') + f.cell,
         t(lang, f.severity === 'error' ? 'report.error' : 'report.warning'),
-        f.rule,
+        ruleName(lang, f.rule),
         f.message.replace(/\s*\n\s*/g, ' '),
       ]),
     );

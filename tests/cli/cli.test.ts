@@ -261,7 +261,7 @@ describe('without --start', () => {
     expect(lines[at - 1]).toBe('检查日期：2022-07-15');
     // Once at the top, once among the findings (as start-missing).
     expect(r.stdout.split(START_LINE)).toHaveLength(3);
-    expect(r.stdout).toMatch(/E2 +提示 +start-missing/);
+    expect(r.stdout).toMatch(/E2 +提示 +未提供整改起始日 +2项整改措施/);
   });
 
   test('no year anywhere, --json: start is null, the line goes to stderr and the finding into the JSON', () => {

@@ -6,6 +6,9 @@ import { FLAG_LABELS, STATE_LABELS } from '../../src/core/labels';
 import { summarize } from '../../src/core/summary';
 import { CellValue, CheckResult, SheetSpec, SpecCell } from '../../src/core/types';
 import { AS_OF, ledgerA, ledgerB, result } from './helpers/results';
+import { checkWorkbook } from '../../src/core/check';
+import { aspectColumnLedger, combinedHeaderLedger, englishTracker, twoRowHeaderLedger } from './helpers/ledgers';
+import { problemList, responsibilityList, roster, taskList } from './helpers/threelists';
 
 const ZH_NAMES = ['总览', '按方面', '按牵头部门', '逾期临期', '检查问题', '汇总台账', '通报提纲'];
 const EN_NAMES = ['Overview', 'By aspect', 'By department', 'Overdue & due soon', 'Findings', 'Consolidated ledger', 'Report outline'];
@@ -177,7 +180,17 @@ describe('summarySheets', () => {
   it('names every rule of the catalogue in Chinese and English; an unknown id stays itself', () => {
     const ids = ['deadline-missing', 'deadline-unparsed', 'lead-dept-missing', 'measure-missing', 'duplicate-seq',
       'deadline-before-start', 'completed-late', 'done-without-evidence', 'long-term-no-progress', 'deadline-needs-start',
-      'problem-without-measure', 'measure-unknown-problem', 'measure-without-responsibility'];
+      'problem-without-measure', 'measure-unknown-problem', 'measure-without-responsibility', 'deadline-pending',
+      'start-missing', 'status-unknown', 'column-missing', 'responsibility-unknown-measure', 'lead-dept-not-in-roster'];
+    // Every rule the engine raises on the messy ledgers of the tests, checked without a start date too.
+    const grids = [twoRowHeaderLedger(), aspectColumnLedger(), englishTracker(), combinedHeaderLedger()];
+    const raised: Record<string, true> = {};
+    for (const g of grids) for (const o of [{ asOf: '2022-07-15' }, { asOf: '2022-07-15', start: '2022-02-24' }]) {
+      checkWorkbook([g], o).findings.forEach((f) => (raised[f.rule] = true));
+    }
+    checkWorkbook([problemList(), taskList(), responsibilityList(), roster()], { asOf: '2022-07-15' }).findings.forEach((f) => (raised[f.rule] = true));
+    expect(Object.keys(raised).length).toBeGreaterThan(10);
+    for (const id of Object.keys(raised)) if (ids.indexOf(id) < 0) ids.push(id);
     for (const id of ids) {
       expect([id, /[\u4e00-\u9fff]/.test(ruleName('zh', id))]).toEqual([id, true]);
       expect([id, ruleName('en', id) !== id]).toEqual([id, true]);
