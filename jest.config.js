@@ -4,9 +4,7 @@ module.exports = {
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.test.json', diagnostics: { warnOnly: false } }] },
-  moduleNameMapper: {
-    // office-addin-manifest pulls in an ESM-only package that jest 30 cannot load.
-    '^office-addin-manifest$': '<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js',
-  },
+  // lib/ (the built CLI that the command-line tests spawn) is built once, before every suite.
+  globalSetup: '<rootDir>/tests/global-setup.js',
   testTimeout: 60000,
 };

@@ -1,5 +1,5 @@
 /**
- * Builds samples/整改台账-示例.xlsx: a realistic 整改台账 in the messy shapes of DOMAIN.md, for
+ * Builds samples/整改台账-示例.xlsx: a realistic 整改台账 in the messy shapes of real ledgers (docs/rules.md), for
  * `npm run demo` and for tests, and samples/整改台账-示例-二.xlsx: a second department's ledger in
  * another shape, so the demo can consolidate two. Run: npm run sample (compiles into lib/tools, then runs).
  *

@@ -1,5 +1,5 @@
 /**
- * A small argv parser for the contract in DESIGN.md ("The command line"). No dependency: the options
+ * A small argv parser for the contract in docs/contract.md. No dependency: the options
  * are few and fixed, and every malformed value must become one clear line in the user's language.
  */
 import { isIsoDate } from '../core/dates';

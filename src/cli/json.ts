@@ -1,5 +1,5 @@
 /**
- * CheckResult / Summary -> the JSON of the CLI contract (DESIGN.md, "The command line"): these keys
+ * CheckResult / Summary -> the JSON of the CLI contract (docs/contract.md): these keys
  * and no others (`start` was added after the first version; keys are only ever added). `summary --json` uses the same item, finding and totals shapes as `check --json`,
  * with `file` and `sheet` on each item.
  */

@@ -1,6 +1,6 @@
 /**
  * The `taizhang` command. Each command is one function in COMMANDS.
- * Exit codes (DESIGN.md): 0 checked; 1 with --strict when error findings exist; 2 unusable input or
+ * Exit codes (docs/contract.md): 0 checked; 1 with --strict when error findings exist; 2 unusable input or
  * usage, with exactly one line on stderr and no stack trace.
  */
 import * as fs from 'fs';

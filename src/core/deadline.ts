@@ -1,5 +1,5 @@
 /**
- * Deadline cell -> Deadline (DESIGN.md "Deadline parsing").
+ * Deadline cell -> Deadline (docs/rules.md, "Deadlines").
  *
  * A small pipeline:
  *   1. the cell value: real dates, Excel serials, years and blanks are settled here;

@@ -1,5 +1,5 @@
 /**
- * Canonical fields and the header texts seen for them in real ledgers (DOMAIN.md, "Header variants",
+ * Canonical fields and the header texts seen for them in real ledgers (docs/rules.md, "Header words",
  * and the published tables noted beside each addition). Everything here is data: to support a new
  * variant, add the word to its field's list; to say that a word names the field only when no better
  * column does, add it to WEAK_SYNONYMS too; to say that a word inside a header makes it a worse match

@@ -1,5 +1,5 @@
 /**
- * Item + options -> flag and days left (DESIGN.md, "Flags, in order").
+ * Item + options -> flag and days left (docs/rules.md, "Flags, in order").
  * Red means overdue and not closed; a done item is never red.
  */
 import { addDays, diffDays } from './dates';

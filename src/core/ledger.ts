@@ -1,7 +1,7 @@
 /**
  * Grid + HeaderMap -> Items (one per measure row).
  * Merges are invisible here (ExcelApi 1.1 cannot see them; the Grid holds their other cells as
- * empty), so a blank aspect or problem cell inherits the one above it (DESIGN.md, "Items"). Nothing
+ * empty), so a blank aspect or problem cell inherits the one above it (docs/rules.md, "Items"). Nothing
  * else inherits: a blank 牵头部门 or 完成时限 on a measure row is reported, never filled in.
  * Deadline and status wordings repeat across thousands of rows, so each is parsed once per check.
  */

@@ -1,6 +1,6 @@
 /**
  * The check catalogue: checked items -> findings. Each rule is a small function over one item;
- * ids are part of the contract (DESIGN.md, "Findings").
+ * ids are part of the contract (docs/contract.md, "Findings").
  */
 import { diffDays } from './dates';
 import { DEFAULT_IMMEDIATE_DAYS } from './flags';

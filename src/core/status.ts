@@ -1,5 +1,5 @@
 /**
- * Status / progress text -> State (DESIGN.md "Status").
+ * Status / progress text -> State (docs/rules.md, "Status").
  *
  * Decisions on wording the design leaves open:
  * - 未完成 / 尚未完成 / 没有完成 / not done / incomplete -> 'in-progress': the item is not done, but a

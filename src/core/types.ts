@@ -43,7 +43,7 @@ export interface Grid {
   ours?: { column: number; width: number };
 }
 
-/** The canonical fields of a ledger row. DOMAIN.md lists their header synonyms. */
+/** The canonical fields of a ledger row. docs/rules.md lists their header words. */
 export type FieldKey =
   | 'seq' // 序号
   | 'aspect' // 问题类别 / 方面

@@ -1,5 +1,5 @@
 /**
- * check --out as a patch of the user's file (docs: DESIGN.md, "Writing back"):
+ * check --out as a patch of the user's file (docs/contract.md, "Writing back"):
  * - every zip entry Taizhang does not change is copied byte for byte, its compressed bytes as they are;
  * - only the ledger sheet(s) and styles.xml change. In a sheet only the added cells, their <col>
  *   entries, the <dimension>, the merges of our own two-row header cells and the spans hint of the

@@ -2,7 +2,7 @@
  * The taizhang command as users run it: node bin/taizhang.js after `npm run build:cli`.
  * Exit codes, one-line stderr, the JSON contract and --out.
  */
-import { execFileSync, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -13,9 +13,6 @@ const SAMPLE = path.join('samples', '整改台账-示例.xlsx');
 const LO = path.join('tests', 'fixtures', 'libreoffice');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'taizhang-cli-'));
 
-beforeAll(() => {
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.cli.json'], { cwd: ROOT });
-}, 120000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function run(args: string[], env: Record<string, string> = {}) {

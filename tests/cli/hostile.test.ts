@@ -2,7 +2,7 @@
  * Hostile files, as a table: each ends with exit 0 or 2 (one line on stderr, no stack trace) in
  * bounded time and memory. Each runs the real CLI in its own process, whose peak memory is measured.
  */
-import { execFileSync, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -11,17 +11,9 @@ import { bookParts, buildBook, spacesPart, worksheet, zipParts } from '../xlsx/h
 
 const ROOT = path.resolve(__dirname, '../..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'taizhang-hostile-'));
-let lib: string;
-
-beforeAll(() => {
-  // The CLI compiled on its own, so no other suite's build of lib/ can race with this one.
-  lib = fs.mkdtempSync(path.join(os.tmpdir(), 'taizhang-hostile-lib-'));
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.cli.json', '--outDir', lib], { cwd: ROOT });
-}, 120000);
-afterAll(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.rmSync(lib, { recursive: true, force: true });
-});
+/** The CLI as built once before the suites (tests/global-setup.js). */
+const lib = path.join(ROOT, 'lib');
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 interface Outcome {
   code: number | null;

@@ -418,7 +418,7 @@ describe('unparsed, with the reason', () => {
   });
 });
 
-describe('DOMAIN.md deadline wording, end to end', () => {
+describe('deadline wording seen in real ledgers, end to end', () => {
   test.each<[string, DeadlineKind, string | null, boolean]>([
     ['2022年6月底前', 'date', '2022-06-30', false],
     ['2022年12月31日', 'date', '2022-12-31', false],

@@ -1,5 +1,5 @@
 /**
- * The flag rules at their boundaries (DESIGN.md, "Flags, in order"): daysLeft < 0 is overdue,
+ * The flag rules at their boundaries (docs/rules.md, "Flags, in order"): daysLeft < 0 is overdue,
  * daysLeft <= due-soon-days is due soon, and a 立行立改 item is due start + immediate-days (30 by
  * default). Each boundary is asserted on both sides with literal dates, through flagItem and through a
  * whole check of a ledger, so that moving a boundary by one day fails here.

@@ -1,5 +1,5 @@
 /**
- * Ledgers built in code in the messy shapes real departments use (DOMAIN.md): merged titles, a
+ * Ledgers built in code in the messy shapes real departments use (docs/rules.md, "Ledgers as they are"): merged titles, a
  * 填报单位 row, two-row headers under merged parents, section rows for aspects, merged problem cells
  * (the Grid holds their lower cells as null, as Excel reports them), 合计 and 注 rows.
  */
