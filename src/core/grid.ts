@@ -19,6 +19,21 @@ export function colNumber(letters: string): number {
   return n;
 }
 
+/**
+ * The column of an A1 reference ("AB12" -> 28, "$C$3" -> 3), 0 when it has none. By character codes,
+ * for the readers' hot loops (a sheet's every cell reference goes through it).
+ */
+export function refColumn(ref: string): number {
+  let col = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else if (c !== 36) break;
+  }
+  return col;
+}
+
 export function a1(row: number, col: number): string {
   return colLetter(col) + row;
 }

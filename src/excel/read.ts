@@ -10,7 +10,7 @@
  */
 import { CellValue, Grid } from '../core/types';
 import { serialToIso } from '../core/dates';
-import { isDateNumberFormat } from '../core/grid';
+import { colNumber, isDateNumberFormat } from '../core/grid';
 import { ColumnMarks, loadColumnMarks, ourSheetNames } from './settings';
 import { rangeAddress } from './batch';
 
@@ -19,10 +19,7 @@ export function topLeftOf(address: string): { top: number; left: number } {
   const bare = address.slice(address.lastIndexOf('!') + 1).split(':')[0].replace(/\$/g, '');
   const m = /^([A-Za-z]+)(\d+)$/.exec(bare);
   if (!m) return { top: 1, left: 1 };
-  let col = 0;
-  const letters = m[1].toUpperCase();
-  for (let i = 0; i < letters.length; i++) col = col * 26 + (letters.charCodeAt(i) - 64);
-  return { top: +m[2], left: col };
+  return { top: +m[2], left: colNumber(m[1]) };
 }
 
 /**

@@ -16,7 +16,7 @@
  */
 import { CellStyle, SheetSpec, SpecLink, StyleKey } from '../core/types';
 import { STYLES } from '../core/styles';
-import { a1, cellText, colLetter } from '../core/grid';
+import { a1, cellText, colLetter, colNumber } from '../core/grid';
 import { Batch, OfficeValue, charsToPoints, formatFor, rangeAddress, toOfficeValue, writeBlock } from './batch';
 import { Capabilities, capabilities } from './caps';
 import { addTextEqualsRule, applyStyle, hex } from './style';
@@ -115,14 +115,9 @@ export function specMatrix(spec: SheetSpec): { values: OfficeValue[][]; formats:
 export function ruleCells(spec: SheetSpec, range: string, text: string): { r0: number; r1: number; c: number }[] {
   const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(range);
   if (!m) return [];
-  const col = (l: string) => {
-    let n = 0;
-    for (let i = 0; i < l.length; i++) n = n * 26 + (l.toUpperCase().charCodeAt(i) - 64);
-    return n;
-  };
-  const c0 = col(m[1]);
+  const c0 = colNumber(m[1]);
   const r0 = +m[2];
-  const c1 = m[3] ? col(m[3]) : c0;
+  const c1 = m[3] ? colNumber(m[3]) : c0;
   const r1 = m[4] ? Math.min(+m[4], spec.rows.length) : r0;
   const runs: { r0: number; r1: number; c: number }[] = [];
   for (let c = c0; c <= c1; c++) {

@@ -20,7 +20,7 @@ import * as fs from 'fs';
 import * as zlib from 'zlib';
 import { isoToSerial } from '../core/dates';
 import { taizhangError } from '../core/errors';
-import { colLetter, isDateValue } from '../core/grid';
+import { colLetter, isDateValue, refColumn } from '../core/grid';
 import { STYLES } from '../core/styles';
 import { AnnotationPlan, CellValue } from '../core/types';
 import { cellText } from '../xlsxlite/xml';
@@ -284,17 +284,6 @@ function localOf(qname: string): string {
   return i < 0 ? qname : qname.slice(i + 1);
 }
 
-/** The column of an A1 reference; 0 when absent. */
-function refCol(ref: string): number {
-  let col = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
-    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
-    else if (c !== 36) break;
-  }
-  return col;
-}
 
 /**
  * The sheet XML streamed through: text is copied as it goes, except where the plan writes. The
@@ -374,7 +363,7 @@ class SheetPatcher implements XmlHandler {
       if (n === 'row' && this.depth === 3) this.openRow(tag);
       else if (n === 'c' && this.rowStart >= 0 && this.depth === 4) {
         const ref = tag.attr('r');
-        this.cellCol = ref ? refCol(ref) : this.cellCol + 1;
+        this.cellCol = ref ? refColumn(ref) : this.cellCol + 1;
         const s = tag.attr('s');
         this.cells.push({ col: this.cellCol, start: tag.start, end: tag.end, s: s === null ? 0 : +s || 0 });
         this.cellIndex = this.cells.length - 1;

@@ -12,7 +12,7 @@
  * and a sheet whose rectangle is too big for the checks to walk is refused with one clear line.
  */
 import { taizhangError } from '../core/errors';
-import { a1 } from '../core/grid';
+import { a1, refColumn } from '../core/grid';
 import { cellValue } from './cell';
 import { CellValue, Grid } from '../core/types';
 import { Package, readSmallXml, SheetRef, xmlError } from './package';
@@ -46,17 +46,6 @@ export interface SheetContext {
   onRow?: () => void;
 }
 
-/** The column of an A1 reference ("AB12" -> 28), or 0 when it has none. */
-function refCol(ref: string): number {
-  let col = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
-    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
-    else if (c !== 36) break;
-  }
-  return col;
-}
 
 /** The row of an A1 reference ("AB12" -> 12), or 0. */
 function refRow(ref: string): number {
@@ -119,8 +108,8 @@ export function parseRange(ref: string): { r1: number; c1: number; r2: number; c
   const parts = ref.trim().split(':');
   const a = parts[0];
   const b = parts[1] || a;
-  const c1 = refCol(a);
-  const c2 = refCol(b);
+  const c1 = refColumn(a);
+  const c2 = refColumn(b);
   const r1 = refRow(a);
   const r2 = refRow(b);
   if (!c1 || !c2 || !r1 || !r2) return null;
@@ -247,7 +236,7 @@ class SheetHandler implements XmlHandler {
       if (!this.inSheetData) return;
       const ref = tag.attr('r');
       if (ref) {
-        const col = refCol(ref);
+        const col = refColumn(ref);
         const row = refRow(ref);
         if (!col) throw this.corrupt();
         this.col = col;
