@@ -231,6 +231,18 @@ export function sortFindings(findings: Finding[], sheetOrder: string[]): Finding
     .map((x) => x.f);
 }
 
+/**
+ * The findings with every error before every warning, each group in the order it came (a check's
+ * findings come sorted by sheet, then row): what to fix first, for a list a person reads top down.
+ * Stable without relying on Array.prototype.sort being stable (IE11's is not).
+ */
+export function errorsFirst(findings: Finding[]): Finding[] {
+  const errors: Finding[] = [];
+  const warnings: Finding[] = [];
+  for (let i = 0; i < findings.length; i++) (findings[i].severity === 'error' ? errors : warnings).push(findings[i]);
+  return errors.concat(warnings);
+}
+
 export function runRules(items: CheckedItem[], read: LedgerRead, header: HeaderMap, opts: CheckOptions): Finding[] {
   const lang: Lang = opts.lang || 'zh';
   const present = presentFields(header);

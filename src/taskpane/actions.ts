@@ -1,0 +1,186 @@
+/**
+ * The pane's actions (检查, 生成汇总, 打开为新工作簿, and the first read), each run through one
+ * wrapper that validates the form, asks before the first write, holds the busy state, shows the
+ * progress and turns any error into one message in plain words. The work itself is in flows.ts.
+ */
+import { CheckResult } from '../core/types';
+import { findThreeLists } from '../core/threelists';
+import { summarize } from '../core/summary';
+import { summarySheets } from '../core/sheets';
+import { colLetter } from '../core/grid';
+import { readWorkbook } from '../excel/read';
+import { openAsNewWorkbook } from '../excel/workbook';
+import { capabilities } from '../excel/caps';
+import { loadOptions, loadWriteConsent, saveOptions, saveWriteConsent } from '../excel/settings';
+import { button, el, endProgress, message, notice, paint, progress } from './dom';
+import { FormRead, readOptions, today } from './options';
+import { listSources, pickLedger, renderLists, renderSheets, showDetected } from './mapping';
+import { moveSheetsHelp, plainError, renderResults, writeNotice } from './render';
+import { annotateChecked, Checked, readAndCheck, Step, writeSummary } from './flows';
+import { joinList, s, state } from './state';
+
+/** The buttons an action disables while it runs (and that stay off outside Excel). */
+const BUSY_IDS = ['tz-check', 'tz-summarize', 'tz-open-new', 'tz-apply-mapping', 'tz-redetect', 'tz-sheet'];
+
+export function setBusy(busy: boolean): void {
+  state.busy = busy;
+  for (let i = 0; i < BUSY_IDS.length; i++) (document.getElementById(BUSY_IDS[i]) as HTMLButtonElement).disabled = busy || !state.inOffice;
+}
+
+/** The progress line, painted before the step's work starts. */
+const step: Step = (n, of, what) => {
+  progress(n, of, s(what));
+  return paint();
+};
+
+/**
+ * Excel cannot undo what an add-in writes (ExcelApi has no undo for it before 1.19, which Excel
+ * 2016/2019 never get). Before the first write in a workbook the pane says so once and offers to
+ * continue or to work on a copy; "continue" is remembered in the workbook's settings.
+ * Resolves true to go on.
+ */
+function confirmWrite(): Promise<boolean> {
+  if (loadWriteConsent()) return Promise.resolve(true);
+  return new Promise<boolean>((resolve) => {
+    const box = el('div', 'tz-consent');
+    box.appendChild(el('b', '', s('undoTitle')));
+    box.appendChild(el('div', '', s('undoBody')));
+    const actions = el('div', 'tz-actions');
+    const go = button('tz-consent-continue', 'tz-button tz-primary', s('undoContinue'));
+    const copy = button('tz-consent-copy', 'tz-button', s('undoCopy'));
+    go.onclick = () => {
+      message(null);
+      void saveWriteConsent(today());
+      resolve(true);
+    };
+    copy.onclick = () => {
+      message(s('copyHelp'));
+      resolve(false);
+    };
+    actions.appendChild(go);
+    actions.appendChild(copy);
+    box.appendChild(actions);
+    message(box, 'warn');
+  });
+}
+
+interface ActionKind {
+  /** 'always': the form is read (and saved) first; 'unchecked': only when nothing was checked yet. */
+  form: 'always' | 'unchecked' | 'never';
+  /** The action writes into this workbook: asked before the first write. */
+  writes: boolean;
+  /** Says why the action cannot run here and returns false, before anything else. */
+  guard?: () => boolean;
+}
+
+/** The one wrapper: form, consent, busy state, progress and errors, the same for every action. */
+function action(kind: ActionKind, body: (form: FormRead | null) => Promise<void>): () => Promise<void> {
+  return async () => {
+    if (state.busy) return;
+    message(null);
+    notice(null);
+    if (kind.guard && !kind.guard()) return;
+    let form: FormRead | null = null;
+    if (kind.form === 'always' || (kind.form === 'unchecked' && !state.lastResult)) {
+      form = readOptions();
+      if (!form) return;
+    }
+    if (kind.writes && !(await confirmWrite())) return;
+    setBusy(true);
+    try {
+      if (form) void saveOptions(form.saved);
+      await body(form);
+    } catch (e) {
+      message(plainError(e, state.lang), 'error');
+    } finally {
+      endProgress();
+      setBusy(false);
+    }
+  };
+}
+
+/** Keeps what a read found and shows the lists a check joined. */
+function remember(c: Checked): void {
+  state.grids = c.grids;
+  state.lists = c.lists;
+  renderLists(c.result.sources ? listSources(c.lists) : []);
+}
+
+function showResult(result: CheckResult): void {
+  state.lastResult = result;
+  renderResults(result);
+}
+
+/** The first read: every sheet, the three lists or the ledger, and its header. */
+export const detect = action({ form: 'never', writes: false }, async () => {
+  progress(1, 1, s('reading'));
+  state.grids = await readWorkbook();
+  state.lists = findThreeLists(state.grids);
+  renderLists(listSources(state.lists));
+  const saved = loadOptions();
+  const pick = pickLedger(saved);
+  state.userHeader = saved.header && pick.header === saved.header ? saved.header : null;
+  renderSheets(pick.grid ? pick.grid.name : null);
+  showDetected(pick.grid, pick.header);
+});
+
+export const onCheck = action({ form: 'always', writes: true }, async (form) => {
+  const read = form as FormRead;
+  const t0 = new Date().getTime();
+  const c = await readAndCheck(read.opts, step, 3);
+  remember(c);
+  await step(3, 3, 'writing');
+  const plans = await annotateChecked(c, state.lang);
+  showResult(c.result);
+  const ledger = c.result.sheet;
+  const main = plans.filter((p) => p.sheet === ledger)[0] || plans[0];
+  const others = plans.filter((p) => p !== main).map((p) => p.sheet);
+  message(
+    s('checkedMsg', { sheet: ledger, items: c.result.totals.items, col: main ? colLetter(main.column) : '–', ms: new Date().getTime() - t0 }) +
+      (others.length ? ' ' + s('otherListsMsg', { sheets: others.join('、') }) : ''),
+    'ok',
+  );
+});
+
+export const onSummarize = action({ form: 'always', writes: true }, async (form) => {
+  const c = await readAndCheck((form as FormRead).opts, step, 3);
+  remember(c);
+  await step(3, 3, 'summarizing');
+  const report = await writeSummary(c.result, state.lang, {});
+  showResult(c.result);
+  message(s('summaryMsg', { sheets: joinList(report.sheets) }), 'ok');
+  notice(writeNotice(report));
+});
+
+/** Where Excel.createWorkbook (ExcelApi 1.8) is missing, the pane explains the manual move instead. */
+function canCreateWorkbook(): boolean {
+  if (capabilities().createWorkbook) return true;
+  message(moveSheetsHelp(), 'warn');
+  return false;
+}
+
+/**
+ * The summary of the last check as a new workbook (Excel.createWorkbook, ExcelApi 1.8). The .xlsx is
+ * built by src/xlsxlite, a chunk of its own fetched from this add-in's origin on the first click, so
+ * the first load does not carry it. Without a check yet, one is run (read and check only: nothing is
+ * written into this workbook).
+ */
+export const onOpenNew = action({ form: 'unchecked', writes: false, guard: canCreateWorkbook }, async (form) => {
+  let result = state.lastResult;
+  if (!result && form) {
+    const c = await readAndCheck(form.opts, step, 3);
+    remember(c);
+    showResult(c.result);
+    result = c.result;
+  }
+  const checked = result as CheckResult;
+  await step(3, 3, 'building');
+  const lang = state.lang;
+  const r = await openAsNewWorkbook(() =>
+    import(/* webpackChunkName: "xlsxlite" */ '../xlsxlite').then((lite) =>
+      lite.toBase64(lite.specsToXlsx(summarySheets(summarize([checked], { asOf: checked.asOf, lang }), lang))),
+    ),
+  );
+  if (r.status === 'opened') message(s('openedNew'), 'ok');
+  else message(moveSheetsHelp(), 'warn');
+});

@@ -1,0 +1,63 @@
+/**
+ * What the pane's actions do, without the DOM: read the workbook, run the core, write through the
+ * Office.js host. The host tests run these on the fake Excel and count their syncs; actions.ts wraps
+ * them with the busy state, the progress and the messages.
+ */
+import { AnnotationPlan, CheckOptions, CheckResult, Grid, HeaderMap, Lang } from '../core/types';
+import { checkWorkbook } from '../core/check';
+import { planAnnotations } from '../core/annotate';
+import { findThreeLists, ThreeLists } from '../core/threelists';
+import { summarize } from '../core/summary';
+import { DocumentOptions, summarySheets } from '../core/sheets';
+import { annotateAll } from '../excel/annotate';
+import { readWorkbook } from '../excel/read';
+import { WriteSheetsReport, writeSheets } from '../excel/sheets';
+
+/** The texts of the progress line, by step (keys of strings.ts). */
+export type StepKey = 'reading' | 'checking' | 'writing' | 'summarizing' | 'building';
+
+/** Shows step `n` of `of` and lets the page paint it before the work goes on. */
+export type Step = (n: number, of: number, what: StepKey) => Promise<void>;
+
+/** Whether a check of this sheet joins the three lists: it is their task list and no mapping is forced. */
+export function joinsThreeLists(lists: ThreeLists | null, sheet: string | null, header: HeaderMap | null): boolean {
+  return !!lists && !header && (!sheet || sheet === lists.tasks.grid.name);
+}
+
+export interface Checked {
+  /** Every sheet read (Taizhang's own summary sheets are not). */
+  grids: Grid[];
+  /** The problem, task and responsibility lists, when the workbook keeps three. */
+  lists: ThreeLists | null;
+  result: CheckResult;
+}
+
+/**
+ * Reads fresh grids (the user may have edited) and runs the core: two syncs, steps 1 and 2 of
+ * `steps`. The task list of three lists is checked joined with the other two: the core joins them
+ * only when no sheet is forced. A mapping the user corrected checks that one sheet as it says.
+ */
+export async function readAndCheck(opts: CheckOptions, step: Step, steps: number): Promise<Checked> {
+  await step(1, steps, 'reading');
+  const grids = await readWorkbook();
+  // The lists may have changed since detection; the role of each sheet is read again.
+  const lists = findThreeLists(grids);
+  await step(2, steps, 'checking');
+  const result = checkWorkbook(grids, joinsThreeLists(lists, opts.sheet || null, opts.header || null) ? { ...opts, sheet: null } : opts);
+  return { grids, lists, result };
+}
+
+/**
+ * 检查's write: the ledger (task list) gets its four columns, the other lists a 检查意见 column where
+ * needed, all of them in one Excel.run: the syncs do not grow with the rows or the sheets.
+ */
+export async function annotateChecked(c: Checked, lang: Lang): Promise<AnnotationPlan[]> {
+  const plans = planAnnotations(c.grids, c.result, lang);
+  await annotateAll(plans, c.grids);
+  return plans;
+}
+
+/** 生成汇总's write: the seven summary sheets of one checked ledger, into this workbook. */
+export function writeSummary(result: CheckResult, lang: Lang, doc: DocumentOptions): Promise<WriteSheetsReport> {
+  return writeSheets(summarySheets(summarize([result], { asOf: result.asOf, lang }), lang, doc));
+}

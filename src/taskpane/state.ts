@@ -1,0 +1,47 @@
+/**
+ * What the pane's modules share: its state (the grids read, the mapping, the last result) and its
+ * words in the current language. Nothing here touches the DOM or Excel.
+ */
+import { CheckResult, FieldKey, Grid, HeaderMap, Lang } from '../core/types';
+import { FIELD_SYNONYMS } from '../core/fields';
+import { ThreeLists } from '../core/threelists';
+import { FIELD_NAMES_EN, STRINGS, StringKey, fill } from './strings';
+
+export interface PaneState {
+  lang: Lang;
+  inOffice: boolean;
+  busy: boolean;
+  grids: Grid[];
+  /** The mapping the user applied (sent to the core as opts.header), or null to detect. */
+  userHeader: HeaderMap | null;
+  /** The mapping shown in the editor: detected or applied. */
+  shown: HeaderMap | null;
+  lastResult: CheckResult | null;
+  /** The workbook's problem, task and responsibility lists, when it keeps them on separate sheets. */
+  lists: ThreeLists | null;
+}
+
+export const state: PaneState = { lang: 'zh', inOffice: false, busy: false, grids: [], userHeader: null, shown: null, lastResult: null, lists: null };
+
+/** The fields in the order of core/fields.ts, as the mapping editor lists them. */
+export const FIELDS = Object.keys(FIELD_SYNONYMS) as FieldKey[];
+
+/** A pane text in the current language, its {placeholders} filled. */
+export function s(key: StringKey, params?: Record<string, string | number>): string {
+  const text = STRINGS[state.lang][key] as string;
+  return params ? fill(text, params) : text;
+}
+
+export function fieldName(f: FieldKey): string {
+  return state.lang === 'en' ? FIELD_NAMES_EN[f] : FIELD_SYNONYMS[f][0];
+}
+
+/** A list joined the way the language writes one: 、 in Chinese, a comma in English. */
+export function joinList(items: string[]): string {
+  return items.join(state.lang === 'en' ? ', ' : '、');
+}
+
+export function gridByName(name: string): Grid | null {
+  for (let i = 0; i < state.grids.length; i++) if (state.grids[i].name === name) return state.grids[i];
+  return null;
+}

@@ -1,0 +1,36 @@
+/**
+ * The pure functions the task pane renders from (it computes no numbers or orders of its own):
+ * the findings list's order, and which sheet of a workbook is the ledger and which its earlier version.
+ */
+import { checkWorkbook } from '../../src/core/check';
+import { errorsFirst } from '../../src/core/rules';
+import { Finding } from '../../src/core/types';
+import { twoRowHeaderLedger } from './helpers/ledgers';
+
+const at = (f: Finding) => f.severity + ' ' + f.rule + ' ' + (f.sheet === '整改台账' ? '' : f.sheet + '!') + f.cell;
+
+describe('errorsFirst: the findings as the pane lists them', () => {
+  it('puts every error before every warning, each in the check’s order (by row)', () => {
+    const result = checkWorkbook([twoRowHeaderLedger()], { asOf: '2022-07-15', lang: 'zh' });
+    expect(errorsFirst(result.findings).map(at)).toEqual([
+      'error lead-dept-missing E7',
+      'error lead-dept-missing E9',
+      'error lead-dept-missing E11',
+      'error lead-dept-missing E12',
+      'error deadline-unparsed G13',
+      'error deadline-missing G14',
+      'error lead-dept-missing E14',
+      'warning long-term-no-progress H9',
+      'warning duplicate-seq A13',
+    ]);
+  });
+
+  it('keeps the order it was given within each severity (the sheets of three lists stay in the core’s order)', () => {
+    const f = (severity: 'error' | 'warning', sheet: string, cell: string): Finding => ({ rule: 'r', severity, sheet, cell, row: +cell.slice(1), message: '' });
+    const given = [f('warning', '任务清单', 'B3'), f('error', '任务清单', 'C9'), f('warning', '问题清单', 'C2'), f('error', '问题清单', 'D5'), f('error', '责任清单', 'A2')];
+    expect(errorsFirst(given).map(at)).toEqual([
+      'error r 任务清单!C9', 'error r 问题清单!D5', 'error r 责任清单!A2', 'warning r 任务清单!B3', 'warning r 问题清单!C2',
+    ]);
+    expect(given.map(at)[0]).toBe('warning r 任务清单!B3'); // not sorted in place
+  });
+});
