@@ -37,6 +37,9 @@ export interface DocumentOptions {
   dueSoonDays?: number | null;
 }
 
+/** The working days a department has to reply to its 督办单 unless told otherwise. */
+export const DEFAULT_REPLY_DAYS = 3;
+
 /** Everything a sheet builder needs besides the summary. */
 export interface Doc {
   lang: Lang;
@@ -779,7 +782,7 @@ function noticeSheet(summary: Summary, dept: string, doc: Doc, name: string): Sh
   };
   const year = +summary.asOf.slice(0, 4);
   const number = (doc.opts.noticeNumber || '').trim() || n.number(year);
-  const replyBy = addWorkingDays(summary.asOf, doc.opts.replyDays ?? 3);
+  const replyBy = addWorkingDays(summary.asOf, doc.opts.replyDays ?? DEFAULT_REPLY_DAYS);
   const p = tx.indent.paragraph;
 
   line(text(tx.sheetTitles.notice, 'docTitle'), 40);
@@ -814,12 +817,13 @@ export function noticeSheets(summary: Summary, dept: string, lang: Lang = 'zh', 
 
 /**
  * Every 督办单 in one workbook, one sheet per department, named after it (within Excel's rules for
- * sheet names): for the task pane, which sends them as one file.
+ * sheet names): for the task pane, which sends them as one file. Beside a ledger, in the workbook it
+ * sits in, the pane names them `prefix` + department (督办单-办公室).
  */
-export function noticeBookSheets(summary: Summary, lang: Lang = 'zh', opts: DocumentOptions = {}): SheetSpec[] {
+export function noticeBookSheets(summary: Summary, lang: Lang = 'zh', opts: DocumentOptions = {}, prefix = ''): SheetSpec[] {
   const doc = docOf(summary, lang, opts);
   const depts = noticeDepartments(summary);
-  const names = safeSheetNames(depts);
+  const names = safeSheetNames(depts.map((d) => prefix + d));
   return depts.map((d, k) => noticeSheet(summary, d, doc, names[k]));
 }
 

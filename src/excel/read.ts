@@ -217,6 +217,16 @@ export function isOurSummarySheet(name: string): boolean {
   return ourSheetNames()[name.toLowerCase()] === true;
 }
 
+/** The workbook's worksheet names, in tab order: one sync (ExcelApi 1.1). */
+export function sheetNames(): Promise<string[]> {
+  return Excel.run(async (ctx) => {
+    const sheets = ctx.workbook.worksheets;
+    sheets.load('items/name');
+    await ctx.sync();
+    return sheets.items.map((ws) => ws.name);
+  });
+}
+
 /** Every worksheet as a Grid, in tab order, for detection: two syncs whatever the sheet count. */
 export function readWorkbook(): Promise<Grid[]> {
   return Excel.run(async (ctx) => {

@@ -17,6 +17,14 @@ export interface SavedOptions {
   sheet?: string | null;
   /** A mapping the user corrected. */
   header?: HeaderMap | null;
+  /** The documents' sender (发文单位: the 督办单's signature, every sheet's footer); blank for the default. */
+  issuer?: string | null;
+  /** The 督办单's 文号; blank for the placeholder to fill in by hand. */
+  noticeNumber?: string | null;
+  /** Working days a department has to reply to its 督办单. */
+  replyDays?: number;
+  /** The sheet last compared as the earlier version (对比上期): never picked as the ledger. */
+  previousSheet?: string | null;
 }
 
 function settings(): Office.Settings | null {

@@ -43,6 +43,8 @@ export interface WriteSheetsReport {
   renamed: { name: string; sheet: string }[];
   /** Features skipped because this Excel lacks them, each once. */
   skipped: SkippedFeature[];
+  /** The workbook's worksheets before the write, in tab order. */
+  existing: string[];
 }
 
 export interface StyleRect {
@@ -407,6 +409,7 @@ export function writeSheets(specs: SheetSpec[]): Promise<WriteSheetsReport> {
       rewritten: targets.filter((x) => x.rewrite).map((x) => x.sheet),
       renamed: targets.filter((x) => x.sheet !== x.spec.name).map((x) => ({ name: x.spec.name, sheet: x.sheet })),
       skipped: uniq,
+      existing,
     };
   });
 }

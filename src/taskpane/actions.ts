@@ -16,11 +16,11 @@ import { button, el, endProgress, message, notice, paint, progress } from './dom
 import { FormRead, readOptions, today } from './options';
 import { listSources, pickLedger, renderLists, renderSheets, showDetected } from './mapping';
 import { moveSheetsHelp, plainError, renderResults, writeNotice } from './render';
-import { annotateChecked, Checked, readAndCheck, Step, writeSummary } from './flows';
+import { annotateChecked, Checked, noticeSpecs, readAndCheck, Step, writeNotices, writeSummary } from './flows';
 import { joinList, s, state } from './state';
 
 /** The buttons an action disables while it runs (and that stay off outside Excel). */
-const BUSY_IDS = ['tz-check', 'tz-summarize', 'tz-open-new', 'tz-apply-mapping', 'tz-redetect', 'tz-sheet'];
+const BUSY_IDS = ['tz-check', 'tz-summarize', 'tz-open-new', 'tz-make-notices', 'tz-notices-new', 'tz-apply-mapping', 'tz-redetect', 'tz-sheet'];
 
 export function setBusy(busy: boolean): void {
   state.busy = busy;
@@ -65,8 +65,8 @@ function confirmWrite(): Promise<boolean> {
 }
 
 interface ActionKind {
-  /** 'always': the form is read (and saved) first; 'unchecked': only when nothing was checked yet. */
-  form: 'always' | 'unchecked' | 'never';
+  /** The options form is read, validated and saved first. */
+  form: boolean;
   /** The action writes into this workbook: asked before the first write. */
   writes: boolean;
   /** Says why the action cannot run here and returns false, before anything else. */
@@ -74,14 +74,14 @@ interface ActionKind {
 }
 
 /** The one wrapper: form, consent, busy state, progress and errors, the same for every action. */
-function action(kind: ActionKind, body: (form: FormRead | null) => Promise<void>): () => Promise<void> {
+function action(kind: ActionKind, body: (form: FormRead) => Promise<void>): () => Promise<void> {
   return async () => {
     if (state.busy) return;
     message(null);
     notice(null);
     if (kind.guard && !kind.guard()) return;
     let form: FormRead | null = null;
-    if (kind.form === 'always' || (kind.form === 'unchecked' && !state.lastResult)) {
+    if (kind.form) {
       form = readOptions();
       if (!form) return;
     }
@@ -89,7 +89,7 @@ function action(kind: ActionKind, body: (form: FormRead | null) => Promise<void>
     setBusy(true);
     try {
       if (form) void saveOptions(form.saved);
-      await body(form);
+      await body(form as FormRead); // null only where kind.form is false, and then unused
     } catch (e) {
       message(plainError(e, state.lang), 'error');
     } finally {
@@ -112,7 +112,7 @@ function showResult(result: CheckResult): void {
 }
 
 /** The first read: every sheet, the three lists or the ledger, and its header. */
-export const detect = action({ form: 'never', writes: false }, async () => {
+export const detect = action({ form: false, writes: false }, async () => {
   progress(1, 1, s('reading'));
   state.grids = await readWorkbook();
   state.lists = findThreeLists(state.grids);
@@ -124,8 +124,7 @@ export const detect = action({ form: 'never', writes: false }, async () => {
   showDetected(pick.grid, pick.header);
 });
 
-export const onCheck = action({ form: 'always', writes: true }, async (form) => {
-  const read = form as FormRead;
+export const onCheck = action({ form: true, writes: true }, async (read) => {
   const t0 = new Date().getTime();
   const c = await readAndCheck(read.opts, step, 3);
   remember(c);
@@ -142,14 +141,14 @@ export const onCheck = action({ form: 'always', writes: true }, async (form) => 
   );
 });
 
-export const onSummarize = action({ form: 'always', writes: true }, async (form) => {
-  const c = await readAndCheck((form as FormRead).opts, step, 3);
+export const onSummarize = action({ form: true, writes: true }, async (read) => {
+  const c = await readAndCheck(read.opts, step, 3);
   remember(c);
   await step(3, 3, 'summarizing');
-  const report = await writeSummary(c.result, state.lang, {});
+  const report = await writeSummary(c.result, state.lang, read.doc);
   showResult(c.result);
   message(s('summaryMsg', { sheets: joinList(report.sheets) }), 'ok');
-  notice(writeNotice(report));
+  notice(writeNotice(report, 'summary'));
 });
 
 /** Where Excel.createWorkbook (ExcelApi 1.8) is missing, the pane explains the manual move instead. */
@@ -163,12 +162,12 @@ function canCreateWorkbook(): boolean {
  * The summary of the last check as a new workbook (Excel.createWorkbook, ExcelApi 1.8). The .xlsx is
  * built by src/xlsxlite, a chunk of its own fetched from this add-in's origin on the first click, so
  * the first load does not carry it. Without a check yet, one is run (read and check only: nothing is
- * written into this workbook).
+ * written into this workbook). The form is read for the documents' sender (发文单位 in the footers).
  */
-export const onOpenNew = action({ form: 'unchecked', writes: false, guard: canCreateWorkbook }, async (form) => {
+export const onOpenNew = action({ form: true, writes: false, guard: canCreateWorkbook }, async (read) => {
   let result = state.lastResult;
-  if (!result && form) {
-    const c = await readAndCheck(form.opts, step, 3);
+  if (!result) {
+    const c = await readAndCheck(read.opts, step, 3);
     remember(c);
     showResult(c.result);
     result = c.result;
@@ -178,9 +177,49 @@ export const onOpenNew = action({ form: 'unchecked', writes: false, guard: canCr
   const lang = state.lang;
   const r = await openAsNewWorkbook(() =>
     import(/* webpackChunkName: "xlsxlite" */ '../xlsxlite').then((lite) =>
-      lite.toBase64(lite.specsToXlsx(summarySheets(summarize([checked], { asOf: checked.asOf, lang }), lang))),
+      lite.toBase64(lite.specsToXlsx(summarySheets(summarize([checked], { asOf: checked.asOf, lang }), lang, read.doc))),
     ),
   );
   if (r.status === 'opened') message(s('openedNew'), 'ok');
+  else message(moveSheetsHelp(), 'warn');
+});
+
+/** The line that says nothing needed a notice, with the as-of date the check used. */
+function noNotices(result: CheckResult): void {
+  message(s('noNotices', { asOf: result.asOf }), 'ok');
+}
+
+/** 督办单 into this workbook: one sheet per lead department with overdue or due-soon items. */
+export const onNotices = action({ form: true, writes: true }, async (read) => {
+  const c = await readAndCheck(read.opts, step, 3);
+  remember(c);
+  await step(3, 3, 'makingNotices');
+  const written = await writeNotices(c.result, state.lang, read.doc);
+  showResult(c.result);
+  const lines = written.report ? writeNotice(written.report, 'notices') : [];
+  if (written.stale.length) lines.push(s('staleNotices', { sheets: joinList(written.stale) }));
+  if (written.report) message(s('noticesMsg', { n: written.report.sheets.length, sheets: joinList(written.report.sheets) }), 'ok');
+  else noNotices(c.result);
+  notice(lines);
+});
+
+/**
+ * Every 督办单 in one new workbook, a sheet per department (Excel.createWorkbook, ExcelApi 1.8; the
+ * button shows only there), from a fresh read and check: nothing is written into this workbook.
+ */
+export const onNoticesNew = action({ form: true, writes: false, guard: canCreateWorkbook }, async (read) => {
+  const c = await readAndCheck(read.opts, step, 3);
+  remember(c);
+  showResult(c.result);
+  const specs = noticeSpecs(c.result, state.lang, read.doc);
+  if (!specs.length) {
+    noNotices(c.result);
+    return;
+  }
+  await step(3, 3, 'building');
+  const r = await openAsNewWorkbook(() =>
+    import(/* webpackChunkName: "xlsxlite" */ '../xlsxlite').then((lite) => lite.toBase64(lite.specsToXlsx(specs))),
+  );
+  if (r.status === 'opened') message(s('noticesOpened', { n: specs.length }), 'ok');
   else message(moveSheetsHelp(), 'warn');
 });

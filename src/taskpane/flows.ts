@@ -3,18 +3,20 @@
  * Office.js host. The host tests run these on the fake Excel and count their syncs; actions.ts wraps
  * them with the busy state, the progress and the messages.
  */
-import { AnnotationPlan, CheckOptions, CheckResult, Grid, HeaderMap, Lang } from '../core/types';
+import { AnnotationPlan, CheckOptions, CheckResult, Grid, HeaderMap, Lang, SheetSpec } from '../core/types';
 import { checkWorkbook } from '../core/check';
 import { planAnnotations } from '../core/annotate';
 import { findThreeLists, ThreeLists } from '../core/threelists';
 import { summarize } from '../core/summary';
-import { DocumentOptions, summarySheets } from '../core/sheets';
+import { DocumentOptions, noticeBookSheets, summarySheets } from '../core/sheets';
+import { SUMMARY_TEXT } from '../core/summary-i18n';
+import { loadSheetMarks } from '../excel/settings';
 import { annotateAll } from '../excel/annotate';
-import { readWorkbook } from '../excel/read';
+import { readWorkbook, sheetNames } from '../excel/read';
 import { WriteSheetsReport, writeSheets } from '../excel/sheets';
 
 /** The texts of the progress line, by step (keys of strings.ts). */
-export type StepKey = 'reading' | 'checking' | 'writing' | 'summarizing' | 'building';
+export type StepKey = 'reading' | 'checking' | 'writing' | 'summarizing' | 'building' | 'makingNotices';
 
 /** Shows step `n` of `of` and lets the page paint it before the work goes on. */
 export type Step = (n: number, of: number, what: StepKey) => Promise<void>;
@@ -60,4 +62,46 @@ export async function annotateChecked(c: Checked, lang: Lang): Promise<Annotatio
 /** 生成汇总's write: the seven summary sheets of one checked ledger, into this workbook. */
 export function writeSummary(result: CheckResult, lang: Lang, doc: DocumentOptions): Promise<WriteSheetsReport> {
   return writeSheets(summarySheets(summarize([result], { asOf: result.asOf, lang }), lang, doc));
+}
+
+/** The sheet-name prefix of a 督办单 written beside the ledger: 督办单-办公室. */
+export function noticePrefix(lang: Lang): string {
+  return SUMMARY_TEXT[lang].sheets.notice + '-';
+}
+
+/** Every 督办单 of a checked ledger, one sheet per lead department with overdue or due-soon items. */
+export function noticeSpecs(result: CheckResult, lang: Lang, doc: DocumentOptions, prefix = ''): SheetSpec[] {
+  return noticeBookSheets(summarize([result], { asOf: result.asOf, lang }), lang, doc, prefix);
+}
+
+export interface NoticesWritten {
+  /** Null when no department needs a notice: nothing was written. */
+  report: WriteSheetsReport | null;
+  /** Notices written by an earlier run for departments that need none now, still in the workbook. */
+  stale: string[];
+}
+
+/**
+ * 生成督办单's write: the notices as sheets of this workbook (督办单-办公室, ...), through the same
+ * writer as the summary: recorded as ours, a user's sheet of the same name never touched, ours
+ * rewritten in place. An earlier run's notice for a department that needs none now is left as it
+ * is (it may hold the department's reply) and named in `stale`.
+ */
+export async function writeNotices(result: CheckResult, lang: Lang, doc: DocumentOptions): Promise<NoticesWritten> {
+  const prefix = noticePrefix(lang);
+  const specs = noticeSpecs(result, lang, doc, prefix);
+  const marks = loadSheetMarks();
+  const earlier: string[] = [];
+  for (const name in marks) {
+    if (Object.prototype.hasOwnProperty.call(marks, name) && name.indexOf(prefix) === 0) earlier.push(name);
+  }
+  const report = specs.length ? await writeSheets(specs) : null;
+  // Which of the earlier notices are still there: the writer saw the sheets, else one sync asks.
+  const existing: Record<string, boolean> = {};
+  const names = report ? report.existing : earlier.length ? await sheetNames() : [];
+  names.forEach((n) => (existing[n.toLowerCase()] = true));
+  const written: Record<string, boolean> = {};
+  specs.forEach((spec) => (written[spec.name] = true));
+  const stale = earlier.filter((name) => !written[name] && existing[String(marks[name]).toLowerCase()]).map((name) => marks[name]);
+  return { report, stale };
 }

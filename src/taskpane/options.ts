@@ -5,7 +5,9 @@
 import { CheckOptions } from '../core/types';
 import { isIsoDate } from '../core/dates';
 import { DEFAULT_DUE_SOON_DAYS, DEFAULT_IMMEDIATE_DAYS } from '../core/flags';
-import { SavedOptions } from '../excel/settings';
+import { DEFAULT_REPLY_DAYS, DocumentOptions } from '../core/sheets';
+import { SUMMARY_TEXT } from '../core/summary-i18n';
+import { SavedOptions, loadOptions } from '../excel/settings';
 import { input, message, select } from './dom';
 import { s, state } from './state';
 
@@ -17,10 +19,12 @@ export function today(): string {
 
 export interface FormRead {
   opts: CheckOptions;
+  /** What the written documents say about who sends them (督办单, footers, the report's wording). */
+  doc: DocumentOptions;
   saved: SavedOptions;
 }
 
-const FIELD_IDS = ['tz-asof', 'tz-start', 'tz-due-soon', 'tz-immediate'];
+const FIELD_IDS = ['tz-asof', 'tz-start', 'tz-due-soon', 'tz-immediate', 'tz-reply-days'];
 
 /** Marks the field, says what is wrong with it, and returns null (the action does not start). */
 export function invalid(id: string, text: string): null {
@@ -47,6 +51,10 @@ export function readOptions(): FormRead | null {
   const immediateDays = dayCount(input('tz-immediate').value.trim(), DEFAULT_IMMEDIATE_DAYS);
   if (isNaN(dueSoonDays)) return invalid('tz-due-soon', s('badNumber', { label: s('dueSoonDays') }));
   if (isNaN(immediateDays)) return invalid('tz-immediate', s('badNumber', { label: s('immediateDays') }));
+  const replyDays = dayCount(input('tz-reply-days').value.trim(), DEFAULT_REPLY_DAYS);
+  if (isNaN(replyDays)) return invalid('tz-reply-days', s('badNumber', { label: s('replyDays') }));
+  const issuer = input('tz-issuer').value.trim() || null;
+  const noticeNumber = input('tz-notice-number').value.trim() || null;
   const sheet = select('tz-sheet').value || null;
   const opts: CheckOptions = {
     file: workbookName(),
@@ -58,7 +66,11 @@ export function readOptions(): FormRead | null {
     sheet,
     header: state.userHeader,
   };
-  return { opts, saved: { asOf: asOf || null, start: start || null, dueSoonDays, immediateDays, sheet, header: state.userHeader } };
+  return {
+    opts,
+    doc: { issuer, noticeNumber, replyDays, dueSoonDays },
+    saved: { asOf: asOf || null, start: start || null, dueSoonDays, immediateDays, sheet, header: state.userHeader, issuer, noticeNumber, replyDays, previousSheet: loadOptions().previousSheet || null },
+  };
 }
 
 export function workbookName(): string {
@@ -76,4 +88,11 @@ export function fillOptions(saved: SavedOptions): void {
   input('tz-start').value = saved.start || '';
   input('tz-due-soon').value = String(saved.dueSoonDays !== undefined ? saved.dueSoonDays : DEFAULT_DUE_SOON_DAYS);
   input('tz-immediate').value = String(saved.immediateDays !== undefined ? saved.immediateDays : DEFAULT_IMMEDIATE_DAYS);
+  input('tz-issuer').value = saved.issuer || '';
+  input('tz-notice-number').value = saved.noticeNumber || '';
+  input('tz-reply-days').value = String(saved.replyDays !== undefined ? saved.replyDays : DEFAULT_REPLY_DAYS);
+  // The defaults the documents use when these are blank, in grey.
+  const tx = SUMMARY_TEXT[state.lang];
+  input('tz-issuer').placeholder = tx.defaultIssuer;
+  input('tz-notice-number').placeholder = tx.notice.number(+(saved.asOf || today()).slice(0, 4));
 }

@@ -10,7 +10,7 @@ import { errorsFirst } from '../core/rules';
 import { isTaizhangError, userMessage } from '../core/errors';
 import { MAX_LINKS, SkippedFeature, WriteSheetsReport } from '../excel/sheets';
 import { selectCell } from '../excel/workbook';
-import { STRINGS, StringKey, fill } from './strings';
+import { STRINGS, StringKey, Written, fill } from './strings';
 import { $, clear, el, message, show } from './dom';
 import { joinList, s, state } from './state';
 
@@ -76,14 +76,15 @@ function findingItem(f: Finding, ledger: string): HTMLElement {
 }
 
 /** What a write of sheets could not do on this Excel, and where ours went when a name was the user's. */
-export function writeNotice(report: WriteSheetsReport): string[] {
+export function writeNotice(report: WriteSheetsReport, written: Written): string[] {
+  const what = STRINGS[state.lang].written[written];
   const lines: string[] = [];
   report.renamed.forEach((r) => {
-    if (r.sheet !== r.name) lines.push(s('renamedMsg', { name: r.name, sheet: r.sheet }));
+    if (r.sheet !== r.name) lines.push(s('renamedMsg', { name: r.name, sheet: r.sheet, what }));
   });
   if (report.skipped.length) {
     const names = report.skipped.map((f: SkippedFeature) => fill(STRINGS[state.lang].features[f], { n: MAX_LINKS }));
-    lines.push(s('skipped', { list: joinList(names) }));
+    lines.push(s('skipped', { list: joinList(names), what }));
   }
   return lines;
 }

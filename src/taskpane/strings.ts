@@ -37,10 +37,24 @@ const ZH = {
   step: '第 {n}/{of} 步',
   checkedMsg: '已检查“{sheet}”的 {items} 项整改措施，结果写在第 {col} 列起的四列（{ms} 毫秒）。',
   summaryMsg: '已写入汇总表：{sheets}。',
-  skipped: '此版本 Excel 不支持以下格式，已略过（汇总内容完整）：{list}。',
-  renamedMsg: '本工作簿已有名为“{name}”的工作表，它不是本加载项建的，未作任何改动；汇总写在“{sheet}”。',
+  notices: '督办单',
+  noticesHint: '为有逾期、临期事项的每个牵头部门各生成一张督办单，每个部门一张工作表。',
+  issuer: '发文单位',
+  issuerHint: '印在督办单落款和各表页脚；留空则用灰字所示的名称。',
+  noticeNumber: '文号',
+  replyDays: '回复期限（工作日）',
+  makeNotices: '生成督办单',
+  noticesNew: '督办单打开为新工作簿',
+  makingNotices: '正在生成督办单…',
+  noticesMsg: '已为 {n} 个牵头部门生成督办单：{sheets}。',
+  noNotices: '截至 {asOf} 没有逾期或临期事项，无需督办，未生成督办单。',
+  staleNotices: '“{sheets}”是此前生成的督办单，其部门现已没有逾期、临期事项，本次未更新；如不再需要，可删除这些工作表。',
+  noticesOpened: '已在新窗口打开督办单工作簿（{n} 个部门各一张工作表），请另存后发送。',
+  skipped: '此版本 Excel 不支持以下格式，已略过（{what}内容完整）：{list}。',
+  renamedMsg: '本工作簿已有名为“{name}”的工作表，它不是本加载项建的，未作任何改动；{what}写在“{sheet}”。',
+  written: { summary: '汇总', notices: '督办单', compare: '对比表' },
   undoTitle: 'Excel 不能撤销本加载项写入的内容。',
-  undoBody: '“检查”会在台账最后一列之后写入四列，“生成汇总”会在本工作簿中写入汇总表，写入后不能用“撤销”恢复。建议先另存一份副本，在副本上操作。',
+  undoBody: '“检查”会在台账最后一列之后写入四列，“生成汇总”“生成督办单”“对比上期”会在本工作簿中写入新的工作表，写入后不能用“撤销”恢复。建议先另存一份副本，在副本上操作。',
   undoContinue: '继续写入',
   undoCopy: '先另存副本',
   copyHelp: '本工作簿未作任何改动。请点“文件 > 另存为”保存一份副本，在副本中打开本加载项，再点“检查”或“生成汇总”。',
@@ -123,10 +137,24 @@ const EN: Strings = {
   step: 'step {n} of {of}',
   checkedMsg: 'Checked {items} measures on "{sheet}"; results are in the four columns from column {col} ({ms} ms).',
   summaryMsg: 'Summary sheets written: {sheets}.',
-  skipped: 'This Excel lacks these formats, so they were skipped (the summary itself is complete): {list}.',
-  renamedMsg: 'This workbook already has a sheet named "{name}" that this add-in did not create; it was left as it is, and the summary went to "{sheet}".',
+  notices: 'Supervision notices',
+  noticesHint: 'One notice for each lead department with overdue or due-soon items, one sheet per department.',
+  issuer: 'Issued by',
+  issuerHint: 'Signs the notices and every sheet\'s footer; blank for the name shown in grey.',
+  noticeNumber: 'Notice number',
+  replyDays: 'Reply within (working days)',
+  makeNotices: 'Write notices',
+  noticesNew: 'Notices as new workbook',
+  makingNotices: 'Writing the notices…',
+  noticesMsg: 'Notices written for {n} lead departments: {sheets}.',
+  noNotices: 'Nothing is overdue or due soon as of {asOf}: no notice is needed, none was written.',
+  staleNotices: '"{sheets}" are notices written earlier for departments that now have nothing overdue or due soon; they were not updated. Delete them if they are no longer needed.',
+  noticesOpened: 'The notices opened as a new workbook (one sheet per department, {n} in all). Save it, then send it.',
+  skipped: 'This Excel lacks these formats, so they were skipped (the {what} itself is complete): {list}.',
+  renamedMsg: 'This workbook already has a sheet named "{name}" that this add-in did not create; it was left as it is, and the {what} went to "{sheet}".',
+  written: { summary: 'summary', notices: 'notice', compare: 'comparison' },
   undoTitle: 'Excel cannot undo what this add-in writes.',
-  undoBody: 'Check writes four columns after the ledger\'s last column, and Summarize writes summary sheets into this workbook; Undo cannot take them back. You may want to save a copy first and work on the copy.',
+  undoBody: 'Check writes four columns after the ledger\'s last column; Summarize, Write notices and Compare write sheets of their own into this workbook. Undo cannot take them back. You may want to save a copy first and work on the copy.',
   undoContinue: 'Continue',
   undoCopy: 'Save a copy first',
   copyHelp: 'Nothing in this workbook was changed. Use File > Save As to save a copy, open this add-in in the copy, then click Check or Summarize.',
@@ -172,7 +200,9 @@ const EN: Strings = {
 };
 
 export const STRINGS: Record<Lang, Strings> = { zh: ZH, en: EN };
-export type StringKey = Exclude<keyof Strings, 'flags' | 'roles' | 'features'>;
+export type StringKey = Exclude<keyof Strings, 'flags' | 'roles' | 'features' | 'written'>;
+/** What a write of sheets wrote, for the lines about it. */
+export type Written = keyof Strings['written'];
 
 /** English names of the fields for the mapping editor (the Chinese ones are FIELD_SYNONYMS[f][0]). */
 export const FIELD_NAMES_EN: Record<FieldKey, string> = {

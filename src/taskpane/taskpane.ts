@@ -13,10 +13,11 @@
  */
 import { loadOptions } from '../excel/settings';
 import { displayLang, hostInfoLang, whenReady } from '../excel/office';
-import { $, message, select } from './dom';
+import { $, message, select, show } from './dom';
 import { fillOptions } from './options';
 import { applyMapping, onSheetChange, toggleMapping } from './mapping';
-import { detect, onCheck, onOpenNew, onSummarize, setBusy } from './actions';
+import { detect, onCheck, onNotices, onNoticesNew, onOpenNew, onSummarize, setBusy } from './actions';
+import { capabilities } from '../excel/caps';
 import { renderTexts } from './render';
 import { s, state } from './state';
 
@@ -47,6 +48,10 @@ function start(inOffice: boolean): void {
   $('tz-check').onclick = () => void onCheck();
   $('tz-summarize').onclick = () => void onSummarize();
   $('tz-open-new').onclick = () => void onOpenNew();
+  $('tz-make-notices').onclick = () => void onNotices();
+  $('tz-notices-new').onclick = () => void onNoticesNew();
+  // The notices as a workbook of their own only where Excel can create one (ExcelApi 1.8).
+  show($('tz-notices-new'), inOffice && capabilities().createWorkbook);
   $('tz-edit-mapping').onclick = () => toggleMapping();
   $('tz-apply-mapping').onclick = applyMapping;
   $('tz-redetect').onclick = onSheetChange;

@@ -176,6 +176,39 @@ describeInBrowser('task pane in headless Chromium', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane-summary.png'), fullPage: true });
   });
 
+  it('生成督办单 writes one notice per lead department with overdue items, signed by the issuer typed in, and keeps the options', async () => {
+    // Only where Excel can create a workbook is the notices' own workbook offered (this host is 1.7).
+    expect(await page.$eval('#tz-notices-new', (e) => (e as HTMLElement).hidden)).toBe(true);
+    expect(await page.$eval('#tz-issuer', (e) => (e as HTMLInputElement).placeholder)).toBe('整改工作领导小组办公室');
+    expect(await page.$eval('#tz-notice-number', (e) => (e as HTMLInputElement).placeholder)).toBe('〔2022〕第__号');
+    await page.fill('#tz-issuer', '某单位巡察整改工作领导小组办公室');
+    await page.fill('#tz-reply-days', '5');
+    await page.click('#tz-make-notices');
+    await page.waitForFunction(() => /督办单/.test(document.getElementById('tz-message')!.textContent || ''), undefined, { timeout: 20000 });
+    expect(await page.$eval('#tz-message', (e) => e.className)).toBe('tz-message tz-ok');
+    expect(await page.$eval('#tz-message', (e) => e.textContent)).toBe('已为 2 个牵头部门生成督办单：督办单-宣传部、督办单-组织部。');
+    type Host = { state: { sheets: { name: string }[]; settings: Record<string, string> }; value(s: string, a: string): unknown };
+    const got = await page.evaluate(() => {
+      const h = (window as unknown as { __fakeHost: Host }).__fakeHost;
+      const col = (sheet: string, c: string, n: number) => Array.from({ length: n }, (_v, i) => h.value(sheet, c + (i + 1)));
+      return { sheets: h.state.sheets.map((s) => s.name), a: col('督办单-宣传部', 'A', 12), c6: h.value('督办单-宣传部', 'C6'), options: JSON.parse(h.state.settings['taizhang.options']) };
+    });
+    expect(await page.$$eval('#tz-notice div', (els) => els.map((e) => e.textContent))).toEqual([
+      '此版本 Excel 不支持以下格式，已略过（督办单内容完整）：打印设置、页脚和页边距（需要 ExcelApi 1.9）。',
+    ]);
+    expect(got.sheets.slice(-2)).toEqual(['督办单-宣传部', '督办单-组织部']);
+    expect(got.a.slice(0, 4)).toEqual(['整改督办单', '〔2022〕第__号', '宣传部：', '　　截至2022年7月15日，宣传部牵头的整改措施中，有1项已逾期，请立即整改并说明原因。']);
+    expect(got.c6).toBe('开展意识形态工作专项检查');
+    // 5 working days after Friday 2022-07-15 is Friday 2022-07-22.
+    expect(got.a).toContain('　　请于2022年7月22日前将整改进展及说明（填入上表最后一列）报送某单位巡察整改工作领导小组办公室。');
+    expect(got.a).toContain('某单位巡察整改工作领导小组办公室（盖章）');
+    expect(got.options).toMatchObject({ issuer: '某单位巡察整改工作领导小组办公室', noticeNumber: null, replyDays: 5, asOf: '2022-07-15' });
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane-notices.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    expect(foreign(requests, origin)).toEqual([]);
+  });
+
   it('打开为新工作簿 explains how to move the sheets where createWorkbook is missing', async () => {
     await page.click('#tz-open-new');
     await page.waitForFunction(() => /移动或复制/.test(document.getElementById('tz-message')!.textContent || ''));
@@ -275,6 +308,25 @@ describeInBrowser('task pane in headless Chromium', () => {
       expect(chunk[0].indexOf(origin + '/')).toBe(0);
       fs.mkdirSync(ARTIFACTS, { recursive: true });
       await p3.screenshot({ path: path.join(ARTIFACTS, 'taskpane-three-lists.png'), fullPage: true });
+      expect(errors).toEqual([]);
+      expect(foreign(requests, origin)).toEqual([]);
+    });
+
+    it('督办单打开为新工作簿 opens every notice as one new workbook, a sheet per department, and writes nothing here', async () => {
+      const writesBefore = await host3((h) => h.state.writes.length);
+      await p3.click('#tz-notices-new');
+      await p3.waitForFunction(() => /督办单工作簿/.test(document.getElementById('tz-message')!.textContent || ''), undefined, { timeout: 20000 });
+      expect(await p3.$eval('#tz-message', (e) => e.textContent)).toBe('已在新窗口打开督办单工作簿（1 个部门各一张工作表），请另存后发送。');
+      const created = await host3((h) => h.state.createdWorkbooks);
+      expect(created.length).toBe(2);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(created[1], 'base64') as unknown as ArrayBuffer);
+      // Task 5 (财务处, 2022年7月20日) is due in 5 days; task 4 is overdue but has no responsibility row, so no department.
+      expect(wb.worksheets.map((w) => w.name)).toEqual(['财务处']);
+      const ws = wb.getWorksheet('财务处')!;
+      expect([1, 2, 3].map((r) => ws.getCell('A' + r).value)).toEqual(['整改督办单', '〔2022〕第__号', '财务处：']);
+      expect(ws.getCell('C6').value).toBe('压减督查检查事项');
+      expect(await host3((h) => h.state.writes.length)).toBe(writesBefore);
       expect(errors).toEqual([]);
       expect(foreign(requests, origin)).toEqual([]);
     });

@@ -1220,3 +1220,136 @@ describe('charts and the printed page in the add-in (excel/charts.ts, excel/page
     expect(expected).toContain('逾期临期!1:1=26');
   });
 });
+
+/* ------------------------------------------------------------------------------------------------ */
+/* The pane's actions (src/taskpane/flows.ts) on the fake Excel: 生成督办单 and 对比上期.              */
+/* ------------------------------------------------------------------------------------------------ */
+
+import { readAndCheck, writeNotices, noticeSpecs } from '../../src/taskpane/flows';
+
+const noStep = () => Promise.resolve();
+
+/** A county ledger whose overdue and due-soon items fall to four lead departments, one jointly led. */
+function noticeLedger(): FakeSheetInit {
+  const rows: (FakeValue | null)[][] = [
+    ['某县2022年巡察反馈问题整改台账', null, null, null, null, null, null, null],
+    HEADER.slice(),
+    [1, '理论学习不深入', '制定年度学习计划', '张某', '办公室', '2022年6月底前', '已起草', '推进中'],
+    [2, '选人用人不规范', '完善干部选拔任用流程', '钱某', '组织部', '2022年7月20日', '正在修订', '推进中'],
+    [3, '意识形态责任制落实不到位', '开展专项检查', '李某', '宣传部', '2022年12月底前', '方案已印发', '推进中'],
+    [4, '公务接待不规范', '=清理2021年以来公务接待台账', '赵某', '办公室、财务处', isoToSerial('2022-05-31'), '正在核对', '推进中'],
+    [5, '八项规定执行不严', '开展自查自纠', '孙某', '纪检组', '立行立改', '已完成自查', '已完成'],
+    [6, '基层党组织换届不及时', '督促到期党组织按期换届', '孙某', '组织部', '长期坚持', '已完成3个支部换届', '持续推进'],
+    [7, '档案管理不规范', '整理近三年文书档案', '周某', null, '2022年6月30日', '', '未启动'],
+    [8, '网站内容更新不及时', '建立信息发布审核制度', '吴某', '宣传部', '2022年7月25日', '', '未启动'],
+  ];
+  const formats = rows.map((r) => r.map((v, j) => (j === 5 && typeof v === 'number' ? 'yyyy/m/d' : null)));
+  return { name: LEDGER, rows, formats };
+}
+
+/** A sheet's cells as text rows (blank cells ''), for literal comparison. */
+function sheetText(host: FakeHost, name: string): string[] {
+  const s = host.state.sheets.filter((x) => x.name === name)[0];
+  const out: string[] = [];
+  s.cells.forEach((row, r) => {
+    const cells: string[] = [];
+    row.forEach((cell, c) => (cells[c - 1] = String(host.value(name, colLetter(c) + r))));
+    const line = cells.join('|').replace(/\|+$/, '');
+    if (line) out[r - 1] = line;
+  });
+  return out.filter((l) => l !== undefined);
+}
+
+describe('生成督办单: the notices as sheets of this workbook (src/taskpane/flows.ts writeNotices)', () => {
+  const DOC = { issuer: '县委巡察整改办', noticeNumber: '县巡改〔2022〕7号', replyDays: 5 };
+  const OPTS = { asOf: AS_OF, start: '2022-03-01', lang: 'zh' as const };
+
+  function notices(apiVersion = '1.7'): FakeHost {
+    const host = createFakeHost({
+      apiVersion,
+      sheets: [noticeLedger(), { name: '督办单-办公室', rows: [['办公室的回复'], ['已整改，见附件']] }],
+    });
+    install(host);
+    return host;
+  }
+
+  it('one sheet per lead department with overdue or due-soon items, most overdue first; a user’s sheet of the same name is left alone', async () => {
+    const host = notices();
+    const c = await readAndCheck(OPTS, noStep, 3);
+    const before = host.state.syncCount;
+    const w = await writeNotices(c.result, 'zh', DOC);
+    expect(host.state.syncCount - before).toBe(2);
+    expect(w.report!.syncs).toBe(2);
+    expect(w.report!.sheets).toEqual(['督办单-办公室 (2)', '督办单-财务处', '督办单-宣传部', '督办单-组织部']);
+    expect(w.report!.renamed).toEqual([{ name: '督办单-办公室', sheet: '督办单-办公室 (2)' }]);
+    expect(w.stale).toEqual([]);
+    expect(sheetText(host, '督办单-办公室')).toEqual(['办公室的回复', '已整改，见附件']);
+    expect(host.state.sheets.map((s) => s.name)).toEqual([LEDGER, '督办单-办公室', '督办单-办公室 (2)', '督办单-财务处', '督办单-宣传部', '督办单-组织部']);
+    // The notice itself: title, 文号, addressee, the tone of an overdue unit, the items, the reply by 5 working days, the seal.
+    expect(sheetText(host, '督办单-办公室 (2)')).toEqual([
+      '整改督办单',
+      '县巡改〔2022〕7号',
+      '办公室：',
+      '　　截至2022年7月15日，办公室牵头的整改措施中，有2项已逾期，请立即整改并说明原因。',
+      '序号|存在问题|整改措施|完成时限|截止日期|逾期/剩余天数|整改进展及说明',
+      '1|公务接待不规范|=清理2021年以来公务接待台账|2022-05-31|' + isoToSerial('2022-05-31') + '|逾期45天',
+      '2|理论学习不深入|制定年度学习计划|2022年6月底前|' + isoToSerial('2022-06-30') + '|逾期15天',
+      '　　请于2022年7月22日前将整改进展及说明（填入上表最后一列）报送县委巡察整改办。',
+      '　　联系人：　　　　　　　　联系电话：',
+      '县委巡察整改办（盖章）',
+      '2022年7月15日',
+    ]);
+    expect(sheetText(host, '督办单-宣传部')[3]).toBe('　　截至2022年7月15日，宣传部牵头的整改措施中，有1项即将到期，请抓紧推进，确保按期完成。');
+    // The measure that looks like a formula stays text.
+    expect(host.cellAt('督办单-财务处', 'C6')).toMatchObject({ v: '=清理2021年以来公务接待台账', fmt: '@' });
+    expect(host.cellAt('督办单-财务处', 'C6')!.formula || false).toBe(false);
+    // Nothing on the ledger was written.
+    expect(host.state.writes.filter((w2) => w2.sheet === LEDGER)).toEqual([]);
+  });
+
+  it('a re-run rewrites ours in place; a notice no department needs any more is left as it is and named', async () => {
+    const host = notices();
+    await writeNotices((await readAndCheck(OPTS, noStep, 3)).result, 'zh', DOC);
+    // 办公室 and 财务处 closed their items since.
+    await (host.Excel as { run: (cb: (ctx: Excel.RequestContext) => Promise<unknown>) => Promise<unknown> }).run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(LEDGER);
+      ws.getRange('H3').values = [['已完成']];
+      ws.getRange('H6').values = [['已完成']];
+      await ctx.sync();
+    });
+    const writesBefore = host.state.writes.length;
+    const before = host.state.syncCount;
+    const again = await writeNotices((await readAndCheck(OPTS, noStep, 3)).result, 'zh', DOC);
+    expect(host.state.syncCount - before).toBe(2 + 2);
+    expect(again.report!.sheets).toEqual(['督办单-宣传部', '督办单-组织部']);
+    expect(again.report!.rewritten).toEqual(['督办单-宣传部', '督办单-组织部']);
+    expect(again.stale).toEqual(['督办单-办公室 (2)', '督办单-财务处']);
+    const later = host.state.writes.slice(writesBefore);
+    expect(later.filter((w) => w.kind === 'deleteSheet' || w.kind === 'addSheet')).toEqual([]);
+    expect(later.filter((w) => /办公室|财务处/.test(w.sheet))).toEqual([]);
+    expect(sheetText(host, '督办单-办公室')).toEqual(['办公室的回复', '已整改，见附件']);
+  });
+
+  it('nothing overdue or due soon: nothing is written, and the earlier notices still there are named (one sync to see them)', async () => {
+    const host = notices();
+    await writeNotices((await readAndCheck(OPTS, noStep, 3)).result, 'zh', DOC);
+    const early = (await readAndCheck({ ...OPTS, asOf: '2022-01-10' }, noStep, 3)).result;
+    expect(noticeSpecs(early, 'zh', DOC)).toEqual([]);
+    const writesBefore = host.state.writes.length;
+    const before = host.state.syncCount;
+    const none = await writeNotices(early, 'zh', DOC);
+    expect(host.state.syncCount - before).toBe(1);
+    expect(host.state.writes.length).toBe(writesBefore);
+    expect(none).toEqual({ report: null, stale: ['督办单-办公室 (2)', '督办单-财务处', '督办单-宣传部', '督办单-组织部'] });
+  });
+
+  it('on ExcelApi 1.1 the notices are written whole, in the same syncs, and say what this Excel skipped', async () => {
+    const host = notices('1.1');
+    const c = await readAndCheck(OPTS, noStep, 3);
+    const before = host.state.syncCount;
+    const w = await writeNotices(c.result, 'zh', DOC);
+    expect(host.state.syncCount - before).toBe(2);
+    expect(w.report!.skipped).toEqual(['merges', 'columnWidths', 'printSettings', 'rowHeights']);
+    expect(sheetText(host, '督办单-组织部')[0]).toBe('整改督办单');
+  });
+});
