@@ -1,5 +1,5 @@
 /** The streamed JSON is byte for byte JSON.stringify(value, null, 2) + '\n'. */
-import fc from 'fast-check';
+import fc from '../fast-check';
 import { writeJson } from '../../src/cli/json-stream';
 
 async function streamed(value: unknown, drainEvery = 0): Promise<string> {
