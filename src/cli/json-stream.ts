@@ -7,6 +7,8 @@
 export interface Sink {
   write(chunk: string): boolean;
   once(event: 'drain', listener: () => void): unknown;
+  /** True once the reader has gone (a closed pipe): the rest is not worth building. */
+  readonly closed?: boolean;
 }
 
 const CHUNK = 256 * 1024;
@@ -50,6 +52,7 @@ export async function writeJson(value: unknown, out: Sink): Promise<void> {
       buf += '[\n';
       // A batch of elements in one native call, nested as they are in the whole (no re-indenting).
       for (let i = 0; i < v.length; i += BATCH) {
+        if (out.closed) return;
         const json = JSON.stringify({ a: v.slice(i, i + BATCH) }, null, 2);
         buf += json.slice(WRAP_HEAD.length, json.length - WRAP_TAIL.length) + (i + BATCH < v.length ? ',\n' : '\n');
         const wait = flush(false);

@@ -11,6 +11,7 @@ import { localToday, parseArgs, ParsedArgs, sniffLang } from './args';
 import { cliText, HELP } from './messages';
 import { t } from '../core/i18n';
 import { taizhangError } from '../core/errors';
+import type { Sink } from './json-stream';
 
 /**
  * A command's modules are loaded when it runs: `--help` loads none of them, and `check` never loads
@@ -30,7 +31,7 @@ const modules = {
 /* eslint-enable @typescript-eslint/no-var-requires */
 
 export interface Io {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stdout: Sink & { isTTY?: boolean; columns?: number };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
   /** Today, for the default --as-of (tests pin it). */
@@ -209,9 +210,51 @@ function oneLine(s: string): string {
   return s.replace(/\s*[\r\n]+\s*/g, ' ');
 }
 
+/**
+ * stdout as the commands write to it. When the reader of a pipe goes before the end
+ * (`taizhang check … | head`), the next write fails with EPIPE: from then on the output is dropped
+ * quietly, with no stack trace, and nothing waits for a drain that will never come. The command runs
+ * to its end and exits with its own code (docs/contract.md, "Exit codes"): 1 with --strict when
+ * error findings exist, else 0. How much of the output a reader chose to read does not change the
+ * verdict, and a script under `set -o pipefail` still learns it. Any other error of stdout is
+ * thrown as before.
+ */
+export function pipeOut(out: NodeJS.WriteStream): Io['stdout'] {
+  let gone = false;
+  let waiting: (() => void)[] = [];
+  const release = () => {
+    const listeners = waiting;
+    waiting = [];
+    listeners.forEach((listener) => listener());
+  };
+  out.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    gone = true;
+    release();
+  });
+  return {
+    get isTTY() {
+      return out.isTTY;
+    },
+    get columns() {
+      return out.columns;
+    },
+    get closed() {
+      return gone;
+    },
+    write: (chunk: string) => gone || out.write(chunk),
+    once: (_event: 'drain', listener: () => void) => {
+      if (gone) return setImmediate(listener);
+      waiting.push(listener);
+      if (waiting.length === 1) out.once('drain', release);
+      return undefined;
+    },
+  };
+}
+
 /** Entry point for bin/taizhang.js. Sets the exit code rather than exiting, so piped output is flushed. */
 export function run(): void {
-  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }).then(
+  main(process.argv.slice(2), { stdout: pipeOut(process.stdout), stderr: process.stderr, env: process.env }).then(
     (code) => {
       process.exitCode = code;
     },

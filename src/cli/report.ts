@@ -80,16 +80,26 @@ export function startNotice(result: CheckResult): string | null {
   return null;
 }
 
+/**
+ * Lines of each list (overdue and due-soon items, findings) a terminal report shows; one line then
+ * says how many more there are and where they all are (--json, --out). A 200,000-row ledger's full
+ * report was some 90,000 lines, which no one reads on a terminal.
+ */
+export const REPORT_LIMIT = 50;
+
 export interface ReportOptions {
   lang: Lang;
   file: string;
   out?: string | null;
   /** Width available for the measure column. */
   width?: number;
+  /** Lines per list before the "… N more" line (REPORT_LIMIT). */
+  limit?: number;
 }
 
 export function renderReport(result: CheckResult, opts: ReportOptions): string {
   const { lang } = opts;
+  const limit = opts.limit || REPORT_LIMIT;
   const sep = lang === 'zh' ? '：' : ': ';
   const list = lang === 'zh' ? '，' : ', ';
   const lines: string[] = [];
@@ -122,7 +132,7 @@ export function renderReport(result: CheckResult, opts: ReportOptions): string {
     const rowsOut: string[][] = [
       ['col.row', 'col.seq', 'col.flag', 'col.due', 'col.days', 'col.dept', 'col.measure'].map((k) => cliText(lang, k as 'col.row')),
     ];
-    late.forEach((i) =>
+    late.slice(0, limit).forEach((i) =>
       rowsOut.push([
         String(i.row),
         clip(i.seq, 8),
@@ -134,6 +144,7 @@ export function renderReport(result: CheckResult, opts: ReportOptions): string {
       ]),
     );
     lines.push(...table(rowsOut));
+    if (late.length > limit) lines.push('  ' + cliText(lang, 'report.moreItems', { count: late.length - limit }));
   }
   lines.push('');
 
@@ -145,7 +156,7 @@ export function renderReport(result: CheckResult, opts: ReportOptions): string {
       .slice()
       .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || a.row - b.row);
     const rowsOut: string[][] = [['col.cell', 'col.severity', 'col.rule', 'col.message'].map((k) => cliText(lang, k as 'col.row'))];
-    sorted.forEach((f) =>
+    sorted.slice(0, limit).forEach((f) =>
       rowsOut.push([
         (f.sheet && f.sheet !== result.sheet ? f.sheet + '!' : '') + f.cell,
         t(lang, f.severity === 'error' ? 'report.error' : 'report.warning'),
@@ -154,6 +165,7 @@ export function renderReport(result: CheckResult, opts: ReportOptions): string {
       ]),
     );
     lines.push(...table(rowsOut));
+    if (sorted.length > limit) lines.push('  ' + cliText(lang, 'report.moreFindings', { count: sorted.length - limit }));
   }
   if (opts.out) {
     lines.push('');

@@ -2,7 +2,7 @@
  * The taizhang command as users run it: node bin/taizhang.js after `npm run build:cli`.
  * Exit codes, one-line stderr, the JSON contract and --out.
  */
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -16,7 +16,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'taizhang-cli-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function run(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -318,5 +318,78 @@ describe('--due-soon-days and --immediate-days reach the engine', () => {
     const out = path.join(dir, 'options-summary.xlsx');
     const r = JSON.parse(run(['summary', file, ...BASE, '--due-soon-days', '15', '--immediate-days', '45', '--out', out]).stdout);
     expect(flags(r)).toEqual([['due-soon', 15], ['on-track', 20]]);
+  });
+});
+
+describe('a big ledger: the report is cut to 50 lines a list, and a reader may stop early', () => {
+  // 3,000 measures: every third deadline impossible (2022年2月30日: an error, no deadline), the rest
+  // 2022年6月底前 (15 days overdue on 2022-07-15), every seventh 牵头部门 blank (an error). So 2,000
+  // overdue items and 1,000 + 428 = 1,428 error findings.
+  let big: string;
+  beforeAll(async () => {
+    const rows: unknown[][] = [HEADER];
+    for (let i = 1; i <= 3000; i++) {
+      rows.push([i, '问题' + i, '措施' + i + '：建立健全工作机制', i % 7 ? '办公室' : '', i % 3 ? '2022年6月底前' : '2022年2月30日', '正在推进']);
+    }
+    big = await workbook('big.xlsx', rows);
+  }, 60000);
+  const BIG = () => ['check', big, '--as-of', '2022-07-15'];
+
+  test('the first 50 overdue items and the first 50 findings, then one line each saying how many more and where they are', () => {
+    const r = run(BIG());
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const lines = r.stdout.split('\n');
+    expect(lines.slice(5, 8)).toEqual(['', '共 3000 项整改措施：已完成 0，逾期 2000，临期 0，正常推进 0，长期坚持 0，无期限 1000。', '']);
+    const late = lines.indexOf('逾期与临期事项');
+    const findings = lines.indexOf('检查问题（错误 1428 条，提示 0 条）');
+    // The heading, the column names, 50 items, the line about the 1,950 others, a blank line.
+    expect(findings - late).toBe(1 + 1 + 50 + 1 + 1);
+    expect(lines[late + 2]).toMatch(/^ {2}2 +1 +逾期 +2022-06-30 +逾期15天 +办公室 +措施1：建立健全工作机制$/);
+    expect(lines[late + 51]).toMatch(/^ {2}75 +74 +逾期 +2022-06-30 +逾期15天 +办公室 +措施74：建立健全工作机制$/);
+    expect(lines[late + 52]).toBe('  ……另有1950项未列出：全部事项见 --json 的输出，或 --out 写出的检查后台账。');
+    // The findings: the column names, 50 of them, the line about the 1,378 others, the end.
+    expect(lines.slice(findings + 52)).toEqual(['  ……另有1378条未列出：全部检查问题见 --json 的输出（--out 写出的检查后台账在各事项的检查意见中注明）。', '']);
+    expect(lines).toHaveLength(findings + 54);
+    // All of them are in --json.
+    const json = JSON.parse(run([...BIG(), '--json']).stdout);
+    expect([json.items.length, json.findings.length]).toEqual([3000, 1428]);
+  });
+
+  test('in English', () => {
+    const lines = run([...BIG(), '--lang', 'en']).stdout.split('\n');
+    expect(lines).toContain('  ... 1950 more not shown: --json prints them all, and so does the checked ledger --out writes.');
+    expect(lines).toContain("  ... 1378 more not shown: --json prints them all; in the checked ledger --out writes, each is in its item's Check notes.");
+  });
+
+  test('a ledger of fewer items than the limit is shown whole, with no such line', () => {
+    expect(run(CHECK).stdout).not.toMatch(/另有\d+[项条]未列出/);
+  });
+
+  /** `taizhang args | head -3` in bash with pipefail: the exit status is taizhang's own, head's is 0. */
+  function throughHead(args: string[]) {
+    const r = spawnSync('bash', ['-c', 'set -o pipefail; "$NODE" "$BIN" "$@" | head -3', 'taizhang', ...args], {
+      cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE: process.execPath, BIN },
+    });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  }
+
+  test('taizhang check … --json | head -3: the three lines, nothing on stderr, and the check\'s own exit code', () => {
+    const head = ['{', '  "file": ' + JSON.stringify(big) + ',', '  "sheet": "整改台账",', ''].join('\n');
+    expect(throughHead([...BIG(), '--json'])).toEqual({ code: 0, stdout: head, stderr: '' });
+    // With --strict the errors still make it 1: the reader stopping early changes no verdict.
+    expect(throughHead([...BIG(), '--json', '--strict'])).toEqual({ code: 1, stdout: head, stderr: '' });
+    expect(throughHead(BIG())).toEqual({ code: 0, stdout: '整改台账检查结果\n文件：' + big + '\n工作表：整改台账\n', stderr: '' });
+  });
+
+  test('a reader that closes the pipe after the first chunk: no stack trace, the exit code of the check', async () => {
+    const child = spawn(process.execPath, [BIN, ...BIG(), '--json', '--strict'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+    const first = await new Promise<string>((resolve) => child.stdout.once('data', (b: Buffer) => resolve(b.toString())));
+    // 1.2 MB of JSON does not fit the pipe: the command is still writing when the reader goes.
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.once('close', (c: number | null) => resolve(c)));
+    expect(first.slice(0, 12)).toBe('{\n  "file": ');
+    expect({ code, err }).toEqual({ code: 1, err: '' });
   });
 });

@@ -1,5 +1,5 @@
 /** The streamed JSON is byte for byte JSON.stringify(value, null, 2) + '\n'. */
-import fc from 'fast-check';
+import fc from '../fast-check';
 import { writeJson } from '../../src/cli/json-stream';
 
 async function streamed(value: unknown, drainEvery = 0): Promise<string> {
@@ -42,4 +42,25 @@ test('any JSON value', async () => {
     }),
     { numRuns: 200 },
   );
+});
+
+test('a sink whose reader has gone (closed) ends the write early instead of building the rest', async () => {
+  let out = '';
+  const sink = {
+    closed: false,
+    write(s: string) {
+      out += s;
+      // The reader goes after the first chunk.
+      this.closed = true;
+      return true;
+    },
+    once: () => undefined,
+  };
+  const items = Array.from({ length: 20000 }, (_, i) => ({ row: i, measure: '措施'.repeat(40) }));
+  await writeJson({ file: 'a.xlsx', items }, sink);
+  const whole = same({ file: 'a.xlsx', items });
+  expect(whole.startsWith(out)).toBe(true);
+  // One chunk of 256 K characters or a little more, of some 2.6 million.
+  expect(out.length).toBeLessThan(whole.length / 5);
+  expect(out.length).toBeGreaterThanOrEqual(256 * 1024);
 });

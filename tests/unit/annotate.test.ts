@@ -68,9 +68,14 @@ describe('planAnnotation', () => {
     expect(twice.rows).toEqual(once.rows);
   });
 
-  test('the original cells are never part of the plan', () => {
-    const lastOriginal = 10;
-    expect(plan.column).toBeGreaterThan(lastOriginal);
+  test('the original cells are never part of the plan: applied, every cell of A..J is as it was, K..N hold the plan', () => {
+    const once = apply(grid, plan);
+    expect(once.rows.map((r) => r.slice(0, 10))).toEqual(grid.rows.map((r) => r.concat(new Array(10).fill(null)).slice(0, 10)));
+    // The labels on the first header row (3), values from row 5 on; the title rows and the second header row are not touched.
+    expect(once.rows.map((r) => r.length)).toEqual([10, 10, 14, 10, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14]);
+    expect(plan.values.every((v) => v.length === 4)).toBe(true);
+    expect(once.rows[2].slice(10)).toEqual(['期限状态', '截止日期', '剩余天数', '检查意见']);
+    expect(once.rows[4].slice(10)).toEqual([null, null, null, null]);
   });
 
   test('a re-check in English finds the Chinese columns and relabels them in place', () => {

@@ -1,4 +1,4 @@
-import fc from 'fast-check';
+import fc from '../fast-check';
 import { planAnnotation } from '../../src/core/annotate';
 import { checkWorkbook } from '../../src/core/check';
 import { isTaizhangError } from '../../src/core/errors';

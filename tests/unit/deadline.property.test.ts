@@ -1,4 +1,4 @@
-import fc from 'fast-check';
+import fc from '../fast-check';
 import { parseDeadline, DeadlineContext } from '../../src/core/deadline';
 import { isIsoDate } from '../../src/core/dates';
 import { CellValue, Deadline } from '../../src/core/types';

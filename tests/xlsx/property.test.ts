@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import fc from 'fast-check';
+import fc from '../fast-check';
 import { CellValue } from '../../src/core/types';
 import { specsToXlsx } from '../../src/xlsxlite';
 import { readGrids } from '../../src/xlsx';
@@ -14,9 +14,6 @@ import { tempDir } from './helpers/files';
 
 const dir = tempDir('taizhang-property-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-/** The seed is recorded so that a failure can be replayed exactly. */
-const SEED = 20220715;
 
 const text = fc.oneof(
   fc.constantFrom('整改措施', '2022年6月底前', '=SUM(A1:A3)', '+86 领导批示', '-', '@审计处', '_x0041_', '_x005F_', ' 前后空格 ', '第一行\n第二行', '制表\t符', '😀 表情', '﹏'),
@@ -85,6 +82,6 @@ test('xlsxlite and exceljs files read back as the grids they were written from',
       const viaXl = await readGrids(xl);
       expect(viaXl.map((g) => [g.name, g.rows])).toEqual([['台账', expected(asExcelShows(rows))]]);
     }),
-    { seed: SEED, numRuns: 40 },
+    { numRuns: 40 },
   );
 });
