@@ -12,7 +12,7 @@
  * Widths are chosen so that every sheet prints at 80% or more (core/print.ts does the arithmetic).
  * Text from the user's ledger goes into cells as-is: hosts write strings that start with = + - @ as text.
  */
-import { CheckedItem, DateValue, Flag, FLAGS, Lang, SheetSpec, SpecCell, SpecChart, SpecLink, SpecPrint, SpecRule, StyleKey } from './types';
+import { CellStyle, CheckedItem, DateValue, Flag, FLAGS, Lang, SheetSpec, SpecCell, SpecChart, SpecLink, SpecPrint, SpecRule, StyleKey } from './types';
 import { FLAG_LABELS, FLAG_STYLES, STATE_LABELS } from './labels';
 import { CHART_COLORS, STYLES } from './styles';
 import { ruleName } from './i18n';
@@ -21,7 +21,7 @@ import { addWorkingDays } from './dates';
 import { colLetter, colNumber } from './grid';
 import { MARGINS, printableHeight, rowHeight, textLines } from './print';
 import { AspectCounts, ColumnKey, MetricKey, SUMMARY_TEXT, SummaryText } from './summary-i18n';
-import { aspectKey, GroupRow, problemKey, splitDepartments, stableSort, stripEnumerator, Summary, SummaryFinding, SummaryItem } from './summary';
+import { enumeratorStripper, GroupRow, splitDepartments, stableSort, stripEnumerator, Summary, SummaryFinding, SummaryItem } from './summary';
 
 type Row = (SpecCell | null)[];
 
@@ -182,7 +182,13 @@ export function tableSheet<T>(t: TableSpec<T>): SheetSpec {
   const last = headerRow + t.records.length;
   const rows: Row[] = before.slice();
   rows.push(t.columns.map((c) => text(c.header, 'header')));
-  t.records.forEach((r, i) => rows.push(t.columns.map((c) => c.cell(r, i))));
+  const columns = t.columns;
+  const records = t.records;
+  for (let i = 0; i < records.length; i++) {
+    const row: Row = new Array(columns.length);
+    for (let c = 0; c < columns.length; c++) row[c] = columns[c].cell(records[i], i);
+    rows.push(row);
+  }
   for (const r of t.totals ?? []) rows.push(r);
   for (const r of t.after ?? []) rows.push(r);
   const lastCol = colLetter(t.columns.length);
@@ -235,6 +241,8 @@ function fitRows(spec: SheetSpec): SheetSpec {
   const widths = spec.widths || [];
   const spans = mergeSpans(spec);
   const heights = spec.heights ? spec.heights.slice() : [];
+  const keys: (StyleKey | undefined)[] = [];
+  const styles: CellStyle[] = [];
   for (let r = 0; r < spec.rows.length; r++) {
     if (heights[r]) continue;
     const row = spec.rows[r] || [];
@@ -243,8 +251,15 @@ function fitRows(spec: SheetSpec): SheetSpec {
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
       if (!cell || !cell.s || cell.v === null || cell.v === '') continue;
-      const style = STYLES[cell.s];
+      // The style of a column's cells is most often its last one's.
+      if (cell.s !== keys[c]) {
+        keys[c] = cell.s;
+        styles[c] = STYLES[cell.s];
+      }
+      const style = styles[c];
       const size = style.size || 11;
+      // One line in the default size or less asks for no height: only wrapped text is measured.
+      if (size <= 11 && !(style.wrap && typeof cell.v === 'string')) continue;
       const span = merged ? merged[c + 1] : undefined;
       if (span === 0) continue;
       let width = 0;
@@ -679,10 +694,11 @@ export function reportLines(s: Summary, lang: Lang = 'zh', opts: DocumentOptions
   lines.push({ level: 0, style: 'paragraph', text: '' });
   lines.push({ level: 1, style: 'heading1', text: r.annexHeading, annex: true });
   const [i1, i2, i3] = tx.indent.annex;
-  const aspects = blankGroup(groupBy(s.items, aspectKey), 'last');
+  const strip = enumeratorStripper();
+  const aspects = blankGroup(groupBy(s.items, (i) => strip(i.aspect)), 'last');
   aspects.forEach((a, ai) => {
     lines.push({ level: 1, style: 'heading1', annex: true, text: i1 + tx.heading1(ai + 1, a.key || tx.otherAspect) });
-    const problems = blankGroup(groupBy(a.members, problemKey), 'first');
+    const problems = blankGroup(groupBy(a.members, (i) => strip(i.problem)), 'first');
     let pn = 0;
     for (const pr of problems) {
       if (pr.key) lines.push({ level: 2, style: 'paragraph', annex: true, text: i2 + tx.heading2(++pn, pr.key) });

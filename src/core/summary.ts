@@ -102,6 +102,20 @@ export function stripEnumerator(s: string): string {
   return (s || '').replace(ENUMERATOR, '').trim();
 }
 
+/**
+ * stripEnumerator remembered for each text it has seen: aspects and problems repeat down a ledger
+ * (a problem over its measures, an aspect over hundreds), so 100,000 items have a few thousand.
+ * One per pass over the items, so that nothing outlives it.
+ */
+export function enumeratorStripper(): (s: string) => string {
+  const known: Record<string, string> = Object.create(null);
+  return (s: string) => {
+    const key = s || '';
+    const hit = known[key];
+    return hit !== undefined ? hit : (known[key] = stripEnumerator(key));
+  };
+}
+
 /** The grouping keys of an item: its aspect and problem without enumerators ('' when blank). */
 export function aspectKey(i: CheckedItem): string {
   return stripEnumerator(i.aspect);
@@ -111,11 +125,12 @@ export function problemKey(i: CheckedItem): string {
   return stripEnumerator(i.problem);
 }
 
-/** An item with its grouping keys, worked out once. */
+/** An item with its grouping keys and lead departments, worked out once. */
 interface Keyed {
   item: SummaryItem;
   aspect: string;
   problem: string;
+  depts: string[];
 }
 
 /** A group being counted: its row plus the problem texts seen so far. */
@@ -180,10 +195,11 @@ function byUrgency(a: SummaryItem, b: SummaryItem): number {
     compareText(a.file, b.file) || compareText(a.sheet, b.sheet) || a.row - b.row;
 }
 
+/** Every item with its file: the item itself where it names its file already (checked with opts.file), else a copy that does. */
 function collectItems(results: CheckResult[]): SummaryItem[] {
   const items: SummaryItem[] = [];
   for (const r of results) {
-    for (const item of r.items) items.push({ ...item, file: item.file ?? r.file ?? '' });
+    for (const item of r.items) items.push(typeof item.file === 'string' ? (item as SummaryItem) : { ...item, file: r.file ?? '' });
   }
   return items;
 }
@@ -191,7 +207,7 @@ function collectItems(results: CheckResult[]): SummaryItem[] {
 function collectFindings(results: CheckResult[]): SummaryFinding[] {
   const out: SummaryFinding[] = [];
   for (const r of results) {
-    for (const f of r.findings) out.push({ ...f, file: f.file ?? r.file ?? '' });
+    for (const f of r.findings) out.push(typeof f.file === 'string' ? (f as SummaryFinding) : { ...f, file: r.file ?? '' });
   }
   return out;
 }
@@ -215,6 +231,21 @@ function countDistinct(list: Keyed[], key: (k: Keyed) => string): number {
   return n;
 }
 
+/** Distinct (aspect, problem) pairs with a problem. */
+function countPairs(list: Keyed[]): number {
+  const seen: Record<string, Record<string, true>> = Object.create(null);
+  let n = 0;
+  for (const k of list) {
+    if (k.problem === '') continue;
+    const problems = seen[k.aspect] || (seen[k.aspect] = Object.create(null));
+    if (!problems[k.problem]) {
+      problems[k.problem] = true;
+      n++;
+    }
+  }
+  return n;
+}
+
 function groupByAspect(list: Keyed[], blankName: string): GroupRow[] {
   const g = new Grouper(blankName);
   for (const k of list) g.add(k.aspect, k);
@@ -224,9 +255,8 @@ function groupByAspect(list: Keyed[], blankName: string): GroupRow[] {
 function groupByDept(list: Keyed[], blankName: string): GroupRow[] {
   const g = new Grouper(blankName);
   for (const k of list) {
-    const depts = splitDepartments(k.item.leadDept);
-    if (depts.length === 0) g.add('', k);
-    for (const d of depts) g.add(d, k);
+    if (k.depts.length === 0) g.add('', k);
+    for (const d of k.depts) g.add(d, k);
   }
   return g.rows().sort(byDeptUrgency); // a total order: names are distinct
 }
@@ -242,7 +272,10 @@ export function summarize(results: CheckResult[], opts: { asOf: IsoDate; lang?: 
   const text = SUMMARY_TEXT[lang];
   const items = collectItems(results);
   const totals = totalsOf(items);
-  const keyed = items.map((item): Keyed => ({ item, aspect: aspectKey(item), problem: problemKey(item) }));
+  const strip = enumeratorStripper();
+  const depts: Record<string, string[]> = Object.create(null);
+  const deptsOf = (text: string) => depts[text] || (depts[text] = splitDepartments(text));
+  const keyed = items.map((item): Keyed => ({ item, aspect: strip(item.aspect), problem: strip(item.problem), depts: deptsOf(item.leadDept || '') }));
   const immediate = items.filter((i) => i.deadline.kind === 'immediate');
   return {
     asOf: opts.asOf,
@@ -255,10 +288,10 @@ export function summarize(results: CheckResult[], opts: { asOf: IsoDate; lang?: 
     basicallyDone: countWhere(items, (i) => i.state === 'basically-done'),
     immediate: totalsOf(immediate),
     aspects: countDistinct(keyed, (k) => k.aspect),
-    problems: countDistinct(keyed, (k) => (k.problem ? k.aspect + '\u0000' + k.problem : '')),
+    problems: countPairs(keyed),
     byAspect: groupByAspect(keyed, text.otherAspect),
     byLeadDept: groupByDept(keyed, text.blankDept),
-    jointLed: countWhere(items, (i) => splitDepartments(i.leadDept).length > 1),
+    jointLed: keyed.filter((k) => k.depts.length > 1).length,
     overdueAndDueSoon: stableSort(items.filter((i) => i.flag === 'overdue' || i.flag === 'due-soon'), byUrgency),
     findings: collectFindings(results),
     items,

@@ -22,6 +22,7 @@ import { ByteSink, collect, ZipOptions, ZipWriter } from './zip';
 
 export { toBase64, crc32, utf8 } from './bytes';
 export { zipStored, ZipEntry, ZipWriter, ZipOptions, ByteSink, Deflate } from './zip';
+export { XmlOut, CHUNK_BYTES } from './out';
 export { chartSeries, ChartSeries, parseBlock } from './chart';
 export { safeSheetNames };
 
@@ -103,7 +104,7 @@ export function writeXlsx(specs: SheetSpec[], sink: ByteSink, opts: ZipOptions =
   for (let i = 0; i < specs.length; i++) {
     const spec = specs[i];
     const d = drawingOf[i];
-    zip.text('xl/worksheets/sheet' + (i + 1) + '.xml', (w) => writeSheet(spec, { styles, selected: i === 0, sheets: known, drawing: d ? 'rId1' : undefined }, w));
+    zip.text('xl/worksheets/sheet' + (i + 1) + '.xml', (w, out) => writeSheet(spec, { styles, selected: i === 0, sheets: known, drawing: d ? 'rId1' : undefined }, w, out));
     if (!d) continue;
     // The sheet -> its drawing -> one chart part per chart, each found through relationships.
     const list = spec.charts || [];

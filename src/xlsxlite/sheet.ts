@@ -2,12 +2,14 @@
  * One SheetSpec -> its worksheet XML, written in pieces (a row at a time) into `write`, so a sheet of
  * 50,000 rows is never one string. Element order follows CT_Worksheet (ECMA-376 Part 1, 18.3.1.99).
  */
-import { CellValue, SheetSpec, SpecCell, SpecHeaderFooter } from '../core/types';
+import { CellValue, SheetSpec, SpecCell, SpecHeaderFooter, SpecLink, StyleKey } from '../core/types';
 import { STYLES } from '../core/styles';
 import { colLetter, isDateValue } from '../core/grid';
 import { isoToSerial } from '../core/dates';
 import { StyleSheet } from './styles';
-import { cellText, xmlAttr } from './xml';
+import { xmlAttr } from './xml';
+import { XmlOut } from './out';
+import { utf8 } from './bytes';
 
 export const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -27,24 +29,84 @@ function quoteSheet(name: string): string {
   return "'" + name.replace(/'/g, "''") + "'";
 }
 
-const KEEP_SPACE = /^\s|\s$|\s\s|[\t\n\r]/;
+/**
+ * The markup of one sheet's cells around their values, encoded once per style key rather than once
+ * per cell: what follows the cell reference for a string, a number, an empty cell and a date.
+ */
+class CellFormats {
+  private readonly strings: Record<string, Uint8Array> = {};
+  private readonly numbers: Record<string, Uint8Array> = {};
+  private readonly dates: Record<string, Uint8Array> = {};
+  constructor(private readonly styles: StyleSheet) {}
 
-function cellXml(ref: string, cell: SpecCell, styles: StyleSheet): string {
-  const v: CellValue = cell.v;
-  const style = cell.s ? STYLES[cell.s] : null;
-  if (isDateValue(v)) {
-    const own = style && style.numFmt && /[yd]/i.test(style.numFmt) ? undefined : 'yyyy-mm-dd';
-    return '<c r="' + ref + '" s="' + styles.xf(cell.s, own) + '"><v>' + isoToSerial(v.date) + '</v></c>';
+  /** '"' and ' s="N"' for a style key (nothing for none). */
+  attr(key: StyleKey | undefined): string {
+    return key ? '" s="' + this.styles.xf(key) + '"' : '"';
   }
-  const s = cell.s ? ' s="' + styles.xf(cell.s) + '"' : '';
-  if (v === null || v === undefined || v === '') return s ? '<c r="' + ref + '"' + s + '/>' : '';
-  if (typeof v === 'number') return isFinite(v) ? '<c r="' + ref + '"' + s + '><v>' + v + '</v></c>' : s ? '<c r="' + ref + '"' + s + '/>' : '';
-  if (typeof v === 'boolean') return '<c r="' + ref + '"' + s + ' t="b"><v>' + (v ? 1 : 0) + '</v></c>';
-  const text = String(v);
-  // xml:space="preserve" only where whitespace could be lost: at either end, runs, tabs, breaks.
-  const keep = KEEP_SPACE.test(text) ? ' xml:space="preserve"' : '';
-  // Strings are inline strings: a string is never a formula, whatever it starts with.
-  return '<c r="' + ref + '"' + s + ' t="inlineStr"><is><t' + keep + '>' + cellText(text) + '</t></is></c>';
+
+  /** After the reference of a string: its style, the inline string's start. */
+  string(key: StyleKey | undefined): Uint8Array {
+    const id = key || '';
+    const known = this.strings[id];
+    return known !== undefined ? known : (this.strings[id] = utf8(this.attr(key) + ' t="inlineStr"><is>'));
+  }
+
+  /** After the reference of a number: its style, <v>. */
+  number(key: StyleKey | undefined): Uint8Array {
+    const id = key || '';
+    const known = this.numbers[id];
+    return known !== undefined ? known : (this.numbers[id] = utf8(this.attr(key) + '><v>'));
+  }
+
+  /** After the reference of a date: its style's own date format, or yyyy-mm-dd; <v>. */
+  date(key: StyleKey | undefined): Uint8Array {
+    const id = key || '';
+    const known = this.dates[id];
+    if (known !== undefined) return known;
+    const style = key ? STYLES[key] : null;
+    const own = style && style.numFmt && /[yd]/i.test(style.numFmt) ? undefined : 'yyyy-mm-dd';
+    return (this.dates[id] = utf8('" s="' + this.styles.xf(key, own) + '"><v>'));
+  }
+}
+
+const END_STRING = utf8('</is></c>');
+const END_NUMBER = utf8('</v></c>');
+
+/** Whether `cell` writes a <c> at all: a date, a styled cell, or a value (a finite number, any other). */
+function writes(cell: SpecCell): boolean {
+  const v = cell.v;
+  if (cell.s) return true;
+  if (v === null || v === undefined || v === '') return false;
+  return typeof v !== 'number' || isFinite(v);
+}
+
+/**
+ * One cell's <c>: `open` is '<c r="' and its column's letters, `row` the row number. Strings are
+ * inline strings: a string is never a formula, whatever it starts with.
+ */
+function cellXml(out: XmlOut, open: Uint8Array, row: Uint8Array, cell: SpecCell, formats: CellFormats): void {
+  const v: CellValue = cell.v;
+  out.bytes(open);
+  out.bytes(row);
+  if (typeof v === 'string' && v !== '') {
+    out.bytes(formats.string(cell.s));
+    out.t(v);
+    out.bytes(END_STRING);
+  } else if (typeof v === 'number' && isFinite(v)) {
+    out.bytes(formats.number(cell.s));
+    out.digits(v);
+    out.bytes(END_NUMBER);
+  } else if (v === null || v === undefined || v === '' || typeof v === 'number') out.markup(formats.attr(cell.s) + '/>');
+  else if (typeof v === 'boolean') out.markup(formats.attr(cell.s) + (v ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>'));
+  else if (isDateValue(v)) {
+    out.bytes(formats.date(cell.s));
+    out.markup(String(isoToSerial(v.date)));
+    out.bytes(END_NUMBER);
+  } else {
+    out.bytes(formats.string(cell.s));
+    out.t(String(v));
+    out.bytes(END_STRING);
+  }
 }
 
 /**
@@ -53,15 +115,14 @@ function cellXml(ref: string, cell: SpecCell, styles: StyleSheet): string {
  * streaming readers expect) while the sheets themselves are still written a row at a time.
  */
 export function registerStyles(spec: SheetSpec, styles: StyleSheet): void {
+  const formats = new CellFormats(styles);
   for (let r = 0; r < spec.rows.length; r++) {
     const row = spec.rows[r] || [];
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
       if (!cell) continue;
-      if (isDateValue(cell.v)) {
-        const own = cell.s ? STYLES[cell.s].numFmt : undefined;
-        styles.xf(cell.s, own && /[yd]/i.test(own) ? undefined : 'yyyy-mm-dd');
-      } else if (cell.s) styles.xf(cell.s);
+      if (isDateValue(cell.v)) formats.date(cell.s);
+      else if (cell.s) formats.number(cell.s);
     }
   }
   const rules = spec.rules || [];
@@ -122,8 +183,14 @@ function extent(spec: SheetSpec): { width: number; height: number } {
   return { width, height };
 }
 
-/** Writes the worksheet XML of `spec` in pieces. */
-export function writeSheet(spec: SheetSpec, ctx: SheetContext, write: (piece: string) => void): void {
+/** Whether a cell's link is written: to a sheet of the workbook, from a string or a number. */
+function linkOf(cell: SpecCell, sheets: Record<string, boolean>): SpecLink | null {
+  const link = cell.link;
+  return link && sheets[link.sheet.toLowerCase()] && (typeof cell.v === 'string' || typeof cell.v === 'number') ? link : null;
+}
+
+/** Writes the worksheet XML of `spec`: the markup in pieces into `write`, the rows into `out`. */
+export function writeSheet(spec: SheetSpec, ctx: SheetContext, write: (piece: string) => void, out: XmlOut): void {
   const styles = ctx.styles;
   const ext = extent(spec);
   const print = spec.print;
@@ -152,31 +219,44 @@ export function writeSheet(spec: SheetSpec, ctx: SheetContext, write: (piece: st
   if (cols.length) write('<cols>' + cols.join('') + '</cols>');
 
   const heights = spec.heights || [];
-  const links: string[] = [];
-  if (!ext.height && !heights.length) write('<sheetData/>');
+  const letters: string[] = [];
+  const opens: Uint8Array[] = [];
+  for (let c = 0; c < ext.width; c++) {
+    letters.push(colLetter(c + 1));
+    opens.push(utf8('<c r="' + letters[c]));
+  }
+  const last = Math.max(ext.height, heights.length);
+  if (!last) write('<sheetData/>');
   else {
     write('<sheetData>');
-    const last = Math.max(ext.height, heights.length);
-    const letters: string[] = [];
-    for (let c = 0; c < ext.width; c++) letters.push(colLetter(c + 1));
+    const formats = new CellFormats(styles);
     for (let r = 0; r < last; r++) {
       const row = spec.rows[r] || [];
-      const n = r + 1;
-      let cells = '';
-      for (let c = 0; c < row.length && c < ext.width; c++) {
+      const width = Math.min(row.length, ext.width);
+      let any = false;
+      for (let c = 0; c < width && !any; c++) any = !!row[c] && writes(row[c] as SpecCell);
+      const h = heights[r];
+      if (!any && !h) continue;
+      const n = String(r + 1);
+      out.markup('<row r="');
+      out.markup(n);
+      const digits = utf8(n);
+      if (h) {
+        out.markup('" ht="');
+        out.markup(String(h));
+        out.markup('" customHeight="1');
+      }
+      if (!any) {
+        out.markup('"/>');
+        continue;
+      }
+      out.markup('">');
+      for (let c = 0; c < width; c++) {
         const cell = row[c];
         if (!cell) continue;
-        const ref = letters[c] + n;
-        cells += cellXml(ref, cell, styles);
-        const link = cell.link;
-        if (link && ctx.sheets[link.sheet.toLowerCase()] && (typeof cell.v === 'string' || typeof cell.v === 'number')) {
-          links.push('<hyperlink ref="' + ref + '" location="' + xmlAttr(quoteSheet(link.sheet) + '!' + link.cell) + '" display="' +
-            xmlAttr(String(cell.v)) + '"/>');
-        }
+        if (writes(cell)) cellXml(out, opens[c], digits, cell, formats);
       }
-      const h = heights[r];
-      if (!cells && !h) continue;
-      write('<row r="' + n + '"' + (h ? ' ht="' + h + '" customHeight="1"' : '') + (cells ? '>' + cells + '</row>' : '/>'));
+      out.markup('</row>');
     }
     write('</sheetData>');
   }
@@ -184,7 +264,27 @@ export function writeSheet(spec: SheetSpec, ctx: SheetContext, write: (piece: st
   const merges = spec.merges || [];
   if (merges.length) write('<mergeCells count="' + merges.length + '">' + merges.map((m) => '<mergeCell ref="' + m + '"/>').join('') + '</mergeCells>');
   write(conditionalFormats(spec, styles));
-  if (links.length) write('<hyperlinks>' + links.join('') + '</hyperlinks>');
+  // The links, in a second pass over the rows rather than one string per link held until here.
+  let links = false;
+  for (let r = 0; r < spec.rows.length && r < last; r++) {
+    const row = spec.rows[r] || [];
+    for (let c = 0; c < row.length && c < ext.width; c++) {
+      const cell = row[c];
+      const link = cell ? linkOf(cell, ctx.sheets) : null;
+      if (!link) continue;
+      if (!links) write('<hyperlinks>');
+      links = true;
+      out.markup('<hyperlink ref="');
+      out.markup(letters[c]);
+      out.markup(String(r + 1));
+      out.markup('" location="');
+      out.attr(quoteSheet(link.sheet) + '!' + link.cell);
+      out.markup('" display="');
+      out.attr(String((cell as SpecCell).v));
+      out.markup('"/>');
+    }
+  }
+  if (links) write('</hyperlinks>');
   const side = print && print.sideMargin !== undefined ? print.sideMargin : 0.7;
   write('<pageMargins left="' + side + '" right="' + side + '" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   if (print) {

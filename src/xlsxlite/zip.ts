@@ -2,14 +2,15 @@
  * Zip archives written by hand: local file headers, the central directory and its end record
  * (PKWARE APPNOTE 4.3). Names are UTF-8 (general purpose flag bit 11).
  *
- * ZipWriter streams: a part's text arrives in pieces, is encoded and (where the host gives a deflate)
- * compressed chunk by chunk, and only that part's compressed bytes wait for its header. Each chunk is
- * deflated on its own with the previous 32 KB as its dictionary and ends on a sync flush, so the
- * chunks join into one deflate stream that compresses as well as a single pass (the way pigz splits
- * its work). Without a deflate (the task pane: no zlib in IE11), entries are STORED; Excel reads
- * them as readily.
+ * ZipWriter streams: a part's XML is written as UTF-8 into chunks of a megabyte (out.ts) and, where
+ * the host gives a deflate, compressed chunk by chunk, so only that part's compressed bytes wait for
+ * its header. Each chunk is deflated on its own with the previous 32 KB as its dictionary and ends
+ * on a sync flush, so the chunks join into one deflate stream that compresses as well as a single
+ * pass (the way pigz splits its work). Without a deflate (the task pane: no zlib in IE11), entries
+ * are STORED; Excel reads them as readily.
  */
 import { crc32, utf8 } from './bytes';
+import { XmlOut } from './out';
 
 export interface ZipEntry {
   name: string;
@@ -25,8 +26,6 @@ export type Deflate = (data: Uint8Array, dictionary: Uint8Array | null, last: bo
 
 export interface ZipOptions {
   deflate?: Deflate;
-  /** UTF-8 encoder (Node's Buffer is faster than bytes.ts). */
-  encode?: (text: string) => Uint8Array;
   /** CRC-32 continued from `previous` (zlib.crc32 in Node). */
   crc32?: (data: Uint8Array, previous: number) => number;
 }
@@ -40,8 +39,6 @@ const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 const UTF8_NAMES = 0x0800;
 const VERSION = 20; // 2.0: deflate, and the fields used here
 const WINDOW = 32768;
-/** Characters of XML gathered before they are encoded and compressed. */
-const CHUNK_CHARS = 1 << 16;
 const MAX_U32 = 0xffffffff;
 
 function u16(out: Uint8Array, at: number, v: number): void {
@@ -65,24 +62,25 @@ interface Written {
   offset: number;
 }
 
-/** The last 32 KB of `prev` followed by `next`: the dictionary of the chunk after `next`. */
+/**
+ * The last 32 KB of `prev` followed by `next`: the dictionary of the chunk after `next`. A copy, never
+ * a view: `next` is the writer's buffer, written over by the chunk after it.
+ */
 function window(prev: Uint8Array | null, next: Uint8Array): Uint8Array {
-  if (next.length >= WINDOW || !prev) return next.length > WINDOW ? next.subarray(next.length - WINDOW) : next;
-  const keep = Math.min(prev.length, WINDOW - next.length);
-  const out = new Uint8Array(keep + next.length);
-  out.set(prev.subarray(prev.length - keep), 0);
-  out.set(next, keep);
+  const keep = prev ? Math.min(prev.length, WINDOW - Math.min(next.length, WINDOW)) : 0;
+  const take = Math.min(next.length, WINDOW);
+  const out = new Uint8Array(keep + take);
+  if (keep && prev) out.set(prev.subarray(prev.length - keep), 0);
+  out.set(next.subarray(next.length - take), keep);
   return out;
 }
 
 export class ZipWriter {
   private readonly entries: Written[] = [];
   private offset = 0;
-  private readonly encode: (text: string) => Uint8Array;
   private readonly crc: (data: Uint8Array, previous: number) => number;
 
   constructor(private readonly sink: ByteSink, private readonly opts: ZipOptions = {}) {
-    this.encode = opts.encode || utf8;
     this.crc = opts.crc32 || crc32;
   }
 
@@ -94,39 +92,38 @@ export class ZipWriter {
   }
 
   /**
-   * Adds a part whose text `produce` writes in as many pieces as it likes. The pieces are gathered
-   * into chunks of about 64 K characters; no more than one chunk of text is held at a time.
+   * Adds a part whose XML `produce` writes, in as many pieces as it likes: as strings into `write`,
+   * or through `out` (markup, numbers and escaped cell text straight into bytes). No more than one
+   * chunk of it (out.ts, CHUNK_BYTES) is held at a time.
    */
-  text(name: string, produce: (write: (piece: string) => void) => void): void {
+  text(name: string, produce: (write: (piece: string) => void, out: XmlOut) => void): void {
     const deflate = this.opts.deflate;
-    const out: Uint8Array[] = [];
+    const data: Uint8Array[] = [];
     let crc = 0;
     let size = 0;
     let csize = 0;
     let dictionary: Uint8Array | null = null;
-    let pieces: string[] = [];
-    let chars = 0;
-    const flush = (last: boolean) => {
-      const bytes = this.encode(pieces.length === 1 ? pieces[0] : pieces.join(''));
-      pieces = [];
-      chars = 0;
+    const take = (bytes: Uint8Array, last: boolean) => {
       crc = this.crc(bytes, crc);
       size += bytes.length;
-      const data = deflate ? deflate(bytes, dictionary, last) : bytes;
-      if (deflate && !last) dictionary = window(dictionary, bytes);
-      if (data.length) {
-        out.push(data);
-        csize += data.length;
+      let packed: Uint8Array;
+      if (deflate) {
+        packed = deflate(bytes, dictionary, last);
+        if (!last) dictionary = window(dictionary, bytes);
+      } else {
+        // STORED: a copy, since the writer's buffer takes the next chunk.
+        packed = new Uint8Array(bytes.length);
+        packed.set(bytes);
+      }
+      if (packed.length) {
+        data.push(packed);
+        csize += packed.length;
       }
     };
-    produce((piece: string) => {
-      if (!piece) return;
-      pieces.push(piece);
-      chars += piece.length;
-      if (chars >= CHUNK_CHARS) flush(false);
-    });
-    flush(true);
-    this.entry(name, deflate ? 8 : 0, crc, size, csize, out);
+    const out = new XmlOut((bytes) => take(bytes, false));
+    produce((piece) => out.markup(piece), out);
+    take(out.rest(), true);
+    this.entry(name, deflate ? 8 : 0, crc, size, csize, data);
   }
 
   /** Adds a part whose bytes are all here already. */
