@@ -94,8 +94,7 @@ const check: Command = async (args, io) => {
     const notice = modules.report().startNotice(result);
     if (notice) io.stderr.write('taizhang: ' + notice + '\n');
   } else io.stdout.write(modules.report().renderReport(result, { lang: o.lang, file, out: o.out, width: io.stdout.columns }));
-  const errors = result.findings.some((f) => f.severity === 'error');
-  return o.strict && errors ? 1 : 0;
+  return o.strict && result.findingCounts.errors > 0 ? 1 : 0;
 };
 
 /** Consolidates one or more ledgers into a summary workbook (and 督办单 with --notices). */
@@ -142,8 +141,7 @@ const summary: Command = async (args, io) => {
     io.stderr.write('taizhang: ' + oneLine(failed) + '\n');
     return 2;
   }
-  const errors = run.summary.findings.some((f) => f.severity === 'error');
-  return o.strict && errors ? 1 : 0;
+  return o.strict && run.summary.findingCounts.errors > 0 ? 1 : 0;
 };
 
 /** Two versions of a ledger: what was closed, what slipped, whose deadline moved. */
@@ -166,8 +164,7 @@ const compare: Command = async (args, io) => {
       }),
     );
   }
-  const errors = cmp.later.findings.some((f) => f.severity === 'error');
-  return o.strict && errors ? 1 : 0;
+  return o.strict && cmp.later.findingCounts.errors > 0 ? 1 : 0;
 };
 
 const COMMANDS: Record<string, Command> = { check, summary, compare };

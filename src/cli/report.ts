@@ -148,13 +148,10 @@ export function renderReport(result: CheckResult, opts: ReportOptions): string {
   }
   lines.push('');
 
-  const errors = result.findings.filter((f) => f.severity === 'error').length;
-  lines.push(t(lang, 'report.findings', { errors, warnings: result.findings.length - errors }));
+  lines.push(t(lang, 'report.findings', { errors: result.findingCounts.errors, warnings: result.findingCounts.warnings }));
   if (!result.findings.length) lines.push('  ' + t(lang, 'report.none'));
   else {
-    const sorted = result.findings
-      .slice()
-      .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || a.row - b.row);
+    const sorted = result.findingsByLevel;
     const rowsOut: string[][] = [['col.cell', 'col.severity', 'col.rule', 'col.message'].map((k) => cliText(lang, k as 'col.row'))];
     sorted.slice(0, limit).forEach((f) =>
       rowsOut.push([

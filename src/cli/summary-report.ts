@@ -42,8 +42,7 @@ export function renderSummaryReport(s: Summary, opts: SummaryReportOptions): str
     lines.push(cliText(lang, 'summary.depts'));
     lines.push(...table(lagging.map((g) => [g.name, cliText(lang, 'summary.dept', { overdue: g.overdue, dueSoon: g.dueSoon })])));
   }
-  const errors = s.findings.filter((f) => f.severity === 'error').length;
-  lines.push(t(lang, 'report.findings', { errors, warnings: s.findings.length - errors }));
+  lines.push(t(lang, 'report.findings', { errors: s.findingCounts.errors, warnings: s.findingCounts.warnings }));
   if (opts.out || opts.notices) lines.push('');
   if (opts.out) lines.push(cliText(lang, 'summary.written', { file: opts.out }));
   if (opts.notices) {

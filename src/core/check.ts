@@ -7,7 +7,7 @@ import { flagItem, totalsOf } from './flags';
 import { detectHeader, HeaderCandidate, lookedFor } from './header';
 import { isEmptyGrid } from './grid';
 import { readLedger } from './ledger';
-import { countNeedsStart, duplicateSeqFindings, itemFindings, missingColumnFindings, runRules, sortFindings, startMissingFindings } from './rules';
+import { countFindings, countNeedsStart, duplicateSeqFindings, errorsFirst, itemFindings, missingColumnFindings, runRules, sortFindings, startMissingFindings } from './rules';
 import { inferStart, readStatedDates, StatedDate } from './stated';
 import { findThreeLists, joinThreeLists, ThreeLists } from './threelists';
 import { CheckOptions, CheckResult, Grid, HeaderMap, StartBasis } from './types';
@@ -71,6 +71,8 @@ export function checkLedger(grid: Grid, header: HeaderMap, opts: CheckOptions): 
     header,
     items,
     findings,
+    findingsByLevel: errorsFirst(findings),
+    findingCounts: countFindings(findings),
     totals: totalsOf(items),
   };
 }
@@ -115,6 +117,8 @@ export function checkThreeLists(lists: ThreeLists, opts: CheckOptions): CheckRes
     sourceHeaders,
     items,
     findings,
+    findingsByLevel: errorsFirst(findings),
+    findingCounts: countFindings(findings),
     totals: totalsOf(items),
   };
 }

@@ -5,7 +5,7 @@
 import { diffDays } from './dates';
 import { DEFAULT_IMMEDIATE_DAYS } from './flags';
 import { StringKey, t } from './i18n';
-import { CheckedItem, CheckOptions, FieldKey, Finding, HeaderMap, Lang, Severity } from './types';
+import { CheckedItem, CheckOptions, FieldKey, Finding, FindingCounts, HeaderMap, Lang, Severity } from './types';
 import { a1, parseA1 } from './grid';
 import { LedgerRead, SeqCell } from './ledger';
 
@@ -241,6 +241,18 @@ export function errorsFirst(findings: Finding[]): Finding[] {
   const warnings: Finding[] = [];
   for (let i = 0; i < findings.length; i++) (findings[i].severity === 'error' ? errors : warnings).push(findings[i]);
   return errors.concat(warnings);
+}
+
+/** The findings counted by level and by rule id, once, for every host to show (CheckResult, Summary). */
+export function countFindings(findings: Finding[]): FindingCounts {
+  const counts: FindingCounts = { errors: 0, warnings: 0, byRule: {} };
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
+    if (f.severity === 'error') counts.errors++;
+    else counts.warnings++;
+    counts.byRule[f.rule] = (counts.byRule[f.rule] || 0) + 1;
+  }
+  return counts;
 }
 
 export function runRules(items: CheckedItem[], read: LedgerRead, header: HeaderMap, opts: CheckOptions): Finding[] {

@@ -381,7 +381,6 @@ interface Metric {
 
 function metrics(s: Summary): Metric[] {
   const t = s.totals;
-  const errors = s.findings.filter((f) => f.severity === 'error').length;
   const n = (key: MetricKey, v: number): Metric => ({ key, cell: num(v) });
   return [
     n('items', t.items), n('aspects', s.aspects), n('problems', s.problems),
@@ -391,7 +390,7 @@ function metrics(s: Summary): Metric[] {
     { key: 'rate', cell: rate(s.rate) },
     n('immediateItems', s.immediate.items), n('immediateDone', s.immediate.done),
     n('immediateOverdue', s.immediate.overdue), n('immediateDueSoon', s.immediate.dueSoon),
-    n('findingErrors', errors), n('findingWarnings', s.findings.length - errors),
+    n('findingErrors', s.findingCounts.errors), n('findingWarnings', s.findingCounts.warnings),
   ];
 }
 
@@ -684,8 +683,7 @@ export function reportLines(s: Summary, lang: Lang = 'zh', opts: DocumentOptions
   const depts = s.byLeadDept.filter((g) => !g.blank && g.overdue > 0).slice(0, NAMED_DEPTS);
   if (depts.length) issues.push(r.laggingDepts(depts.map((g) => ({ name: g.name, overdue: g.overdue }))));
   if (t.noDeadline + s.basicallyDone > 0) issues.push(r.unsettled(t.noDeadline, s.basicallyDone));
-  const errors = s.findings.filter((f) => f.severity === 'error').length;
-  if (errors > 0) issues.push(r.findingErrors(errors));
+  if (s.findingCounts.errors > 0) issues.push(r.findingErrors(s.findingCounts.errors));
   issues.forEach((line, k) => para(tx.heading2(k + 1, line)));
 
   heading(3, r.nextHeading);

@@ -12,7 +12,8 @@
  *   department rows can add up to more than the totals. The 合计 row of that table uses the totals.
  */
 import { totalsKey, totalsOf } from './flags';
-import { CheckResult, CheckedItem, Finding, IsoDate, Lang, Totals } from './types';
+import { countFindings } from './rules';
+import { CheckResult, CheckedItem, Finding, FindingCounts, IsoDate, Lang, Totals } from './types';
 import { SUMMARY_TEXT } from './summary-i18n';
 import type { PeriodProgress } from './compare';
 
@@ -64,7 +65,10 @@ export interface Summary {
   jointLed: number;
   /** Overdue items by most days overdue, then due-soon items by fewest days left. */
   overdueAndDueSoon: SummaryItem[];
+  /** Every result's findings in input order, each in its result's order. */
   findings: SummaryFinding[];
+  /** All the findings counted by level and by rule id. */
+  findingCounts: FindingCounts;
   /** Every item of every result, in input order, each with its file. */
   items: SummaryItem[];
 }
@@ -277,6 +281,7 @@ export function summarize(results: CheckResult[], opts: { asOf: IsoDate; lang?: 
   const deptsOf = (text: string) => depts[text] || (depts[text] = splitDepartments(text));
   const keyed = items.map((item): Keyed => ({ item, aspect: strip(item.aspect), problem: strip(item.problem), depts: deptsOf(item.leadDept || '') }));
   const immediate = items.filter((i) => i.deadline.kind === 'immediate');
+  const findings = collectFindings(results);
   return {
     asOf: opts.asOf,
     lang,
@@ -293,7 +298,8 @@ export function summarize(results: CheckResult[], opts: { asOf: IsoDate; lang?: 
     byLeadDept: groupByDept(keyed, text.blankDept),
     jointLed: keyed.filter((k) => k.depts.length > 1).length,
     overdueAndDueSoon: stableSort(items.filter((i) => i.flag === 'overdue' || i.flag === 'due-soon'), byUrgency),
-    findings: collectFindings(results),
+    findings,
+    findingCounts: countFindings(findings),
     items,
   };
 }

@@ -155,6 +155,14 @@ export interface Finding {
   message: string;
 }
 
+/** How many findings there are by level and by rule id, counted once by the core (rules.ts countFindings). */
+export interface FindingCounts {
+  errors: number;
+  warnings: number;
+  /** Rule id -> findings of that rule; rules with none are absent. */
+  byRule: { [rule: string]: number };
+}
+
 export type Lang = 'zh' | 'en';
 
 export interface CheckOptions {
@@ -222,7 +230,11 @@ export interface CheckResult {
   /** Three-list workbooks: the headers of the problem and responsibility lists (and roster), for annotating them. */
   sourceHeaders?: HeaderMap[];
   items: CheckedItem[];
+  /** By sheet (the ledger or task list first), then row, errors before warnings within a row. */
   findings: Finding[];
+  /** The same findings with every error before every warning, each group in `findings`' order: the list a person reads top down (the pane, the terminal report). */
+  findingsByLevel: Finding[];
+  findingCounts: FindingCounts;
   totals: Totals;
 }
 

@@ -6,7 +6,6 @@
 import { CheckResult, Finding, Flag, FLAGS, Lang } from '../core/types';
 import { totalsKey } from '../core/flags';
 import { FLAG_STYLES } from '../core/labels';
-import { errorsFirst } from '../core/rules';
 import { isTaizhangError, userMessage } from '../core/errors';
 import { MAX_LINKS, SkippedFeature, WriteSheetsReport } from '../excel/sheets';
 import { selectCell } from '../excel/workbook';
@@ -54,7 +53,7 @@ export function renderResults(result: CheckResult): void {
     list.appendChild(el('li', 'tz-muted', s('noFindings')));
     return;
   }
-  const shown = errorsFirst(result.findings).slice(0, MAX_FINDINGS_SHOWN);
+  const shown = result.findingsByLevel.slice(0, MAX_FINDINGS_SHOWN);
   for (let i = 0; i < shown.length; i++) list.appendChild(findingItem(shown[i], result.sheet));
 }
 

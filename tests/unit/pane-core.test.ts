@@ -12,7 +12,7 @@ const at = (f: Finding) => f.severity + ' ' + f.rule + ' ' + (f.sheet === '整�
 describe('errorsFirst: the findings as the pane lists them', () => {
   it('puts every error before every warning, each in the check’s order (by row)', () => {
     const result = checkWorkbook([twoRowHeaderLedger()], { asOf: '2022-07-15', lang: 'zh' });
-    expect(errorsFirst(result.findings).map(at)).toEqual([
+    const expected = [
       'error lead-dept-missing E7',
       'error lead-dept-missing E9',
       'error lead-dept-missing E11',
@@ -22,7 +22,15 @@ describe('errorsFirst: the findings as the pane lists them', () => {
       'error lead-dept-missing E14',
       'warning long-term-no-progress H9',
       'warning duplicate-seq A13',
-    ]);
+    ];
+    expect(errorsFirst(result.findings).map(at)).toEqual(expected);
+    // The result carries that order and the counts, so the pane and the CLI only render them.
+    expect(result.findingsByLevel.map(at)).toEqual(expected);
+    expect(result.findingCounts).toEqual({
+      errors: 7,
+      warnings: 2,
+      byRule: { 'lead-dept-missing': 5, 'deadline-unparsed': 1, 'deadline-missing': 1, 'long-term-no-progress': 1, 'duplicate-seq': 1 },
+    });
   });
 
   it('keeps the order it was given within each severity (the sheets of three lists stay in the core’s order)', () => {

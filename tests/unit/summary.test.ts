@@ -130,6 +130,7 @@ describe('summarize two ledgers (consolidation)', () => {
     expect(s.rate).toBeCloseTo(3 / 11, 10);
     expect(s.immediate).toEqual({ items: 2, done: 1, overdue: 1, dueSoon: 0, onTrack: 0, longTerm: 0, noDeadline: 0 });
     expect(s.findings.map((f) => f.rule)).toEqual(['deadline-missing', 'done-without-evidence', 'lead-dept-missing']);
+    expect(s.findingCounts).toEqual({ errors: 2, warnings: 1, byRule: { 'deadline-missing': 1, 'done-without-evidence': 1, 'lead-dept-missing': 1 } });
   });
 
   it('names both files on items, findings and sources', () => {

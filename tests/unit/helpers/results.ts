@@ -3,7 +3,7 @@
  * lines: each measure names only what the test is about; the rest gets plausible defaults.
  */
 import { addDays } from '../../../src/core/dates';
-import { CheckResult, CheckedItem, DeadlineKind, Finding, Flag, IsoDate, State, Totals } from '../../../src/core/types';
+import { CheckResult, CheckedItem, DeadlineKind, Finding, FindingCounts, Flag, IsoDate, State, Totals } from '../../../src/core/types';
 
 export const AS_OF: IsoDate = '2022-07-15';
 
@@ -82,6 +82,17 @@ export function totalsOf(items: CheckedItem[]): Totals {
   return t;
 }
 
+/** The findings counted by level and rule, as a CheckResult carries them. */
+export function counts(findings: Finding[]): FindingCounts {
+  const c: FindingCounts = { errors: 0, warnings: 0, byRule: {} };
+  for (const f of findings) {
+    if (f.severity === 'error') c.errors++;
+    else c.warnings++;
+    c.byRule[f.rule] = (c.byRule[f.rule] || 0) + 1;
+  }
+  return c;
+}
+
 export function finding(rule: string, severity: 'error' | 'warning', cell: string, sheet: string): Finding {
   return { rule, severity, cell, row: +cell.replace(/^[A-Z]+/, ''), sheet, message: '检查意见：' + rule };
 }
@@ -97,6 +108,8 @@ export function result(file: string | undefined, sheet: string, specs: MeasureSp
     header: { sheet, rows: [3, 4], columns: { seq: 1, problem: 2, measure: 3 }, confidence: 1, lastColumn: 10 },
     items,
     findings,
+    findingsByLevel: findings.filter((f) => f.severity === 'error').concat(findings.filter((f) => f.severity === 'warning')),
+    findingCounts: counts(findings),
     totals: totalsOf(items),
   };
 }
