@@ -4,6 +4,7 @@
  */
 import { isIsoDate } from '../core/dates';
 import { taizhangError } from '../core/errors';
+import { DEFAULTS } from '../core/options';
 import { IsoDate, Lang } from '../core/types';
 import { cliText } from './messages';
 
@@ -76,8 +77,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
     sheet: null,
     asOf: null,
     start: null,
-    dueSoonDays: 10,
-    immediateDays: 30,
+    dueSoonDays: DEFAULTS.dueSoonDays,
+    immediateDays: DEFAULTS.immediateDays,
     lang,
     json: false,
     out: null,
@@ -85,7 +86,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     notices: null,
     noticeNumber: null,
     issuer: null,
-    replyDays: 3,
+    replyDays: DEFAULTS.replyDays,
     since: null,
     previous: [],
   };

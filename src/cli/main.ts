@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { isTaizhangError, userMessage } from '../core/errors';
-import { Lang } from '../core/types';
+import { CheckOptions, Lang } from '../core/types';
 import { localToday, parseArgs, ParsedArgs, sniffLang } from './args';
 import { cliText, HELP } from './messages';
 import { t } from '../core/i18n';
@@ -54,8 +54,11 @@ function progressFor(file: string, lang: Lang, io: Io, key: 'progress' | 'progre
   return (rows) => io.stderr.write('\r\x1b[K' + cliText(lang, key, { file: shown, rows }));
 }
 
-/** The options both commands pass on to the engine, with --as-of defaulting to today. */
-function checkOptionsOf(o: ParsedArgs['options'], io: Io) {
+/**
+ * The options every command passes whole to the engine (the core's CheckOptions, the documents'
+ * fields included), with --as-of defaulting to today, and where to write.
+ */
+function checkOptionsOf(o: ParsedArgs['options'], io: Io): CheckOptions & { out: string | null } {
   return {
     asOf: o.asOf || (io.today ? io.today() : localToday()),
     start: o.start,
@@ -63,6 +66,9 @@ function checkOptionsOf(o: ParsedArgs['options'], io: Io) {
     immediateDays: o.immediateDays,
     lang: o.lang,
     sheet: o.sheet,
+    issuer: o.issuer,
+    noticeNumber: o.noticeNumber,
+    replyDays: o.replyDays,
     out: o.out,
   };
 }
@@ -108,9 +114,6 @@ const summary: Command = async (args, io) => {
   const run = await modules.summary().summarizeFiles(args.files, {
     ...checkOptionsOf(o, io),
     notices: o.notices,
-    issuer: o.issuer,
-    noticeNumber: o.noticeNumber,
-    replyDays: o.replyDays,
     previous: o.previous,
     since: o.since,
     onProgress: (file, rows) => {
@@ -149,7 +152,7 @@ const compare: Command = async (args, io) => {
   const o = args.options;
   if (args.files.length !== 2) throw taizhangError('usage', { message: cliText(o.lang, 'usage.compareFiles') });
   const [earlierFile, laterFile] = args.files;
-  const run = await modules.compare().compareFiles(earlierFile, laterFile, { ...checkOptionsOf(o, io), since: o.since, issuer: o.issuer });
+  const run = await modules.compare().compareFiles(earlierFile, laterFile, { ...checkOptionsOf(o, io), since: o.since });
   const cmp = run.comparison;
   if (o.json) await modules.jsonStream().writeJson(modules.compareReport().compareJson(cmp, laterFile), io.stdout);
   else {

@@ -3,6 +3,7 @@
  * wording shared with the add-in lives in src/core/i18n.ts.
  */
 import { format } from '../core/errors';
+import { DEFAULTS } from '../core/options';
 import { Lang } from '../core/types';
 
 const TEXT = {
@@ -156,8 +157,8 @@ export const HELP: Record<Lang, string> = {
   --sheet 名称            指定台账所在工作表（默认自动识别）
   --as-of YYYY-MM-DD      判断期限所依据的日期（默认：今天）
   --start YYYY-MM-DD      整改起始日（巡视反馈日），用于无年份日期、“N个月内”和立行立改
-  --due-soon-days N       临期（黄灯）天数，默认 10
-  --immediate-days N      立行立改事项自起始日起的天数，默认 30
+  --due-soon-days N       临期（黄灯）天数，默认 ${DEFAULTS.dueSoonDays}
+  --immediate-days N      立行立改事项自起始日起的天数，默认 ${DEFAULTS.immediateDays}
   --lang zh|en            报告语言，默认 zh
   --json                  以 JSON 输出检查结果（summary：合并后的事项与合计）
   --out 已检查.xlsx       check：写出检查后的台账副本（增加 期限状态/截止日期/剩余天数/检查意见 四列；原文件不变）
@@ -165,7 +166,7 @@ export const HELP: Record<Lang, string> = {
   --notices 文件夹        summary：为每个有逾期或临期事项的牵头部门另写一份督办单（督办单-部门.xlsx）
   --notice-number 文号    summary：督办单的文号（默认“〔年份〕第__号”，留待填写）
   --issuer 单位           summary：发文单位，写在督办单落款和每页页脚（默认“整改工作领导小组办公室”）
-  --reply-days N          summary：督办单要求反馈的期限，自 --as-of 起 N 个工作日，默认 3
+  --reply-days N          summary：督办单要求反馈的期限，自 --as-of 起 N 个工作日，默认 ${DEFAULTS.replyDays}
   --previous 上期.xlsx    summary：上期的台账（可重复），通报提纲增加“本期进展”，按牵头部门增加本期变化
   --since YYYY-MM-DD      compare：上期台账的判断日期（默认：上期表中的填报时间，其次为文件的修改时间）；
                           本期按 --as-of 判断。compare --out 写出对比工作簿（对比总览、时限调整、新增逾期、
@@ -187,8 +188,8 @@ Options:
   --as-of YYYY-MM-DD      the date deadlines are judged against (default: today)
   --start YYYY-MM-DD      the rectification start (feedback) date: gives year-less dates their
                           year, and is the base of relative deadlines and immediate items
-  --due-soon-days N       the due-soon (yellow) window in days, default 10
-  --immediate-days N      days an immediate (立行立改) item gets after --start, default 30
+  --due-soon-days N       the due-soon (yellow) window in days, default ${DEFAULTS.dueSoonDays}
+  --immediate-days N      days an immediate (立行立改) item gets after --start, default ${DEFAULTS.immediateDays}
   --lang zh|en            report language, default zh
   --json                  print the result as JSON (summary: the consolidated items and totals)
   --out checked.xlsx      check: write a checked copy (adds four columns; the original is never changed)
@@ -199,7 +200,7 @@ Options:
   --notice-number TEXT    summary: the notices' reference number (default a blank to fill in)
   --issuer TEXT           summary: the issuing office, signed on the notices and in every page
                           footer (default 整改工作领导小组办公室 / Rectification Office)
-  --reply-days N          summary: working days after --as-of by which the notices ask for a reply, default 3
+  --reply-days N          summary: working days after --as-of by which the notices ask for a reply, default ${DEFAULTS.replyDays}
   --previous FILE         summary: an earlier version of the ledgers (repeat for several): adds this
                           period's progress to the report outline and to the by-department sheet
   --since YYYY-MM-DD      compare: the date the earlier version is judged at (default: the filing date

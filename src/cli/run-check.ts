@@ -63,15 +63,8 @@ export function assertOutKind(pkg: Package, file: string, out: string, lang: Lan
 
 export async function checkFile(file: string, opts: CheckFileOptions): Promise<CheckResult> {
   const lang = opts.lang || 'zh';
-  const checkOpts: CheckOptions = {
-    file: opts.file || file,
-    asOf: opts.asOf,
-    start: opts.start || null,
-    dueSoonDays: opts.dueSoonDays,
-    immediateDays: opts.immediateDays,
-    lang,
-    sheet: opts.sheet || null,
-  };
+  // The options go to the core whole; it reads its own fields and ignores where to write.
+  const checkOpts: CheckOptions = opts.file ? opts : { ...opts, file };
   const out = opts.out;
   if (!out) return checkWorkbook(await readGrids(file, { onProgress: opts.onProgress }), checkOpts);
   if (isSameFile(file, out)) throw taizhangError('usage', { message: cliText(lang, 'usage.outIsInput') });

@@ -19,8 +19,7 @@ import { writeSpecsWorkbook } from '../xlsx/spec-writer';
 import { cliText } from './messages';
 import { assertOutFolder, isSameFile } from './run-check';
 
-export interface CompareFilesOptions extends Pick<CheckOptions, 'asOf' | 'start' | 'dueSoonDays' | 'immediateDays' | 'lang' | 'sheet'>,
-  Pick<DocumentOptions, 'issuer'> {
+export interface CompareFilesOptions extends CheckOptions {
   since?: IsoDate | null;
   out?: string | null;
 }
@@ -48,12 +47,8 @@ export async function readEarlier(file: string, opts: CompareFilesOptions, name:
   if (diffDays(since, opts.asOf) < 0) {
     throw taizhangError('usage', { message: cliText(opts.lang || 'zh', 'compare.sinceAfter', { file, since, asOf: opts.asOf }) });
   }
-  const result = checkWorkbook(grids, { ...baseOptions(opts), asOf: since, file: name });
+  const result = checkWorkbook(grids, { ...opts, asOf: since, file: name });
   return { result, since, sinceSource: source };
-}
-
-function baseOptions(opts: CompareFilesOptions): CheckOptions {
-  return { asOf: opts.asOf, start: opts.start, dueSoonDays: opts.dueSoonDays, immediateDays: opts.immediateDays, lang: opts.lang || 'zh', sheet: opts.sheet };
 }
 
 export async function compareFiles(earlierFile: string, laterFile: string, opts: CompareFilesOptions): Promise<CompareRun> {
@@ -65,7 +60,7 @@ export async function compareFiles(earlierFile: string, laterFile: string, opts:
   }
   assertXlsx(earlierFile);
   assertXlsx(laterFile);
-  const later = checkWorkbook(await readGrids(laterFile), { ...baseOptions(opts), file: laterFile });
+  const later = checkWorkbook(await readGrids(laterFile), { ...opts, file: laterFile });
   const earlier = await readEarlier(earlierFile, opts);
   const comparison = compareResults(earlier.result, later);
   if (opts.out) {

@@ -19,8 +19,7 @@ import { writeSpecsWorkbook } from '../xlsx/spec-writer';
 import { cliText } from './messages';
 import { assertOutFolder, checkFile, isSameFile } from './run-check';
 
-export interface SummaryFilesOptions extends Pick<CheckOptions, 'asOf' | 'start' | 'dueSoonDays' | 'immediateDays' | 'lang' | 'sheet'>,
-  Pick<DocumentOptions, 'issuer' | 'noticeNumber' | 'replyDays'> {
+export interface SummaryFilesOptions extends CheckOptions {
   /** Write the summary workbook here. */
   out?: string | null;
   /** Write one 督办单 per lagging lead department into this folder. */
@@ -62,13 +61,10 @@ export async function checkLedgerFile(file: string, opts: SummaryFilesOptions): 
   const progress = opts.onProgress;
   try {
     return await checkFile(file, {
+      ...opts,
       file: path.basename(file),
-      asOf: opts.asOf,
-      start: opts.start,
-      dueSoonDays: opts.dueSoonDays,
-      immediateDays: opts.immediateDays,
-      lang: opts.lang,
-      sheet: opts.sheet,
+      // The summary's --out is the summary workbook, not a checked copy of this ledger.
+      out: null,
       onProgress: progress ? (rows) => progress(file, rows) : undefined,
     });
   } catch (e) {
@@ -273,7 +269,7 @@ export async function summarizeFiles(files: string[], opts: SummaryFilesOptions)
   for (const file of files) results.push(await checkLedgerFile(file, opts));
   const summary = summarize(results, { asOf: opts.asOf, lang });
   if (opts.previous && opts.previous.length) summary.progress = await progressSince(opts.previous, results, opts);
-  const doc: DocumentOptions = { issuer: opts.issuer, noticeNumber: opts.noticeNumber, replyDays: opts.replyDays, dueSoonDays: opts.dueSoonDays };
+  const doc: DocumentOptions = opts;
   if (opts.out) await writeSummaryWorkbook(summary, opts.out, lang, doc);
   const inputs = opts.out ? files.concat([opts.out]) : files;
   const notices = opts.notices ? await writeNotices(summary, opts.notices, lang, doc, inputs) : [];

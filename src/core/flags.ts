@@ -3,24 +3,21 @@
  * Red means overdue and not closed; a done item is never red.
  */
 import { addDays, diffDays } from './dates';
+import { dueSoonDaysOf, immediateDaysOf } from './options';
 import { CheckedItem, CheckOptions, Flag, FLAGS, IsoDate, Item, Totals } from './types';
-
-export const DEFAULT_DUE_SOON_DAYS = 10;
-export const DEFAULT_IMMEDIATE_DAYS = 30;
 
 /** The date an item is judged against: its own date, or for 立行立改 start + immediate-days (as-of without a start). */
 export function effectiveDue(item: Item, opts: CheckOptions): IsoDate | null {
   const d = item.deadline;
   if (d.kind === 'date') return d.due;
   if (d.kind === 'immediate') {
-    const days = opts.immediateDays === undefined ? DEFAULT_IMMEDIATE_DAYS : opts.immediateDays;
-    return opts.start ? addDays(opts.start, days) : opts.asOf;
+    return opts.start ? addDays(opts.start, immediateDaysOf(opts)) : opts.asOf;
   }
   return null;
 }
 
 export function flagItem(item: Item, opts: CheckOptions): CheckedItem {
-  const soon = opts.dueSoonDays === undefined ? DEFAULT_DUE_SOON_DAYS : opts.dueSoonDays;
+  const soon = dueSoonDaysOf(opts);
   const due = effectiveDue(item, opts);
   const out = item as CheckedItem;
   out.due = due;

@@ -3,7 +3,7 @@
  * ids are part of the contract (docs/contract.md, "Findings").
  */
 import { diffDays } from './dates';
-import { DEFAULT_IMMEDIATE_DAYS } from './flags';
+import { immediateDaysOf } from './options';
 import { StringKey, t } from './i18n';
 import { CheckedItem, CheckOptions, FieldKey, Finding, FindingCounts, HeaderMap, Lang, Severity } from './types';
 import { a1, parseA1 } from './grid';
@@ -63,7 +63,7 @@ export const ITEM_RULES: ItemRule[] = [
   },
   function deadlineNeedsStart(i, ctx, emit) {
     if (!needsStart(i, ctx.opts)) return;
-    const days = ctx.opts.immediateDays === undefined ? DEFAULT_IMMEDIATE_DAYS : ctx.opts.immediateDays;
+    const days = immediateDaysOf(ctx.opts);
     const message =
       i.deadline.kind === 'immediate'
         ? t(ctx.lang, 'deadline-needs-start.immediate', { days })

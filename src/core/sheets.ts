@@ -12,7 +12,8 @@
  * Widths are chosen so that every sheet prints at 80% or more (core/print.ts does the arithmetic).
  * Text from the user's ledger goes into cells as-is: hosts write strings that start with = + - @ as text.
  */
-import { CellStyle, CheckedItem, DateValue, Flag, FLAGS, Lang, SheetSpec, SpecCell, SpecChart, SpecLink, SpecPrint, SpecRule, StyleKey } from './types';
+import { dueSoonDaysOf, replyDaysOf } from './options';
+import { CellStyle, CheckedItem, CheckOptions, DateValue, Flag, FLAGS, Lang, SheetSpec, SpecCell, SpecChart, SpecLink, SpecPrint, SpecRule, StyleKey } from './types';
 import { FLAG_LABELS, FLAG_STYLES, STATE_LABELS } from './labels';
 import { CHART_COLORS, STYLES } from './styles';
 import { ruleName } from './i18n';
@@ -25,20 +26,11 @@ import { enumeratorStripper, GroupRow, splitDepartments, stableSort, stripEnumer
 
 type Row = (SpecCell | null)[];
 
-/** What the documents say about who sends them (the CLI's --issuer, --notice-number, --reply-days). */
-export interface DocumentOptions {
-  /** 发文单位: the footer of every sheet, the notice's signature. Default 整改工作领导小组办公室. */
-  issuer?: string | null;
-  /** 文号 of the 督办单. Default a placeholder, 〔2022〕第__号 for the as-of year. */
-  noticeNumber?: string | null;
-  /** Working days after the as-of date by which a department replies to its 督办单. Default 3. */
-  replyDays?: number | null;
-  /** The yellow window the check used, for the report's wording. Default 10. */
-  dueSoonDays?: number | null;
-}
-
-/** The working days a department has to reply to its 督办单 unless told otherwise. */
-export const DEFAULT_REPLY_DAYS = 3;
+/**
+ * What the documents read of the options (CheckOptions, passed whole): who sends them (--issuer,
+ * --notice-number, --reply-days) and the yellow window the check used, for the report's wording.
+ */
+export type DocumentOptions = Pick<CheckOptions, 'issuer' | 'noticeNumber' | 'replyDays' | 'dueSoonDays'>;
 
 /** Everything a sheet builder needs besides the summary. */
 export interface Doc {
@@ -679,7 +671,7 @@ export function reportLines(s: Summary, lang: Lang = 'zh', opts: DocumentOptions
   heading(2, r.problemsHeading);
   const issues: string[] = [];
   const t = s.totals;
-  issues.push(t.overdue + t.dueSoon > 0 ? r.lagging(t.overdue, t.dueSoon, opts.dueSoonDays ?? 10) : r.noLagging);
+  issues.push(t.overdue + t.dueSoon > 0 ? r.lagging(t.overdue, t.dueSoon, dueSoonDaysOf(opts)) : r.noLagging);
   const depts = s.byLeadDept.filter((g) => !g.blank && g.overdue > 0).slice(0, NAMED_DEPTS);
   if (depts.length) issues.push(r.laggingDepts(depts.map((g) => ({ name: g.name, overdue: g.overdue }))));
   if (t.noDeadline + s.basicallyDone > 0) issues.push(r.unsettled(t.noDeadline, s.basicallyDone));
@@ -796,7 +788,7 @@ function noticeSheet(summary: Summary, dept: string, doc: Doc, name: string): Sh
   };
   const year = +summary.asOf.slice(0, 4);
   const number = (doc.opts.noticeNumber || '').trim() || n.number(year);
-  const replyBy = addWorkingDays(summary.asOf, doc.opts.replyDays ?? DEFAULT_REPLY_DAYS);
+  const replyBy = addWorkingDays(summary.asOf, replyDaysOf(doc.opts));
   const p = tx.indent.paragraph;
 
   line(text(tx.sheetTitles.notice, 'docTitle'), 40);

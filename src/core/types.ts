@@ -172,15 +172,21 @@ export interface CheckOptions {
   asOf: IsoDate;
   /** The rectification start (feedback) date. */
   start?: IsoDate | null;
-  /** The yellow window, in days. Default 10. */
-  dueSoonDays?: number;
-  /** The days a 立行立改 item gets after start. Default 30. */
-  immediateDays?: number;
+  /** The yellow window, in days. Default DEFAULTS.dueSoonDays (options.ts). */
+  dueSoonDays?: number | null;
+  /** The days a 立行立改 item gets after start. Default DEFAULTS.immediateDays. */
+  immediateDays?: number | null;
   lang?: Lang;
   /** Force a sheet by name. */
   sheet?: string | null;
   /** A user-corrected mapping (from the task pane), used instead of detection. */
   header?: HeaderMap | null;
+  /** The documents written from a check (summary, 督办单): 发文单位, in every footer and the notice's signature. Default SUMMARY_TEXT's defaultIssuer. */
+  issuer?: string | null;
+  /** 文号 of the 督办单. Default a placeholder, 〔2022〕第__号 for the as-of year. */
+  noticeNumber?: string | null;
+  /** Working days after the as-of date by which a department replies to its 督办单. Default DEFAULTS.replyDays. */
+  replyDays?: number | null;
 }
 
 /**

@@ -4,8 +4,8 @@
  */
 import { CheckOptions } from '../core/types';
 import { isIsoDate } from '../core/dates';
-import { DEFAULT_DUE_SOON_DAYS, DEFAULT_IMMEDIATE_DAYS } from '../core/flags';
-import { DEFAULT_REPLY_DAYS, DocumentOptions } from '../core/sheets';
+import { DEFAULTS } from '../core/options';
+import { DocumentOptions } from '../core/sheets';
 import { SUMMARY_TEXT } from '../core/summary-i18n';
 import { SavedOptions, loadOptions } from '../excel/settings';
 import { input, message, select } from './dom';
@@ -18,8 +18,9 @@ export function today(): string {
 }
 
 export interface FormRead {
+  /** The options, whole: the check's and the written documents' (督办单, footers, the report's wording). */
   opts: CheckOptions;
-  /** What the written documents say about who sends them (督办单, footers, the report's wording). */
+  /** The same object, as the documents read it. */
   doc: DocumentOptions;
   saved: SavedOptions;
 }
@@ -47,11 +48,11 @@ export function readOptions(): FormRead | null {
   for (let i = 0; i < FIELD_IDS.length; i++) input(FIELD_IDS[i]).className = '';
   if (asOf && !isIsoDate(asOf)) return invalid('tz-asof', s('badDate', { label: s('asOf') }));
   if (start && !isIsoDate(start)) return invalid('tz-start', s('badDate', { label: s('start') }));
-  const dueSoonDays = dayCount(input('tz-due-soon').value.trim(), DEFAULT_DUE_SOON_DAYS);
-  const immediateDays = dayCount(input('tz-immediate').value.trim(), DEFAULT_IMMEDIATE_DAYS);
+  const dueSoonDays = dayCount(input('tz-due-soon').value.trim(), DEFAULTS.dueSoonDays);
+  const immediateDays = dayCount(input('tz-immediate').value.trim(), DEFAULTS.immediateDays);
   if (isNaN(dueSoonDays)) return invalid('tz-due-soon', s('badNumber', { label: s('dueSoonDays') }));
   if (isNaN(immediateDays)) return invalid('tz-immediate', s('badNumber', { label: s('immediateDays') }));
-  const replyDays = dayCount(input('tz-reply-days').value.trim(), DEFAULT_REPLY_DAYS);
+  const replyDays = dayCount(input('tz-reply-days').value.trim(), DEFAULTS.replyDays);
   if (isNaN(replyDays)) return invalid('tz-reply-days', s('badNumber', { label: s('replyDays') }));
   const issuer = input('tz-issuer').value.trim() || null;
   const noticeNumber = input('tz-notice-number').value.trim() || null;
@@ -65,10 +66,13 @@ export function readOptions(): FormRead | null {
     lang: state.lang,
     sheet,
     header: state.userHeader,
+    issuer,
+    noticeNumber,
+    replyDays,
   };
   return {
     opts,
-    doc: { issuer, noticeNumber, replyDays, dueSoonDays },
+    doc: opts,
     saved: { asOf: asOf || null, start: start || null, dueSoonDays, immediateDays, sheet, header: state.userHeader, issuer, noticeNumber, replyDays, previousSheet: loadOptions().previousSheet || null },
   };
 }
@@ -86,11 +90,11 @@ export function workbookName(): string {
 export function fillOptions(saved: SavedOptions): void {
   input('tz-asof').value = saved.asOf || '';
   input('tz-start').value = saved.start || '';
-  input('tz-due-soon').value = String(saved.dueSoonDays !== undefined ? saved.dueSoonDays : DEFAULT_DUE_SOON_DAYS);
-  input('tz-immediate').value = String(saved.immediateDays !== undefined ? saved.immediateDays : DEFAULT_IMMEDIATE_DAYS);
+  input('tz-due-soon').value = String(saved.dueSoonDays !== undefined ? saved.dueSoonDays : DEFAULTS.dueSoonDays);
+  input('tz-immediate').value = String(saved.immediateDays !== undefined ? saved.immediateDays : DEFAULTS.immediateDays);
   input('tz-issuer').value = saved.issuer || '';
   input('tz-notice-number').value = saved.noticeNumber || '';
-  input('tz-reply-days').value = String(saved.replyDays !== undefined ? saved.replyDays : DEFAULT_REPLY_DAYS);
+  input('tz-reply-days').value = String(saved.replyDays !== undefined ? saved.replyDays : DEFAULTS.replyDays);
   // The defaults the documents use when these are blank, in grey.
   const tx = SUMMARY_TEXT[state.lang];
   input('tz-issuer').placeholder = tx.defaultIssuer;

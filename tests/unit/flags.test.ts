@@ -5,7 +5,8 @@
  * whole check of a ledger, so that moving a boundary by one day fails here.
  */
 import { checkWorkbook } from '../../src/core/check';
-import { DEFAULT_DUE_SOON_DAYS, DEFAULT_IMMEDIATE_DAYS, flagItem } from '../../src/core/flags';
+import { flagItem } from '../../src/core/flags';
+import { DEFAULTS } from '../../src/core/options';
 import { CheckOptions, Deadline, Flag, Grid, Item } from '../../src/core/types';
 
 const AS_OF = '2022-07-15';
@@ -26,9 +27,8 @@ function flagOf(deadline: Deadline, opts: Partial<CheckOptions> = {}) {
 }
 
 describe('the defaults are the documented ones', () => {
-  test('due-soon-days is 10 and immediate-days is 30', () => {
-    expect(DEFAULT_DUE_SOON_DAYS).toBe(10);
-    expect(DEFAULT_IMMEDIATE_DAYS).toBe(30);
+  test('due-soon-days is 10, immediate-days 30 and reply-days 3', () => {
+    expect(DEFAULTS).toEqual({ dueSoonDays: 10, immediateDays: 30, replyDays: 3 });
   });
 });
 
