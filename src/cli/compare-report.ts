@@ -5,6 +5,7 @@
 import { Change, ChangeSide, CHANGE_KINDS, Comparison } from '../core/compare';
 import { COMPARE_TEXT, SinceSource } from '../core/compare-i18n';
 import { sideText } from '../core/compare-sheets';
+import { term } from '../core/glossary';
 import { Lang } from '../core/types';
 import { contractJson } from './json';
 import { cliText } from './messages';
@@ -69,7 +70,7 @@ export function renderCompareReport(cmp: Comparison, opts: CompareReportOptions)
     if (!list.length) continue;
     lines.push('');
     lines.push(cx.kinds[kind] + (lang === 'zh' ? '（' + list.length + '项）' : ' (' + list.length + ')'));
-    const rows: string[][] = [[cliText(lang, 'col.row'), cliText(lang, 'col.seq'), cliText(lang, 'col.dept'), cx.columns.from, cx.columns.to, cliText(lang, 'col.measure')]];
+    const rows: string[][] = [[term(lang, 'row'), term(lang, 'seq'), term(lang, 'leadDept'), cx.columns.from, cx.columns.to, term(lang, 'measure')]];
     list.slice(0, limit).forEach((c) =>
       rows.push([
         String(c.row !== null ? c.row : c.earlierRow),

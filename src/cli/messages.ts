@@ -2,7 +2,7 @@
  * Strings that only the command line says: usage, option hints and its own failures. The report
  * wording shared with the add-in lives in src/core/i18n.ts.
  */
-import { format } from '../core/errors';
+import { format } from '../core/glossary';
 import { DEFAULTS } from '../core/options';
 import { Lang } from '../core/types';
 
@@ -58,17 +58,7 @@ const TEXT = {
     'progress.write': '正在写出“{file}”：已写 {rows} 行…',
     'report.moreItems': '……另有{count}项未列出：全部事项见 --json 的输出，或 --out 写出的检查后台账。',
     'report.moreFindings': '……另有{count}条未列出：全部检查问题见 --json 的输出（--out 写出的检查后台账在各事项的检查意见中注明）。',
-    'col.row': '行',
-    'col.seq': '序号',
-    'col.flag': '期限状态',
-    'col.due': '截止日期',
     'col.days': '剩余/逾期',
-    'col.dept': '牵头部门',
-    'col.measure': '整改措施',
-    'col.cell': '单元格',
-    'col.severity': '级别',
-    'col.rule': '规则',
-    'col.message': '说明',
     'header.rows': '第{rows}行',
     'sources': '三张清单：问题清单“{problems}”，任务清单“{tasks}”，责任清单“{responsibilities}”',
   },
@@ -123,17 +113,7 @@ const TEXT = {
     'progress.write': 'Writing "{file}": {rows} rows…',
     'report.moreItems': '... {count} more not shown: --json prints them all, and so does the checked ledger --out writes.',
     'report.moreFindings': '... {count} more not shown: --json prints them all; in the checked ledger --out writes, each is in its item\'s Check notes.',
-    'col.row': 'Row',
-    'col.seq': 'No.',
-    'col.flag': 'Flag',
-    'col.due': 'Due',
     'col.days': 'Days',
-    'col.dept': 'Department',
-    'col.measure': 'Measure',
-    'col.cell': 'Cell',
-    'col.severity': 'Level',
-    'col.rule': 'Rule',
-    'col.message': 'Message',
     'header.rows': 'rows {rows}',
     'sources': 'Three lists: problems "{problems}", tasks "{tasks}", responsibilities "{responsibilities}"',
   },

@@ -1,5 +1,5 @@
 /** CheckResult -> a report for a terminal: where the ledger was found, totals, overdue and due-soon items, findings. */
-import { FIELD_SYNONYMS } from '../core/fields';
+import { term } from '../core/glossary';
 import { colLetter } from '../core/grid';
 import { ruleName, t } from '../core/i18n';
 import { FLAG_LABELS } from '../core/labels';
@@ -56,10 +56,6 @@ export function table(rows: string[][], indent = '  '): string[] {
   return rows.map((r) => indent + r.map((c, j) => (j === r.length - 1 ? c : pad(c, widths[j]))).join('  '));
 }
 
-function fieldName(lang: Lang, key: FieldKey): string {
-  return lang === 'zh' ? FIELD_SYNONYMS[key][0] : key;
-}
-
 function daysText(lang: Lang, item: CheckedItem): string {
   if (item.daysLeft === null) return '';
   return item.daysLeft < 0 ? t(lang, 'report.daysOverdue', { days: -item.daysLeft }) : t(lang, 'report.daysLeft', { days: item.daysLeft });
@@ -112,7 +108,7 @@ export function renderReport(result: CheckResult, opts: ReportOptions): string {
   const cols = (Object.keys(h.columns) as FieldKey[])
     .filter((k) => (h.columns[k] as number) > 0)
     .sort((a, b) => (h.columns[a] as number) - (h.columns[b] as number))
-    .map((k) => fieldName(lang, k) + ' ' + colLetter(h.columns[k] as number));
+    .map((k) => term(lang, k) + ' ' + colLetter(h.columns[k] as number));
   lines.push(t(lang, 'report.header') + sep + cliText(lang, 'header.rows', { rows }) + (lang === 'zh' ? '；' : '; ') + cols.join(list));
   lines.push(t(lang, 'report.asOf') + sep + result.asOf + startText(result, lang, sep));
   // The one line about the start date: how many items depend on it and how to give it.
@@ -130,7 +126,7 @@ export function renderReport(result: CheckResult, opts: ReportOptions): string {
   else {
     const measureWidth = Math.max(20, (opts.width || 110) - 70);
     const rowsOut: string[][] = [
-      ['col.row', 'col.seq', 'col.flag', 'col.due', 'col.days', 'col.dept', 'col.measure'].map((k) => cliText(lang, k as 'col.row')),
+      [term(lang, 'row'), term(lang, 'seq'), term(lang, 'flag'), term(lang, 'due'), cliText(lang, 'col.days'), term(lang, 'leadDept'), term(lang, 'measure')],
     ];
     late.slice(0, limit).forEach((i) =>
       rowsOut.push([
@@ -152,11 +148,11 @@ export function renderReport(result: CheckResult, opts: ReportOptions): string {
   if (!result.findings.length) lines.push('  ' + t(lang, 'report.none'));
   else {
     const sorted = result.findingsByLevel;
-    const rowsOut: string[][] = [['col.cell', 'col.severity', 'col.rule', 'col.message'].map((k) => cliText(lang, k as 'col.row'))];
+    const rowsOut: string[][] = [[term(lang, 'cell'), term(lang, 'severity'), term(lang, 'rule'), term(lang, 'message')]];
     sorted.slice(0, limit).forEach((f) =>
       rowsOut.push([
         (f.sheet && f.sheet !== result.sheet ? f.sheet + '!' : '') + f.cell,
-        t(lang, f.severity === 'error' ? 'report.error' : 'report.warning'),
+        term(lang, f.severity),
         ruleName(lang, f.rule),
         f.message.replace(/\s*\n\s*/g, ' '),
       ]),

@@ -1,9 +1,11 @@
 /**
  * The words of a comparison of two ledger versions (taizhang compare, 对比上期): the kinds of change,
- * the opening sentence, the sheets and their columns, in zh and en. Flag and state labels come from
- * labels.ts, so a flag reads the same here as in every other sheet.
+ * the opening sentence, the sheets and their columns, in zh and en. Field names and terms come from
+ * the glossary (glossary.ts), flag and state labels from labels.ts, so they read the same here as in
+ * every other sheet.
  */
 import type { ChangeKind, ChangeTotals } from './compare';
+import { GLOSSARY } from './glossary';
 import { Lang } from './types';
 
 /** Where the earlier version's judging date came from. */
@@ -97,11 +99,11 @@ export const COMPARE_TEXT: Record<Lang, CompareText> = {
       all: '全部变化',
     },
     columns: {
-      n: '序号', change: '变化', seq: '台账序号', problem: '存在问题', measure: '整改措施', leadDept: '牵头部门',
+      n: GLOSSARY.zh.seq, change: '变化', seq: '台账序号', problem: GLOSSARY.zh.problem, measure: GLOSSARY.zh.measure, leadDept: GLOSSARY.zh.leadDept,
       fromDeadline: '原完成时限', fromDue: '原截止日期', toDeadline: '现完成时限', toDue: '现截止日期', shiftDays: '调整天数',
-      flag: '期限状态', row: '本期行号', earlierRow: '上期行号', deadline: '完成时限', due: '截止日期', daysOverdue: '逾期天数',
+      flag: GLOSSARY.zh.flag, row: '本期行号', earlierRow: '上期行号', deadline: GLOSSARY.zh.deadline, due: GLOSSARY.zh.due, daysOverdue: GLOSSARY.zh.daysOverdue,
       earlierDaysOverdue: '上期逾期天数', earlierFlag: '上期期限状态', fromState: '上期状态', toState: '本期状态',
-      progress: '整改进展', days: '逾期/剩余天数', from: '上期', to: '本期', kind: '变化类型', count: '事项数',
+      progress: GLOSSARY.zh.progress, days: '逾期/剩余天数', from: '上期', to: '本期', kind: '变化类型', count: '事项数',
       metric: '项目', earlier: '上期', later: '本期', delta: '增减',
     },
     sentence: zhSentence,
@@ -141,11 +143,11 @@ export const COMPARE_TEXT: Record<Lang, CompareText> = {
       all: 'All changes',
     },
     columns: {
-      n: 'No.', change: 'Change', seq: 'Seq', problem: 'Finding', measure: 'Measure', leadDept: 'Department',
+      n: GLOSSARY.en.seq, change: 'Change', seq: 'Seq', problem: GLOSSARY.en.problem, measure: GLOSSARY.en.measure, leadDept: GLOSSARY.en.leadDept,
       fromDeadline: 'Old deadline', fromDue: 'Old due date', toDeadline: 'New deadline', toDue: 'New due date', shiftDays: 'Days moved',
-      flag: 'Flag', row: 'Row', earlierRow: 'Earlier row', deadline: 'Deadline', due: 'Due date', daysOverdue: 'Days overdue',
+      flag: GLOSSARY.en.flag, row: 'Row', earlierRow: 'Earlier row', deadline: GLOSSARY.en.deadline, due: GLOSSARY.en.due, daysOverdue: GLOSSARY.en.daysOverdue,
       earlierDaysOverdue: 'Days overdue before', earlierFlag: 'Flag before', fromState: 'Status before', toState: 'Status now',
-      progress: 'Progress', days: 'Days overdue/left', from: 'Before', to: 'Now', kind: 'Change', count: 'Items',
+      progress: GLOSSARY.en.progress, days: 'Days overdue/left', from: 'Before', to: 'Now', kind: 'Change', count: 'Items',
       metric: 'Measure count', earlier: 'Before', later: 'Now', delta: 'Change',
     },
     sentence: enSentence,

@@ -2,6 +2,7 @@
  * Bad input becomes one typed error with a message for the user, raised where the input is read.
  * Hosts catch TaizhangError and show `userMessage(err, lang)`: one line, no stack trace.
  */
+import { format } from './glossary';
 import { Lang } from './types';
 
 export type ErrorCode =
@@ -66,10 +67,6 @@ const MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     'no-room': 'Sheet "{sheet}" of "{file}" is used up to its last column ({column}): there is no room for the added columns. Remove the stray merges, tables or filter ranges on the right and retry.',
   },
 };
-
-export function format(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
-}
 
 /**
  * Not a subclass of Error: ES5 output breaks `instanceof` on Error subclasses in IE11.

@@ -1,8 +1,9 @@
 /**
- * zh-CN and en-US strings of the check engine and its reports. The summary sheets keep their own
- * table in summary-i18n.ts; flag and state labels live in labels.ts.
+ * zh-CN and en-US strings of the check engine and its reports, on the glossary (glossary.ts) of
+ * terms and field names. The summary sheets keep their own table in summary-i18n.ts; flag and state
+ * labels live in labels.ts.
  */
-import { format } from './errors';
+import { format } from './glossary';
 import { Lang } from './types';
 
 const STRINGS = {
@@ -33,8 +34,6 @@ const STRINGS = {
     'responsibility-unknown-measure': '任务序号“{ref}”在任务清单中不存在。',
     'lead-dept-not-in-roster': '牵头部门“{name}”不在{roster}中。',
     'lead-dept-not-in-roster-hint': '牵头部门“{name}”不在{roster}中，是否应为“{nearest}”？',
-    'field.progress': '整改进展',
-    'field.evidence': '佐证材料',
     // annotation notes
     'note.overdue': '逾期{days}天',
     'note.immediate': '立行立改：按整改起始日起算，{due}前完成',
@@ -55,8 +54,6 @@ const STRINGS = {
     'report.none': '无',
     'report.findings': '检查问题（错误 {errors} 条，提示 {warnings} 条）',
     'report.row': '第{row}行',
-    'report.error': '错误',
-    'report.warning': '提示',
     'report.written': '已写出检查后的台账：{file}',
     'report.daysOverdue': '逾期{days}天',
     'report.daysLeft': '剩余{days}天',
@@ -87,8 +84,6 @@ const STRINGS = {
     'responsibility-unknown-measure': 'Task No. "{ref}" does not exist in the task list.',
     'lead-dept-not-in-roster': 'Lead department "{name}" is not on the list in {roster}.',
     'lead-dept-not-in-roster-hint': 'Lead department "{name}" is not on the list in {roster}. Did you mean "{nearest}"?',
-    'field.progress': 'progress',
-    'field.evidence': 'evidence',
     'note.overdue': '{days} days overdue',
     'note.immediate': 'Immediate: counted from the start date, due {due}',
     'note.immediate-no-start': 'Immediate: no start date given, judged as of the check date',
@@ -107,8 +102,6 @@ const STRINGS = {
     'report.none': 'None',
     'report.findings': 'Findings ({errors} errors, {warnings} warnings)',
     'report.row': 'row {row}',
-    'report.error': 'error',
-    'report.warning': 'warning',
     'report.written': 'Checked ledger written to {file}',
     'report.daysOverdue': '{days} days overdue',
     'report.daysLeft': '{days} days left',

@@ -6,6 +6,7 @@ import { diffDays } from './dates';
 import { immediateDaysOf } from './options';
 import { StringKey, t } from './i18n';
 import { CheckedItem, CheckOptions, FieldKey, Finding, FindingCounts, HeaderMap, Lang, Severity } from './types';
+import { term, termInText } from './glossary';
 import { a1, parseA1 } from './grid';
 import { LedgerRead, SeqCell } from './ledger';
 
@@ -93,7 +94,7 @@ export const ITEM_RULES: ItemRule[] = [
     const field: FieldKey = has(ctx, 'evidence') ? 'evidence' : 'progress';
     if (!has(ctx, field)) return;
     const empty = field === 'evidence' ? !i.evidence : !i.progress;
-    if (empty) emit('done-without-evidence', 'warning', field, t(ctx.lang, 'done-without-evidence', { field: t(ctx.lang, field === 'evidence' ? 'field.evidence' : 'field.progress') }));
+    if (empty) emit('done-without-evidence', 'warning', field, t(ctx.lang, 'done-without-evidence', { field: termInText(ctx.lang, field) }));
   },
   function longTermNoProgress(i, ctx, emit) {
     if (has(ctx, 'progress') && i.deadline.kind === 'long-term' && !isDone(i) && !i.progress) {
@@ -104,12 +105,6 @@ export const ITEM_RULES: ItemRule[] = [
     if (has(ctx, 'status') && i.statusText && i.state === 'unknown') emit('status-unknown', 'warning', 'status', t(ctx.lang, 'status-unknown', { text: i.statusText }));
   },
 ];
-
-const FIELD_NAMES: Partial<Record<FieldKey, Record<Lang, string>>> = {
-  deadline: { zh: '完成时限', en: 'Due date' },
-  leadDept: { zh: '牵头部门', en: 'Department' },
-  measure: { zh: '整改措施', en: 'Action' },
-};
 
 export function presentFields(header: HeaderMap): Partial<Record<FieldKey, boolean>> {
   const present: Partial<Record<FieldKey, boolean>> = {};
@@ -202,7 +197,7 @@ export function missingColumnFindings(present: Partial<Record<FieldKey, boolean>
       cell: a1(headerRow, 1),
       row: headerRow,
       sheet: header.sheet,
-      message: t(lang, 'column-missing', { column: (FIELD_NAMES[f] as Record<Lang, string>)[lang] }),
+      message: t(lang, 'column-missing', { column: term(lang, f) }),
     }));
 }
 

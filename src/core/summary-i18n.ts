@@ -1,9 +1,12 @@
 /**
  * The words of the summary workbook: sheet names, column headers, overview labels and the sentences
- * of the progress-report outline (通报提纲), in zh and en. Flag and state labels live in labels.ts.
+ * of the progress-report outline (通报提纲), in zh and en. Field names and terms come from the
+ * glossary (glossary.ts), flag and state labels from labels.ts.
  * Sentences are small functions rather than "{x}" templates because some parts are left out when
  * their count is zero (a ledger with no aspect column has no "N个方面").
  */
+import { GLOSSARY } from './glossary';
+import { FLAG_LABELS } from './labels';
 import { Lang } from './types';
 
 export type SummarySheetKey = 'overview' | 'byAspect' | 'byDept' | 'lagging' | 'findings' | 'ledger' | 'outline' | 'notice';
@@ -117,6 +120,18 @@ export interface SummaryText {
   };
 }
 
+/** The columns that are fields or terms of the glossary, and the flags' columns, named as everywhere else. */
+function glossaryColumns(lang: Lang) {
+  const g = GLOSSARY[lang];
+  const f = FLAG_LABELS[lang];
+  return {
+    seq: g.seq, flag: g.flag, row: g.row, aspect: g.aspect, problem: g.problem, measure: g.measure, leader: g.leader,
+    leadDept: g.leadDept, coDept: g.coDept, owner: g.owner, deadline: g.deadline, due: g.due, daysOverdue: g.daysOverdue,
+    daysLeft: g.daysLeft, state: g.status, progress: g.progress, severity: g.severity, rule: g.rule, cell: g.cell, message: g.message,
+    done: f.done, overdue: f.overdue, dueSoon: f['due-soon'], onTrack: f['on-track'], longTerm: f['long-term'], noDeadline: f['no-deadline'],
+  };
+}
+
 const CN_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
 /** 1 -> 一, 10 -> 十, 11 -> 十一, 21 -> 二十一; 100 and above stay Arabic. */
@@ -155,12 +170,9 @@ const ZH: SummaryText = {
     outline: '整改进展情况通报', notice: '整改督办单',
   },
   columns: {
-    seq: '序号', flag: '期限状态', file: '来源文件', sheet: '工作表', row: '行号', aspect: '方面',
-    problem: '存在问题', measure: '整改措施', leader: '责任领导', leadDept: '牵头部门', coDept: '配合部门',
-    owner: '责任人', deadline: '完成时限', due: '截止日期', daysOverdue: '逾期天数', daysLeft: '剩余天数',
-    state: '完成状态', progress: '整改进展', problems: '问题数', measures: '整改措施数', done: '已完成',
-    overdue: '逾期', dueSoon: '临期', onTrack: '正常推进', longTerm: '长期坚持', noDeadline: '无期限',
-    rate: '完成率', severity: '级别', rule: '规则', cell: '单元格', message: '说明', metric: '指标',
+    ...glossaryColumns('zh'),
+    file: '来源文件', sheet: '工作表', problems: '问题数', measures: '整改措施数',
+    rate: '完成率', metric: '指标',
     value: '数值', items: '整改措施数', ruleId: '规则编号', days: '逾期/剩余天数', reply: '整改进展及说明',
     others: '正常推进等',
     periodDone: '本期新完成', periodOverdue: '本期新增逾期',
@@ -187,7 +199,7 @@ const ZH: SummaryText = {
     '因此各部门相加为' + sum + '项，不重复计数的合计为' + distinct + '项。',
   otherAspect: '其他',
   blankDept: '（未填写）',
-  severity: { error: '错误', warning: '提示' },
+  severity: { error: GLOSSARY.zh.error, warning: GLOSSARY.zh.warning },
   noRate: '—',
   date: zhDate,
   charts: {
@@ -267,13 +279,9 @@ const EN: SummaryText = {
     outline: 'Rectification progress report', notice: 'Rectification supervision notice',
   },
   columns: {
-    seq: 'No.', flag: 'Deadline status', file: 'Source file', sheet: 'Sheet', row: 'Row', aspect: 'Aspect',
-    problem: 'Problem', measure: 'Measure', leader: 'Leader', leadDept: 'Lead department',
-    coDept: 'Supporting department', owner: 'Owner', deadline: 'Deadline', due: 'Due date',
-    daysOverdue: 'Days overdue', daysLeft: 'Days left', state: 'Status', progress: 'Progress',
-    problems: 'Problems', measures: 'Measures', done: 'Done', overdue: 'Overdue', dueSoon: 'Due soon',
-    onTrack: 'On track', longTerm: 'Long-term', noDeadline: 'No deadline', rate: 'Completion rate',
-    severity: 'Severity', rule: 'Rule', cell: 'Cell', message: 'Message', metric: 'Metric', value: 'Value',
+    ...glossaryColumns('en'),
+    file: 'Source file', sheet: 'Sheet', problems: 'Problems', measures: 'Measures', rate: 'Completion rate',
+    metric: 'Metric', value: 'Value',
     items: 'Measures', ruleId: 'Rule id', days: 'Days overdue / left', reply: 'Progress and explanation',
     others: 'On track etc.',
     periodDone: 'Done this period', periodOverdue: 'Newly overdue',
@@ -301,7 +309,7 @@ const EN: SummaryText = {
     'of them, so the departments add up to ' + sum + ' while the distinct total is ' + distinct + '.',
   otherAspect: 'Other',
   blankDept: '(blank)',
-  severity: { error: 'Error', warning: 'Warning' },
+  severity: { error: GLOSSARY.en.error, warning: GLOSSARY.en.warning },
   noRate: '—',
   date: (iso) => iso,
   charts: {

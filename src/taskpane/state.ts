@@ -5,7 +5,8 @@
 import { CheckResult, FieldKey, Grid, HeaderMap, Lang } from '../core/types';
 import { FIELD_SYNONYMS } from '../core/fields';
 import { ThreeLists } from '../core/threelists';
-import { FIELD_NAMES_EN, STRINGS, StringKey, fill } from './strings';
+import { term } from '../core/glossary';
+import { STRINGS, StringKey, fill } from './strings';
 
 export interface PaneState {
   lang: Lang;
@@ -33,7 +34,7 @@ export function s(key: StringKey, params?: Record<string, string | number>): str
 }
 
 export function fieldName(f: FieldKey): string {
-  return state.lang === 'en' ? FIELD_NAMES_EN[f] : FIELD_SYNONYMS[f][0];
+  return term(state.lang, f);
 }
 
 /** A list joined the way the language writes one: 、 in Chinese, a comma in English. */

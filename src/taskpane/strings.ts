@@ -1,5 +1,10 @@
-/** The task pane's own words, zh-CN and en-US. Finding messages and labels come from the core. */
-import { FieldKey, Lang } from '../core/types';
+/**
+ * The task pane's own words, zh-CN and en-US. Finding messages, flag labels, field names and terms
+ * come from the core (i18n.ts, labels.ts, glossary.ts), and so does the formatter.
+ */
+import { GLOSSARY } from '../core/glossary';
+import { FLAG_LABELS } from '../core/labels';
+import { Lang } from '../core/types';
 
 const ZH = {
   title: '整改台账助手',
@@ -60,8 +65,8 @@ const ZH = {
   copyHelp: '本工作簿未作任何改动。请点“文件 > 另存为”保存一份副本，在副本中打开本加载项，再点“检查”或“生成汇总”。',
   findings: '检查发现',
   noFindings: '没有发现问题。',
-  error: '错误',
-  warning: '提示',
+  error: GLOSSARY.zh.error,
+  warning: GLOSSARY.zh.warning,
   clickToSelect: '点击定位到单元格',
   totals: '统计',
   moveSheetsTitle: '此版本 Excel 不能直接新建工作簿（需要 ExcelApi 1.8，Excel 2016、2019 批量许可版都没有），请手动移动汇总表：',
@@ -79,7 +84,7 @@ const ZH = {
   cellEdit: 'Excel 正处于单元格编辑状态。请按 Enter 或 Esc 结束编辑后再试。',
   protected: '工作表受保护，无法写入。请先撤销工作表保护（审阅 > 撤销工作表保护）后再试。',
   unexpected: '出现意外错误：{message}。请保存工作簿后重试；如仍出现，请联系管理员。',
-  flags: { overdue: '逾期', 'due-soon': '临期', done: '已完成', 'on-track': '正常推进', 'long-term': '长期坚持', 'no-deadline': '无期限' },
+  flags: FLAG_LABELS.zh,
   lists: '三个清单',
   listsHint: '检查时按序号把三个清单合并为一本台账：标注写在任务清单，对不上的行在其他清单的“检查意见”列标出。',
   otherListsMsg: '对不上的行已在“{sheets}”的“检查意见”列标出。',
@@ -160,8 +165,8 @@ const EN: Strings = {
   copyHelp: 'Nothing in this workbook was changed. Use File > Save As to save a copy, open this add-in in the copy, then click Check or Summarize.',
   findings: 'Findings',
   noFindings: 'No findings.',
-  error: 'Error',
-  warning: 'Warning',
+  error: GLOSSARY.en.error,
+  warning: GLOSSARY.en.warning,
   clickToSelect: 'Click to go to the cell',
   totals: 'Totals',
   moveSheetsTitle: 'This Excel cannot create a workbook directly (that needs ExcelApi 1.8, which Excel 2016 and 2019 volume licences never have). Move the summary sheets by hand:',
@@ -179,7 +184,7 @@ const EN: Strings = {
   cellEdit: 'Excel is editing a cell. Press Enter or Esc, then try again.',
   protected: 'The sheet is protected. Unprotect it (Review > Unprotect Sheet) and try again.',
   unexpected: 'Something unexpected happened: {message}. Save the workbook and retry; if it persists, contact your administrator.',
-  flags: { overdue: 'Overdue', 'due-soon': 'Due soon', done: 'Done', 'on-track': 'On track', 'long-term': 'Long-term', 'no-deadline': 'No deadline' },
+  flags: FLAG_LABELS.en,
   lists: 'Three lists',
   listsHint: 'A check joins the three lists by their numbers: the flags go on the task list; rows that do not match are noted in a Check notes column on the other lists.',
   otherListsMsg: 'Rows that do not match are noted in the Check notes column of "{sheets}".',
@@ -204,28 +209,5 @@ export type StringKey = Exclude<keyof Strings, 'flags' | 'roles' | 'features' | 
 /** What a write of sheets wrote, for the lines about it. */
 export type Written = keyof Strings['written'];
 
-/** English names of the fields for the mapping editor (the Chinese ones are FIELD_SYNONYMS[f][0]). */
-export const FIELD_NAMES_EN: Record<FieldKey, string> = {
-  seq: 'No.',
-  aspect: 'Category',
-  problem: 'Problem',
-  requirement: 'Requirement',
-  measure: 'Measure',
-  leader: 'Responsible leader',
-  leadDept: 'Lead department',
-  coDept: 'Supporting department',
-  owner: 'Owner',
-  deadline: 'Deadline',
-  progress: 'Progress',
-  status: 'Status',
-  doneDate: 'Completed on',
-  closeOut: 'Close-out',
-  evidence: 'Evidence',
-  notes: 'Notes',
-  problemRef: 'Problem ref',
-  taskRef: 'Task ref',
-};
-
-export function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
-}
+/** Pane texts are filled in by the core's one formatter. */
+export { format as fill } from '../core/glossary';
