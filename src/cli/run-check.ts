@@ -6,7 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { planAnnotations } from '../core/annotate';
+import { planAnnotations } from '../core/annotation';
 import { checkWorkbook } from '../core/check';
 import { taizhangError } from '../core/errors';
 import { CheckOptions, CheckResult, Lang } from '../core/types';

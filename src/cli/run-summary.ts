@@ -9,7 +9,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { isTaizhangError, taizhangError, userMessage } from '../core/errors';
-import { DocumentOptions, noticeDepartments, noticeSheets, summarySheets } from '../core/sheets';
+import { DocumentOptions, noticeDepartments, noticeSheets, summarySheets } from '../core/summary-sheets';
 import { summarize, Summary } from '../core/summary';
 import { CheckOptions, CheckResult, IsoDate, Lang } from '../core/types';
 import { comparable, compareResults, Comparison, periodProgress, PeriodProgress } from '../core/compare';

@@ -1,7 +1,7 @@
 /** Summary -> a short report for a terminal: sources, totals, completion rate, lagging departments, where the files are. */
 import { COMPARE_TEXT } from '../core/compare-i18n';
 import { t } from '../core/i18n';
-import { formatRate } from '../core/sheets';
+import { formatRate } from '../core/summary-sheets';
 import { Summary } from '../core/summary';
 import { Lang } from '../core/types';
 import { cliText } from './messages';

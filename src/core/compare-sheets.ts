@@ -9,7 +9,7 @@ import { Change, ChangeKind, CHANGE_KINDS, ChangeSide, Comparison } from './comp
 import { COMPARE_TEXT, CompareColumnKey, CompareText, SinceSource } from './compare-i18n';
 import { diffDays } from './dates';
 import { FLAG_LABELS, STATE_LABELS } from './labels';
-import { Column, date, Doc, docFor, DocumentOptions, itemTarget, linked, num, rate, tableSheet, text } from './sheets';
+import { Column, date, Doc, docFor, DocumentOptions, itemTarget, linked, num, rate, tableSheet, text } from './summary-sheets';
 import { completionRate } from './summary';
 import { SUMMARY_TEXT } from './summary-i18n';
 import { CheckedItem, Flag, Lang, SheetSpec, SpecCell, Totals } from './types';

@@ -145,7 +145,7 @@ const DEMOTION = 60;
 
 /**
  * Header text -> comparable form: no spaces or line breaks, half-width brackets, lower case, no * or ：.
- * The script is left as written: annotate.ts recognizes the columns Taizhang added by their exact
+ * The script is left as written: ours.ts recognizes the columns Taizhang added by their exact
  * labels, so a user's own 期限狀態 column is never taken for ours. Matching to fields (fieldMatches)
  * also converts traditional characters.
  */

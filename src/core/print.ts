@@ -1,6 +1,6 @@
 /**
  * Print arithmetic for the summary sheets: how wide a column prints, the scale at which Excel fits a
- * sheet to one A4 page wide, and how many lines a wrapped text takes. Pure: sheets.ts uses it to
+ * sheet to one A4 page wide, and how many lines a wrapped text takes. Pure: summary-sheets.ts uses it to
  * choose widths that print at 80% or more, and row heights for merged paragraphs (Excel never grows
  * a row for wrapped text in a merged cell).
  *

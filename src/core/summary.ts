@@ -1,7 +1,7 @@
 /**
  * Aggregates one or many checked ledgers (CheckResult) into a Summary: totals and completion rate,
  * the 立行立改 subtotal, counts by aspect and by lead department, the overdue and due-soon list,
- * the findings and the consolidated ledger. Pure: sheets.ts turns a Summary into SheetSpecs.
+ * the findings and the consolidated ledger. Pure: summary-sheets.ts turns a Summary into SheetSpecs.
  *
  * Counting rules:
  * - An item is one measure. Its flag decides which count it adds to; totals.items is the sum of the six.

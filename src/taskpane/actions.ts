@@ -6,7 +6,7 @@
 import { CheckResult } from '../core/types';
 import { findThreeLists } from '../core/threelists';
 import { summarize } from '../core/summary';
-import { summarySheets } from '../core/sheets';
+import { summarySheets } from '../core/summary-sheets';
 import { colLetter } from '../core/grid';
 import { readWorkbook } from '../excel/read';
 import { openAsNewWorkbook } from '../excel/workbook';

@@ -5,10 +5,10 @@
  */
 import { AnnotationPlan, CheckOptions, CheckResult, Grid, HeaderMap, Lang, SheetSpec } from '../core/types';
 import { checkWorkbook } from '../core/check';
-import { planAnnotations } from '../core/annotate';
+import { planAnnotations } from '../core/annotation';
 import { findThreeLists, ThreeLists } from '../core/threelists';
 import { summarize } from '../core/summary';
-import { DocumentOptions, noticeBookSheets, summarySheets } from '../core/sheets';
+import { DocumentOptions, noticeBookSheets, summarySheets } from '../core/summary-sheets';
 import { SUMMARY_TEXT } from '../core/summary-i18n';
 import { loadSheetMarks } from '../excel/settings';
 import { annotateAll } from '../excel/annotate';

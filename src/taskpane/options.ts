@@ -5,7 +5,7 @@
 import { CheckOptions } from '../core/types';
 import { isIsoDate } from '../core/dates';
 import { DEFAULTS } from '../core/options';
-import { DocumentOptions } from '../core/sheets';
+import { DocumentOptions } from '../core/summary-sheets';
 import { SUMMARY_TEXT } from '../core/summary-i18n';
 import { SavedOptions, loadOptions } from '../excel/settings';
 import { input, message, select } from './dom';

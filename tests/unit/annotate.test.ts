@@ -1,4 +1,4 @@
-import { planAnnotation } from '../../src/core/annotate';
+import { planAnnotation } from '../../src/core/annotation';
 import { checkWorkbook } from '../../src/core/check';
 import { AnnotationPlan, CellValue, Grid } from '../../src/core/types';
 import { aspectColumnLedger, twoRowHeaderLedger } from './helpers/ledgers';

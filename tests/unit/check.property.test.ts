@@ -1,5 +1,5 @@
 import fc from '../fast-check';
-import { planAnnotation } from '../../src/core/annotate';
+import { planAnnotation } from '../../src/core/annotation';
 import { checkWorkbook } from '../../src/core/check';
 import { isTaizhangError } from '../../src/core/errors';
 import { FLAGS } from '../../src/core/types';

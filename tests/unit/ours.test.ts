@@ -2,7 +2,7 @@
  * Which columns are ours (src/core/ours.ts): a user's own column is never written, whatever it is
  * called; ours are found again only by the exact run of our labels or by the host's record.
  */
-import { planAnnotation, planAnnotations } from '../../src/core/annotate';
+import { planAnnotation, planAnnotations } from '../../src/core/annotation';
 import { checkWorkbook } from '../../src/core/check';
 import { ledgerRight, ourColumns } from '../../src/core/ours';
 import { CellValue, Grid } from '../../src/core/types';

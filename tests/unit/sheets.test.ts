@@ -1,4 +1,4 @@
-import { chartLabel, headerFooterText, noticeBookSheets, noticeDepartments, noticeSheets, reportLines, safeSheetNames, summarySheets } from '../../src/core/sheets';
+import { chartLabel, headerFooterText, noticeBookSheets, noticeDepartments, noticeSheets, reportLines, safeSheetNames, summarySheets } from '../../src/core/summary-sheets';
 import { columnPixels, fitToWidthScale, printableWidth, textLines } from '../../src/core/print';
 import { ruleName } from '../../src/core/i18n';
 import { STYLES } from '../../src/core/styles';

@@ -1,4 +1,4 @@
-import { planAnnotations } from '../../src/core/annotate';
+import { planAnnotations } from '../../src/core/annotation';
 import { checkWorkbook } from '../../src/core/check';
 import { departmentNames, editDistance, findThreeLists, refKey } from '../../src/core/threelists';
 import { CheckResult } from '../../src/core/types';

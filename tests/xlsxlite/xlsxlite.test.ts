@@ -13,7 +13,7 @@ import * as zlib from 'zlib';
 import { validateXML } from 'xmllint-wasm';
 import { CHUNK_BYTES, crc32, specsToXlsx, toBase64, utf8, writeXlsx, zipStored, safeSheetNames, ZipOptions } from '../../src/xlsxlite';
 import { summarize } from '../../src/core/summary';
-import { summarySheets } from '../../src/core/sheets';
+import { summarySheets } from '../../src/core/summary-sheets';
 import { SheetSpec } from '../../src/core/types';
 import { isoToSerial } from '../../src/core/dates';
 import { AS_OF, ledgerA, ledgerB } from '../unit/helpers/results';

@@ -1,5 +1,5 @@
 /**
- * CheckResult -> the four columns added to the ledger sheet (期限状态, 截止日期, 剩余天数, 检查意见).
+ * The annotation plan, pure: CheckResult -> the four columns added to the ledger sheet (期限状态, 截止日期, 剩余天数, 检查意见).
  * They go after the last column anything on the sheet uses; a re-check finds them by the rule of
  * core/ours.ts (the exact run of our labels, or the host's record) and writes the same rectangle
  * again, so nothing is ever duplicated, and no original cell, nor a user's column of the same name,
