@@ -15,7 +15,7 @@ const OPTS = { asOf: '2022-07-15', start: '2022-02-24', lang: 'zh' as const };
 
 /** exceljs only for the baselines: loading it is part of what the Taizhang cases must not do. */
 function exceljs(): typeof ExcelJSType {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('exceljs');
 }
 

@@ -102,9 +102,8 @@ function transformOfficeFile(rel, text) {
   let out = String(text);
   for (const rule of RULES) {
     let count = 0;
-    out = out.replace(rule.find, function () {
+    out = out.replace(rule.find, (...args) => {
       count++;
-      const args = arguments;
       return rule.replace.replace(/\$(\d)/g, (w, i) => args[+i] || '');
     });
     if (count === 0 && rule.in.indexOf(name) >= 0) {

@@ -152,10 +152,13 @@ export function parseArgs(argv: string[]): ParsedArgs {
         options.notices = value;
         break;
       case '--notice-number':
+        // A 文号 or an office is one line: no control characters (they would break the sheets' XML and footers).
+        // eslint-disable-next-line no-control-regex
         if (!value.trim() || /[\u0000-\u001f]/.test(value)) throw badOption(lang, name, value, 'hint.noticeNumber');
         options.noticeNumber = value.trim();
         break;
       case '--issuer':
+        // eslint-disable-next-line no-control-regex
         if (!value.trim() || /[\u0000-\u001f]/.test(value)) throw badOption(lang, name, value, 'hint.issuer');
         options.issuer = value.trim();
         break;

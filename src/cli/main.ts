@@ -17,7 +17,7 @@ import type { Sink } from './json-stream';
  * A command's modules are loaded when it runs: `--help` loads none of them, and `check` never loads
  * the summary writer. Start-up is most of a short run.
  */
-/* eslint-disable @typescript-eslint/no-var-requires */
+/* eslint-disable @typescript-eslint/no-require-imports */
 const modules = {
   check: () => require('./run-check') as typeof import('./run-check'),
   summary: () => require('./run-summary') as typeof import('./run-summary'),
@@ -28,7 +28,7 @@ const modules = {
   compare: () => require('./run-compare') as typeof import('./run-compare'),
   compareReport: () => require('./compare-report') as typeof import('./compare-report'),
 };
-/* eslint-enable @typescript-eslint/no-var-requires */
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export interface Io {
   stdout: Sink & { isTTY?: boolean; columns?: number };
@@ -185,7 +185,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       throw taizhangError('usage', { message: cliText(lang, 'usage.noCommand') });
     }
     if (args.version) {
-      // eslint-disable-next-line @typescript-eslint/no-var-requires
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       io.stdout.write(require('../../package.json').version + '\n');
       return 0;
     }

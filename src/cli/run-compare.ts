@@ -11,7 +11,6 @@ import { SinceSource } from '../core/compare-i18n';
 import { compareSheets } from '../core/compare-sheets';
 import { diffDays } from '../core/dates';
 import { taizhangError } from '../core/errors';
-import { DocumentOptions } from '../core/summary-sheets';
 import { CheckOptions, CheckResult, IsoDate } from '../core/types';
 import { documentModified, readGrids } from '../xlsx/read';
 import { assertXlsx } from '../xlsx/sniff';

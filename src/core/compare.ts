@@ -96,7 +96,7 @@ export const MATCH_THRESHOLD = 0.55;
 export function comparable(s: string): string {
   return stripEnumerator(s || '')
     .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\s\u3000.,;:!?'"()\[\]{}<>、，。；：！？“”‘’（）【】《》〈〉…—\-_/\\|·]+/g, '')
+    .replace(/[\s\u3000.,;:!?'"()[\]{}<>、，。；：！？“”‘’（）【】《》〈〉…—\-_/\\|·]+/g, '')
     .toLowerCase();
 }
 

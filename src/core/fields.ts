@@ -266,7 +266,7 @@ export function fieldMatches(text: string): FieldMatch[] {
     (t.exact[key] || []).forEach((s) => keepBest(best, s.field, s.weak ? score - 25 : score));
   exactOf(norm, 100);
   if (bare !== norm) exactOf(bare, 100);
-  const parts = simplified.split(/[\/、\n|]/);
+  const parts = simplified.split(/[/、\n|]/);
   if (parts.length > 1) {
     for (let i = 0; i < parts.length; i++) exactOf(stripParens(normalizeHeader(parts[i])), 90 - 5 * i);
   }

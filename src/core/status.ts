@@ -190,7 +190,7 @@ export function normalizeStatusText(text: string): string {
   // A '.' ends a clause unless it sits inside a number or a date (2022.6.30, 1.5).
   t = t.replace(/\.(?!\d)/g, ';');
   // Bracketed remarks ("已完成（见附件）") never decide the state.
-  t = t.replace(/[(（【\[][^)）】\]]{0,60}[)）】\]]/g, ' ');
+  t = t.replace(/[(（【[][^)）】\]]{0,60}[)）】\]]/g, ' ');
   for (let i = 0; i < STATUS_REWRITES.length; i++) t = t.replace(STATUS_REWRITES[i][0], STATUS_REWRITES[i][1]);
   return t.replace(/\s+/g, ' ').trim();
 }
@@ -222,7 +222,7 @@ function endsWithWord(clause: string, words: string[]): boolean {
     const at = clause.lastIndexOf(words[i]);
     if (at < 0) continue;
     const rest = clause.slice(at + words[i].length);
-    if (/^[\s\d年月日号底前末.\/\-:!~]*$/.test(rest)) {
+    if (/^[\s\d年月日号底前末./\-:!~]*$/.test(rest)) {
       // An English word must stand alone: "complete" is not the end of "incomplete" (negations come first anyway).
       if (isLetter(words[i].charAt(0)) && isLetter(clause.charAt(at - 1))) continue;
       return true;

@@ -13,7 +13,7 @@
  * Text from the user's ledger goes into cells as-is: hosts write strings that start with = + - @ as text.
  */
 import { dueSoonDaysOf, replyDaysOf } from './options';
-import { CellStyle, CheckedItem, CheckOptions, DateValue, Flag, FLAGS, Lang, SheetSpec, SpecCell, SpecChart, SpecLink, SpecPrint, SpecRule, StyleKey } from './types';
+import { CellStyle, CheckedItem, CheckOptions, DateValue, FLAGS, Lang, SheetSpec, SpecCell, SpecChart, SpecLink, SpecPrint, SpecRule, StyleKey } from './types';
 import { FLAG_LABELS, FLAG_STYLES, STATE_LABELS } from './labels';
 import { CHART_COLORS, STYLES } from './styles';
 import { ruleName } from './i18n';
@@ -838,7 +838,7 @@ export function safeSheetNames(names: string[]): string[] {
   const seen: Record<string, boolean> = {};
   return names.map((raw, i) => {
     // eslint-disable-next-line no-control-regex
-    let base = raw.replace(/[:\\\/?*\[\]\u0000-\u001f]/g, '_').replace(/^'+|'+$/g, '') || 'Sheet' + (i + 1);
+    let base = raw.replace(/[:\\/?*[\]\u0000-\u001f]/g, '_').replace(/^'+|'+$/g, '') || 'Sheet' + (i + 1);
     base = base.slice(0, 31);
     let name = base;
     for (let n = 2; seen[name.toLowerCase()]; n++) name = base.slice(0, 31 - String(n).length - 1) + '_' + n;

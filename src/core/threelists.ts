@@ -169,7 +169,7 @@ export function editDistance(a: string, b: string): number {
 /** "财务处、审计处", "财务处等3家单位" -> the names to look up in the roster. */
 export function departmentNames(text: string): string[] {
   return text
-    .split(/[、，,;；\/\n]|\s+和\s+/)
+    .split(/[、，,;；/\n]|\s+和\s+/)
     .map((s) => s.replace(/等\s*\d+\s*(家|个)?(单位|部门|处室)?$/, '').replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''))
     .filter((s) => s.length > 0);
 }

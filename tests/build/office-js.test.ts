@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const officeJs = require('../../scripts/office-js') as {
   OFFICE_FILES: string[];
   RULES: { id: string; in: string[] }[];
@@ -97,7 +97,7 @@ describe('the transform fails the build when what it replaces is gone', () => {
   });
 
   test('the webpack config runs this transform on every office.js file it copies', async () => {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const config = await (require('../../webpack.config.js') as (env: unknown, argv: unknown) => Promise<{ plugins: unknown[] }>)({}, { mode: 'production' });
     const copy = config.plugins.filter((p) => (p as { constructor: { name: string } }).constructor.name === 'CopyPlugin')[0] as {
       patterns: { from: string; context?: string; transform?: { transformer: (c: Buffer, from: string) => string } }[];

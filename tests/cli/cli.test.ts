@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the parsed --json output is read field by field */
 /**
  * The taizhang command as users run it: node bin/taizhang.js after `npm run build:cli`.
  * Exit codes, one-line stderr, the JSON contract and --out.

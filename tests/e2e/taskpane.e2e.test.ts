@@ -224,7 +224,6 @@ describeInBrowser('task pane in headless Chromium', () => {
     const host3 = <T>(fn: (h: Host3) => T): Promise<T> =>
       p3.evaluate((src) => {
         const h = (window as unknown as { __fakeHost: Host3 }).__fakeHost;
-        // eslint-disable-next-line no-new-func
         return new Function('h', 'return (' + src + ')(h)')(h) as T;
       }, fn.toString());
 

@@ -599,7 +599,7 @@ describe('three lists in one workbook', () => {
 });
 
 describe('writeSheets (summary sheets)', () => {
-  async function summarySpecs(host: FakeHost): Promise<SheetSpec[]> {
+  async function summarySpecs(_host: FakeHost): Promise<SheetSpec[]> {
     const grids = await readWorkbook();
     const result = checkWorkbook(grids, { asOf: AS_OF, start: '2022-03-01', lang: 'zh' });
     return summarySheets(summarize([result], { asOf: AS_OF, lang: 'zh' }), 'zh');

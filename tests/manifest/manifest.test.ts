@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { validateXML } from 'xmllint-wasm';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const manifestTools = require('../../scripts/manifest') as {
   DEV_URL: string;
   DEV_ID: string;

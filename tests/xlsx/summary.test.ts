@@ -222,7 +222,7 @@ describe('the summary workbook of the sample', () => {
     expect(annex).toContain('　　　　1.加强专题调研，形成深化粤港澳合作调研报告（政策研究处）【逾期15天】');
     expect(annex.filter((l) => /^[一二三四五六七八九十]+、/.test(l))).toHaveLength(4);
     // One line per measure, each with one status word of the one vocabulary.
-    const measures = annex.filter((l) => /^　　　　\d+\./.test(l));
+    const measures = annex.filter((l) => /^\u3000{4}\d+\./.test(l));
     expect(measures).toHaveLength(40);
     const words = measures.map((l) => /【([^】]*)】$/.exec(l)![1]);
     expect(words.filter((w) => !/^(已完成|已销号|逾期\d+天|临期（剩\d+天）|正常推进|长期坚持|时限待明确)$/.test(w))).toEqual([]);

@@ -21,7 +21,6 @@ export function describeWithSoffice(name: string, body: () => void): void {
       });
     });
   } else {
-    // eslint-disable-next-line no-console
     console.log('skipped without LibreOffice: ' + name);
     describe.skip(name, body);
   }
