@@ -120,15 +120,20 @@ export interface SummaryText {
   };
 }
 
+/** A count of items by flag (a column, an overview line) is named by the flag's label. */
+function flagColumns(lang: Lang) {
+  const f = FLAG_LABELS[lang];
+  return { done: f.done, overdue: f.overdue, dueSoon: f['due-soon'], onTrack: f['on-track'], longTerm: f['long-term'], noDeadline: f['no-deadline'] };
+}
+
 /** The columns that are fields or terms of the glossary, and the flags' columns, named as everywhere else. */
 function glossaryColumns(lang: Lang) {
   const g = GLOSSARY[lang];
-  const f = FLAG_LABELS[lang];
   return {
+    ...flagColumns(lang),
     seq: g.seq, flag: g.flag, row: g.row, aspect: g.aspect, problem: g.problem, measure: g.measure, leader: g.leader,
     leadDept: g.leadDept, coDept: g.coDept, owner: g.owner, deadline: g.deadline, due: g.due, daysOverdue: g.daysOverdue,
     daysLeft: g.daysLeft, state: g.status, progress: g.progress, severity: g.severity, rule: g.rule, cell: g.cell, message: g.message,
-    done: f.done, overdue: f.overdue, dueSoon: f['due-soon'], onTrack: f['on-track'], longTerm: f['long-term'], noDeadline: f['no-deadline'],
   };
 }
 
@@ -178,9 +183,9 @@ const ZH: SummaryText = {
     periodDone: '本期新完成', periodOverdue: '本期新增逾期',
   },
   metrics: {
-    items: '整改措施总数', aspects: '方面数', problems: '问题数', done: '已完成',
+    ...flagColumns('zh'),
+    items: '整改措施总数', aspects: '方面数', problems: '问题数',
     closed: '其中：已销号', doneAwaitingClose: '其中：已完成待销号', basicallyDone: '基本完成',
-    overdue: '逾期', dueSoon: '临期', onTrack: '正常推进', longTerm: '长期坚持', noDeadline: '无期限',
     rate: '完成率', immediateItems: '立行立改：整改措施', immediateDone: '立行立改：已完成',
     immediateOverdue: '立行立改：逾期', immediateDueSoon: '立行立改：临期',
     findingErrors: '检查问题：错误', findingWarnings: '检查问题：提示',
@@ -287,10 +292,10 @@ const EN: SummaryText = {
     periodDone: 'Done this period', periodOverdue: 'Newly overdue',
   },
   metrics: {
-    items: 'Measures', aspects: 'Aspects', problems: 'Problems', done: 'Done',
+    ...flagColumns('en'),
+    items: 'Measures', aspects: 'Aspects', problems: 'Problems',
     closed: 'of which closed', doneAwaitingClose: 'of which done, awaiting close-out',
-    basicallyDone: 'Basically done', overdue: 'Overdue', dueSoon: 'Due soon', onTrack: 'On track',
-    longTerm: 'Long-term', noDeadline: 'No deadline', rate: 'Completion rate',
+    basicallyDone: 'Basically done', rate: 'Completion rate',
     immediateItems: 'Immediate: measures', immediateDone: 'Immediate: done',
     immediateOverdue: 'Immediate: overdue', immediateDueSoon: 'Immediate: due soon',
     findingErrors: 'Findings: errors', findingWarnings: 'Findings: warnings',
