@@ -366,6 +366,16 @@ describeInBrowser('task pane in headless Chromium', () => {
       expect(await text('#tz-since-hint')).toBe('留空则按上期表写明的填报时间 2022-06-15');
       // The pane fits its width: nothing scrolls sideways.
       expect(await pc.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
+      // 文号 beside 回复期限（工作日）: its placeholder whole, and both labels on one line (the inputs level).
+      const fit = await pc.$eval('#tz-notice-number', (e) => {
+        const i = e as HTMLInputElement;
+        const cs = getComputedStyle(i);
+        const g = document.createElement('canvas').getContext('2d')!;
+        g.font = cs.font;
+        const room = i.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+        return { top: i.getBoundingClientRect().top === document.getElementById('tz-reply-days')!.getBoundingClientRect().top, fits: g.measureText(i.placeholder).width <= room };
+      });
+      expect(fit).toEqual({ top: true, fits: true });
     });
 
     it('an earlier date after the check’s date is refused in plain words, and nothing is read or written', async () => {
