@@ -199,6 +199,8 @@ export function onSheetChange(): void {
   state.userHeader = null;
   showDetected(grid, grid ? detectHeader(grid) : null);
   renderEarlier();
+  // The comparison shown was of the ledger picked before.
+  show($('tz-compare-result'), false);
 }
 
 /** The ledger as the pane has it now: the sheet picked, with the mapping applied or shown, else detected. */

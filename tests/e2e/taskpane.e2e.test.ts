@@ -485,5 +485,15 @@ describeInBrowser('task pane in headless Chromium', () => {
       expect(errors).toEqual([]);
       expect(foreign(requests, origin)).toEqual([]);
     });
+
+    it('picking the other sheet as the ledger offers this one as the earlier, says it states no 填报时间, and hides the comparison shown', async () => {
+      expect(await pc.$eval('#tz-compare-result', (e) => (e as HTMLElement).hidden)).toBe(false);
+      await pc.selectOption('#tz-sheet', '上期台账');
+      expect(await pc.$$eval('#tz-earlier option', (els) => els.map((e) => (e as HTMLOptionElement).value))).toEqual(['整改台账']);
+      expect(await text('#tz-since-hint')).toBe('上期表没有写明填报时间，请填写');
+      expect(await pc.$eval('#tz-compare-result', (e) => (e as HTMLElement).hidden)).toBe(true);
+      // Our own sheets are never offered, as the ledger or as the earlier version.
+      expect(await pc.$$eval('#tz-sheet option', (els) => els.map((e) => (e as HTMLOptionElement).value))).toEqual(['填报说明', '上期台账', '整改台账']);
+    });
   });
 });
