@@ -8,8 +8,11 @@ import type { ChangeKind, ChangeTotals } from './compare';
 import { GLOSSARY } from './glossary';
 import { Lang } from './types';
 
-/** Where the earlier version's judging date came from. */
-export type SinceSource = '--since' | 'filled-in' | 'modified';
+/**
+ * Where the earlier version's judging date came from: --since, the 填报时间 it states, its file's
+ * modified date (the CLI), or the date given in the add-in's 上期日期 field (the pane has no file date).
+ */
+export type SinceSource = '--since' | 'filled-in' | 'modified' | 'given';
 
 export type CompareSheetKey = 'overview' | 'deadlines' | 'overdue' | 'done' | 'stalled' | 'addedRemoved' | 'all';
 
@@ -109,7 +112,7 @@ export const COMPARE_TEXT: Record<Lang, CompareText> = {
     sentence: zhSentence,
     earlierLine: (file, sheet, asOf, source) => '上期：' + file + '（工作表“' + sheet + '”），按 ' + asOf + ' 判断（' + COMPARE_TEXT.zh.sources[source] + '）',
     laterLine: (file, sheet, asOf) => '本期：' + file + '（工作表“' + sheet + '”），按 ' + asOf + ' 判断',
-    sources: { '--since': '--since 指定', 'filled-in': '据上期填报时间', modified: '据上期文件的修改时间' },
+    sources: { '--since': '--since 指定', 'filled-in': '据上期填报时间', modified: '据上期文件的修改时间', given: '在加载项中指定' },
     later: '推迟',
     earlier: '提前',
     deadline: (text, due) => (text || '（空）') + (due && due !== text ? '（' + due + '）' : ''),
@@ -153,7 +156,7 @@ export const COMPARE_TEXT: Record<Lang, CompareText> = {
     sentence: enSentence,
     earlierLine: (file, sheet, asOf, source) => 'Earlier: ' + file + ' (sheet "' + sheet + '"), judged at ' + asOf + ' (' + COMPARE_TEXT.en.sources[source] + ')',
     laterLine: (file, sheet, asOf) => 'Later: ' + file + ' (sheet "' + sheet + '"), judged at ' + asOf,
-    sources: { '--since': 'given by --since', 'filled-in': 'its stated filing date', modified: "the file's modified date" },
+    sources: { '--since': 'given by --since', 'filled-in': 'its stated filing date', modified: "the file's modified date", given: 'given in the add-in' },
     later: 'later',
     earlier: 'earlier',
     deadline: (text, due) => (text || '(blank)') + (due && due !== text ? ' (' + due + ')' : ''),

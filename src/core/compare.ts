@@ -316,8 +316,20 @@ function deadlineMove(e: CheckedItem, l: CheckedItem): 'deadline-later' | 'deadl
   return null;
 }
 
-/** The changes of one pair, in CHANGE_KINDS order. `period` is the days between the judging dates. */
-function pairChanges(e: CheckedItem, l: CheckedItem, period: number, norm: (s: string) => string): Change[] {
+/**
+ * Whether a version says who leads its items: a 牵头部门 column on the ledger, or on the
+ * responsibility list of three. A version without one (a task list compared alone) leaves every
+ * 牵头部门 blank, which is not a change of department.
+ */
+function namesLeads(r: CheckResult): boolean {
+  return r.header.columns.leadDept !== undefined || (r.sourceHeaders || []).some((h) => h.columns.leadDept !== undefined);
+}
+
+/**
+ * The changes of one pair, in CHANGE_KINDS order. `period` is the days between the judging dates;
+ * `leads` whether both versions name lead departments.
+ */
+function pairChanges(e: CheckedItem, l: CheckedItem, period: number, norm: (s: string) => string, leads = true): Change[] {
   const out: Change[] = [];
   const move = deadlineMove(e, l);
   if (move) out.push(change(move, l, e, deadlineSide(e), deadlineSide(l)));
@@ -332,7 +344,7 @@ function pairChanges(e: CheckedItem, l: CheckedItem, period: number, norm: (s: s
   if (isDone(l.state) && (!isDone(e.state) || (l.state === 'closed' && e.state !== 'closed'))) {
     out.push(change('done', l, e, flagSide(e), flagSide(l)));
   }
-  if (e.leadDept !== l.leadDept && deptKey(e.leadDept, norm) !== deptKey(l.leadDept, norm)) out.push(change('lead-changed', l, e, { leadDept: e.leadDept }, { leadDept: l.leadDept }));
+  if (leads && e.leadDept !== l.leadDept && deptKey(e.leadDept, norm) !== deptKey(l.leadDept, norm)) out.push(change('lead-changed', l, e, { leadDept: e.leadDept }, { leadDept: l.leadDept }));
   return out;
 }
 
@@ -347,6 +359,7 @@ export function compareResults(earlier: CheckResult, later: CheckResult): Compar
   const norm = memoComparable();
   const pairs = pairItems(earlier.items, later.items, norm);
   const period = diffDays(earlier.asOf, later.asOf);
+  const leads = namesLeads(earlier) && namesLeads(later);
   const pairedE: Record<number, boolean> = {};
   const pairedL: Record<number, boolean> = {};
   const earlierIndex = new Map<CheckedItem, number>();
@@ -358,7 +371,7 @@ export function compareResults(earlier: CheckResult, later: CheckResult): Compar
   pairs.forEach((p) => {
     pairedE[earlierIndex.get(p.earlier) as number] = true;
     pairedL[laterIndex.get(p.later) as number] = true;
-    const found = pairChanges(p.earlier, p.later, period, norm);
+    const found = pairChanges(p.earlier, p.later, period, norm, leads);
     for (let i = 0; i < found.length; i++) changes.push(found[i]);
   });
   later.items.forEach((l, n) => {

@@ -227,22 +227,36 @@ export function sheetNames(): Promise<string[]> {
   });
 }
 
-/** Every worksheet as a Grid, in tab order, for detection: two syncs whatever the sheet count. */
-export function readWorkbook(): Promise<Grid[]> {
+/**
+ * Every worksheet as a Grid, in tab order, for detection: two syncs whatever the sheet count. Each
+ * sheet named in `apart` is read in a sync of its own, one more each: the earlier version of a
+ * ledger (对比上期) is as large as the ledger, and both in one response would halve the size either
+ * can have within Office's limit.
+ */
+export function readWorkbook(apart: string[] = []): Promise<Grid[]> {
   return Excel.run(async (ctx) => {
     const sheets = ctx.workbook.worksheets;
     sheets.load('items/name');
     await ctx.sync();
     const ours = ourSheetNames();
     const names = sheets.items.map((ws) => ws.name).filter((n) => !ours[n.toLowerCase()]);
-    const pending = names.map((name) => queueSheet(ctx.workbook.worksheets.getItem(name), name));
+    const alone: Record<string, boolean> = {};
+    apart.forEach((n) => (alone[n.toLowerCase()] = true));
+    const groups: string[][] = [names.filter((n) => !alone[n.toLowerCase()])];
+    names.forEach((n) => alone[n.toLowerCase()] && groups.push([n]));
     const marks = loadColumnMarks();
-    try {
-      await ctx.sync();
-    } catch (e) {
-      if (!isResponseTooLarge(e)) throw e;
-      return (await readSliced(ctx, names, marks)).grids;
+    const byName: Record<string, Grid> = {};
+    for (let i = 0; i < groups.length; i++) {
+      if (!groups[i].length) continue;
+      const pending = groups[i].map((name) => queueSheet(ctx.workbook.worksheets.getItem(name), name));
+      try {
+        await ctx.sync();
+      } catch (e) {
+        if (!isResponseTooLarge(e)) throw e;
+        return (await readSliced(ctx, names, marks)).grids;
+      }
+      pending.forEach((p) => (byName[p.name] = gridOf(p, marks)));
     }
-    return pending.map((p) => gridOf(p, marks));
+    return names.map((n) => byName[n]);
   });
 }

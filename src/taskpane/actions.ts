@@ -13,14 +13,14 @@ import { openAsNewWorkbook } from '../excel/workbook';
 import { capabilities } from '../excel/caps';
 import { loadOptions, loadWriteConsent, saveOptions, saveWriteConsent } from '../excel/settings';
 import { button, el, endProgress, message, notice, paint, progress } from './dom';
-import { FormRead, readOptions, today } from './options';
-import { listSources, pickLedger, renderLists, renderSheets, showDetected } from './mapping';
-import { moveSheetsHelp, plainError, renderResults, writeNotice } from './render';
-import { annotateChecked, Checked, noticeSpecs, readAndCheck, Step, writeNotices, writeSummary } from './flows';
+import { FormRead, readEarlier, readOptions, today } from './options';
+import { listSources, pickLedger, renderEarlier, renderLists, renderSheets, showDetected } from './mapping';
+import { moveSheetsHelp, plainError, renderComparison, renderResults, writeNotice } from './render';
+import { annotateChecked, Checked, compareWithEarlier, Earlier, noticeSpecs, readAndCheck, Step, writeNotices, writeSummary } from './flows';
 import { joinList, s, state } from './state';
 
 /** The buttons an action disables while it runs (and that stay off outside Excel). */
-const BUSY_IDS = ['tz-check', 'tz-summarize', 'tz-open-new', 'tz-make-notices', 'tz-notices-new', 'tz-apply-mapping', 'tz-redetect', 'tz-sheet'];
+const BUSY_IDS = ['tz-check', 'tz-summarize', 'tz-open-new', 'tz-make-notices', 'tz-notices-new', 'tz-compare', 'tz-earlier', 'tz-apply-mapping', 'tz-redetect', 'tz-sheet'];
 
 export function setBusy(busy: boolean): void {
   state.busy = busy;
@@ -71,6 +71,8 @@ interface ActionKind {
   writes: boolean;
   /** Says why the action cannot run here and returns false, before anything else. */
   guard?: () => boolean;
+  /** Reads the action's own fields after the form; says what is wrong and returns false. */
+  ready?: (form: FormRead) => boolean;
 }
 
 /** The one wrapper: form, consent, busy state, progress and errors, the same for every action. */
@@ -84,6 +86,7 @@ function action(kind: ActionKind, body: (form: FormRead) => Promise<void>): () =
     if (kind.form) {
       form = readOptions();
       if (!form) return;
+      if (kind.ready && !kind.ready(form)) return;
     }
     if (kind.writes && !(await confirmWrite())) return;
     setBusy(true);
@@ -104,6 +107,7 @@ function remember(c: Checked): void {
   state.grids = c.grids;
   state.lists = c.lists;
   renderLists(c.result.sources ? listSources(c.lists) : []);
+  renderEarlier();
 }
 
 function showResult(result: CheckResult): void {
@@ -122,6 +126,7 @@ export const detect = action({ form: false, writes: false }, async () => {
   state.userHeader = saved.header && pick.header === saved.header ? saved.header : null;
   renderSheets(pick.grid ? pick.grid.name : null);
   showDetected(pick.grid, pick.header);
+  renderEarlier();
 });
 
 export const onCheck = action({ form: true, writes: true }, async (read) => {
@@ -222,4 +227,24 @@ export const onNoticesNew = action({ form: true, writes: false, guard: canCreate
   );
   if (r.status === 'opened') message(s('noticesOpened', { n: specs.length }), 'ok');
   else message(moveSheetsHelp(), 'warn');
+});
+
+/** The earlier sheet picked is saved with the options: the next detection never takes it for the ledger. */
+function earlierReady(form: FormRead): boolean {
+  const earlier = readEarlier(form.opts.asOf);
+  if (earlier) form.saved.previousSheet = earlier.sheet;
+  return !!earlier;
+}
+
+/**
+ * 对比上期: the ledger against last period's sheet in this workbook, into comparison sheets of their
+ * own; neither ledger sheet is written. The pane shows the opening sentence and the counts.
+ */
+export const onCompare = action({ form: true, writes: true, ready: earlierReady }, async (read) => {
+  const c = await compareWithEarlier(read.opts, readEarlier(read.opts.asOf) as Earlier, read.doc, step);
+  remember(c);
+  showResult(c.result);
+  message(s('compareMsg', { sheets: joinList(c.report.sheets) }), 'ok');
+  notice(writeNotice(c.report, 'compare'));
+  renderComparison(c);
 });

@@ -61,6 +61,9 @@ export function message(text: string | HTMLElement | null, tone: Tone = 'info'):
   if (typeof text === 'string') box.appendChild(document.createTextNode(text));
   else box.appendChild(text);
   show(box, true);
+  // The box is at the top; the buttons of 生成督办单 and 对比上期 are far below it in a pane of 320
+  // px: an answer the user cannot see is no answer.
+  if (box.getBoundingClientRect().top < 0) box.scrollIntoView(true);
 }
 
 /** The second line, for what is worth knowing but is not the outcome (skipped formats, a renamed sheet). */

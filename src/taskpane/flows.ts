@@ -3,20 +3,26 @@
  * Office.js host. The host tests run these on the fake Excel and count their syncs; actions.ts wraps
  * them with the busy state, the progress and the messages.
  */
-import { AnnotationPlan, CheckOptions, CheckResult, Grid, HeaderMap, Lang, SheetSpec } from '../core/types';
-import { checkWorkbook } from '../core/check';
+import { AnnotationPlan, CheckOptions, CheckResult, Grid, HeaderMap, IsoDate, Lang, SheetSpec } from '../core/types';
+import { checkWorkbook, statedFilledIn } from '../core/check';
 import { planAnnotations } from '../core/annotation';
 import { findThreeLists, ThreeLists } from '../core/threelists';
 import { summarize } from '../core/summary';
 import { DocumentOptions, noticeBookSheets, summarySheets } from '../core/summary-sheets';
 import { SUMMARY_TEXT } from '../core/summary-i18n';
-import { loadSheetMarks } from '../excel/settings';
+import type { Comparison } from '../core/compare';
+import { SinceSource } from '../core/compare-i18n';
+import { diffDays } from '../core/dates';
+import { taizhangError } from '../core/errors';
 import { annotateAll } from '../excel/annotate';
 import { readWorkbook, sheetNames } from '../excel/read';
 import { WriteSheetsReport, writeSheets } from '../excel/sheets';
+import { loadSheetMarks } from '../excel/settings';
+import { STRINGS, fill } from './strings';
+import type { PeriodView } from './period';
 
 /** The texts of the progress line, by step (keys of strings.ts). */
-export type StepKey = 'reading' | 'checking' | 'writing' | 'summarizing' | 'building' | 'makingNotices';
+export type StepKey = 'reading' | 'checking' | 'writing' | 'summarizing' | 'building' | 'makingNotices' | 'comparing' | 'writingCompare';
 
 /** Shows step `n` of `of` and lets the page paint it before the work goes on. */
 export type Step = (n: number, of: number, what: StepKey) => Promise<void>;
@@ -104,4 +110,68 @@ export async function writeNotices(result: CheckResult, lang: Lang, doc: Documen
   specs.forEach((spec) => (written[spec.name] = true));
   const stale = earlier.filter((name) => !written[name] && existing[String(marks[name]).toLowerCase()]).map((name) => marks[name]);
   return { report, stale };
+}
+
+/** Which sheet holds last period's version, and the date to judge it at (null: the 填报时间 it states). */
+export interface Earlier {
+  sheet: string;
+  since: IsoDate | null;
+}
+
+export interface Compared extends Checked {
+  comparison: Comparison;
+  /** What the pane shows: the opening sentence and the counts. */
+  view: PeriodView;
+  /** The date the earlier version was judged at, and where it came from. */
+  since: IsoDate;
+  sinceSource: SinceSource;
+  report: WriteSheetsReport;
+}
+
+function refuse(lang: Lang, key: 'earlierIsLedger' | 'earlierUndated' | 'earlierAfter', params: Record<string, string>): never {
+  throw taizhangError('usage', { message: fill(STRINGS[lang][key], params) });
+}
+
+/**
+ * 对比上期: this period's ledger against last period's version pasted into the same workbook
+ * (docs/contract.md, "compare --json" for what changes mean). The comparison's code is its own chunk
+ * (period.ts), fetched first. The earlier sheet is read apart (its own sync, as large as the ledger
+ * may be), kept out of the ledger's check (never taken for the ledger or for one of three lists)
+ * and checked alone at its date: the one given, else the 填报时间 it states (a workbook has no file
+ * date here). A date after the check's is refused, a given one before anything is read. Neither
+ * sheet is written: the comparison goes into sheets of its own (对比总览, 时限调整, ...) through
+ * writeSheets. Syncs: three to read, two to write, whatever the rows.
+ */
+export async function compareWithEarlier(opts: CheckOptions, earlier: Earlier, doc: DocumentOptions, step: Step): Promise<Compared> {
+  const lang = opts.lang || 'zh';
+  const file = opts.file || '';
+  const ledgerSheet = opts.header ? opts.header.sheet : opts.sheet;
+  if (ledgerSheet === earlier.sheet) refuse(lang, 'earlierIsLedger', { sheet: earlier.sheet });
+  const after = (since: IsoDate) => diffDays(since, opts.asOf) < 0 && refuse(lang, 'earlierAfter', { sheet: earlier.sheet, since, asOf: opts.asOf });
+  if (earlier.since) after(earlier.since);
+  // The comparison's code first: where the add-in's server does not give it, nothing was read.
+  const period = await import(/* webpackChunkName: "compare" */ './period');
+  await step(1, 3, 'reading');
+  const grids = await readWorkbook([earlier.sheet]);
+  const earlierGrid = grids.filter((g) => g.name === earlier.sheet)[0];
+  if (!earlierGrid) throw taizhangError('sheet-not-found', { file, sheet: earlier.sheet, sheets: grids.map((g) => g.name).join('、') });
+  await step(2, 3, 'comparing');
+  const rest = grids.filter((g) => g !== earlierGrid);
+  const lists = findThreeLists(rest);
+  const later = checkWorkbook(rest, joinsThreeLists(lists, opts.sheet || null, opts.header || null) ? { ...opts, sheet: null } : opts);
+  const alone = { ...opts, sheet: earlier.sheet, header: null };
+  let since = earlier.since;
+  let sinceSource: SinceSource = 'given';
+  if (!since) {
+    const stated = statedFilledIn([earlierGrid], alone);
+    if (!stated || !stated.date) refuse(lang, 'earlierUndated', { sheet: earlier.sheet });
+    since = (stated as { date: IsoDate }).date;
+    sinceSource = 'filled-in';
+    after(since);
+  }
+  const earlierResult = checkWorkbook([earlierGrid], { ...alone, asOf: since });
+  const done = period.comparePeriod(earlierResult, later, lang, { ...doc, sinceSource, earlierFile: file, laterFile: file });
+  await step(3, 3, 'writingCompare');
+  const report = await writeSheets(done.specs);
+  return { grids, lists, result: later, comparison: done.comparison, view: done.view, since, sinceSource, report };
 }

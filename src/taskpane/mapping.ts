@@ -4,11 +4,14 @@
  * opts.header).
  */
 import { FieldKey, Grid, HeaderMap } from '../core/types';
-import { detectHeader } from '../core/header';
+import { detectHeader, HeaderCandidate } from '../core/header';
+import { LedgerChoice } from '../core/check';
+import { currentVersion, earlierCandidates, headerLikeness, SAME_LEDGER } from '../core/versions';
+import { readStatedDates } from '../core/stated';
 import { ThreeLists } from '../core/threelists';
 import { summarySheetNames } from '../core/summary-i18n';
 import { cellAt, cellText, colLetter, gridLeft, gridRight } from '../core/grid';
-import { SavedOptions } from '../excel/settings';
+import { SavedOptions, loadOptions } from '../excel/settings';
 import { STRINGS } from './strings';
 import { $, clear, el, input, message, option, select, show } from './dom';
 import { FIELDS, fieldName, gridByName, s, state } from './state';
@@ -16,7 +19,11 @@ import { FIELDS, fieldName, gridByName, s, state } from './state';
 /** Below this 识别可信度 the pane opens the mapping editor and asks the user to check it. */
 export const LOW_CONFIDENCE = 0.6;
 
-/** The sheet the user saved, else the task list of three lists, else the best-scoring sheet. */
+/**
+ * The sheet the user saved, else the task list of three lists, else the best-scoring sheet. Where
+ * several sheets hold versions of that ledger (last period's copy pasted in for 对比上期), the
+ * current one (core/versions.ts), and never the sheet last compared as the earlier version.
+ */
 export function pickLedger(saved: SavedOptions): { grid: Grid | null; header: HeaderMap | null } {
   if (saved.header && gridByName(saved.header.sheet)) return { grid: gridByName(saved.header.sheet), header: saved.header };
   if (saved.sheet && gridByName(saved.sheet)) {
@@ -25,18 +32,27 @@ export function pickLedger(saved: SavedOptions): { grid: Grid | null; header: He
   }
   if (state.lists) return { grid: state.lists.tasks.grid, header: state.lists.tasks.header };
   // A sheet named like a summary sheet (an unrecorded 汇总台账 of an older version, which repeats the
-  // ledger's columns) is offered, but picked by itself only when no other sheet has a ledger header.
-  const summaryNamed: Record<string, boolean> = {};
-  summarySheetNames().forEach((n) => (summaryNamed[n.toLowerCase()] = true));
-  let best: { grid: Grid | null; header: HeaderMap | null; score: number } = { grid: null, header: null, score: -1 };
-  for (let pass = 0; pass < 2 && !best.grid; pass++) {
+  // ledger's columns) is offered, but picked by itself only when no other sheet has a ledger header;
+  // so is the earlier version last compared.
+  const aside: Record<string, boolean> = {};
+  summarySheetNames().forEach((n) => (aside[n.toLowerCase()] = true));
+  if (saved.previousSheet) aside[saved.previousSheet.toLowerCase()] = true;
+  for (let pass = 0; pass < 2; pass++) {
+    const found: LedgerChoice[] = [];
     for (let i = 0; i < state.grids.length; i++) {
-      if (pass === 0 && summaryNamed[state.grids[i].name.toLowerCase()]) continue;
+      if (pass === 0 && aside[state.grids[i].name.toLowerCase()]) continue;
       const h = detectHeader(state.grids[i]);
-      if (h && h.score > best.score) best = { grid: state.grids[i], header: h, score: h.score };
+      if (h) found.push({ grid: state.grids[i], header: h });
     }
+    if (!found.length) continue;
+    let best = found[0];
+    found.forEach((f) => {
+      if ((f.header as HeaderCandidate).score > (best.header as HeaderCandidate).score) best = f;
+    });
+    // The best-scoring first: between versions that state no date, it stays the pick.
+    return currentVersion([best].concat(found.filter((f) => f !== best && headerLikeness(best, f) >= SAME_LEDGER)));
   }
-  return { grid: best.grid || state.grids[0] || null, header: best.header };
+  return { grid: state.grids[0] || null, header: null };
 }
 
 function headerText(g: Grid, rows: number[], col: number): string {
@@ -182,4 +198,45 @@ export function onSheetChange(): void {
   const grid = gridByName(select('tz-sheet').value);
   state.userHeader = null;
   showDetected(grid, grid ? detectHeader(grid) : null);
+  renderEarlier();
+  // The comparison shown was of the ledger picked before.
+  show($('tz-compare-result'), false);
+}
+
+/** The ledger as the pane has it now: the sheet picked, with the mapping applied or shown, else detected. */
+function ledgerChoice(): LedgerChoice | null {
+  const grid = gridByName(select('tz-sheet').value);
+  if (!grid) return null;
+  const mapped = [state.userHeader, state.shown].filter((h) => !!h && h.sheet === grid.name)[0];
+  const header = mapped || detectHeader(grid);
+  return header ? { grid, header } : null;
+}
+
+/**
+ * The sheets 对比上期 offers as last period's version: the other sheets with a ledger header (not the
+ * other lists of three), most like the ledger first. The one picked stays picked, else the one last
+ * compared, else the most alike.
+ */
+export function renderEarlier(): void {
+  const sel = select('tz-earlier');
+  const keep = sel.value || loadOptions().previousSheet || '';
+  clear(sel);
+  const ledger = ledgerChoice();
+  const lists = state.lists && ledger && ledger.grid === state.lists.tasks.grid ? listSources(state.lists).map((l) => l.sheet) : [];
+  const found = ledger ? earlierCandidates(state.grids, ledger, lists) : [];
+  if (!found.length) sel.appendChild(option('', s('noEarlier'), true));
+  const pick = found.some((c) => c.sheet === keep) ? keep : found.length ? found[0].sheet : '';
+  found.forEach((c) => sel.appendChild(option(c.sheet, c.sheet, c.sheet === pick)));
+  showEarlierDate();
+}
+
+/**
+ * Under 上期日期, the date a blank field stands for: the 填报时间 the earlier sheet picked states
+ * (core/stated.ts, as the comparison reads it), or that it states none and a date must be typed.
+ */
+export function showEarlierDate(): void {
+  const grid = gridByName(select('tz-earlier').value);
+  const filledIn = grid ? readStatedDates(grid, detectHeader(grid)).filledIn : null;
+  const date = filledIn && filledIn.date;
+  $('tz-since-hint').innerText = !grid ? s('sinceHint') : date ? s('sinceStated', { date }) : s('sinceNone');
 }

@@ -7,6 +7,7 @@ import { isIsoDate } from '../core/dates';
 import { DEFAULTS } from '../core/options';
 import { DocumentOptions } from '../core/summary-sheets';
 import { SUMMARY_TEXT } from '../core/summary-i18n';
+import { Earlier } from './flows';
 import { SavedOptions, loadOptions } from '../excel/settings';
 import { input, message, select } from './dom';
 import { s, state } from './state';
@@ -99,4 +100,22 @@ export function fillOptions(saved: SavedOptions): void {
   const tx = SUMMARY_TEXT[state.lang];
   input('tz-issuer').placeholder = tx.defaultIssuer;
   input('tz-notice-number').placeholder = tx.notice.number(+(saved.asOf || today()).slice(0, 4));
+}
+
+/**
+ * The 对比上期 fields: the earlier sheet (there must be one) and the date to judge it at (blank: the
+ * 填报时间 it states), which cannot come after `asOf`. Shows what is wrong and returns null; changes
+ * nothing else, so it may be asked twice.
+ */
+export function readEarlier(asOf: string): Earlier | null {
+  input('tz-since').className = '';
+  const sheet = select('tz-earlier').value;
+  if (!sheet) {
+    message(s('earlierMissing'), 'warn');
+    return null;
+  }
+  const since = input('tz-since').value.trim();
+  if (since && !isIsoDate(since)) return invalid('tz-since', s('badDate', { label: s('since') }));
+  if (since && since > asOf) return invalid('tz-since', s('earlierAfter', { sheet, since, asOf }));
+  return { sheet, since: since || null };
 }

@@ -10,6 +10,7 @@ import { isTaizhangError, userMessage } from '../core/errors';
 import { MAX_LINKS, SkippedFeature, WriteSheetsReport } from '../excel/sheets';
 import { selectCell } from '../excel/workbook';
 import { STRINGS, StringKey, Written, fill } from './strings';
+import type { Compared } from './flows';
 import { $, clear, el, message, show } from './dom';
 import { joinList, s, state } from './state';
 
@@ -20,6 +21,8 @@ export function plainError(e: unknown, lang: Lang): string {
   const err = e as { code?: string; message?: string } | null;
   const code = (err && err.code) || '';
   const msg = (err && err.message) || String(e);
+  // A part of the pane fetched on first use (对比上期's chunk) that the add-in's server did not give.
+  if (err && (err as { name?: string }).name === 'ChunkLoadError') return t.chunkLoad;
   if (/CellEdit/i.test(code) || /cell edit/i.test(msg)) return t.cellEdit;
   if (code === 'AccessDenied' || /protect/i.test(msg)) return t.protected;
   if (code) return fill(t.officeError, { message: msg });
@@ -110,4 +113,24 @@ export function renderTexts(): void {
     const e = labelled[i] as HTMLElement;
     e.innerText = s(e.getAttribute('data-text') as StringKey);
   }
+}
+
+/** 对比上期's outcome: the core's opening sentence, the two dates, and the count of each kind of change. */
+export function renderComparison(c: Compared): void {
+  const cmp = c.comparison;
+  show($('tz-compare-result'), true);
+  $('tz-compare-sentence').innerText = c.view.sentence;
+  $('tz-compare-dates').innerText = s('compareDates', { earlier: cmp.earlier.sheet, since: c.since, source: c.view.sinceText, later: cmp.later.sheet, asOf: cmp.later.asOf });
+  const list = $('tz-compare-counts');
+  clear(list);
+  for (let i = 0; i < c.view.counts.length; i++) {
+    const k = c.view.counts[i];
+    const li = el('li', k.n ? '' : 'tz-zero');
+    li.setAttribute('data-kind', k.kind);
+    li.appendChild(el('span', '', k.label));
+    li.appendChild(el('b', '', String(k.n)));
+    list.appendChild(li);
+  }
+  // What the user came for, where they clicked (the written sheets' names are in Excel's tabs).
+  $('tz-compare-result').scrollIntoView(true);
 }

@@ -15,8 +15,8 @@ import { loadOptions } from '../excel/settings';
 import { displayLang, hostInfoLang, whenReady } from '../excel/office';
 import { $, message, select, show } from './dom';
 import { fillOptions } from './options';
-import { applyMapping, onSheetChange, toggleMapping } from './mapping';
-import { detect, onCheck, onNotices, onNoticesNew, onOpenNew, onSummarize, setBusy } from './actions';
+import { applyMapping, onSheetChange, showEarlierDate, toggleMapping } from './mapping';
+import { detect, onCheck, onCompare, onNotices, onNoticesNew, onOpenNew, onSummarize, setBusy } from './actions';
 import { capabilities } from '../excel/caps';
 import { renderTexts } from './render';
 import { s, state } from './state';
@@ -50,12 +50,14 @@ function start(inOffice: boolean): void {
   $('tz-open-new').onclick = () => void onOpenNew();
   $('tz-make-notices').onclick = () => void onNotices();
   $('tz-notices-new').onclick = () => void onNoticesNew();
+  $('tz-compare').onclick = () => void onCompare();
   // The notices as a workbook of their own only where Excel can create one (ExcelApi 1.8).
   show($('tz-notices-new'), inOffice && capabilities().createWorkbook);
   $('tz-edit-mapping').onclick = () => toggleMapping();
   $('tz-apply-mapping').onclick = applyMapping;
   $('tz-redetect').onclick = onSheetChange;
   select('tz-sheet').onchange = onSheetChange;
+  select('tz-earlier').onchange = showEarlierDate;
   setBusy(false);
   if (!inOffice) {
     message(s('notInExcel'), 'warn');

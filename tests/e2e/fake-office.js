@@ -31,7 +31,39 @@
   // '#three-lists': the problem, task and responsibility lists on three sheets, with a roster and
   // planted orphans, on Excel with ExcelApi 1.8 (so 打开为新工作簿 can use Excel.createWorkbook).
   var threeLists = /three-lists/.test(window.location.hash);
-  var sheets = threeLists
+  // '#compare': last period's version of the ledger, moved in before it (where Excel's Move or Copy
+  // puts a sheet by default), stating its 填报时间, with a change of every kind planted against `rows`:
+  // 1 newly done, 2 newly overdue with the same progress (stalled), 3 deadline moved later,
+  // 6 done before and not now, 6' overdue then and now with the same progress, 7 another lead
+  // department, 8 gone since; 5 is new. Excel 2016 (ExcelApi 1.1), written into before.
+  var compare = /compare/.test(window.location.hash);
+  var earlierRows = [
+    ['某单位巡察反馈问题整改落实台账', null, null, null, null, null, null, null],
+    ['填报单位：某单位办公室　　填报人：王某　　填报时间：2022年6月15日', null, null, null, null, null, null, null],
+    ['序号', '存在问题', '整改措施', '责任领导', '牵头部门', '完成时限', '整改进展', '完成状态'],
+    ['一、党的领导弱化方面', null, null, null, null, null, null, null],
+    [1, '理论学习中心组学习制度执行不到位', '制定年度学习计划，每季度至少开展一次专题学习', '张某', '办公室', 44742, '已制定计划', '推进中'],
+    [2, '落实意识形态工作责任制不到位', '开展意识形态工作专项检查', '李某', '宣传部', '2022年6月底前', '检查方案已印发', '推进中'],
+    [3, '“三重一大”决策制度执行不严格', '修订“三重一大”决策制度实施办法', '王某', '', '2022年6月30日', '正在起草', '推进中'],
+    ['二、全面从严治党方面', null, null, null, null, null, null, null],
+    [4, '公务接待管理不规范', '=清理2021年以来公务接待台账', '赵某', '财务处', '立行立改', '已完成清理', '已完成'],
+    [5, '基层党组织换届不及时', '督促到期党组织按期换届', '孙某', '组织部', '长期坚持', '已完成换届', '已完成'],
+    [6, '党费收缴不规范', '开展党费收缴专项检查', '周某', '组织部', 44712, '正在核对', '推进中'],
+    [7, '巡察整改监督不到位', '建立整改销号台账', '吴某', '办公室', '2022年12月底前', '正在建立', '推进中'],
+    [8, '公务用车管理不规范', '规范公务用车使用登记', '郑某', '后勤处', '2022年5月底前', '已完成登记', '已完成'],
+  ];
+  var earlierFormats = earlierRows.map(function (r) {
+    return r.map(function (v, j) {
+      return j === 5 && typeof v === 'number' ? 'yyyy/m/d' : null;
+    });
+  });
+  var sheets = compare
+    ? [
+        { name: '填报说明', rows: [['请于每月25日前更新整改进展。']] },
+        { name: '上期台账', rows: earlierRows, formats: earlierFormats },
+        { name: '整改台账', rows: rows, formats: formats },
+      ]
+    : threeLists
     ? [
         { name: '问题清单', rows: [
           ['问题清单', null, null],
@@ -72,13 +104,13 @@
         ] },
       ];
   var host = fake.createFakeHost({
-    apiVersion: threeLists ? '1.8' : '1.7',
+    apiVersion: threeLists ? '1.8' : compare ? '1.1' : '1.7',
     displayLanguage: 'zh-CN',
     sheets: sheets,
     settings: Object.assign(
       { 'taizhang.options': JSON.stringify({ asOf: '2022-07-15', start: threeLists ? '2022-02-24' : '2022-03-01', dueSoonDays: 10, immediateDays: 30 }) },
       // The three-list workbook was written into before: the pane does not ask again.
-      threeLists ? { 'taizhang.writeConsent': JSON.stringify({ accepted: true, on: '2022-07-01' }) } : {},
+      threeLists || compare ? { 'taizhang.writeConsent': JSON.stringify({ accepted: true, on: '2022-07-01' }) } : {},
     ),
   });
   window.__fakeHost = host;

@@ -24,7 +24,12 @@ interface Visit {
   frames: string[];
   message: string;
   texts: { title: string; check: string; options: string; lang: string };
+  /** 对比上期's chunk, loaded after the wait into the page the real office.js set up (Win32 hosts). */
+  chunk: { loaded: boolean; registered: boolean; requests: string[]; errors: string[] } | null;
 }
+
+/** The lazy chunk 对比上期 fetches (webpack.config.js chunkFilename), as the build named it. */
+const COMPARE_CHUNK = () => fs.readdirSync(DIST).filter((f) => /^compare\.[0-9a-f]+\.js$/.test(f))[0];
 
 const CASES = [
   { name: 'win32-16.00-zh', query: '?_host_Info=Excel$Win32$16.00$zh-CN$$$$0' },
@@ -42,7 +47,7 @@ describeInBrowser('the real office.js in headless Chromium', () => {
 
   async function visit(name: string, query: string): Promise<Visit> {
     const page: Page = await browser.context.newPage();
-    const v: Visit = { name, query, requests: [], failed: [], errors: [], console: [], frames: [], message: '', texts: { title: '', check: '', options: '', lang: '' } };
+    const v: Visit = { name, query, requests: [], failed: [], errors: [], console: [], frames: [], message: '', texts: { title: '', check: '', options: '', lang: '' }, chunk: null };
     page.on('request', (r) => v.requests.push(r.url()));
     page.on('response', (r) => {
       if (r.status() >= 400) v.failed.push(r.status() + ' ' + r.url());
@@ -62,6 +67,29 @@ describeInBrowser('the real office.js in headless Chromium', () => {
     }));
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'office-js-' + name + '.png'), fullPage: true });
+    if (/^win32/.test(name)) {
+      // No Excel answers here, so no button runs: the chunk is added as webpack's loader adds it,
+      // into the page the real office.js and its host script set up, and must register with our runtime.
+      const first = v.requests.length;
+      const errorsBefore = v.errors.length;
+      const got = await page.evaluate(
+        (src) =>
+          new Promise<{ loaded: boolean; registered: boolean }>((resolve) => {
+            const w = window as unknown as { webpackChunktaizhang?: unknown[] };
+            const before = (w.webpackChunktaizhang || []).length;
+            const tag = document.createElement('script');
+            tag.src = src;
+            // Our runtime replaced the array's push with its loader: the chunk went through it.
+            const runtime = !!w.webpackChunktaizhang && w.webpackChunktaizhang.push !== Array.prototype.push;
+            tag.onload = () => resolve({ loaded: true, registered: runtime && (w.webpackChunktaizhang || []).length === before + 1 });
+            tag.onerror = () => resolve({ loaded: false, registered: false });
+            document.head.appendChild(tag);
+          }),
+        COMPARE_CHUNK(),
+      );
+      v.chunk = { ...got, requests: v.requests.slice(first), errors: v.errors.slice(errorsBefore) };
+      v.requests = v.requests.slice(0, first);
+    }
     await page.close();
     return v;
   }
@@ -119,6 +147,12 @@ describeInBrowser('the real office.js in headless Chromium', () => {
     const en = 'Excel did not answer: open this add-in from Excel (Insert > My Add-ins > Shared Folder) and check that the add-in server ' + origin + ' is reachable.';
     expect(visits['win32-16.01-en'].message).toBe(en);
     expect(visits['win32-16.00-en'].message).toBe(en);
+  });
+
+  it('对比上期’s chunk loads from this origin beside the real office.js of Excel 2016 and 2019, and registers with the pane’s runtime', () => {
+    for (const c of CASES.filter((x) => /^win32/.test(x.name))) {
+      expect([c.name, visits[c.name].chunk]).toEqual([c.name, { loaded: true, registered: true, requests: [origin + '/' + COMPARE_CHUNK()], errors: [] }]);
+    }
   });
 
   it('outside Office (no host information) it says to open it in Excel', () => {

@@ -60,7 +60,8 @@ describeInBrowser('task pane in headless Chromium', () => {
       route.fulfill({ status: 200, contentType: 'application/javascript', body: '/* office.js replaced by the test host */' }),
     );
     await page.addInitScript({ content: fakeHostScript() });
-    await page.goto(origin + '/taskpane.html');
+    // Excel 2019's host information (16.01), as Excel puts it in the address; office.js itself is replaced.
+    await page.goto(origin + '/taskpane.html?_host_Info=Excel$Win32$16.01$zh-CN$$$$0');
   }, 60000);
 
   afterAll(async () => {
@@ -328,6 +329,169 @@ describeInBrowser('task pane in headless Chromium', () => {
       expect(await host3((h) => h.state.writes.length)).toBe(writesBefore);
       expect(errors).toEqual([]);
       expect(foreign(requests, origin)).toEqual([]);
+    });
+  });
+  describe('对比上期 on Excel 2016 (ExcelApi 1.1, host 16.00) in a 320 px pane, last period’s sheet moved in before the ledger', () => {
+    let pc: Page;
+    type HostC = { state: { writes: Write[]; syncCount: number; sheets: { name: string }[]; settings: Record<string, string> }; value(s: string, a: string): unknown; cellAt(s: string, a: string): { v: unknown; formula?: boolean } };
+    const hostC = <T>(fn: (h: HostC) => T): Promise<T> =>
+      pc.evaluate((src) => {
+        const h = (window as unknown as { __fakeHost: HostC }).__fakeHost;
+        return new Function('h', 'return (' + src + ')(h)')(h) as T;
+      }, fn.toString());
+    const text = (sel: string) => pc.$eval(sel, (e) => e.textContent);
+
+    beforeAll(async () => {
+      pc = await context.newPage();
+      pc.on('request', (r) => requests.push(r.url()));
+      pc.on('pageerror', (e) => errors.push(String(e)));
+      pc.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      await pc.route('**/office-js/office.js', (route) =>
+        route.fulfill({ status: 200, contentType: 'application/javascript', body: '/* office.js replaced by the test host */' }),
+      );
+      await pc.addInitScript({ content: fakeHostScript() });
+      // The narrowest task pane Excel 2016 gives.
+      await pc.setViewportSize({ width: 320, height: 1100 });
+      await pc.goto(origin + '/taskpane.html?_host_Info=Excel$Win32$16.00$zh-CN$$$$0#compare');
+    });
+
+    it('takes the undated sheet for this period’s ledger and offers the earlier copy (its 填报时间 says 2022-06-15) for 对比上期', async () => {
+      await pc.waitForFunction(() => (document.getElementById('tz-earlier') as HTMLSelectElement).options.length > 0);
+      expect(await pc.$eval('#tz-sheet', (e) => (e as HTMLSelectElement).value)).toBe('整改台账');
+      expect(await pc.$$eval('#tz-earlier option', (els) => els.map((e) => (e as HTMLOptionElement).value))).toEqual(['上期台账']);
+      expect(await text('#tz-since-hint')).toBe('留空则按上期表写明的填报时间 2022-06-15');
+      // The pane fits its width: nothing scrolls sideways.
+      expect(await pc.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
+      // 文号 beside 回复期限（工作日）: its placeholder whole, and both labels on one line (the inputs level).
+      const fit = await pc.$eval('#tz-notice-number', (e) => {
+        const i = e as HTMLInputElement;
+        const cs = getComputedStyle(i);
+        const g = document.createElement('canvas').getContext('2d')!;
+        g.font = cs.font;
+        const room = i.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+        return { top: i.getBoundingClientRect().top === document.getElementById('tz-reply-days')!.getBoundingClientRect().top, fits: g.measureText(i.placeholder).width <= room };
+      });
+      expect(fit).toEqual({ top: true, fits: true });
+    });
+
+    it('an earlier date after the check’s date is refused in plain words, and nothing is read or written', async () => {
+      const before = await hostC((h) => ({ syncs: h.state.syncCount, writes: h.state.writes.length }));
+      await pc.fill('#tz-since', '2022-08-01');
+      await pc.click('#tz-compare');
+      await pc.waitForFunction(() => /晚于/.test(document.getElementById('tz-message')!.textContent || ''));
+      expect(await text('#tz-message')).toBe('上期“上期台账”的日期 2022-08-01 晚于本期的检查日期 2022-07-15。请核对“上期日期”或“检查日期”。');
+      expect(await pc.$eval('#tz-message', (e) => e.className)).toBe('tz-message tz-error');
+      // Said where the user can see it, though the button is far below the message box.
+      expect(await pc.$eval('#tz-message', (e) => e.getBoundingClientRect().top)).toBeGreaterThanOrEqual(0);
+      await pc.screenshot({ path: path.join(ARTIFACTS, 'taskpane-compare-error.png'), fullPage: true });
+      expect(await hostC((h) => h.state.writes.length)).toBe(before.writes);
+      await pc.fill('#tz-since', '2022/6/15');
+      await pc.click('#tz-compare');
+      expect(await text('#tz-message')).toBe('“上期日期”应为 YYYY-MM-DD 格式的日期，例如 2022-07-15。');
+      expect(await hostC((h) => h.state.syncCount)).toBe(before.syncs);
+    });
+
+    it('where the add-in’s server does not give the comparison’s code, it says so and nothing is read or written', async () => {
+      await pc.fill('#tz-since', '');
+      await pc.route(/\/compare\.[0-9a-f]+\.js$/, (route) => route.fulfill({ status: 404, body: '' }));
+      const before = await hostC((h) => ({ syncs: h.state.syncCount, writes: h.state.writes.length }));
+      await pc.click('#tz-compare');
+      await pc.waitForFunction(() => /加载项服务器/.test(document.getElementById('tz-message')!.textContent || ''));
+      expect(await text('#tz-message')).toBe('未能从加载项服务器取得本功能所需的文件，工作簿未作任何改动。请确认能访问加载项服务器，然后重试。');
+      expect(await hostC((h) => ({ syncs: h.state.syncCount, writes: h.state.writes.length }))).toEqual(before);
+      expect(await pc.$eval('#tz-compare', (e) => (e as HTMLButtonElement).disabled)).toBe(false);
+      await pc.unroute(/\/compare\.[0-9a-f]+\.js$/);
+      // The browser's 404 is the one console error of this page.
+      const i = errors.findIndex((e) => /404/.test(e));
+      expect(i).toBeGreaterThanOrEqual(0);
+      errors.splice(i, 1);
+    });
+
+    it('对比上期 judges the earlier sheet at its 填报时间, writes the comparison sheets in five syncs, and writes neither ledger sheet', async () => {
+      await pc.fill('#tz-since', '');
+      const before = await hostC((h) => ({ syncs: h.state.syncCount, writes: h.state.writes.length }));
+      await pc.click('#tz-compare');
+      await pc.waitForFunction(() => /对比表/.test(document.getElementById('tz-message')!.textContent || ''), undefined, { timeout: 20000 });
+      expect(await text('#tz-message')).toBe('已写入对比表：对比总览、时限调整、新增逾期、本期完成、进展停滞、增删事项、全部变化。');
+      expect(await text('#tz-compare-sentence')).toBe(
+        '本期新完成1项、新增逾期1项、调整时限1项（推迟1项、提前0项）、持续逾期1项、进展停滞2项、状态倒退1项、牵头部门变更1项、新增事项1项、删除事项1项。',
+      );
+      expect(await text('#tz-compare-dates')).toBe('上期“上期台账”截至 2022-06-15（据上期填报时间），本期“整改台账”截至 2022-07-15。');
+      expect(await pc.$$eval('#tz-compare-counts li', (els) => els.map((e) => e.getAttribute('data-kind') + ' ' + e.textContent))).toEqual([
+        'deadline-later 时限推迟1', 'deadline-earlier 时限提前0', 'newly-overdue 新增逾期1', 'still-overdue 持续逾期1', 'stalled 进展停滞2',
+        'went-back 状态倒退1', 'done 本期完成1', 'lead-changed 牵头部门变更1', 'added 新增事项1', 'removed 删除事项1',
+      ]);
+      const after = await hostC((h) => ({
+        syncs: h.state.syncCount,
+        writes: h.state.writes.slice(0),
+        sheets: h.state.sheets.map((s) => s.name),
+        options: JSON.parse(h.state.settings['taizhang.options']),
+        moved: [h.value('时限调整', 'D4'), h.value('时限调整', 'F4'), h.value('时限调整', 'H4')],
+        measure: h.cellAt('全部变化', 'D4'),
+      }));
+      expect(after.syncs - before.syncs).toBe(5);
+      const written = after.writes.slice(before.writes).map((w) => w.sheet);
+      expect(written.filter((n) => n === '整改台账' || n === '上期台账')).toEqual([]);
+      expect(after.sheets).toEqual(['填报说明', '上期台账', '整改台账', '对比总览', '时限调整', '新增逾期', '本期完成', '进展停滞', '增删事项', '全部变化']);
+      expect(after.moved).toEqual(['修订“三重一大”决策制度实施办法', '2022年6月30日', '2022年7月20日']);
+      expect(after.options.previousSheet).toBe('上期台账');
+      // The pane still shows this period's ledger and its findings.
+      expect(await pc.$eval('#tz-sheet', (e) => (e as HTMLSelectElement).value)).toBe('整改台账');
+      expect(await text('#tz-findings-title')).toBe('检查发现 (3)');
+      expect(await pc.$$eval('#tz-notice div', (els) => els.map((e) => e.textContent))).toEqual([
+        expect.stringMatching(/^此版本 Excel 不支持以下格式，已略过（对比表内容完整）：/),
+      ]);
+      // The comparison's code came on the clicks (refused once, then given), from this origin only.
+      const chunk = requests.filter((u) => /compare\.[0-9a-f]+\.js$/.test(u));
+      expect(chunk.length).toBe(2);
+      expect(chunk.every((u) => u.indexOf(origin + '/') === 0)).toBe(true);
+      expect(await pc.$$eval('#tz-earlier option', (els) => els.map((e) => (e as HTMLOptionElement).value))).toEqual(['上期台账']);
+      expect(await pc.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
+      // The outcome is in view where the user clicked.
+      expect(await pc.$eval('#tz-compare-result', (e) => [e.getBoundingClientRect().top >= 0, e.getBoundingClientRect().bottom <= window.innerHeight])).toEqual([true, true]);
+      await pc.screenshot({ path: path.join(ARTIFACTS, 'taskpane-compare-view.png') });
+      await pc.screenshot({ path: path.join(ARTIFACTS, 'taskpane-compare.png'), fullPage: true });
+      await pc.locator('#tz-compare-card').screenshot({ path: path.join(ARTIFACTS, 'taskpane-compare-card.png') });
+      await pc.locator('#tz-message').screenshot({ path: path.join(ARTIFACTS, 'taskpane-compare-message.png') });
+      await pc.locator('#tz-notice').screenshot({ path: path.join(ARTIFACTS, 'taskpane-compare-notice.png') });
+      expect(errors).toEqual([]);
+      expect(foreign(requests, origin)).toEqual([]);
+    });
+
+    it('生成督办单 beside last period’s sheet: notices of this period’s ledger only, written whole on ExcelApi 1.1', async () => {
+      const before = await hostC((h) => h.state.writes.length);
+      await pc.click('#tz-make-notices');
+      await pc.waitForFunction(() => /督办单-/.test(document.getElementById('tz-message')!.textContent || ''), undefined, { timeout: 20000 });
+      // Last period's sheet would also give 办公室 a notice (item 1, 2022-06-30, not done there).
+      expect(await text('#tz-message')).toBe('已为 2 个牵头部门生成督办单：督办单-宣传部、督办单-组织部。');
+      const got = await hostC((h) => ({
+        sheets: h.state.sheets.map((s) => s.name),
+        written: h.state.writes.map((w) => w.sheet),
+        a: [1, 2, 3, 4].map((r) => h.value('督办单-组织部', 'A' + r)),
+        c6: h.value('督办单-组织部', 'C6'),
+      }));
+      expect(got.sheets.slice(3)).toEqual(['对比总览', '时限调整', '新增逾期', '本期完成', '进展停滞', '增删事项', '全部变化', '督办单-宣传部', '督办单-组织部']);
+      expect(got.written.slice(before).filter((n) => !/^督办单-/.test(n))).toEqual([]);
+      expect(got.a).toEqual(['整改督办单', '〔2022〕第__号', '组织部：', '　　截至2022年7月15日，组织部牵头的整改措施中，有1项已逾期，请立即整改并说明原因。']);
+      expect(got.c6).toBe('开展党费收缴专项检查');
+      expect(await pc.$$eval('#tz-notice div', (els) => els.map((e) => e.textContent))).toEqual([
+        expect.stringMatching(/^此版本 Excel 不支持以下格式，已略过（督办单内容完整）：/),
+      ]);
+      await pc.screenshot({ path: path.join(ARTIFACTS, 'taskpane-compare-notices.png'), fullPage: true });
+      expect(errors).toEqual([]);
+      expect(foreign(requests, origin)).toEqual([]);
+    });
+
+    it('picking the other sheet as the ledger offers this one as the earlier, says it states no 填报时间, and hides the comparison shown', async () => {
+      expect(await pc.$eval('#tz-compare-result', (e) => (e as HTMLElement).hidden)).toBe(false);
+      await pc.selectOption('#tz-sheet', '上期台账');
+      expect(await pc.$$eval('#tz-earlier option', (els) => els.map((e) => (e as HTMLOptionElement).value))).toEqual(['整改台账']);
+      expect(await text('#tz-since-hint')).toBe('上期表没有写明填报时间，请填写');
+      expect(await pc.$eval('#tz-compare-result', (e) => (e as HTMLElement).hidden)).toBe(true);
+      // Our own sheets are never offered, as the ledger or as the earlier version.
+      expect(await pc.$$eval('#tz-sheet option', (els) => els.map((e) => (e as HTMLOptionElement).value))).toEqual(['填报说明', '上期台账', '整改台账']);
     });
   });
 });

@@ -1225,7 +1225,8 @@ describe('charts and the printed page in the add-in (excel/charts.ts, excel/page
 /* The pane's actions (src/taskpane/flows.ts) on the fake Excel: 生成督办单 and 对比上期.              */
 /* ------------------------------------------------------------------------------------------------ */
 
-import { readAndCheck, writeNotices, noticeSpecs } from '../../src/taskpane/flows';
+import { compareWithEarlier, readAndCheck, writeNotices, noticeSpecs } from '../../src/taskpane/flows';
+import { userMessage } from '../../src/core/errors';
 
 const noStep = () => Promise.resolve();
 
@@ -1351,5 +1352,265 @@ describe('生成督办单: the notices as sheets of this workbook (src/taskpane/
     expect(host.state.syncCount - before).toBe(2);
     expect(w.report!.skipped).toEqual(['merges', 'columnWidths', 'printSettings', 'rowHeights']);
     expect(sheetText(host, '督办单-组织部')[0]).toBe('整改督办单');
+  });
+});
+
+/**
+ * Two versions of a ledger of `n` measures, in the mix of a real one (most on track or done, one in
+ * twenty overdue), the earlier filed on 2022-06-15, with changes planted at known rates: a deadline
+ * moved later (every 100th, k=1), newly done (k=9), newly overdue (every 20th, k=18; every 100th of
+ * those with the same progress as before, so stalled), one in 200 removed and one in 200 added.
+ */
+function versionSheets(n: number, earlierFirst = true): FakeSheetInit[] {
+  const later: (FakeValue | null)[][] = [['某县2022年巡察反馈问题整改台账', null, null, null, null, null, null, null], HEADER.slice()];
+  const earlier: (FakeValue | null)[][] = [
+    ['某县2022年巡察反馈问题整改台账', null, null, null, null, null, null, null],
+    ['填报单位：县委办公室　　填报时间：2022年6月15日', null, null, null, null, null, null, null],
+    HEADER.slice(),
+  ];
+  const kinds: [string, string][] = [
+    ['2022年12月底前', '推进中'], ['2022年12月底前', '推进中'], ['2022年12月底前', '推进中'], ['2022年12月底前', '推进中'],
+    ['2022年12月底前', '推进中'], ['2022年12月底前', '推进中'], ['长期坚持', '持续推进'], ['长期坚持', '持续推进'], ['长期坚持', '持续推进'],
+    ['2022年6月底前', '已完成'], ['2022年6月底前', '已完成'], ['2022年6月底前', '已完成'], ['2022年6月底前', '已完成'], ['2022年6月底前', '已完成'],
+    ['2022年6月底前', '已完成'], ['2022年9月30日', '推进中'], ['2022年9月30日', '推进中'], ['2022年7月20日', '推进中'], ['2022年6月底前', '推进中'],
+    ['立行立改', '已完成'],
+  ];
+  for (let i = 0; i < n; i++) {
+    const [deadline, state] = kinds[i % 20];
+    const problem = i % 200 === 50 ? '公车使用登记不全（第' + i + '处）' : i % 200 === 150 ? '谈心谈话开展不够（第' + i + '批）' : '问题' + (i + 1) + '：制度执行不到位';
+    const measure = i % 200 === 50 ? '补登公务用车使用记录' + i : i % 200 === 150 ? '建立谈心谈话制度' + i : i % 50 === 18 ? '=核查' + (i + 1) + '号台账' : '措施' + (i + 1) + '：完善制度并组织培训';
+    const row = (d: string, st: string, progress: string): FakeValue[] => [i + 1, problem, measure, '张三', i % 3 ? '办公室' : '组织部', d, progress, st];
+    if (i % 200 !== 50) later.push(row(deadline, state, '本期：已推进' + i));
+    if (i % 200 !== 150) {
+      earlier.push(row(i % 100 === 1 ? '2022年10月31日' : deadline, i % 100 === 9 ? '推进中' : state, i % 100 === 18 ? '本期：已推进' + i : '上期：已部署' + i));
+    }
+  }
+  const text = (rows: (FakeValue | null)[][]) => rows.map((r) => r.map((_v, j) => (j === 2 ? '@' : null)));
+  const e: FakeSheetInit = { name: '上期台账', rows: earlier, formats: text(earlier) };
+  const l: FakeSheetInit = { name: LEDGER, rows: later, formats: text(later) };
+  const note: FakeSheetInit = { name: '说明', rows: [['本台账按月更新']] };
+  return [note].concat(earlierFirst ? [e, l] : [l, e]);
+}
+
+describe('对比上期: the ledger against last period’s sheet in the same workbook (src/taskpane/flows.ts compareWithEarlier)', () => {
+  const OPTS = { asOf: AS_OF, start: '2022-03-01', lang: 'zh' as const, file: '县委台账.xlsx' };
+
+  function versions(apiVersion: string, n: number, earlierFirst = true): FakeHost {
+    const host = createFakeHost({ apiVersion, sheets: versionSheets(n, earlierFirst) });
+    install(host);
+    return host;
+  }
+
+  it.each(['1.1', '1.7'])('costs the same syncs for 100 and 20,000 rows on ExcelApi %s: three to read (the earlier sheet apart), two to write', async (v) => {
+    const runs: { syncs: number; totals: unknown; read: number; write: number; sheets: string[] }[] = [];
+    for (const n of [100, 20000]) {
+      const host = versions(v, n);
+      const before = host.state.syncCount;
+      const c = await compareWithEarlier(OPTS, { sheet: '上期台账', since: null }, {}, noStep);
+      const responses = host.state.syncResponses.slice(before);
+      const payloads = host.state.syncPayloads.slice(before);
+      runs.push({ syncs: host.state.syncCount - before, totals: c.comparison.totals, read: Math.max(...responses), write: Math.max(...payloads), sheets: c.report.sheets });
+      expect(c.report.syncs).toBe(2);
+      expect(c.since).toBe('2022-06-15');
+      expect(c.sinceSource).toBe('filled-in');
+    }
+    console.log('对比上期 syncs on ExcelApi ' + v + ': 100 rows = ' + runs[0].syncs + ', 20,000 rows = ' + runs[1].syncs +
+      '; at 20,000 rows the largest response = ' + runs[1].read + ' bytes, the largest request = ' + runs[1].write + ' bytes');
+    expect(runs.map((r) => r.syncs)).toEqual([5, 5]);
+    expect(runs[0].totals).toEqual({
+      'deadline-later': 1, 'deadline-earlier': 0, 'newly-overdue': 5, 'still-overdue': 0, stalled: 1, 'went-back': 0, done: 1, 'lead-changed': 0, added: 0, removed: 1,
+    });
+    expect(runs[1].totals).toEqual({
+      'deadline-later': 200, 'deadline-earlier': 0, 'newly-overdue': 1000, 'still-overdue': 0, stalled: 200, 'went-back': 0, done: 200, 'lead-changed': 0, added: 100, removed: 100,
+    });
+    expect(runs[1].sheets).toEqual(['对比总览', '时限调整', '新增逾期', '本期完成', '进展停滞', '增删事项', '全部变化']);
+  }, 120000);
+
+  it('neither sheet is written, the earlier one is never taken for the ledger (first in tab order, no sheet picked), and text stays text', async () => {
+    const host = versions('1.7', 120);
+    const before = new Map(['上期台账', LEDGER].map((n) => [n, snapshot(host, n)] as [string, Map<string, FakeValue>]));
+    const writesBefore = host.state.writes.length;
+    const c = await compareWithEarlier({ ...OPTS, sheet: null }, { sheet: '上期台账', since: null }, { issuer: '县委巡察整改办' }, noStep);
+    expect([c.comparison.earlier.sheet, c.comparison.later.sheet, c.result.sheet]).toEqual(['上期台账', LEDGER, LEDGER]);
+    const written = host.state.writes.slice(writesBefore);
+    expect(written.filter((w) => w.sheet === LEDGER || w.sheet === '上期台账')).toEqual([]);
+    for (const [name, cells] of before) expect(snapshot(host, name)).toEqual(cells);
+    expect(host.value('对比总览', 'A3')).toBe('上期：县委台账.xlsx（工作表“上期台账”），按 2022-06-15 判断（据上期填报时间）');
+    expect(host.value('对比总览', 'A4')).toBe('本期：县委台账.xlsx（工作表“整改台账”），按 2022-07-15 判断');
+    expect(host.value('时限调整', 'D4')).toBe('措施2：完善制度并组织培训');
+    // Measures that look like formulas (=核查19号台账, newly overdue) are listed as the text they are.
+    const all = host.state.sheets.filter((s) => s.name === '全部变化')[0];
+    const texts: FakeValue[] = [];
+    all.cells.forEach((row) => row.forEach((cell) => typeof cell.v === 'string' && cell.v.charAt(0) === '=' && texts.push(cell.v)));
+    expect(texts).toEqual(['=核查19号台账', '=核查119号台账', '=核查19号台账', '=核查119号台账']);
+    host.state.sheets.forEach((s) => s.cells.forEach((row) => row.forEach((cell) => expect(cell.formula || false).toBe(false))));
+    // Rows of the ledger link to it (ExcelApi 1.7), never to the earlier version or to our own sheets.
+    const links = written.filter((w) => w.kind === 'hyperlink').map((w) => (w.value as { documentReference: string }).documentReference);
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.every((l) => l.indexOf("'整改台账'!") === 0)).toBe(true);
+    // A re-run rewrites our comparison sheets in place and still reads the earlier one apart.
+    const again = await compareWithEarlier({ ...OPTS, sheet: LEDGER }, { sheet: '上期台账', since: null }, {}, noStep);
+    expect(again.report.rewritten).toEqual(c.report.sheets);
+    expect(again.comparison.totals).toEqual(c.comparison.totals);
+  });
+
+  it('a date given judges the earlier version at it; a sheet that states none, the ledger itself, or a date after the check’s are refused in plain words', async () => {
+    const host = versions('1.7', 40, false);
+    const given = await compareWithEarlier(OPTS, { sheet: '上期台账', since: '2022-07-01' }, {}, noStep);
+    expect([given.since, given.sinceSource, given.comparison.earlier.asOf]).toEqual(['2022-07-01', 'given', '2022-07-01']);
+    expect(host.value('对比总览', 'A3')).toBe('上期：县委台账.xlsx（工作表“上期台账”），按 2022-07-01 判断（在加载项中指定）');
+    // At 07-01 the 6月底前 items were already overdue: still overdue now, not newly.
+    expect([given.comparison.totals['newly-overdue'], given.comparison.totals['still-overdue']]).toEqual([0, 2]);
+    const syncs = host.state.syncCount;
+    const writes = host.state.writes.length;
+    const fails = async (earlier: { sheet: string; since: string | null }, opts = OPTS) => {
+      try {
+        await compareWithEarlier(opts, earlier, {}, noStep);
+      } catch (e) {
+        return userMessage(e as never, 'zh');
+      }
+      return 'no error';
+    };
+    // The undated sheet as the earlier one, the dated one as the ledger.
+    expect(await fails({ sheet: LEDGER, since: null }, { ...OPTS, sheet: '上期台账' } as typeof OPTS)).toBe(
+      '上期工作表“整改台账”没有写明填报时间，无法确定上期截至哪一天。请在“上期日期”中填写上期的日期，例如 2022-06-15。',
+    );
+    expect(await fails({ sheet: '说明', since: '2022-06-01' })).toBe(
+      '“县委台账.xlsx / 说明”中没有找到可识别的整改台账表头。请确认表头包含以下列中的几列：序号、存在问题、整改措施、责任领导、牵头部门、完成时限、整改进展、完成状态。',
+    );
+    const asked = host.state.syncCount;
+    expect(await fails({ sheet: LEDGER, since: null }, { ...OPTS, sheet: LEDGER } as typeof OPTS)).toBe('“整改台账”是本期的台账，不能同时作为上期。请在“上期工作表”中选择上期的台账。');
+    expect(host.state.syncCount).toBe(asked); // refused before anything is read
+    expect(await fails({ sheet: '上期台账', since: '2022-08-01' })).toBe('上期“上期台账”的日期 2022-08-01 晚于本期的检查日期 2022-07-15。请核对“上期日期”或“检查日期”。');
+    expect(host.state.syncCount).toBe(asked); // a given date is refused before anything is read
+    // The sheets named are the user's: our comparison sheets are not offered.
+    expect(await fails({ sheet: '上期台帐', since: null })).toBe('找不到名为“上期台帐”的工作表。现有工作表：说明、整改台账、上期台账。');
+    expect(host.state.writes.length).toBe(writes);
+    expect(host.state.syncCount - syncs).toBe(3 + 3 + 0 + 0 + 2);
+  });
+
+  it('three lists: the earlier copy of the task list is kept out of the join, and a version that names no lead department changes none', async () => {
+    const sheets = threeListSheets();
+    const tasks = sheets.filter((x) => x.name === '任务清单')[0];
+    const earlierTasks: FakeSheetInit = {
+      name: '任务清单（上期）',
+      rows: ([['填报时间：2022年6月15日', null, null, null, null]] as (FakeValue | null | undefined)[][]).concat(tasks.rows.map((r, i) => (i === 4 ? r.map((v, j) => (j === 4 ? '正在清理' : v)) : r))),
+    };
+    const host = createFakeHost({ apiVersion: '1.7', sheets: [sheets[0], earlierTasks].concat(sheets.slice(1)) });
+    install(host);
+    const c = await compareWithEarlier({ ...OPTS, start: '2022-02-24' }, { sheet: '任务清单（上期）', since: null }, {}, noStep);
+    expect(c.result.sources).toEqual({ problems: '问题清单', tasks: '任务清单', responsibilities: '责任清单' });
+    expect(c.comparison.totals['lead-changed']).toBe(0);
+    // Task 4 (2022年5月中旬) was overdue then and is now; task 6 (2022年7月20日) is due soon with the same 推进中.
+    expect(c.comparison.changes.map((x) => x.kind + ' ' + x.row)).toEqual(['still-overdue 5', 'stalled 7']);
+  });
+});
+
+import { earlierLedger, laterLedger } from '../unit/helpers/versions';
+
+/**
+ * The compare tests' two versions (tests/unit/helpers/versions.ts: two-row header, sections, 责任清单
+ * columns, every kind of change planted) as staff have them: this month's ledger, last month's pasted
+ * in after it as 上期台账 (stating its 填报时间), a note, and a sheet of the user's own named 时限调整.
+ */
+function pastedVersions(): FakeSheetInit[] {
+  return [
+    { name: '填报说明', rows: [['请于每月25日前更新整改进展。']] },
+    toFake(laterLedger()),
+    { ...toFake(earlierLedger('2022年6月15日')), name: '上期台账' },
+    { name: '时限调整', rows: [['处室', '申请调整时限'], ['财务处', '已报分管领导']] },
+  ];
+}
+
+describe('对比上期 on the messy ledger of the compare tests: last month’s version pasted in beside this month’s', () => {
+  const OPTS = { asOf: AS_OF, start: '2022-02-24', lang: 'zh' as const, file: '某局整改台账.xlsx', sheet: LEDGER };
+  const OURS = ['对比总览', '时限调整 (2)', '新增逾期', '本期完成', '进展停滞', '增删事项', '全部变化'];
+
+  it('on ExcelApi 1.1: every planted change in the sheets written, in five syncs; the user’s 时限调整 and both ledgers untouched; a re-run rewrites ours in place', async () => {
+    const host = createFakeHost({ apiVersion: '1.1', sheets: pastedVersions() });
+    install(host);
+    const kept = new Map(['填报说明', LEDGER, '上期台账', '时限调整'].map((n) => [n, snapshot(host, n)] as [string, Map<string, FakeValue>]));
+    const before = host.state.syncCount;
+    const c = await compareWithEarlier(OPTS, { sheet: '上期台账', since: null }, { issuer: '某局巡察整改办' }, noStep);
+    expect(host.state.syncCount - before).toBe(5);
+    expect([c.since, c.sinceSource]).toEqual(['2022-06-15', 'filled-in']);
+    expect(c.view.sentence).toBe('本期新完成1项、新增逾期1项、调整时限1项（推迟1项、提前0项）、持续逾期1项、进展停滞1项、状态倒退1项、牵头部门变更1项、新增事项1项、删除事项1项。');
+    expect(c.report.sheets).toEqual(OURS);
+    expect(c.report.renamed).toEqual([{ name: '时限调整', sheet: '时限调整 (2)' }]);
+    expect(host.state.sheets.map((s) => s.name)).toEqual(['填报说明', LEDGER, '上期台账', '时限调整'].concat(OURS));
+    for (const [name, cells] of kept) expect(snapshot(host, name)).toEqual(cells);
+    expect(host.state.writes.filter((w) => kept.has(w.sheet))).toEqual([]);
+
+    expect(sheetText(host, '对比总览').slice(0, 5)).toEqual([
+      '整改进展对比总览',
+      '截至2022年7月15日',
+      '上期：某局整改台账.xlsx（工作表“上期台账”），按 2022-06-15 判断（据上期填报时间）',
+      '本期：某局整改台账.xlsx（工作表“整改台账”），按 2022-07-15 判断',
+      '本期新完成1项、新增逾期1项、调整时限1项（推迟1项、提前0项）、持续逾期1项、进展停滞1项、状态倒退1项、牵头部门变更1项、新增事项1项、删除事项1项。',
+    ]);
+    // 6月底前 -> 2022年9月30日 (item 3, now 4 after the new item on top): 92 days later, rows 9 and 8.
+    expect(sheetText(host, '时限调整 (2)')).toEqual([
+      '完成时限调整情况',
+      '截至2022年7月15日',
+      '序号|变化|台账序号|整改措施|牵头部门|原完成时限|原截止日期|现完成时限|现截止日期|调整天数|期限状态|本期行号|上期行号',
+      '1|推迟|4|开展意识形态领域风险排查|宣传处|6月底前|' + isoToSerial('2022-06-30') + '|2022年9月30日|' + isoToSerial('2022-09-30') + '|92|正常推进|9|8',
+    ]);
+    // 2022年7月10日 was 25 days off on 06-15 and is 5 days past now; 2022年5月31日 was 15 days past, now 45.
+    expect(sheetText(host, '新增逾期')).toEqual([
+      '新增逾期和持续逾期事项',
+      '截至2022年7月15日',
+      '序号|变化|台账序号|整改措施|牵头部门|完成时限|截止日期|逾期天数|上期逾期天数|上期期限状态|期限状态|本期行号',
+      '1|新增逾期|6|修订《下属单位管理办法》|办公室|2022年7月10日|' + isoToSerial('2022-07-10') + '|5||正常推进|逾期|12',
+      '2|持续逾期|3|建立学习考勤和通报制度|办公室|2022年5月31日|' + isoToSerial('2022-05-31') + '|45|15|逾期|逾期|8',
+    ]);
+    expect(sheetText(host, '本期完成')).toEqual([
+      '本期完成和状态倒退事项',
+      '截至2022年7月15日',
+      '序号|变化|台账序号|整改措施|牵头部门|上期状态|本期状态|期限状态|整改进展|本期行号',
+      '1|状态倒退|5|定期分析研判意识形态形势|宣传处|已完成|推进中|长期坚持|每季度研判一次|10',
+      '2|本期完成|2|制定年度学习计划，每季度开展专题研讨|办公室|推进中|已完成|已完成|已制定计划并开展2次研讨|7',
+    ]);
+    expect(sheetText(host, '进展停滞').slice(3)).toEqual(['1|3|建立学习考勤和通报制度|办公室|逾期|' + isoToSerial('2022-05-31') + '|-45|制度初稿已完成|8']);
+    expect(sheetText(host, '增删事项').slice(3)).toEqual([
+      '1|新增事项|1|公务接待不规范|建立公务接待审批登记制度|财务处|2022年9月30日|正常推进|6',
+      '2|删除事项|7|公务接待不规范|清理公务接待台账|财务处|2022年6月10日|逾期||13',
+    ]);
+    expect(sheetText(host, '全部变化').slice(3).map((l) => l.split('|').slice(1, 7).join('|'))).toEqual([
+      '时限推迟|4|开展意识形态领域风险排查|宣传处|6月底前（2022-06-30）|2022年9月30日（2022-09-30）',
+      '新增逾期|6|修订《下属单位管理办法》|办公室|正常推进|逾期5天',
+      '持续逾期|3|建立学习考勤和通报制度|办公室|逾期15天|逾期45天',
+      '进展停滞|3|建立学习考勤和通报制度|办公室|制度初稿已完成|制度初稿已完成',
+      '状态倒退|5|定期分析研判意识形态形势|宣传处|已完成|推进中',
+      '本期完成|2|制定年度学习计划，每季度开展专题研讨|办公室|推进中|已完成',
+      '牵头部门变更|7|开展专项检查|纪检组|财务处|纪检组',
+      '新增事项|1|建立公务接待审批登记制度|财务处|（无）|推进中',
+      '删除事项|7|清理公务接待台账|财务处|推进中|（无）',
+    ]);
+
+    // The same again: ours rewritten in place to the same text, nothing added, nothing of the user's touched.
+    const first = new Map(OURS.map((n) => [n, sheetText(host, n)] as [string, string[]]));
+    const again = await compareWithEarlier(OPTS, { sheet: '上期台账', since: null }, { issuer: '某局巡察整改办' }, noStep);
+    expect(again.report.rewritten).toEqual(OURS);
+    expect(again.report.renamed).toEqual([{ name: '时限调整', sheet: '时限调整 (2)' }]);
+    expect(host.state.sheets.map((s) => s.name)).toEqual(['填报说明', LEDGER, '上期台账', '时限调整'].concat(OURS));
+    for (const n of OURS) expect([n, sheetText(host, n)]).toEqual([n, first.get(n)]);
+    for (const [name, cells] of kept) expect(snapshot(host, name)).toEqual(cells);
+
+    // The user closes item 3 (row 8) in this month's ledger and compares again: it is no longer
+    // overdue or stalled but done, and the rows the first run wrote below are gone.
+    const ledger = host.state.sheets.filter((x) => x.name === LEDGER)[0];
+    ledger.cells.get(8)!.get(8)!.v = '已印发考勤和通报制度';
+    ledger.cells.get(8)!.get(9)!.v = '已完成';
+    const closed = await compareWithEarlier(OPTS, { sheet: '上期台账', since: null }, { issuer: '某局巡察整改办' }, noStep);
+    expect(closed.report.rewritten).toEqual(OURS);
+    expect([closed.comparison.totals.done, closed.comparison.totals['still-overdue'], closed.comparison.totals.stalled]).toEqual([2, 0, 0]);
+    expect(sheetText(host, '新增逾期').slice(3)).toEqual(['1|新增逾期|6|修订《下属单位管理办法》|办公室|2022年7月10日|' + isoToSerial('2022-07-10') + '|5||正常推进|逾期|12']);
+    expect(sheetText(host, '本期完成').slice(3)).toEqual([
+      '1|状态倒退|5|定期分析研判意识形态形势|宣传处|已完成|推进中|长期坚持|每季度研判一次|10',
+      '2|本期完成|2|制定年度学习计划，每季度开展专题研讨|办公室|推进中|已完成|已完成|已制定计划并开展2次研讨|7',
+      '3|本期完成|3|建立学习考勤和通报制度|办公室|推进中|已完成|已完成|已印发考勤和通报制度|8',
+    ]);
+    expect(sheetText(host, '进展停滞')).toEqual(['逾期临期但进展无变化事项', '截至2022年7月15日', '序号|台账序号|整改措施|牵头部门|期限状态|截止日期|逾期/剩余天数|整改进展|本期行号']);
+    expect(host.state.sheets.map((s) => s.name)).toEqual(['填报说明', LEDGER, '上期台账', '时限调整'].concat(OURS));
   });
 });

@@ -111,6 +111,32 @@ describe('compare: the edges', () => {
     expect(cmp.changes).toHaveLength(10);
   });
 
+  test('a version that names no lead department (a task list kept alone) changes no department', () => {
+    // Last period's task list was pasted in alone; this period's names 牵头部门 for each task.
+    const alone: Grid = {
+      name: '任务清单（上期）',
+      rows: [
+        ['序号', '整改措施', '完成时限', '整改进展'],
+        ['1', '开展专项审计', '2022年6月30日', '正在审计'],
+        ['2', '组织全员廉政教育', '2022年8月31日', '已制定方案'],
+      ],
+    };
+    const named: Grid = {
+      name: '任务清单',
+      rows: [
+        ['序号', '整改措施', '牵头部门', '完成时限', '整改进展'],
+        ['1', '开展专项审计', '财务处', '2022年6月30日', '已完成审计'],
+        ['2', '组织全员廉政教育', '纪检组', '2022年8月31日', '已开展2次'],
+      ],
+    };
+    const at = (g: Grid, asOf: string) => checkWorkbook([g], { asOf, start: START });
+    expect(compareResults(at(alone, '2022-06-15'), at(named, '2022-07-15')).changes.map((c) => c.kind + ' ' + c.seq)).toEqual(['newly-overdue 1']);
+    expect(compareResults(at(named, '2022-06-15'), at(alone, '2022-07-15')).totals['lead-changed']).toBe(0);
+    // Both name one: a change is a change (and task 1, overdue now with the same progress, stalled).
+    const moved: Grid = { ...named, rows: named.rows.map((r, i) => (i === 2 ? r.map((v, j) => (j === 2 ? '办公室' : v)) : r)) };
+    expect(compareResults(at(named, '2022-06-15'), at(moved, '2022-07-15')).changes.map((c) => c.kind + ' ' + c.seq)).toEqual(['newly-overdue 1', 'stalled 1', 'lead-changed 2']);
+  });
+
   test('a different measure under the same number never pairs', () => {
     const e = checkWorkbook(
       [{ name: 'a', rows: [['序号', '整改措施', '牵头部门', '完成时限'], ['1', '开展专项审计', '财务处', '2022年6月30日']] }],
