@@ -71,6 +71,13 @@ function of(cmp: Comparison, kinds: ChangeKind[]): Change[] {
   return cmp.changes.filter((c) => kinds.indexOf(c.kind) >= 0);
 }
 
+/** 逾期45天 or 剩余5天, as the 督办单 says it: a bare −45 reads as a sign error to a reader. */
+function daysWords(lang: Lang, it: { flag: string; daysLeft: number | null }): string {
+  const d = it.daysLeft;
+  if (typeof d !== 'number') return '';
+  return SUMMARY_TEXT[lang].daysText(d < 0, Math.abs(d));
+}
+
 function overdueDays(side: ChangeSide | null): number | null {
   return side && side.flag === 'overdue' && typeof side.daysLeft === 'number' ? -side.daysLeft : null;
 }
@@ -164,7 +171,7 @@ export function compareSheets(cmp: Comparison, lang: Lang, opts: CompareSheetOpt
     n(cx), seqCol(cx), measureCol(cx), deptCol(cx),
     col(cx, 'flag', 8, (c) => flagText(ctx, item(c).flag), true),
     col(cx, 'due', 10.5, (c) => date(item(c).due)),
-    col(cx, 'days', 8, (c) => num(item(c).daysLeft)),
+    col(cx, 'days', 9, (c) => text(daysWords(ctx.lang, item(c)))),
     col(cx, 'progress', 34, (c) => text(item(c).progress, 'wrap')),
     col(cx, 'row', 6, rowCell),
   ], of(cmp, ['stalled']));
