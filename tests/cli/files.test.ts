@@ -3,7 +3,7 @@
  * when the process is interrupted (SIGINT, SIGTERM); a big check --out shows its progress on a
  * terminal, reading and writing.
  */
-import { execFileSync, spawn } from 'child_process';
+import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -31,13 +31,8 @@ test('a failed write leaves neither the temporary file nor the output', async ()
 });
 
 describe('an interrupted write removes its temporary file', () => {
-  let lib: string;
-  beforeAll(() => {
-    // The child runs the real writeAtomic, compiled on its own (no shared lib/ to race for).
-    lib = fs.mkdtempSync(path.join(os.tmpdir(), 'taizhang-files-lib-'));
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '--outDir', lib, '--rootDir', path.join(ROOT, 'src'), '--module', 'commonjs', '--target', 'ES2019', '--esModuleInterop', '--skipLibCheck', '--types', 'node', path.join(ROOT, 'src', 'xlsx', 'write.ts')], { cwd: ROOT });
-  }, 60000);
-  afterAll(() => fs.rmSync(lib, { recursive: true, force: true }));
+  // The child runs the real writeAtomic of lib/, built once before the suites (tests/global-setup.js).
+  const lib = path.join(ROOT, 'lib');
 
   test.each([['SIGTERM'], ['SIGINT']] as [NodeJS.Signals][])('%s', async (signal) => {
     const out = path.join(dir, 'interrupted-' + signal + '.xlsx');
