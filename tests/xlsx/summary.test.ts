@@ -12,7 +12,8 @@ import { CheckedItem, CheckResult } from '../../src/core/types';
 import { noticeFailures, noticeFileNames, safeFileName, summarizeFiles, SummaryRun } from '../../src/cli/run-summary';
 import { writeSpecsWorkbook } from '../../src/xlsx/spec-writer';
 import { SheetSpec } from '../../src/core/types';
-import { countPixels, pdfPages, readPng, renderPage, requireTools, toPdf } from './helpers/render';
+import { countPixels, pdfPages, readPng, renderPage, toPdf } from './helpers/render';
+import { describeWithSoffice } from './helpers/soffice';
 import { parseRef, readXlsxXml, serialToIso, XmlSheet, XmlValue, XmlWorkbook } from './helpers/xlsx-xml';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -611,20 +612,18 @@ describe('in-workbook links', () => {
   });
 });
 
-describe('LibreOffice prints the summary and a notice, the charts in them', () => {
-  const have = requireTools();
+describeWithSoffice('LibreOffice prints the summary and a notice, the charts in them', () => {
   const out = path.join(dir, 'render', '汇总.xlsx');
   const notices = path.join(dir, 'render', 'notices');
   let pdfs: string[] = [];
 
   beforeAll(async () => {
-    if (!have) return;
     fs.mkdirSync(path.dirname(out), { recursive: true });
     await summarizeFiles([SAMPLE, SAMPLE_TWO], { ...OPTS, out, notices });
     pdfs = toPdf([out, path.join(notices, '督办单-财务处.xlsx')], path.dirname(out));
   }, 180000);
 
-  (have ? it : it.skip)('总览 prints on one page with both charts drawn in their colours', () => {
+  it('总览 prints on one page with both charts drawn in their colours', () => {
     const img = readPng(renderPage(pdfs[0], 1));
     // The charts stand right of the tables, in the right half of the landscape page.
     const right: [number, number, number, number] = [0.45, 0.05, 0.97, 0.92];
@@ -640,7 +639,7 @@ describe('LibreOffice prints the summary and a notice, the charts in them', () =
     console.log('总览 page 1: ' + rateBars + ' rate-bar pixels; done/overdue/due-soon ' + [done, overdue, dueSoon].join('/'));
   });
 
-  (have ? it : it.skip)('every sheet starts its pages with a title, and the 督办单 is one portrait page', () => {
+  it('every sheet starts its pages with a title, and the 督办单 is one portrait page', () => {
     expect(pdfPages(pdfs[0])).toBeGreaterThanOrEqual(7);
     expect(pdfPages(pdfs[1])).toBe(1);
     const notice = readPng(renderPage(pdfs[1], 1));
