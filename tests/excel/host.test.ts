@@ -434,13 +434,9 @@ describe('annotate in place', () => {
       }
     }
     expect(host.cellAt(LEDGER, 'I2')!.formula).toBe(false);
-    // Order: for every values write, a numberFormat write on the same range came first.
-    const writes = host.state.writes;
-    writes.forEach((w, i) => {
-      if (w.kind !== 'values') return;
-      const fmt = writes.slice(0, i).filter((x) => x.kind === 'numberFormat' && x.address === w.address);
-      expect(fmt.length).toBeGreaterThan(0);
-    });
+    // Order: the header, then the body, each as a numberFormat write before the values on the same range.
+    const writes = host.state.writes.filter((w) => w.kind === 'values' || w.kind === 'numberFormat').map((w) => w.kind + ' ' + w.address);
+    expect(writes).toEqual(['numberFormat I2:L2', 'values I2:L2', 'numberFormat I3:L6', 'values I3:L6']);
   });
 
   it('uses conditional formats on ExcelApi 1.6+, one rule per flag label', async () => {
