@@ -94,9 +94,10 @@ describe('a summary that works', () => {
     expect(r.stdout).toContain('共 56 项整改措施：已完成 13，逾期 9，临期 6，正常推进 19，长期坚持 4，无期限 5。');
     expect(r.stdout).toContain('完成率 23.2%');
     expect(r.stdout).toContain('已写出汇总工作簿：' + file);
-    const written = fs.readdirSync(notices).filter((f) => f.endsWith('.xlsx'));
-    expect(r.stdout).toContain('已写出督办单 ' + written.length + ' 份，位于：' + notices);
-    expect(written).toContain('督办单-财务处.xlsx');
+    // The lead departments with overdue or due-soon items in either ledger (the joint 办公室、财务处 counts for both).
+    const written = fs.readdirSync(notices).filter((f) => f.endsWith('.xlsx')).sort();
+    expect(written).toEqual(['办公室', '人事处', '宣传科', '政策研究处', '机关党委', '机关纪委', '财务处'].map((d) => '督办单-' + d + '.xlsx').sort());
+    expect(r.stdout).toContain('已写出督办单 7 份，位于：' + notices);
     expect(fs.statSync(file).size).toBeGreaterThan(5000);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
@@ -158,9 +159,10 @@ describe('the notice options', () => {
     const r = run(['summary', SAMPLE, ...DATES, '--out', out('blocked.xlsx'), '--notices', notices]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^taizhang: 1 份督办单未能写出（其余已写出）：财务处（E[A-Z]+: .*）\n$/);
-    const written = fs.readdirSync(notices).filter((f) => fs.statSync(path.join(notices, f)).isFile());
-    expect(written.length).toBeGreaterThan(2);
-    expect(r.stdout).toContain('已写出督办单 ' + written.length + ' 份');
+    const written = fs.readdirSync(notices).filter((f) => fs.statSync(path.join(notices, f)).isFile()).sort();
+    // The sample's six lagging departments but 财务处, whose file name is taken by a folder.
+    expect(written).toEqual(['办公室', '人事处', '政策研究处', '机关党委', '机关纪委'].map((d) => '督办单-' + d + '.xlsx').sort());
+    expect(r.stdout).toContain('已写出督办单 5 份');
     expect(fs.existsSync(out('blocked.xlsx'))).toBe(true);
   });
 
@@ -183,12 +185,15 @@ describe('summary --json', () => {
     checks = [SAMPLE, SAMPLE_TWO].map((f) => JSON.parse(run(['check', f, ...DATES, '--json']).stdout) as Json);
   });
 
-  test('totals add the ledgers up, and equal the sum of the six flags', () => {
-    for (const key of ['items', 'done', 'overdue', 'dueSoon', 'onTrack', 'longTerm', 'noDeadline']) {
-      expect([key, both.totals[key]]).toEqual([key, checks[0].totals[key] + checks[1].totals[key]]);
-    }
-    const t = both.totals;
-    expect(t.items).toBe(t.done + t.overdue + t.dueSoon + t.onTrack + t.longTerm + t.noDeadline);
+  test('totals: the two samples counted by hand, and each file\'s own', () => {
+    // The sample: 40 (done 10, overdue 6, due soon 3, on track 14, long-term 3, no deadline 4; see cli.test.ts). The second:
+    // 16, done 3 (rows 3 and 12 closed by 销号时间, 立行立改 已完成), overdue 3 (7月10日, 6月底, 6月30日), due soon 3
+    // (7月20日, 7月22日, 7月中旬 = 07-20), long-term 1 (常态化), no deadline 1 (blank), on track the other 5.
+    expect(both.totals).toEqual({ items: 56, done: 13, overdue: 9, dueSoon: 6, onTrack: 19, longTerm: 4, noDeadline: 5 });
+    expect((both.files as { totals: unknown }[]).map((f) => f.totals)).toEqual([
+      { items: 40, done: 10, overdue: 6, dueSoon: 3, onTrack: 14, longTerm: 3, noDeadline: 4 },
+      { items: 16, done: 3, overdue: 3, dueSoon: 3, onTrack: 5, longTerm: 1, noDeadline: 1 },
+    ]);
     expect(Object.keys(both)).toEqual(['asOf', 'files', 'items', 'findings', 'totals']);
     expect(both.asOf).toBe('2022-07-15');
   });
@@ -202,8 +207,13 @@ describe('summary --json', () => {
   });
 
   test('findings carry file and sheet; files lists each ledger with its header and totals', () => {
-    expect(both.findings).toHaveLength(checks[0].findings.length + checks[1].findings.length);
-    for (const f of both.findings) expect(typeof f.file === 'string' && typeof f.sheet === 'string').toBe(true);
+    // The sample's ten findings, then the second's one (its blank 整改时限 in H15).
+    expect(both.findings.map((f) => [f.file, f.sheet, f.rule, f.cell])).toEqual([
+      ...[['long-term-no-progress', 'H8'], ['done-without-evidence', 'J13'], ['done-without-evidence', 'J21'], ['lead-dept-missing', 'E22'],
+        ['deadline-unparsed', 'G26'], ['duplicate-seq', 'A36'], ['deadline-unparsed', 'G38'], ['deadline-unparsed', 'G44'],
+        ['deadline-missing', 'G46'], ['done-without-evidence', 'J47']].map(([rule, cell]) => ['整改台账-示例.xlsx', '整改台账', rule, cell]),
+      ['整改台账-示例-二.xlsx', '巡察整改台账', 'deadline-missing', 'H15'],
+    ]);
     expect(both.files).toEqual([
       { file: '整改台账-示例.xlsx', path: SAMPLE, sheet: '整改台账', start: { date: '2022-02-24', source: '--start' }, header: checks[0].header, totals: checks[0].totals },
       { file: '整改台账-示例-二.xlsx', path: SAMPLE_TWO, sheet: '巡察整改台账', start: { date: '2022-02-24', source: '--start' }, header: checks[1].header, totals: checks[1].totals },

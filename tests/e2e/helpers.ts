@@ -8,6 +8,7 @@ import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
 import { chromium, BrowserContext } from 'playwright-core';
+import { describeWithTools, missingOf } from '../tools';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const DIST = path.join(ROOT, 'dist');
@@ -15,33 +16,17 @@ export const DIST = path.join(ROOT, 'dist');
 export const CHROMIUM = '/usr/bin/chromium';
 export const ARTIFACTS = path.join(__dirname, 'artifacts');
 
-/** Why the browser tests cannot run here, or null. */
-export function missingTool(): string | null {
-  if (!fs.existsSync(path.join(DIST, 'taskpane.html'))) return 'dist/ is not built: run `npm run build` first';
-  if (!fs.existsSync(CHROMIUM)) return CHROMIUM + ' not found (apt-get install chromium)';
-  return null;
+/** What the browser tests lack here: the built pane and the browser. */
+export function missingForBrowser(): string[] {
+  return missingOf([
+    [fs.existsSync(path.join(DIST, 'taskpane.html')), 'dist/taskpane.html (run `npm run build` first)'],
+    [fs.existsSync(CHROMIUM), CHROMIUM + ' (apt-get install chromium)'],
+  ]);
 }
 
-/**
- * describe, or describe.skip with a note when a tool is missing outside CI. In CI the suite runs and
- * its first test fails with the reason: a missing browser is never a silent pass.
- */
+/** describe under tests/tools.ts's rule: a missing browser or build fails in CI, is skipped with a note elsewhere. */
 export function describeInBrowser(name: string, body: () => void): void {
-  const missing = missingTool();
-  if (!missing) {
-    describe(name, body);
-    return;
-  }
-  if (process.env.CI) {
-    describe(name, () => {
-      it('has what the browser tests need', () => {
-        throw new Error(missing);
-      });
-    });
-    return;
-  }
-  console.log(name + ' skipped: ' + missing + ' (in CI this fails)');
-  describe.skip(name, body);
+  describeWithTools(name, missingForBrowser(), body);
 }
 
 const TYPES: Record<string, string> = {

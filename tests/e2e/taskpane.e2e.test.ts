@@ -108,11 +108,13 @@ describeInBrowser('task pane in headless Chromium', () => {
     const consent = await page.evaluate(() => (window as unknown as { __fakeHost: { state: { settings: Record<string, string> } } }).__fakeHost.state.settings['taizhang.writeConsent']);
     expect(JSON.parse(consent).accepted).toBe(true);
     const findings = await page.$$eval('.tz-finding', (els) => els.map((e) => ({ cell: e.getAttribute('data-cell'), text: e.textContent || '' })));
-    const byCell = (c: string) => findings.filter((f) => f.cell === c).map((f) => f.text).join(' | ');
-    expect(byCell('F9')).toMatch(/2022年2月30日/); // deadline-unparsed
-    expect(byCell('E6')).toMatch(/牵头部门/); // lead-dept-missing
-    expect(findings.some((f) => /序号“6”/.test(f.text))).toBe(true); // duplicate-seq
-    expect(await page.$eval('#tz-message', (e) => e.textContent)).toMatch(/已检查“整改台账”的 8 项整改措施/);
+    // lead-dept-missing and deadline-unparsed (errors, by row), then duplicate-seq (a warning).
+    expect(findings).toEqual([
+      { cell: 'E6', text: 'E6错误未填写牵头部门。' },
+      { cell: 'F9', text: 'F9错误完成时限“2022年2月30日”不是有效的日期（如2月30日、13月、第5季度），请更正。' },
+      { cell: 'A11', text: 'A11提示序号“6”与第10行重复。' },
+    ]);
+    expect(await page.$eval('#tz-message', (e) => e.textContent)).toMatch(/^已检查“整改台账”的 8 项整改措施，/);
 
     const state = await page.evaluate(() => {
       const host = (window as unknown as { __fakeHost: { state: { writes: Write[]; syncCount: number } } }).__fakeHost;
@@ -131,7 +133,7 @@ describeInBrowser('task pane in headless Chromium', () => {
       return ['I2', 'I4', 'I5', 'I8', 'I11', 'L5'].map((a) => host.value('整改台账', a));
     });
     expect(flags.slice(0, 5)).toEqual(['期限状态', '已完成', '逾期', '已完成', '逾期']);
-    expect(String(flags[5])).toMatch(/逾期15天|15/);
+    expect(flags[5]).toBe('逾期15天'); // due 2022-06-30, checked on 2022-07-15
     // The measure '=清理…' was never written: it stays the user's text.
     const measure = await page.evaluate(() => (window as unknown as { __fakeHost: { cellAt(s: string, a: string): { v: unknown; formula?: boolean } } }).__fakeHost.cellAt('整改台账', 'C8'));
     expect(measure.v).toBe('=清理2021年以来公务接待台账');
@@ -254,7 +256,7 @@ describeInBrowser('task pane in headless Chromium', () => {
       await p3.click('#tz-check');
       await p3.waitForSelector('.tz-finding', { timeout: 20000 });
       const findings = await p3.$$eval('.tz-finding', (els) => els.map((e) => e.getAttribute('data-sheet') + '!' + e.getAttribute('data-cell')));
-      expect(findings).toEqual(expect.arrayContaining(['问题清单!C5', '任务清单!B5', '责任清单!A6', '责任清单!C3']));
+      expect(findings).toEqual(['任务清单!B5', '任务清单!A5', '问题清单!C5', '责任清单!C3', '责任清单!A6']);
       const state = await host3((h) => ({ writes: h.state.writes, syncs: h.state.syncCount }));
       expect(state.syncs - before).toBeLessThanOrEqual(4);
       const added: Record<string, [number, number]> = { 任务清单: [6, 9], 问题清单: [4, 4], 责任清单: [5, 5] };
@@ -272,12 +274,12 @@ describeInBrowser('task pane in headless Chromium', () => {
         measure: h.cellAt('任务清单', 'C4'),
       }));
       expect(cells.flag).toBe('期限状态');
-      expect(String(cells.problemNote)).toMatch(/没有对应的整改措施/);
+      expect(cells.problemNote).toBe('问题（序号3）在任务清单中没有对应的整改措施。');
       expect(cells.problemFill).toBe('#FFC7CE');
-      expect(String(cells.respNote)).toMatch(/8/);
+      expect(cells.respNote).toBe('任务序号“8”在任务清单中不存在。');
       expect(cells.measure.v).toBe('=开展意识形态风险排查');
       expect(cells.measure.formula || false).toBe(false);
-      expect(await p3.$eval('#tz-message', (e) => e.textContent)).toMatch(/问题清单、责任清单/);
+      expect(await p3.$eval('#tz-message', (e) => e.textContent)).toMatch(/^已检查“任务清单”的 5 项整改措施，结果写在第 F 列起的四列（\d+ 毫秒）。 对不上的行已在“问题清单、责任清单”的“检查意见”列标出。$/);
     });
 
     it('clicking a finding on another list selects its cell on that sheet', async () => {

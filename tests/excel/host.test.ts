@@ -3,7 +3,7 @@
  * (tests/excel/fake-excel.ts): load before read, counted syncs, recorded writes, API versions.
  */
 import { createFakeHost, FakeHost, FakeSheetInit, FakeValue, FakeWorksheet } from './fake-excel';
-import { annotate, annotateAll, annotationBody, planColumns, styleRuns } from '../../src/excel/annotate';
+import { annotate, annotateAll, annotationBody, planColumns } from '../../src/excel/annotate';
 import { readWorkbook, readSheet, toGrid } from '../../src/excel/read';
 import { writeSheets, styleRects, freeSheetName, MAX_LINKS } from '../../src/excel/sheets';
 import { selectCell, openAsNewWorkbook } from '../../src/excel/workbook';
@@ -434,13 +434,9 @@ describe('annotate in place', () => {
       }
     }
     expect(host.cellAt(LEDGER, 'I2')!.formula).toBe(false);
-    // Order: for every values write, a numberFormat write on the same range came first.
-    const writes = host.state.writes;
-    writes.forEach((w, i) => {
-      if (w.kind !== 'values') return;
-      const fmt = writes.slice(0, i).filter((x) => x.kind === 'numberFormat' && x.address === w.address);
-      expect(fmt.length).toBeGreaterThan(0);
-    });
+    // Order: the header, then the body, each as a numberFormat write before the values on the same range.
+    const writes = host.state.writes.filter((w) => w.kind === 'values' || w.kind === 'numberFormat').map((w) => w.kind + ' ' + w.address);
+    expect(writes).toEqual(['numberFormat I2:L2', 'values I2:L2', 'numberFormat I3:L6', 'values I3:L6']);
   });
 
   it('uses conditional formats on ExcelApi 1.6+, one rule per flag label', async () => {
@@ -464,10 +460,29 @@ describe('annotate in place', () => {
     expect(kinds).not.toContain('conditionalFormatClear');
     expect(kinds).not.toContain('merge');
     expect(kinds).not.toContain('columnWidth');
-    const fills = host.state.writes.filter((w) => w.kind === 'fill' && w.r0 >= plan.firstRow);
-    expect(fills.length).toBe(styleRuns(plan.styles).length);
-    const overdueRow = plan.values.findIndex((v) => v[0] === '逾期');
-    expect(host.cellAt(LEDGER, 'I' + (plan.firstRow + overdueRow))!.fill).toBe('#FFC7CE');
+    // ledgerRows cycles 7 deadlines against 5 states: done (green) on rows 3, 8, 13, ..., overdue (red) on 6, 10, 17, ...
+    expect(plan.firstRow).toBe(3);
+    expect(['I3', 'I4', 'I6', 'I7', 'I8', 'I10'].map((a) => host.cellAt(LEDGER, a)!.fill)).toEqual(['#C6EFCE', undefined, '#FFC7CE', '#FFEB9C', '#C6EFCE', '#FFC7CE']);
+  });
+
+  it('on ExcelApi 1.1 one static fill per contiguous run of a style, and none on unstyled flags', async () => {
+    // Rows 3-4 overdue, 5 done, 6 on track, 7-8 due soon, 9 long-term: three colours, four runs.
+    const rows: (FakeValue | null)[][] = [
+      ['某单位巡察反馈问题整改台账', null, null, null, null, null, null, null], HEADER.slice(),
+      [1, '问题一', '措施一', '张三', '办公室', '2022年6月底前', '', '推进中'],
+      [2, '问题二', '措施二', '张三', '办公室', '立行立改', '', '未启动'],
+      [3, '问题三', '措施三', '张三', '办公室', '2022年5月底前', '已印发', '已完成'],
+      [4, '问题四', '措施四', '张三', '办公室', '2022年12月底前', '', '推进中'],
+      [5, '问题五', '措施五', '张三', '办公室', '2022年7月20日', '', '推进中'],
+      [6, '问题六', '措施六', '张三', '办公室', '7月25日前', '', '推进中'],
+      [7, '问题七', '措施七', '张三', '办公室', '长期坚持', '已开展', '持续推进'],
+    ];
+    const host = createFakeHost({ apiVersion: '1.1', sheets: [{ name: LEDGER, rows }] });
+    install(host);
+    const { plan } = await runCheck(host);
+    expect(plan.values.map((v) => v[0])).toEqual(['逾期', '逾期', '已完成', '正常推进', '临期', '临期', '长期坚持']);
+    const fills = host.state.writes.filter((w) => w.kind === 'fill' && w.r0 >= 3).map((w) => [w.address, w.value]);
+    expect(fills).toEqual([['I3:I4', '#FFC7CE'], ['I5', '#C6EFCE'], ['I7:I8', '#FFEB9C']]);
   });
 
   it('the body formats are text for labels and notes, a date format for the due date', () => {
@@ -551,13 +566,13 @@ describe('three lists in one workbook', () => {
     expect(['F1', 'G1', 'H1', 'I1'].map((a) => host.value('任务清单', a))).toEqual(['期限状态', '截止日期', '剩余天数', '检查意见']);
     expect(host.value('问题清单', 'D2')).toBe('检查意见');
     const orphan = host.cellAt('问题清单', 'D5')!;
-    expect(String(orphan.v)).toMatch(/没有对应的整改措施/);
+    expect(orphan.v).toBe('问题（序号3）在任务清单中没有对应的整改措施。');
     expect(orphan.fmt).toBe('@');
     expect(orphan.fill).toBe('#FFC7CE');
     expect(host.cellAt('问题清单', 'D3')!.fill).toBeUndefined();
     expect(host.value('问题清单', 'D3')).toBe('');
     // Responsibility list: the row for task 8, which does not exist.
-    expect(String(host.value('责任清单', 'E10'))).toMatch(/8/);
+    expect(host.value('责任清单', 'E10')).toBe('任务序号“8”在任务清单中不存在。');
     expect(host.cellAt('责任清单', 'E10')!.fill).toBe('#FFC7CE');
     // The notes column wraps; the notes plans use no conditional formats (their text is free).
     expect(host.state.writes.some((w) => w.kind === 'wrapText' && w.sheet === '问题清单' && w.c0 === 4)).toBe(true);
@@ -627,18 +642,21 @@ describe('writeSheets (summary sheets)', () => {
     expect(host.state.activeSheet).toBe('总览');
     // The second write left the same cells as the first.
     expect(host.value('总览', 'A1')).toBe(specs[0].rows[0][0]!.v);
+    // What each version writes of the features it may lack, and what it says it skipped (six of the seven sheets
+    // freeze their header, five filter it).
     const kinds = host.state.writes.map((w) => w.kind);
-    if (v === '1.1') {
-      expect(kinds).not.toContain('freeze');
-      expect(kinds).not.toContain('conditionalFormat');
-      expect(kinds).not.toContain('merge');
-      expect(kinds).not.toContain('unmerge');
-      if (specs.some((s) => s.freeze)) expect(first.skipped).toContain('freezePanes');
-    }
-    if (v === '1.9') {
-      if (specs.some((s) => s.freeze)) expect(kinds).toContain('freeze');
-      if (specs.some((s) => s.autoFilter)) expect(kinds).toContain('autoFilter');
-    }
+    const features = ['merge', 'columnWidth', 'rowHeight', 'conditionalFormat', 'freeze', 'hyperlink', 'autoFilter', 'pageLayout'];
+    const expected: Record<string, { writes: string[]; skipped: string[] }> = {
+      '1.1': { writes: [], skipped: ['hyperlinks', 'merges', 'columnWidths', 'freezePanes', 'printSettings', 'chartOrder', 'chartFormats', 'rowHeights', 'autoFilter', 'dataBars'] },
+      '1.4': { writes: ['merge', 'columnWidth', 'rowHeight'], skipped: ['hyperlinks', 'freezePanes', 'printSettings', 'chartOrder', 'chartFormats', 'autoFilter', 'dataBars'] },
+      '1.7': { writes: ['merge', 'columnWidth', 'rowHeight', 'conditionalFormat', 'freeze', 'hyperlink'], skipped: ['printSettings', 'chartFormats', 'autoFilter'] },
+      '1.9': { writes: features, skipped: [] },
+    };
+    expect(features.filter((k) => kinds.indexOf(k) >= 0)).toEqual(expected[v].writes);
+    expect(first.skipped).toEqual(expected[v].skipped);
+    expect(specs.map((s) => [s.name, !!s.freeze, !!s.autoFilter])).toEqual([
+      ['总览', true, false], ['按方面', true, true], ['按牵头部门', true, true], ['逾期临期', true, true], ['检查问题', true, true], ['汇总台账', true, true], ['通报提纲', false, false],
+    ]);
     // No formula was created from any text.
     host.state.sheets.forEach((s) => s.cells.forEach((row) => row.forEach((c) => expect(c.formula || false).toBe(false))));
   });
@@ -745,26 +763,32 @@ describe('writeSheets (summary sheets)', () => {
     expect(fc.hyperlink!.textToDisplay).toBe(fc.v);
     expect(fc.hyperlink!.documentReference).toBe("'" + LEDGER + "'!" + fc.v);
     // Every link points at the ledger, and at a cell of a row that exists.
-    for (const w of links) expect((w.value as { documentReference: string }).documentReference).toMatch(/^'整改台账'!C\d+$|^'整改台账'![A-Z]+\d+$/);
+    for (const w of links) expect((w.value as { documentReference: string }).documentReference).toMatch(/^'整改台账'![A-Z]+\d+$/);
   });
 
   it('keeps the syncs of 生成汇总 constant with rows, links included (at most MAX_LINKS of them, 逾期临期 first)', async () => {
     const counts: number[] = [];
-    for (const n of [60, 3000]) {
-      const host = makeHost('1.7', n);
+    // ledgerRows' 35-row cycle has 8 overdue and 4 due-soon rows: 21 of 60 rows lag, 1,029 of 3,000.
+    // Linked rows: 逾期临期 + 检查问题 + 汇总台账 = 21 + 22 + 60 = 103, and 1,029 + 1,156 + 3,000 = 5,185.
+    const cases = [
+      { n: 60, linked: [21, 22, 60], written: 103, sheets: { 逾期临期: 21, 检查问题: 22, 汇总台账: 60 }, pastCap: false },
+      { n: 3000, linked: [1029, 1156, 3000], written: 2000, sheets: { 逾期临期: 1029, 检查问题: 971 }, pastCap: true },
+    ];
+    expect(MAX_LINKS).toBe(2000);
+    for (const c of cases) {
+      const host = makeHost('1.7', c.n);
       const specs = await summarySpecs(host);
       const before = host.state.syncCount;
       const report = await writeSheets(specs);
       counts.push(host.state.syncCount - before);
-      const wanted = specs.reduce((k, sp) => k + sp.rows.filter((r) => r.some((c) => !!(c && c.link))).length, 0);
+      const linkedRows = (name: string) => specs.filter((x) => x.name === name)[0].rows.filter((r) => r.some((cell) => !!(cell && cell.link))).length;
+      expect(['逾期临期', '检查问题', '汇总台账'].map(linkedRows)).toEqual(c.linked);
       const links = hyperlinkWrites(host);
-      expect(links.length).toBe(Math.min(wanted, MAX_LINKS));
-      if (wanted > MAX_LINKS) {
-        expect(report.skipped).toContain('hyperlinksPastCap');
-        const laggingSpec = specs.filter((x) => x.name === '逾期临期')[0];
-        const lagging = laggingSpec.rows.length - laggingSpec.freeze!.rows;
-        expect(links.filter((w) => w.sheet === '逾期临期')).toHaveLength(lagging);
-      } else expect(report.skipped).not.toContain('hyperlinksPastCap');
+      expect(links.length).toBe(c.written);
+      const bySheet: Record<string, number> = {};
+      for (const w of links) bySheet[w.sheet] = (bySheet[w.sheet] || 0) + 1;
+      expect(bySheet).toEqual(c.sheets);
+      expect(report.skipped.indexOf('hyperlinksPastCap') >= 0).toBe(c.pastCap);
     }
     console.log('生成汇总 syncs with links: 60 rows = ' + counts[0] + ', 3,000 rows = ' + counts[1]);
     expect(counts[1]).toBe(counts[0]);

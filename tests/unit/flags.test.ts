@@ -83,6 +83,22 @@ describe('立行立改 is due start + immediate-days', () => {
   });
 });
 
+describe('the rules apply in order (docs/rules.md): done first, then long-term, then no deadline', () => {
+  const LONG: Deadline = { text: '长期坚持', kind: 'long-term', due: null, ongoing: true };
+  const NONE: Deadline = { text: '', kind: 'none', due: null, ongoing: false };
+  test.each<[string, Flag, Deadline, Item['state']]>([
+    ['长期坚持, 已完成', 'done', LONG, 'done'],
+    ['长期坚持, 已销号', 'done', LONG, 'closed'],
+    ['长期坚持, 推进中', 'long-term', LONG, 'in-progress'],
+    ['no deadline, 已完成', 'done', NONE, 'done'],
+    ['no deadline, 推进中', 'no-deadline', NONE, 'in-progress'],
+    ['overdue date, 已销号', 'done', { text: '2022年6月底前', kind: 'date', due: '2022-06-30', ongoing: false }, 'closed'],
+  ])('%s -> %s', (_name, flag, deadline, state) => {
+    const f = flagItem(item(deadline, state), { asOf: AS_OF });
+    expect({ flag: f.flag, daysLeft: f.daysLeft }).toEqual({ flag, daysLeft: null });
+  });
+});
+
 describe('the same boundaries through a whole check', () => {
   const g: Grid = {
     name: '台账',

@@ -140,6 +140,9 @@ describe('progress paragraphs: the start decides, then explicit phrases', () => 
     ['该项工作尚未启动，已纳入下半年计划。', 'not-started'],
     ['经核查，已完成整改，已销号。', 'closed'],
     ['经核查，整改到位，待销号。', 'done'],
+    // 已办结 says done wherever it stands (a phrase); 办结 alone only at the end of the first clause.
+    ['经督查组复核，该事项已办结。', 'done'],
+    ['该事项已办结并归档，资料齐全。', 'done'],
     ['按照要求，正在推进相关工作，已完成80%。', 'in-progress'],
     ['按照要求，相关工作正在推进中。', 'in-progress'],
     ['经党委会研究，印发了《实施方案》，明确了责任分工。', 'unknown'],

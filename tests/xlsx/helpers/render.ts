@@ -1,36 +1,19 @@
 /**
  * Rendering written workbooks as a reader sees them: LibreOffice converts to PDF, pdftoppm draws a
  * page as PNG, and a small PNG decoder (zlib and the five PNG filters) gives the pixels to count.
- * Where CI runs, .ci/run installs LibreOffice and poppler-utils: tests that need them fail there
- * when they are missing (requireTools), and only skip on a developer's machine without them.
+ * Suites that need them run under describeWithSoffice (helpers/soffice.ts): they fail in CI when a
+ * tool is missing, and are skipped with a note elsewhere.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
 
-function firstExisting(paths: string[]): string | null {
-  return paths.filter((p) => fs.existsSync(p))[0] || null;
-}
-
-export function findSoffice(): string | null {
-  return firstExisting(['/usr/bin/soffice', '/usr/local/bin/soffice', '/usr/lib/libreoffice/program/soffice']);
-}
-
-export function findPdftoppm(): string | null {
-  return firstExisting(['/usr/bin/pdftoppm', '/usr/local/bin/pdftoppm']);
-}
-
-/** True when both tools are there; throws in CI when one is missing. */
-export function requireTools(): boolean {
-  const missing = [findSoffice() ? '' : 'soffice (libreoffice-calc)', findPdftoppm() ? '' : 'pdftoppm (poppler-utils)'].filter((x) => x);
-  if (missing.length && process.env.CI) throw new Error('missing in CI: ' + missing.join(', ') + ' (.ci/run installs them)');
-  return missing.length === 0;
-}
+import { poppler, SOFFICE } from '../../tools';
 
 /** Converts `files` to PDF in `dir` with a LibreOffice profile of its own; returns the PDFs. */
 export function toPdf(files: string[], dir: string): string[] {
-  execFileSync(findSoffice() as string, ['-env:UserInstallation=file://' + path.join(dir, 'lo-profile'), '--headless', '--convert-to', 'pdf', '--outdir', dir, ...files], {
+  execFileSync(SOFFICE as string, ['-env:UserInstallation=file://' + path.join(dir, 'lo-profile'), '--headless', '--convert-to', 'pdf', '--outdir', dir, ...files], {
     stdio: 'pipe',
     timeout: 120000,
   });
@@ -47,7 +30,7 @@ export function pdfPages(pdf: string): number {
 /** Renders page `page` (1-based) at `dpi` as PNG with pdftoppm; returns the PNG's path. */
 export function renderPage(pdf: string, page: number, dpi = 60): string {
   const prefix = pdf.replace(/\.pdf$/, '-p' + page);
-  execFileSync(findPdftoppm() as string, ['-png', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', pdf, prefix], { stdio: 'pipe' });
+  execFileSync(poppler('pdftoppm') as string, ['-png', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', pdf, prefix], { stdio: 'pipe' });
   return prefix + '.png';
 }
 

@@ -1,29 +1,23 @@
 /**
- * LibreOffice for tests: a second producer and a second reader. Where soffice is missing the tests
- * that need it are skipped with a message on a developer's machine, and FAIL in CI (process.env.CI),
- * where .ci/run installs libreoffice-calc: a missing tool must never pass a test there.
+ * LibreOffice for tests: a second producer and a second reader. Without soffice (or poppler-utils)
+ * the tests that need them follow tests/tools.ts: they fail in CI, and are skipped with a note elsewhere.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { describeWithTools, missingOf, poppler, SOFFICE } from '../../tools';
 
-const CANDIDATES = ['/usr/bin/soffice', '/usr/local/bin/soffice', '/usr/lib/libreoffice/program/soffice', '/opt/libreoffice/program/soffice'];
+export { poppler, SOFFICE };
 
-export const SOFFICE: string | null = CANDIDATES.filter((p) => fs.existsSync(p))[0] || null;
+/** What LibreOffice tests lack here: soffice, and pdftoppm/pdftotext for the renders. */
+export const MISSING_LIBREOFFICE = missingOf([
+  [SOFFICE, 'soffice (apt-get install libreoffice-calc)'],
+  [poppler('pdftoppm') && poppler('pdftotext'), 'pdftoppm and pdftotext (apt-get install poppler-utils)'],
+]);
 
-/** describe() when soffice is there; else a failing test in CI, a skipped block elsewhere. */
+/** describe() when LibreOffice and poppler-utils are there; else the rule of tests/tools.ts. */
 export function describeWithSoffice(name: string, body: () => void): void {
-  if (SOFFICE) describe(name, body);
-  else if (process.env.CI) {
-    describe(name, () => {
-      test('LibreOffice (soffice) is installed', () => {
-        throw new Error('soffice not found: CI must install libreoffice-calc and poppler-utils (.ci/run)');
-      });
-    });
-  } else {
-    console.log('skipped without LibreOffice: ' + name);
-    describe.skip(name, body);
-  }
+  describeWithTools(name, MISSING_LIBREOFFICE, body);
 }
 
 /**
@@ -40,7 +34,3 @@ export function convert(file: string, filter: string, outDir: string): string {
   return out;
 }
 
-/** A tool from poppler-utils (pdftoppm, pdftotext), or null. */
-export function poppler(tool: string): string | null {
-  return ['/usr/bin/', '/usr/local/bin/'].map((d) => d + tool).filter((p) => fs.existsSync(p))[0] || null;
-}
