@@ -29,8 +29,8 @@ const CLI = ['tests/cli/cli.test.ts'];
 const MUTANTS = [
   ['M1', 'due soon `<=` -> `<`', 'src/core/flags.ts', 'left <= soon ?', 'left < soon ?', FLAGS],
   ['M2', 'overdue `< 0` -> `<= 0`', 'src/core/flags.ts', 'left < 0 ?', 'left <= 0 ?', FLAGS],
-  ['M3', 'default 立行立改 days 30 -> 31', 'src/core/flags.ts', 'DEFAULT_IMMEDIATE_DAYS = 30', 'DEFAULT_IMMEDIATE_DAYS = 31', FLAGS],
-  ['M4', 'default due-soon days 10 -> 11', 'src/core/flags.ts', 'DEFAULT_DUE_SOON_DAYS = 10', 'DEFAULT_DUE_SOON_DAYS = 11', FLAGS],
+  ['M3', 'default 立行立改 days 30 -> 31', 'src/core/options.ts', 'immediateDays: 30,', 'immediateDays: 31,', FLAGS],
+  ['M4', 'default due-soon days 10 -> 11', 'src/core/options.ts', 'dueSoonDays: 10,', 'dueSoonDays: 11,', FLAGS],
   ['M5', 'closed no longer done', 'src/core/flags.ts', "item.state === 'done' || item.state === 'closed'", "item.state === 'done'", FLAGS],
   ['M6', 'status phrase 已办结 forgotten', 'src/core/status.ts', "  '已办结',\n", '', STATUS],
   ['M7', 'status word 基本完成 forgotten', 'src/core/status.ts', "  '基本完成',\n  '阶段性完成',", "  '阶段性完成',", STATUS],
@@ -54,7 +54,7 @@ const MUTANTS = [
   ['M28', 'ours: a recorded block is ours even when its labels were overwritten', 'src/core/ours.ts', 'marked.column > 0 && labelsStand(g, headerRows, marked.column, sets)', 'marked.column > 0', OURS],
   ['M20', 'CLI: --due-soon-days not passed on', 'src/cli/main.ts', '    dueSoonDays: o.dueSoonDays,\n', '', CLI],
   ['M21', 'CLI: --immediate-days not passed on', 'src/cli/main.ts', '    immediateDays: o.immediateDays,\n', '', CLI],
-  ['M22', 'CLI: check --out drops --due-soon-days', 'src/cli/run-check.ts', '    dueSoonDays: opts.dueSoonDays,\n', '', CLI],
+  ['M22', 'CLI: checkFile keeps only as-of, language and sheet of its options', 'src/cli/run-check.ts', 'opts.file ? opts : { ...opts, file }', 'opts.file ? opts : { asOf: opts.asOf, lang: opts.lang, sheet: opts.sheet, file }', CLI],
 ];
 
 /** jest.config.js, less its globalSetup (lib/) where no test spawns the CLI. */
