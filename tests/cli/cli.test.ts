@@ -201,8 +201,8 @@ test('the report: Chinese by default, English with --lang en', () => {
     '共 40 项整改措施：已完成 10，逾期 6，临期 3，正常推进 14，长期坚持 3，无期限 4。',
     '',
     '逾期与临期事项',
-    '  行  序号  期限状态  截止日期    剩余/逾期  牵头部门    整改措施',
-    '  33  26    逾期      2022-03-26  逾期111天  办公室      落实“三重一大”集体决策制度',
+    '  行号  序号  期限状态  截止日期    剩余/逾期  牵头部门    整改措施',
+    '  33    26    逾期      2022-03-26  逾期111天  办公室      落实“三重一大”集体决策制度',
   ]);
   // The most overdue first, then by row; due soon last.
   const late = lines.slice(10, 19).map((l) => l.trim().split(/ +/).slice(0, 5).join(' '));
