@@ -12,7 +12,7 @@
  * Widths are chosen so that every sheet prints at 80% or more (core/print.ts does the arithmetic).
  * Text from the user's ledger goes into cells as-is: hosts write strings that start with = + - @ as text.
  */
-import { CellStyle, CheckedItem, DateValue, Flag, FLAGS, Lang, SheetSpec, SpecCell, SpecChart, SpecLink, SpecPrint, SpecRule, StyleKey } from './types';
+import { CellStyle, CellValue, CheckedItem, DateValue, Flag, FLAGS, Lang, SheetSpec, SpecCell, SpecChart, SpecLink, SpecPrint, SpecRule, StyleKey } from './types';
 import { FLAG_LABELS, FLAG_STYLES, STATE_LABELS } from './labels';
 import { CHART_COLORS, STYLES } from './styles';
 import { ruleName } from './i18n';
@@ -175,6 +175,26 @@ function columnRules<T>(t: TableSpec<T>, first: number, last: number): SpecRule[
   return rules;
 }
 
+/** Distinct cells each column of a table shares, at most. */
+const SHARED_CELLS = 256;
+
+/**
+ * One cell object for the cells of a column that have the same plain value and style and no link
+ * (an aspect over 500 rows, a department, a state, an empty cell): a 100,000-row 汇总台账 then holds
+ * a fraction of its 1.7 million cells, which the garbage collector would copy and the writers read
+ * back from all over the heap. Cells are never changed once built, so a shared one is safe. The first
+ * SHARED_CELLS values of a column are remembered; a column of distinct texts stops there.
+ */
+function share(known: Map<CellValue, SpecCell>, cell: SpecCell | null): SpecCell | null {
+  if (!cell || cell.link) return cell;
+  const v = cell.v;
+  if (v !== null && typeof v === 'object') return cell;
+  const seen = known.get(v);
+  if (seen) return seen.s === cell.s ? seen : cell;
+  if (known.size < SHARED_CELLS) known.set(v, cell);
+  return cell;
+}
+
 export function tableSheet<T>(t: TableSpec<T>): SheetSpec {
   const before = t.before ?? titleRows(t.doc, t.title ?? t.name);
   const headerRow = before.length + 1;
@@ -184,9 +204,10 @@ export function tableSheet<T>(t: TableSpec<T>): SheetSpec {
   rows.push(t.columns.map((c) => text(c.header, 'header')));
   const columns = t.columns;
   const records = t.records;
+  const shared = columns.map(() => new Map<CellValue, SpecCell>());
   for (let i = 0; i < records.length; i++) {
     const row: Row = new Array(columns.length);
-    for (let c = 0; c < columns.length; c++) row[c] = columns[c].cell(records[i], i);
+    for (let c = 0; c < columns.length; c++) row[c] = share(shared[c], columns[c].cell(records[i], i));
     rows.push(row);
   }
   for (const r of t.totals ?? []) rows.push(r);
@@ -243,6 +264,10 @@ function fitRows(spec: SheetSpec): SheetSpec {
   const heights = spec.heights ? spec.heights.slice() : [];
   const keys: (StyleKey | undefined)[] = [];
   const styles: CellStyle[] = [];
+  // The last cell measured in each column and the height it asked for: a cell a column shares
+  // (tableSheet) asks for the same height again, unless a merge makes it wider.
+  const last: (SpecCell | null)[] = [];
+  const lastNeed: number[] = [];
   for (let r = 0; r < spec.rows.length; r++) {
     if (heights[r]) continue;
     const row = spec.rows[r] || [];
@@ -251,6 +276,10 @@ function fitRows(spec: SheetSpec): SheetSpec {
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
       if (!cell || !cell.s || cell.v === null || cell.v === '') continue;
+      if (cell === last[c] && !merged) {
+        need = Math.max(need, lastNeed[c]);
+        continue;
+      }
       // The style of a column's cells is most often its last one's.
       if (cell.s !== keys[c]) {
         keys[c] = cell.s;
@@ -265,7 +294,12 @@ function fitRows(spec: SheetSpec): SheetSpec {
       let width = 0;
       for (let k = c; k < c + (span || 1); k++) width += widths[k] || 8.43;
       const lines = style.wrap && typeof cell.v === 'string' ? textLines(cell.v, width, size) : 1;
-      if (lines > 1 || size > 11) need = Math.max(need, rowHeight(lines, size));
+      const h = lines > 1 || size > 11 ? rowHeight(lines, size) : 0;
+      if (!merged) {
+        last[c] = cell;
+        lastNeed[c] = h;
+      }
+      need = Math.max(need, h);
     }
     if (need) heights[r] = need;
   }
