@@ -165,11 +165,14 @@ function cellBody(out: XmlOut, cell: SpecCell, formats: CellFormats): void {
  */
 export function registerStyles(spec: SheetSpec, styles: StyleSheet): void {
   const formats = new CellFormats(styles);
+  // The cell last met in each column: one that the column shares (core/sheets.ts) is registered already.
+  const last: (SpecCell | null)[] = [];
   for (let r = 0; r < spec.rows.length; r++) {
     const row = spec.rows[r] || [];
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
-      if (!cell) continue;
+      if (!cell || cell === last[c]) continue;
+      last[c] = cell;
       if (isDateValue(cell.v)) formats.date(cell.s);
       else if (cell.s) formats.number(cell.s);
     }
