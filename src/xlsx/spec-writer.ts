@@ -13,7 +13,7 @@ import * as fs from 'fs';
 import * as zlib from 'zlib';
 import { MessageChannel, MessagePort, receiveMessageOnPort, Worker } from 'worker_threads';
 import { SheetSpec } from '../core/types';
-import { crc32, PartDeflate, writeXlsx, ZipOptions } from '../xlsxlite';
+import { CHUNK_BYTES, crc32, PartDeflate, writeXlsx, ZipOptions } from '../xlsxlite';
 import { writeAtomic } from './write';
 
 const { Z_FINISH, Z_SYNC_FLUSH } = zlib.constants;
@@ -47,6 +47,7 @@ const zlib = require('zlib');
 const { Z_FINISH, Z_SYNC_FLUSH } = zlib.constants;
 const port = workerData.port;
 const answered = new Int32Array(workerData.answered);
+const slots = workerData.slots;
 const WINDOW = 32768;
 let table = null;
 function tableCrc(data, crc) {
@@ -68,13 +69,14 @@ let crc = 0;
 port.on('message', (m) => {
   let answer;
   try {
-    const data = m.data;
+    // A chunk in its slot of the shared buffer (written over once answered), or a copy of its own.
+    const data = m.data || new Uint8Array(slots, m.slot * workerData.slotBytes, m.length);
     const packed = zlib.deflateRawSync(data, { level: workerData.level, dictionary: dictionary || undefined, finishFlush: m.last ? Z_FINISH : Z_SYNC_FLUSH });
     crc = crc32(data, crc);
     if (m.last) answer = { data: packed, crc };
     else answer = { data: packed };
     if (m.last) dictionary = null;
-    else if (data.length >= WINDOW || !dictionary) dictionary = data.subarray(Math.max(0, data.length - WINDOW));
+    else if (data.length >= WINDOW || !dictionary) dictionary = data.slice(Math.max(0, data.length - WINDOW));
     else {
       const keep = Math.min(dictionary.length, WINDOW - data.length);
       const next = new Uint8Array(keep + data.length);
@@ -99,8 +101,12 @@ interface Answer {
   error?: string;
 }
 
-/** Chunks sent and not yet answered, at most: what waits for the thread stays a few megabytes. */
+/**
+ * Chunks sent and not yet answered, at most: each waits in its own slot of a buffer shared with the
+ * thread (copying a chunk there costs a tenth of handing over a buffer of its own).
+ */
 const IN_FLIGHT = 6;
+const SLOT_BYTES = CHUNK_BYTES;
 /** How long the writer waits for one answer before it gives the thread up as lost. */
 const ANSWER_MS = 120000;
 
@@ -108,20 +114,38 @@ class DeflateThread {
   private readonly worker: Worker;
   private readonly port: MessagePort;
   private readonly answered: Int32Array;
+  private readonly slots: Uint8Array;
+  private sent = 0;
 
   constructor() {
     const { port1, port2 } = new MessageChannel();
     const answered = new SharedArrayBuffer(4);
+    const slots = new SharedArrayBuffer(IN_FLIGHT * SLOT_BYTES);
     this.answered = new Int32Array(answered);
-    this.worker = new Worker(THREAD_CODE, { eval: true, workerData: { port: port2, answered, level: DEFLATE_LEVEL }, transferList: [port2] });
+    this.slots = new Uint8Array(slots);
+    this.worker = new Worker(THREAD_CODE, {
+      eval: true,
+      workerData: { port: port2, answered, slots, slotBytes: SLOT_BYTES, level: DEFLATE_LEVEL },
+      transferList: [port2],
+    });
     this.worker.unref();
     this.port = port1;
   }
 
-  /** Sends a copy of `data` (the writer's buffer is written over next). */
+  /**
+   * Sends a copy of `data` (the writer's buffer is written over next): into the next slot, which
+   * the caller has seen answered (no more than IN_FLIGHT unanswered), or, longer than a slot, as a
+   * buffer of its own.
+   */
   send(data: Uint8Array, last: boolean): void {
-    const copy = new Uint8Array(data);
-    this.port.postMessage({ data: copy, last }, [copy.buffer]);
+    const slot = this.sent++ % IN_FLIGHT;
+    if (data.length <= SLOT_BYTES) {
+      this.slots.set(data, slot * SLOT_BYTES);
+      this.port.postMessage({ slot, length: data.length, last });
+    } else {
+      const copy = new Uint8Array(data);
+      this.port.postMessage({ data: copy, last }, [copy.buffer]);
+    }
   }
 
   /** The next answer if there is one already. */
@@ -178,6 +202,7 @@ function threadedZip(thread: () => DeflateThread): ZipOptions {
             return { data: [NODE_ZIP.deflate!(last, null, true)], crc: crcOf(last, 0) };
           }
           const t = thread();
+          while (sent - answered >= IN_FLIGHT) take(t.receive());
           t.send(last, true);
           sent++;
           while (answered < sent) take(t.receive());

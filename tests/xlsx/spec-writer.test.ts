@@ -63,6 +63,17 @@ describe('writeSpecsFile', () => {
     expect(raw.toString('utf8')).toBe(sheet9);
   });
 
+  it('a chunk longer than the thread\'s slots (one cell of more text than a chunk holds) goes through too', () => {
+    const huge = bigSheet(3000);
+    huge.rows[1500][1] = { v: '超长文本'.repeat(100000), s: 'wrap' };
+    const out = path.join(dir, 'huge.xlsx');
+    writeSpecsFile([huge], out);
+    const written = fs.readFileSync(out);
+    expect(Buffer.compare(written, collect((sink) => writeXlsx([huge], sink, NODE_ZIP)))).toBe(0);
+    const xml = zlib.inflateRawSync(rawEntry(written, 'xl/worksheets/sheet1.xml')).toString('utf8');
+    expect(xml).toContain('<c r="B1501" s="2" t="inlineStr"><is><t>' + '超长文本'.repeat(100000) + '</t></is></c>');
+  });
+
   it('a notice-sized workbook is the same bytes too', () => {
     const small = summarySheets(summarize([ledgerA()], { asOf: AS_OF, lang: 'zh' }), 'zh');
     const out = path.join(dir, 'small.xlsx');
