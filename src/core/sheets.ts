@@ -18,7 +18,7 @@ import { CHART_COLORS, STYLES } from './styles';
 import { ruleName } from './i18n';
 import { COMPARE_TEXT } from './compare-i18n';
 import { addWorkingDays } from './dates';
-import { colLetter, colNumber } from './grid';
+import { colLetter, colNumber, isDateValue } from './grid';
 import { MARGINS, printableHeight, rowHeight, textLines } from './print';
 import { AspectCounts, ColumnKey, MetricKey, SUMMARY_TEXT, SummaryText } from './summary-i18n';
 import { enumeratorStripper, GroupRow, splitDepartments, stableSort, stripEnumerator, Summary, SummaryFinding, SummaryItem } from './summary';
@@ -178,21 +178,34 @@ function columnRules<T>(t: TableSpec<T>, first: number, last: number): SpecRule[
 /** Distinct cells each column of a table shares, at most. */
 const SHARED_CELLS = 256;
 
+/** The cells a column shares: by plain value, and dates by their day. */
+interface SharedCells {
+  values: Map<CellValue, SpecCell>;
+  dates: Map<string, SpecCell>;
+}
+
 /**
- * One cell object for the cells of a column that have the same plain value and style and no link
- * (an aspect over 500 rows, a department, a state, an empty cell): a 100,000-row 汇总台账 then holds
- * a fraction of its 1.7 million cells, which the garbage collector would copy and the writers read
- * back from all over the heap. Cells are never changed once built, so a shared one is safe. The first
- * SHARED_CELLS values of a column are remembered; a column of distinct texts stops there.
+ * One cell object for the cells of a column that have the same plain value (or date) and style and
+ * no link (an aspect over 500 rows, a department, a state, a due date, an empty cell): a 100,000-row
+ * 汇总台账 then holds a fraction of its 1.7 million cells, which the garbage collector would copy and
+ * the writers read back from all over the heap. Cells are never changed once built, so a shared one
+ * is safe. The first SHARED_CELLS values (and dates) of a column are remembered; a column of distinct
+ * texts stops there.
  */
-function share(known: Map<CellValue, SpecCell>, cell: SpecCell | null): SpecCell | null {
+
+function share(known: SharedCells, cell: SpecCell | null): SpecCell | null {
   if (!cell || cell.link) return cell;
   const v = cell.v;
-  if (v !== null && typeof v === 'object') return cell;
-  const seen = known.get(v);
-  if (seen) return seen.s === cell.s ? seen : cell;
-  if (known.size < SHARED_CELLS) known.set(v, cell);
-  return cell;
+  let seen: SpecCell | undefined;
+  if (v !== null && typeof v === 'object') {
+    if (!isDateValue(v)) return cell;
+    seen = known.dates.get(v.date);
+    if (!seen && known.dates.size < SHARED_CELLS) known.dates.set(v.date, cell);
+  } else {
+    seen = known.values.get(v);
+    if (!seen && known.values.size < SHARED_CELLS) known.values.set(v, cell);
+  }
+  return seen && seen.s === cell.s ? seen : cell;
 }
 
 export function tableSheet<T>(t: TableSpec<T>): SheetSpec {
@@ -209,7 +222,7 @@ export function tableSheet<T>(t: TableSpec<T>): SheetSpec {
   rows.push(t.columns.map((c) => text(c.header, 'header')));
   const columns = t.columns;
   const records = t.records;
-  const shared = columns.map(() => new Map<CellValue, SpecCell>());
+  const shared = columns.map((): SharedCells => ({ values: new Map(), dates: new Map() }));
   // Each record's row is measured as it is built (fitRows does the others).
   const fit = new RowFit(widths, merges);
   for (let i = 0; i < records.length; i++) {

@@ -384,6 +384,9 @@ describe('汇总台账: cells a column repeats', () => {
     ]);
     const s = sheet(sheetsOf([r]), '汇总台账');
     expect(s.rows[3][1]).toBe(s.rows[5][1]);
+    // The same due date (30 days on) is one cell too.
+    expect(s.rows[3][9]).toEqual({ v: { date: '2022-08-14' }, s: 'date' });
+    expect(s.rows[3][9]).toBe(s.rows[4][9]);
     // 方面 is 10 wide: 44 characters of two units each take 10 lines of 11 pt, ceil(10 * 11 * 1.3 + 3) points.
     expect(s.heights!.slice(3, 6)).toEqual([146, 146, 146]);
   });
