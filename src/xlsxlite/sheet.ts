@@ -79,6 +79,17 @@ class CellFormats {
 
 const END_STRING = utf8('</is></c>');
 const END_NUMBER = utf8('</v></c>');
+/** The markup around rows and links, encoded once: a sheet writes it hundreds of thousands of times. */
+const ROW_OPEN = utf8('<row r="');
+const ROW_HEIGHT = utf8('" ht="');
+const ROW_CUSTOM_HEIGHT = utf8('" customHeight="1');
+const ROW_EMPTY = utf8('"/>');
+const ROW_CELLS = utf8('">');
+const ROW_CLOSE = utf8('</row>');
+const LINK_OPEN = utf8('<hyperlink ref="');
+const LINK_LOCATION = utf8('" location="');
+const LINK_DISPLAY = utf8('" display="');
+const LINK_CLOSE = utf8('"/>');
 
 /** The decimal digits of `v` (a whole number, 0 or more) into `into`; returns how many. */
 function decimal(v: number, into: Uint8Array): number {
@@ -271,19 +282,21 @@ export function writeSheet(spec: SheetSpec, ctx: SheetContext, write: (piece: st
   if (cols.length) write('<cols>' + cols.join('') + '</cols>');
 
   const heights = spec.heights || [];
-  const letters: string[] = [];
+  const letters: Uint8Array[] = [];
   const opens: Uint8Array[] = [];
   for (let c = 0; c < ext.width; c++) {
-    letters.push(colLetter(c + 1));
-    opens.push(utf8('<c r="' + letters[c]));
+    letters.push(utf8(colLetter(c + 1)));
+    opens.push(utf8('<c r="' + colLetter(c + 1)));
   }
+  // A row number's digits, for its cells and links.
+  const scratch = new Uint8Array(16);
   const last = Math.max(ext.height, heights.length);
   if (!last) write('<sheetData/>');
   else {
     write('<sheetData>');
     const formats = new CellFormats(styles);
     const known = new KnownCells(ext.width);
-    const scratch = new Uint8Array(16);
+    const heightBytes: Record<number, Uint8Array> = {};
     for (let r = 0; r < last; r++) {
       const row = spec.rows[r] || [];
       const width = Math.min(row.length, ext.width);
@@ -292,18 +305,18 @@ export function writeSheet(spec: SheetSpec, ctx: SheetContext, write: (piece: st
       const h = heights[r];
       if (!any && !h) continue;
       const digits = decimal(r + 1, scratch);
-      out.markup('<row r="');
+      out.bytes(ROW_OPEN);
       out.copy(scratch, digits);
       if (h) {
-        out.markup('" ht="');
-        out.markup(String(h));
-        out.markup('" customHeight="1');
+        out.bytes(ROW_HEIGHT);
+        out.bytes(heightBytes[h] || (heightBytes[h] = utf8(String(h))));
+        out.bytes(ROW_CUSTOM_HEIGHT);
       }
       if (!any) {
-        out.markup('"/>');
+        out.bytes(ROW_EMPTY);
         continue;
       }
-      out.markup('">');
+      out.bytes(ROW_CELLS);
       for (let c = 0; c < width; c++) {
         const cell = row[c];
         if (!cell) continue;
@@ -312,7 +325,7 @@ export function writeSheet(spec: SheetSpec, ctx: SheetContext, write: (piece: st
         out.copy(scratch, digits);
         known.write(out, c, cell, formats);
       }
-      out.markup('</row>');
+      out.bytes(ROW_CLOSE);
     }
     write('</sheetData>');
   }
@@ -330,14 +343,14 @@ export function writeSheet(spec: SheetSpec, ctx: SheetContext, write: (piece: st
       if (!link) continue;
       if (!links) write('<hyperlinks>');
       links = true;
-      out.markup('<hyperlink ref="');
-      out.markup(letters[c]);
-      out.markup(String(r + 1));
-      out.markup('" location="');
+      out.bytes(LINK_OPEN);
+      out.bytes(letters[c]);
+      out.copy(scratch, decimal(r + 1, scratch));
+      out.bytes(LINK_LOCATION);
       out.attr(quoteSheet(link.sheet) + '!' + link.cell);
-      out.markup('" display="');
+      out.bytes(LINK_DISPLAY);
       out.attr(String((cell as SpecCell).v));
-      out.markup('"/>');
+      out.bytes(LINK_CLOSE);
     }
   }
   if (links) write('</hyperlinks>');
