@@ -13,13 +13,13 @@
  * Text from the user's ledger goes into cells as-is: hosts write strings that start with = + - @ as text.
  */
 import { dueSoonDaysOf, replyDaysOf } from './options';
-import { CellStyle, CheckedItem, CheckOptions, DateValue, FLAGS, Lang, SheetSpec, SpecCell, SpecChart, SpecLink, SpecPrint, SpecRule, StyleKey } from './types';
+import { CellStyle, CellValue, CheckedItem, CheckOptions, DateValue, FLAGS, Lang, SheetSpec, SpecCell, SpecChart, SpecLink, SpecPrint, SpecRule, StyleKey } from './types';
 import { FLAG_LABELS, FLAG_STYLES, STATE_LABELS } from './labels';
 import { CHART_COLORS, STYLES } from './styles';
 import { ruleName } from './i18n';
 import { COMPARE_TEXT } from './compare-i18n';
 import { addWorkingDays } from './dates';
-import { colLetter, colNumber } from './grid';
+import { colLetter, colNumber, isDateValue } from './grid';
 import { MARGINS, printableHeight, rowHeight, textLines } from './print';
 import { AspectCounts, ColumnKey, MetricKey, SUMMARY_TEXT, SummaryText } from './summary-i18n';
 import { enumeratorStripper, GroupRow, splitDepartments, stableSort, stripEnumerator, Summary, SummaryFinding, SummaryItem } from './summary';
@@ -167,35 +167,77 @@ function columnRules<T>(t: TableSpec<T>, first: number, last: number): SpecRule[
   return rules;
 }
 
+/** Distinct cells each column of a table shares, at most. */
+const SHARED_CELLS = 256;
+
+/** The cells a column shares: by plain value, and dates by their day. */
+interface SharedCells {
+  values: Map<CellValue, SpecCell>;
+  dates: Map<string, SpecCell>;
+}
+
+/**
+ * One cell object for the cells of a column that have the same plain value (or date) and style and
+ * no link (an aspect over 500 rows, a department, a state, a due date, an empty cell): a 100,000-row
+ * 汇总台账 then holds a fraction of its 1.7 million cells, which the garbage collector would copy and
+ * the writers read back from all over the heap. Cells are never changed once built, so a shared one
+ * is safe. The first SHARED_CELLS values (and dates) of a column are remembered; a column of distinct
+ * texts stops there.
+ */
+
+function share(known: SharedCells, cell: SpecCell | null): SpecCell | null {
+  if (!cell || cell.link) return cell;
+  const v = cell.v;
+  let seen: SpecCell | undefined;
+  if (v !== null && typeof v === 'object') {
+    if (!isDateValue(v)) return cell;
+    seen = known.dates.get(v.date);
+    if (!seen && known.dates.size < SHARED_CELLS) known.dates.set(v.date, cell);
+  } else {
+    seen = known.values.get(v);
+    if (!seen && known.values.size < SHARED_CELLS) known.values.set(v, cell);
+  }
+  return seen && seen.s === cell.s ? seen : cell;
+}
+
 export function tableSheet<T>(t: TableSpec<T>): SheetSpec {
   const before = t.before ?? titleRows(t.doc, t.title ?? t.name);
   const headerRow = before.length + 1;
   const first = headerRow + 1;
   const last = headerRow + t.records.length;
+  const lastCol = colLetter(t.columns.length);
+  const widths = t.widths ?? t.columns.map((c) => c.width);
+  const merges = t.before ? (t.merges ?? []) : ['A1:' + lastCol + '1', 'A2:' + lastCol + '2'].concat(t.merges ?? []);
+  const heights = t.heights ? t.heights.slice() : [];
+  if (!t.before) heights[0] = TITLE_HEIGHT;
   const rows: Row[] = before.slice();
   rows.push(t.columns.map((c) => text(c.header, 'header')));
   const columns = t.columns;
   const records = t.records;
+  const shared = columns.map((): SharedCells => ({ values: new Map(), dates: new Map() }));
+  // Each record's row is measured as it is built (fitRows does the others).
+  const fit = new RowFit(widths, merges);
   for (let i = 0; i < records.length; i++) {
     const row: Row = new Array(columns.length);
-    for (let c = 0; c < columns.length; c++) row[c] = columns[c].cell(records[i], i);
+    for (let c = 0; c < columns.length; c++) row[c] = share(shared[c], columns[c].cell(records[i], i));
+    const r = rows.length;
+    if (!heights[r]) {
+      const need = fit.need(row, r);
+      if (need) heights[r] = need;
+    }
     rows.push(row);
   }
   for (const r of t.totals ?? []) rows.push(r);
   for (const r of t.after ?? []) rows.push(r);
-  const lastCol = colLetter(t.columns.length);
   const spec: SheetSpec = {
     name: t.name,
     rows,
-    widths: t.widths ?? t.columns.map((c) => c.width),
+    widths,
     freeze: { rows: headerRow, cols: 0 },
     print: printOf(t.doc, t.landscape !== false, t.repeatHeader === false ? null : headerRow),
   };
   if (t.pagesTall) spec.print!.fitToHeight = t.pagesTall;
-  const merges = t.before ? (t.merges ?? []) : ['A1:' + lastCol + '1', 'A2:' + lastCol + '2'].concat(t.merges ?? []);
   if (merges.length) spec.merges = merges;
-  const heights = t.heights ? t.heights.slice() : [];
-  if (!t.before) heights[0] = TITLE_HEIGHT;
   if (heights.length) spec.heights = heights;
   if (t.filter !== false) spec.autoFilter = 'A' + headerRow + ':' + lastCol + Math.max(last, headerRow);
   const rules = columnRules(t, first, last);
@@ -205,13 +247,13 @@ export function tableSheet<T>(t: TableSpec<T>): SheetSpec {
     .filter((r) => r !== '');
   if (bars.length) spec.dataBars = bars;
   if (t.charts && t.charts.length) spec.charts = t.charts;
-  return fitRows(spec);
+  return fitRows(spec, fit, [headerRow, headerRow + records.length]);
 }
 
 /** A spec's merges by 1-based row, then column: the columns a merge spans at its top-left cell, 0 for the cells it covers. */
-function mergeSpans(spec: SheetSpec): Record<number, Record<number, number>> {
+function mergeSpans(merges: string[] | undefined): Record<number, Record<number, number>> {
   const spans: Record<number, Record<number, number>> = {};
-  for (const m of spec.merges || []) {
+  for (const m of merges || []) {
     const x = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(m);
     if (!x) continue;
     const c0 = colNumber(x[1]);
@@ -225,40 +267,71 @@ function mergeSpans(spec: SheetSpec): Record<number, Record<number, number>> {
 }
 
 /**
- * Gives every row whose wrapped text needs more than one line (or a font above 11 pt) its height.
- * Neither Excel nor LibreOffice grows a row for wrapped text when it opens a file, so without this
- * a long 整改措施 prints over the rows below it. Rows that already have a height keep it.
+ * The height a row's wrapped text needs (or a font above 11 pt), for fitRows. Neither Excel nor
+ * LibreOffice grows a row for wrapped text when it opens a file, so without it a long 整改措施
+ * prints over the rows below it.
  */
-function fitRows(spec: SheetSpec): SheetSpec {
-  const widths = spec.widths || [];
-  const spans = mergeSpans(spec);
-  const heights = spec.heights ? spec.heights.slice() : [];
-  const keys: (StyleKey | undefined)[] = [];
-  const styles: CellStyle[] = [];
-  for (let r = 0; r < spec.rows.length; r++) {
-    if (heights[r]) continue;
-    const row = spec.rows[r] || [];
-    const merged = spans[r + 1];
+class RowFit {
+  private readonly keys: (StyleKey | undefined)[] = [];
+  private readonly styles: CellStyle[] = [];
+  // The last cell measured in each column and the height it asked for: a cell a column shares
+  // (tableSheet) asks for the same height again, unless a merge makes it wider.
+  private readonly last: (SpecCell | null)[] = [];
+  private readonly lastNeed: number[] = [];
+  private readonly spans: Record<number, Record<number, number>>;
+
+  constructor(private readonly widths: number[], merges: string[] | undefined) {
+    this.spans = mergeSpans(merges);
+  }
+
+  /** The height row `r` (0-based) needs, 0 for none. */
+  need(row: Row, r: number): number {
+    const merged = this.spans[r + 1];
     let need = 0;
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
       if (!cell || !cell.s || cell.v === null || cell.v === '') continue;
-      // The style of a column's cells is most often its last one's.
-      if (cell.s !== keys[c]) {
-        keys[c] = cell.s;
-        styles[c] = STYLES[cell.s];
+      if (cell === this.last[c] && !merged) {
+        need = Math.max(need, this.lastNeed[c]);
+        continue;
       }
-      const style = styles[c];
+      // The style of a column's cells is most often its last one's.
+      if (cell.s !== this.keys[c]) {
+        this.keys[c] = cell.s;
+        this.styles[c] = STYLES[cell.s];
+      }
+      const style = this.styles[c];
       const size = style.size || 11;
       // One line in the default size or less asks for no height: only wrapped text is measured.
       if (size <= 11 && !(style.wrap && typeof cell.v === 'string')) continue;
       const span = merged ? merged[c + 1] : undefined;
       if (span === 0) continue;
       let width = 0;
-      for (let k = c; k < c + (span || 1); k++) width += widths[k] || 8.43;
+      for (let k = c; k < c + (span || 1); k++) width += this.widths[k] || 8.43;
       const lines = style.wrap && typeof cell.v === 'string' ? textLines(cell.v, width, size) : 1;
-      if (lines > 1 || size > 11) need = Math.max(need, rowHeight(lines, size));
+      const h = lines > 1 || size > 11 ? rowHeight(lines, size) : 0;
+      if (!merged) {
+        this.last[c] = cell;
+        this.lastNeed[c] = h;
+      }
+      need = Math.max(need, h);
     }
+    return need;
+  }
+}
+
+/**
+ * Gives every row that needs it its height (RowFit); rows that already have a height keep it.
+ * Rows `skip[0]` to `skip[1]` (0-based, the end excluded) were measured already by `fit`.
+ */
+function fitRows(spec: SheetSpec, fit?: RowFit, skip?: [number, number]): SheetSpec {
+  const rowFit = fit || new RowFit(spec.widths || [], spec.merges);
+  const heights = spec.heights ? spec.heights.slice() : [];
+  for (let r = 0; r < spec.rows.length; r++) {
+    if (skip && r === skip[0]) r = skip[1];
+    if (r >= spec.rows.length) break;
+    if (heights[r]) continue;
+    const need = rowFit.need(spec.rows[r] || [], r);
     if (need) heights[r] = need;
   }
   if (heights.length) spec.heights = heights;

@@ -52,12 +52,28 @@ export class XmlOut {
     else if (this.buf.length !== this.size) this.buf = new Uint8Array(this.size);
   }
 
+  /** How many chunks have been handed on: a mark (`at`) holds while this stays the same. */
+  chunks = 0;
+
   /** Hands on what the chunk holds, if anything. */
   flush(): void {
     if (!this.n) return;
     const n = this.n;
     this.n = 0;
+    this.chunks++;
     this.full(this.buf.subarray(0, n));
+  }
+
+  /** Where the next byte goes in the current chunk. */
+  at(): number {
+    return this.n;
+  }
+
+  /** A copy of the bytes written since the mark `at`, in the same chunk (`chunks` unchanged since). */
+  since(at: number): Uint8Array {
+    const copy = new Uint8Array(this.n - at);
+    copy.set(this.buf.subarray(at, this.n));
+    return copy;
   }
 
   /** The bytes written since the last chunk was handed on (a view, as `full` gets them); the writer is then empty. */
@@ -67,17 +83,20 @@ export class XmlOut {
     return this.buf.subarray(0, n);
   }
 
-  /** Bytes as they are (markup encoded once, with `encoded`). */
+  /** Bytes as they are: markup encoded once, written for many cells. */
   bytes(bytes: Uint8Array): void {
-    const len = bytes.length;
+    this.copy(bytes, bytes.length);
+  }
+
+  /** The first `len` of `bytes`. */
+  copy(bytes: Uint8Array, len: number): void {
     this.room(len);
-    if (len > 8) this.buf.set(bytes, this.n);
-    else {
-      const b = this.buf;
-      const n = this.n;
-      for (let k = 0; k < len; k++) b[n + k] = bytes[k];
-    }
-    this.n += len;
+    const b = this.buf;
+    const n = this.n;
+    // A loop beats set() on the few bytes around each cell.
+    if (len > 32) b.set(len === bytes.length ? bytes : bytes.subarray(0, len), n);
+    else for (let k = 0; k < len; k++) b[n + k] = bytes[k];
+    this.n = n + len;
   }
 
   /** Markup, or any text as it is: UTF-8, nothing escaped. */
@@ -264,9 +283,11 @@ export class XmlOut {
       else b[n++] = c;
     }
     if (keep) {
-      // Move the text up to make room for the attribute (from the end down: the ranges overlap).
+      // Move the text up to make room for the attribute (set() copies overlapping ranges as if
+      // through a temporary one; a loop from the end down for a short text).
       const shift = PRESERVE.length - 1;
-      for (let p = n - 1; p > at; p--) b[p + shift] = b[p];
+      if (n - at > 64) b.set(b.subarray(at + 1, n), at + 1 + shift);
+      else for (let p = n - 1; p > at; p--) b[p + shift] = b[p];
       for (let k = 0; k < PRESERVE.length; k++) b[at + k] = PRESERVE.charCodeAt(k);
       n += shift;
     }

@@ -37,6 +37,7 @@ class CellFormats {
   private readonly strings: Record<string, Uint8Array> = {};
   private readonly numbers: Record<string, Uint8Array> = {};
   private readonly dates: Record<string, Uint8Array> = {};
+  private readonly empties: Record<string, Uint8Array> = {};
   constructor(private readonly styles: StyleSheet) {}
 
   /** '"' and ' s="N"' for a style key (nothing for none). */
@@ -58,6 +59,13 @@ class CellFormats {
     return known !== undefined ? known : (this.numbers[id] = utf8(this.attr(key) + '><v>'));
   }
 
+  /** After the reference of an empty cell: its style (only a styled empty cell is written). */
+  empty(key: StyleKey | undefined): Uint8Array {
+    const id = key || '';
+    const known = this.empties[id];
+    return known !== undefined ? known : (this.empties[id] = utf8(this.attr(key) + '/>'));
+  }
+
   /** After the reference of a date: its style's own date format, or yyyy-mm-dd; <v>. */
   date(key: StyleKey | undefined): Uint8Array {
     const id = key || '';
@@ -71,6 +79,24 @@ class CellFormats {
 
 const END_STRING = utf8('</is></c>');
 const END_NUMBER = utf8('</v></c>');
+/** The markup around rows and links, encoded once: a sheet writes it hundreds of thousands of times. */
+const ROW_OPEN = utf8('<row r="');
+const ROW_HEIGHT = utf8('" ht="');
+const ROW_CUSTOM_HEIGHT = utf8('" customHeight="1');
+const ROW_EMPTY = utf8('"/>');
+const ROW_CELLS = utf8('">');
+const ROW_CLOSE = utf8('</row>');
+const LINK_OPEN = utf8('<hyperlink ref="');
+const LINK_LOCATION = utf8('" location="');
+const LINK_DISPLAY = utf8('" display="');
+const LINK_CLOSE = utf8('"/>');
+
+/** The decimal digits of `v` (a whole number, 0 or more) into `into`; returns how many. */
+function decimal(v: number, into: Uint8Array): number {
+  const s = String(v);
+  for (let i = 0; i < s.length; i++) into[i] = s.charCodeAt(i);
+  return s.length;
+}
 
 /** Whether `cell` writes a <c> at all: a date, a styled cell, or a value (a finite number, any other). */
 function writes(cell: SpecCell): boolean {
@@ -80,14 +106,48 @@ function writes(cell: SpecCell): boolean {
   return typeof v !== 'number' || isFinite(v);
 }
 
+/** Distinct string cells per column whose XML a sheet keeps, and the longest text it keeps. */
+const KNOWN_CELLS = 256;
+const KNOWN_LENGTH = 200;
+
 /**
- * One cell's <c>: `open` is '<c r="' and its column's letters, `row` the row number. Strings are
- * inline strings: a string is never a formula, whatever it starts with.
+ * The XML of string cells a column repeats, by cell object: tableSheet (core/summary-sheets.ts) gives the
+ * cells of a column with the same text and style one object, so an aspect, a department or a state
+ * is escaped and encoded once per sheet rather than once per row. The first KNOWN_CELLS string cells
+ * of a column are kept; a column of distinct texts stops there.
  */
-function cellXml(out: XmlOut, open: Uint8Array, row: Uint8Array, cell: SpecCell, formats: CellFormats): void {
+class KnownCells {
+  private readonly known: Map<SpecCell, Uint8Array>[] = [];
+  constructor(width: number) {
+    for (let c = 0; c < width; c++) this.known.push(new Map());
+  }
+
+  /** Writes what follows the reference of `cell` in column `c` (0-based). */
+  write(out: XmlOut, c: number, cell: SpecCell, formats: CellFormats): void {
+    const v = cell.v;
+    if (typeof v !== 'string' || v === '' || v.length > KNOWN_LENGTH) {
+      cellBody(out, cell, formats);
+      return;
+    }
+    const known = this.known[c];
+    const hit = known.get(cell);
+    if (hit) {
+      out.bytes(hit);
+      return;
+    }
+    const chunks = out.chunks;
+    const at = out.at();
+    cellBody(out, cell, formats);
+    if (known.size < KNOWN_CELLS && out.chunks === chunks) known.set(cell, out.since(at));
+  }
+}
+
+/**
+ * What follows a cell's reference: its style, type and value, and </c>. Strings are inline
+ * strings: a string is never a formula, whatever it starts with.
+ */
+function cellBody(out: XmlOut, cell: SpecCell, formats: CellFormats): void {
   const v: CellValue = cell.v;
-  out.bytes(open);
-  out.bytes(row);
   if (typeof v === 'string' && v !== '') {
     out.bytes(formats.string(cell.s));
     out.t(v);
@@ -96,7 +156,7 @@ function cellXml(out: XmlOut, open: Uint8Array, row: Uint8Array, cell: SpecCell,
     out.bytes(formats.number(cell.s));
     out.digits(v);
     out.bytes(END_NUMBER);
-  } else if (v === null || v === undefined || v === '' || typeof v === 'number') out.markup(formats.attr(cell.s) + '/>');
+  } else if (v === null || v === undefined || v === '' || typeof v === 'number') out.bytes(formats.empty(cell.s));
   else if (typeof v === 'boolean') out.markup(formats.attr(cell.s) + (v ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>'));
   else if (isDateValue(v)) {
     out.bytes(formats.date(cell.s));
@@ -116,11 +176,14 @@ function cellXml(out: XmlOut, open: Uint8Array, row: Uint8Array, cell: SpecCell,
  */
 export function registerStyles(spec: SheetSpec, styles: StyleSheet): void {
   const formats = new CellFormats(styles);
+  // The cell last met in each column: one that the column shares (core/summary-sheets.ts) is registered already.
+  const last: (SpecCell | null)[] = [];
   for (let r = 0; r < spec.rows.length; r++) {
     const row = spec.rows[r] || [];
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
-      if (!cell) continue;
+      if (!cell || cell === last[c]) continue;
+      last[c] = cell;
       if (isDateValue(cell.v)) formats.date(cell.s);
       else if (cell.s) formats.number(cell.s);
     }
@@ -219,17 +282,21 @@ export function writeSheet(spec: SheetSpec, ctx: SheetContext, write: (piece: st
   if (cols.length) write('<cols>' + cols.join('') + '</cols>');
 
   const heights = spec.heights || [];
-  const letters: string[] = [];
+  const letters: Uint8Array[] = [];
   const opens: Uint8Array[] = [];
   for (let c = 0; c < ext.width; c++) {
-    letters.push(colLetter(c + 1));
-    opens.push(utf8('<c r="' + letters[c]));
+    letters.push(utf8(colLetter(c + 1)));
+    opens.push(utf8('<c r="' + colLetter(c + 1)));
   }
+  // A row number's digits, for its cells and links.
+  const scratch = new Uint8Array(16);
   const last = Math.max(ext.height, heights.length);
   if (!last) write('<sheetData/>');
   else {
     write('<sheetData>');
     const formats = new CellFormats(styles);
+    const known = new KnownCells(ext.width);
+    const heightBytes: Record<number, Uint8Array> = {};
     for (let r = 0; r < last; r++) {
       const row = spec.rows[r] || [];
       const width = Math.min(row.length, ext.width);
@@ -237,26 +304,28 @@ export function writeSheet(spec: SheetSpec, ctx: SheetContext, write: (piece: st
       for (let c = 0; c < width && !any; c++) any = !!row[c] && writes(row[c] as SpecCell);
       const h = heights[r];
       if (!any && !h) continue;
-      const n = String(r + 1);
-      out.markup('<row r="');
-      out.markup(n);
-      const digits = utf8(n);
+      const digits = decimal(r + 1, scratch);
+      out.bytes(ROW_OPEN);
+      out.copy(scratch, digits);
       if (h) {
-        out.markup('" ht="');
-        out.markup(String(h));
-        out.markup('" customHeight="1');
+        out.bytes(ROW_HEIGHT);
+        out.bytes(heightBytes[h] || (heightBytes[h] = utf8(String(h))));
+        out.bytes(ROW_CUSTOM_HEIGHT);
       }
       if (!any) {
-        out.markup('"/>');
+        out.bytes(ROW_EMPTY);
         continue;
       }
-      out.markup('">');
+      out.bytes(ROW_CELLS);
       for (let c = 0; c < width; c++) {
         const cell = row[c];
         if (!cell) continue;
-        if (writes(cell)) cellXml(out, opens[c], digits, cell, formats);
+        if (!writes(cell)) continue;
+        out.bytes(opens[c]);
+        out.copy(scratch, digits);
+        known.write(out, c, cell, formats);
       }
-      out.markup('</row>');
+      out.bytes(ROW_CLOSE);
     }
     write('</sheetData>');
   }
@@ -274,14 +343,14 @@ export function writeSheet(spec: SheetSpec, ctx: SheetContext, write: (piece: st
       if (!link) continue;
       if (!links) write('<hyperlinks>');
       links = true;
-      out.markup('<hyperlink ref="');
-      out.markup(letters[c]);
-      out.markup(String(r + 1));
-      out.markup('" location="');
+      out.bytes(LINK_OPEN);
+      out.bytes(letters[c]);
+      out.copy(scratch, decimal(r + 1, scratch));
+      out.bytes(LINK_LOCATION);
       out.attr(quoteSheet(link.sheet) + '!' + link.cell);
-      out.markup('" display="');
+      out.bytes(LINK_DISPLAY);
       out.attr(String((cell as SpecCell).v));
-      out.markup('"/>');
+      out.bytes(LINK_CLOSE);
     }
   }
   if (links) write('</hyperlinks>');

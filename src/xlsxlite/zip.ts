@@ -24,8 +24,22 @@ export interface ZipEntry {
  */
 export type Deflate = (data: Uint8Array, dictionary: Uint8Array | null, last: boolean) => Uint8Array;
 
+/**
+ * The compression of one part that the host may run elsewhere, on another thread (the CLI does:
+ * xlsx/spec-writer.ts), while the part's XML is still being written: every full chunk is pushed as
+ * it is made, and `end` takes the last one and returns the part's compressed bytes, in order, and
+ * the CRC-32 of its data. The bytes must be those `deflate` gives the same chunks.
+ */
+export interface PartDeflate {
+  /** A full chunk: a view of the writer's buffer, written over after push returns (copy it to keep it). */
+  push(data: Uint8Array): void;
+  end(last: Uint8Array): { data: Uint8Array[]; crc: number };
+}
+
 export interface ZipOptions {
   deflate?: Deflate;
+  /** A compressor per part, for the parts written through `text` (with `deflate` for the others). */
+  deflatePart?: () => PartDeflate;
   /** CRC-32 continued from `previous` (zlib.crc32 in Node). */
   crc32?: (data: Uint8Array, previous: number) => number;
 }
@@ -97,6 +111,22 @@ export class ZipWriter {
    * chunk of it (out.ts, CHUNK_BYTES) is held at a time.
    */
   text(name: string, produce: (write: (piece: string) => void, out: XmlOut) => void): void {
+    if (this.opts.deflatePart) {
+      const part = this.opts.deflatePart();
+      let length = 0;
+      const chunks = new XmlOut((bytes) => {
+        length += bytes.length;
+        part.push(bytes);
+      });
+      produce((piece) => chunks.markup(piece), chunks);
+      const last = chunks.rest();
+      length += last.length;
+      const done = part.end(last);
+      let packed = 0;
+      for (let i = 0; i < done.data.length; i++) packed += done.data[i].length;
+      this.entry(name, 8, done.crc, length, packed, done.data);
+      return;
+    }
     const deflate = this.opts.deflate;
     const data: Uint8Array[] = [];
     let crc = 0;

@@ -353,6 +353,45 @@ describe('summarySheets', () => {
   });
 });
 
+describe('汇总台账: cells a column repeats', () => {
+  // Ledger A's rows 5-11 in 汇总台账 (4-10 counted from 0): 序号, 方面, 存在问题, 整改措施, …
+  const specs = sheetsOf([ledgerA()]);
+  const ledger = sheet(specs, '汇总台账');
+  const col = (name: string) => header(ledger).indexOf(name);
+  const at = (r: number, name: string) => ledger.rows[r][col(name)]!;
+
+  it('are one object where value and style are the same; distinct values, and linked cells, are not', () => {
+    expect(at(3, '方面')).toBe(at(5, '方面')); // 一、政治建设方面, rows 1 and 3 of the table
+    expect(at(3, '方面').v).toBe('一、政治建设方面');
+    expect(at(3, '存在问题')).toBe(at(4, '存在问题'));
+    expect(at(3, '牵头部门')).toBe(at(8, '牵头部门')); // 办公室
+    expect(at(3, '牵头部门')).not.toBe(at(4, '牵头部门')); // 办公室 and 办公室、人事处
+    expect(at(3, '整改措施')).not.toBe(at(4, '整改措施'));
+    // 行号 links to its item: never shared, even where values repeat in another ledger.
+    expect(at(3, '行号').link).toEqual({ sheet: '整改台账', cell: 'C5' });
+    expect(at(4, '行号').link).toEqual({ sheet: '整改台账', cell: 'C6' });
+    // 来源文件: one object down the whole column.
+    expect(at(3, '来源文件').v).toBe('a.xlsx');
+    expect(at(3, '来源文件')).toBe(at(11, '来源文件'));
+  });
+
+  it('a shared wrapped text gives every row it is in the same height as one of its own would', () => {
+    const long = '严格落实“三重一大”集体决策制度，完善议事规则，建立健全重大事项请示报告制度并长期坚持';
+    const r = result('c.xlsx', '整改台账', [
+      { aspect: long, problem: '问题一', measure: '措施一', flag: 'on-track', daysLeft: 30 },
+      { aspect: long, problem: '问题二', measure: '措施二', flag: 'on-track', daysLeft: 30 },
+      { aspect: long, problem: '问题三', measure: '措施三', flag: 'on-track', daysLeft: 30 },
+    ]);
+    const s = sheet(sheetsOf([r]), '汇总台账');
+    expect(s.rows[3][1]).toBe(s.rows[5][1]);
+    // The same due date (30 days on) is one cell too.
+    expect(s.rows[3][9]).toEqual({ v: { date: '2022-08-14' }, s: 'date' });
+    expect(s.rows[3][9]).toBe(s.rows[4][9]);
+    // 方面 is 10 wide: 44 characters of two units each take 10 lines of 11 pt, ceil(10 * 11 * 1.3 + 3) points.
+    expect(s.heights!.slice(3, 6)).toEqual([146, 146, 146]);
+  });
+});
+
 describe('总览 charts', () => {
   const specs = sheetsOf([ledgerA(), ledgerB()]);
   const o = specs[0];

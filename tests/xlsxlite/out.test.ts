@@ -8,6 +8,9 @@
 import * as fc from 'fast-check';
 import { XmlOut } from '../../src/xlsxlite/out';
 import { cellText, xmlAttr } from '../../src/xlsxlite/xml';
+import { registerStyles, writeSheet } from '../../src/xlsxlite/sheet';
+import { StyleSheet } from '../../src/xlsxlite/styles';
+import { SheetSpec, SpecCell } from '../../src/core/types';
 
 /** What `write` puts through an XmlOut of `size`-byte chunks, and the longest chunk handed on. */
 function written(write: (out: XmlOut) => void, size?: number): { text: string; longest: number } {
@@ -123,5 +126,36 @@ describe('XmlOut: markup, attributes and numbers', () => {
       out.digits(v);
       out.markup(',');
     })).text).toBe('0,7,10,99,100,44834,2147483647,2147483648,-1,-15,0.375,1.5,1e+21,0,');
+  });
+});
+
+describe('writeSheet: a cell object that many rows share', () => {
+  // tableSheet (core/summary-sheets.ts) gives the repeated cells of a column one object; the writer keeps the
+  // XML of such a cell and copies it, also into a chunk after the one it was first written in.
+  const shared: SpecCell = { v: '一、"三重一大" & <制度>\n落实', s: 'wrap' };
+  const rows = 300;
+  const spec: SheetSpec = {
+    name: '共用',
+    rows: Array.from({ length: rows }, (_v, r) => [shared, { v: '措施' + (r + 1), s: 'wrap' }, shared]),
+  };
+
+  function sheetXml(size: number): string {
+    const styles = new StyleSheet();
+    registerStyles(spec, styles);
+    return written((out) => writeSheet(spec, { styles, selected: true, sheets: {} }, (piece) => out.markup(piece), out), size).text;
+  }
+
+  it('writes the same XML in every row as for a cell of its own, across chunk ends', () => {
+    const body = ' s="1" t="inlineStr"><is><t xml:space="preserve">一、&quot;三重一大&quot; &amp; &lt;制度&gt;\n落实</t></is></c>';
+    const xml = sheetXml(256);
+    const data = xml.slice(xml.indexOf('<sheetData>') + 11, xml.indexOf('</sheetData>'));
+    const expected: string[] = [];
+    for (let r = 1; r <= rows; r++) {
+      expected.push('<row r="' + r + '"><c r="A' + r + '"' + body + '<c r="B' + r + '" s="1" t="inlineStr"><is><t>措施' + r +
+        '</t></is></c><c r="C' + r + '"' + body + '</row>');
+    }
+    expect(data).toBe(expected.join(''));
+    // Chunks of any size give the same bytes.
+    expect(sheetXml(1 << 20)).toBe(xml);
   });
 });
