@@ -227,14 +227,14 @@ test('the report: Chinese by default, English with --lang en', () => {
     'Ledger check',
     'File: samples/整改台账-示例.xlsx',
     'Sheet: 整改台账',
-    'Header: rows 3–4; seq A, problem B, measure C, leader D, leadDept E, coDept F, deadline G, progress H, status I, evidence J, notes K',
+    'Header: rows 3–4; No. A, Problem B, Measure C, Leader D, Lead department E, Supporting department F, Deadline G, Progress H, Status I, Evidence J, Notes K',
     'As of: 2022-07-15    Start: 2022-02-24',
     '',
     '40 measures: 10 done, 6 overdue, 3 due soon, 14 on track, 3 long-term, 4 without a deadline.',
     '',
     'Overdue and due soon',
-    '  Row  No.  Flag      Due         Days              Department  Measure',
-    '  33   26   Overdue   2022-03-26  111 days overdue  办公室      落实“三重一大”集体决策制度',
+    '  Row  No.  Deadline status  Due date    Days              Lead department  Measure',
+    '  33   26   Overdue          2022-03-26  111 days overdue  办公室           落实“三重一大”集体决策制度',
   ]);
   expect(en[20]).toBe('Findings (5 errors, 5 warnings)');
 });
