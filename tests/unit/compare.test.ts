@@ -95,6 +95,28 @@ describe('compare: the edges', () => {
     expect(cmp.pairs).toHaveLength(8);
   });
 
+  test('立行立改 with no start date, the same words in both versions: due at each one\'s as-of, but not a moved deadline', () => {
+    const ledger: Grid = {
+      name: '台账',
+      rows: [
+        ['序号', '存在问题', '整改措施', '牵头部门', '完成时限', '整改进展'],
+        ['1', '会议制度执行不严', '严格落实第一议题制度', '办公室', '立行立改', '已制定学习计划'],
+        ['2', '保密宣传不到位', '制定保密宣传月方案', '保密办', '即知即改', ''],
+        ['3', '调研不深入', '形成专题调研报告', '政策研究处', '2022年6月30日', '正在征求意见'],
+      ],
+    };
+    const e = checkWorkbook([ledger], { asOf: '2022-06-15' });
+    const l = checkWorkbook([ledger], { asOf: '2022-07-15' });
+    // Without a start, 立行立改 and 即知即改 are due on the day each version is judged.
+    expect(e.items.map((i) => i.due)).toEqual(['2022-06-15', '2022-06-15', '2022-06-30']);
+    expect(l.items.map((i) => i.due)).toEqual(['2022-07-15', '2022-07-15', '2022-06-30']);
+    const cmp = compareResults(e, l);
+    expect(cmp.totals['deadline-later']).toBe(0);
+    expect(cmp.totals['deadline-earlier']).toBe(0);
+    // What did change (changes in CHANGE_KINDS order): item 3 went overdue; none of the three shows new progress while due.
+    expect(cmp.changes.map((c) => c.kind + ' ' + c.seq)).toEqual(['newly-overdue 3', 'stalled 1', 'stalled 2', 'stalled 3']);
+  });
+
   test('two ledgers that share nothing: all removed and added, no pair', () => {
     const other: Grid = {
       name: '台账',
