@@ -26,6 +26,32 @@ function fakeHostScript(): string {
   );
 }
 
+/**
+ * A page of the pane on the fake host: every request and error recorded, the real office.js
+ * replaced by nothing (the fake host is installed before the pane's scripts run).
+ */
+async function fakeHostPage(page: Page, requests: string[], errors: string[]): Promise<Page> {
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.route('**/office-js/office.js', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/javascript', body: '/* office.js replaced by the test host */' }),
+  );
+  await page.addInitScript({ content: fakeHostScript() });
+  return page;
+}
+
+/** Runs `fn` (its source, so it must use nothing from outside) on the page's fake host. */
+function onHost<H>(page: () => Page): <T>(fn: (h: H) => T) => Promise<T> {
+  return <T>(fn: (h: H) => T) =>
+    page().evaluate((src) => {
+      const h = (window as unknown as { __fakeHost: unknown }).__fakeHost;
+      return new Function('h', 'return (' + src + ')(h)')(h) as T;
+    }, fn.toString());
+}
+
 interface Write {
   sheet: string;
   kind: string;
@@ -49,17 +75,8 @@ describeInBrowser('task pane in headless Chromium', () => {
     origin = 'http://localhost:' + (server.address() as AddressInfo).port;
     browser = await launch();
     context = browser.context;
-    page = context.pages()[0] || (await context.newPage());
-    page.on('request', (r) => requests.push(r.url()));
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
     // The real office.js must not run here: the fake host is already installed.
-    await page.route('**/office-js/office.js', (route) =>
-      route.fulfill({ status: 200, contentType: 'application/javascript', body: '/* office.js replaced by the test host */' }),
-    );
-    await page.addInitScript({ content: fakeHostScript() });
+    page = await fakeHostPage(context.pages()[0] || (await context.newPage()), requests, errors);
     // Excel 2019's host information (16.01), as Excel puts it in the address; office.js itself is replaced.
     await page.goto(origin + '/taskpane.html?_host_Info=Excel$Win32$16.01$zh-CN$$$$0');
   }, 60000);
@@ -224,23 +241,10 @@ describeInBrowser('task pane in headless Chromium', () => {
   describe('a three-list workbook on ExcelApi 1.8', () => {
     let p3: Page;
     type Host3 = { state: { writes: Write[]; syncCount: number; selection: unknown; activeSheet: string; createdWorkbooks: string[] }; value(s: string, a: string): unknown; cellAt(s: string, a: string): { v: unknown; formula?: boolean; fill?: string } };
-    const host3 = <T>(fn: (h: Host3) => T): Promise<T> =>
-      p3.evaluate((src) => {
-        const h = (window as unknown as { __fakeHost: Host3 }).__fakeHost;
-        return new Function('h', 'return (' + src + ')(h)')(h) as T;
-      }, fn.toString());
+    const host3 = onHost<Host3>(() => p3);
 
     beforeAll(async () => {
-      p3 = await context.newPage();
-      p3.on('request', (r) => requests.push(r.url()));
-      p3.on('pageerror', (e) => errors.push(String(e)));
-      p3.on('console', (m) => {
-        if (m.type() === 'error') errors.push(m.text());
-      });
-      await p3.route('**/office-js/office.js', (route) =>
-        route.fulfill({ status: 200, contentType: 'application/javascript', body: '/* office.js replaced by the test host */' }),
-      );
-      await p3.addInitScript({ content: fakeHostScript() });
+      p3 = await fakeHostPage(await context.newPage(), requests, errors);
       await p3.goto(origin + '/taskpane.html#three-lists');
     });
 
@@ -336,24 +340,11 @@ describeInBrowser('task pane in headless Chromium', () => {
   describe('对比上期 on Excel 2016 (ExcelApi 1.1, host 16.00) in a 320 px pane, last period’s sheet moved in before the ledger', () => {
     let pc: Page;
     type HostC = { state: { writes: Write[]; syncCount: number; sheets: { name: string }[]; settings: Record<string, string> }; value(s: string, a: string): unknown; cellAt(s: string, a: string): { v: unknown; formula?: boolean } };
-    const hostC = <T>(fn: (h: HostC) => T): Promise<T> =>
-      pc.evaluate((src) => {
-        const h = (window as unknown as { __fakeHost: HostC }).__fakeHost;
-        return new Function('h', 'return (' + src + ')(h)')(h) as T;
-      }, fn.toString());
+    const hostC = onHost<HostC>(() => pc);
     const text = (sel: string) => pc.$eval(sel, (e) => e.textContent);
 
     beforeAll(async () => {
-      pc = await context.newPage();
-      pc.on('request', (r) => requests.push(r.url()));
-      pc.on('pageerror', (e) => errors.push(String(e)));
-      pc.on('console', (m) => {
-        if (m.type() === 'error') errors.push(m.text());
-      });
-      await pc.route('**/office-js/office.js', (route) =>
-        route.fulfill({ status: 200, contentType: 'application/javascript', body: '/* office.js replaced by the test host */' }),
-      );
-      await pc.addInitScript({ content: fakeHostScript() });
+      pc = await fakeHostPage(await context.newPage(), requests, errors);
       // The narrowest task pane Excel 2016 gives.
       await pc.setViewportSize({ width: 320, height: 1100 });
       await pc.goto(origin + '/taskpane.html?_host_Info=Excel$Win32$16.00$zh-CN$$$$0#compare');
