@@ -46,7 +46,8 @@ export async function readEarlier(file: string, opts: CompareFilesOptions, name:
   if (diffDays(since, opts.asOf) < 0) {
     throw taizhangError('usage', { message: cliText(opts.lang || 'zh', 'compare.sinceAfter', { file, since, asOf: opts.asOf }) });
   }
-  const result = checkWorkbook(grids, { ...opts, asOf: since, file: name });
+  // Only the items and flags of the earlier version are compared: its findings are not checked.
+  const result = checkWorkbook(grids, { ...opts, asOf: since, file: name, findings: false });
   return { result, since, sinceSource: source };
 }
 

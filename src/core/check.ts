@@ -10,7 +10,7 @@ import { readLedger } from './ledger';
 import { countFindings, countNeedsStart, duplicateSeqFindings, errorsFirst, itemFindings, missingColumnFindings, runRules, sortFindings, startMissingFindings } from './rules';
 import { inferStart, readStatedDates, StatedDate } from './stated';
 import { findThreeLists, joinThreeLists, ThreeLists } from './threelists';
-import { CheckOptions, CheckResult, Grid, HeaderMap, StartBasis } from './types';
+import { CheckOptions, CheckResult, Finding, Grid, HeaderMap, StartBasis } from './types';
 
 export interface LedgerChoice {
   grid: Grid;
@@ -59,7 +59,7 @@ export function checkLedger(grid: Grid, header: HeaderMap, opts: CheckOptions): 
     if (opts.file) item.file = opts.file;
     return flagItem(item, opts);
   });
-  const findings = runRules(items, read, header, opts);
+  const findings = opts.findings === false ? [] : runRules(items, read, header, opts);
   if (opts.file) findings.forEach((f) => (f.file = opts.file));
   return {
     file: opts.file,
@@ -90,11 +90,14 @@ export function checkThreeLists(lists: ThreeLists, opts: CheckOptions): CheckRes
     return flagItem(item, opts);
   });
   const header = lists.tasks.header;
-  let findings = missingColumnFindings(joined.present, header, lang)
-    .concat(startMissingFindings(items, header, opts))
-    .concat(itemFindings(items, joined.present, opts))
-    .concat(joined.findings);
-  joined.seqs.forEach((list) => (findings = findings.concat(duplicateSeqFindings(list.seqs, list.header, lang))));
+  let findings: Finding[] = [];
+  if (opts.findings !== false) {
+    findings = missingColumnFindings(joined.present, header, lang)
+      .concat(startMissingFindings(items, header, opts))
+      .concat(itemFindings(items, joined.present, opts))
+      .concat(joined.findings);
+    joined.seqs.forEach((list) => (findings = findings.concat(duplicateSeqFindings(list.seqs, list.header, lang))));
+  }
   const sources = {
     problems: lists.problems ? lists.problems.grid.name : '',
     tasks: lists.tasks.grid.name,

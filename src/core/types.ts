@@ -187,6 +187,11 @@ export interface CheckOptions {
   noticeNumber?: string | null;
   /** Working days after the as-of date by which a department replies to its 督办单. Default DEFAULTS.replyDays. */
   replyDays?: number | null;
+  /**
+   * false: items and flags only, no findings (the earlier version of a comparison, whose findings
+   * nothing reads). Default true.
+   */
+  findings?: boolean;
 }
 
 /**

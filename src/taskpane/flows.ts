@@ -169,7 +169,7 @@ export async function compareWithEarlier(opts: CheckOptions, earlier: Earlier, d
     sinceSource = 'filled-in';
     after(since);
   }
-  const earlierResult = checkWorkbook([earlierGrid], { ...alone, asOf: since });
+  const earlierResult = checkWorkbook([earlierGrid], { ...alone, asOf: since, findings: false });
   const done = period.comparePeriod(earlierResult, later, lang, { ...doc, sinceSource, earlierFile: file, laterFile: file });
   await step(3, 3, 'writingCompare');
   const report = await writeSheets(done.specs);

@@ -221,3 +221,16 @@ describe('duplicate-seq follows how the ledger numbers its rows', () => {
     ])).toEqual(['A7']);
   });
 });
+
+describe('findings: false (the earlier version of a comparison)', () => {
+  test('the same items, flags and totals, and no findings', () => {
+    const full = checkWorkbook([twoRowHeaderLedger()], OPTS);
+    const bare = checkWorkbook([twoRowHeaderLedger()], { ...OPTS, findings: false });
+    // The two-row ledger has findings of its own (the exact list is asserted above).
+    expect(full.findings.length).toBeGreaterThan(0);
+    expect(bare.findings).toEqual([]);
+    expect(bare.findingCounts).toEqual({ errors: 0, warnings: 0, byRule: {} });
+    expect(bare.items).toEqual(full.items);
+    expect(bare.totals).toEqual(full.totals);
+  });
+});
