@@ -32,6 +32,11 @@ export function joinsThreeLists(lists: ThreeLists | null, sheet: string | null, 
   return !!lists && !header && (!sheet || sheet === lists.tasks.grid.name);
 }
 
+/** The pane's check of this workbook's ledger: the task list joined with the other two lists where it is theirs. */
+function checkLedgerOf(grids: Grid[], lists: ThreeLists | null, opts: CheckOptions): CheckResult {
+  return checkWorkbook(grids, joinsThreeLists(lists, opts.sheet || null, opts.header || null) ? { ...opts, sheet: null } : opts);
+}
+
 export interface Checked {
   /** Every sheet read (Taizhang's own summary sheets are not). */
   grids: Grid[];
@@ -51,7 +56,7 @@ export async function readAndCheck(opts: CheckOptions, step: Step, steps: number
   // The lists may have changed since detection; the role of each sheet is read again.
   const lists = findThreeLists(grids);
   await step(2, steps, 'checking');
-  const result = checkWorkbook(grids, joinsThreeLists(lists, opts.sheet || null, opts.header || null) ? { ...opts, sheet: null } : opts);
+  const result = checkLedgerOf(grids, lists, opts);
   return { grids, lists, result };
 }
 
@@ -158,7 +163,7 @@ export async function compareWithEarlier(opts: CheckOptions, earlier: Earlier, d
   await step(2, 3, 'comparing');
   const rest = grids.filter((g) => g !== earlierGrid);
   const lists = findThreeLists(rest);
-  const later = checkWorkbook(rest, joinsThreeLists(lists, opts.sheet || null, opts.header || null) ? { ...opts, sheet: null } : opts);
+  const later = checkLedgerOf(rest, lists, opts);
   const alone = { ...opts, sheet: earlier.sheet, header: null };
   let since = earlier.since;
   let sinceSource: SinceSource = 'given';
