@@ -18,12 +18,16 @@ const TOTAL_ROW = /^(合\s*计|小\s*计|总\s*计|共\s*计|total|subtotal)/i;
 const NOTE_ROW = /^(注|说明|备注|填表说明|note|notes)\s*[:：\d１-９一、.]/i;
 const FORM_ROW = /(填报单位|填报人|填报时间|填表人|填表日期|制表|审核人|联系人|联系电话|报送单位|盖章)/;
 
-/** A 序号 as written, with the aspect and problem it sits in (as short ids), since numbering may restart in either. */
+/**
+ * A 序号 as written, with the aspect and problem it sits in, since numbering may restart in either.
+ * The two are numbers counted down the sheet: each aspect, and each problem, has its own (a problem's
+ * number is never reused in another aspect), and they never decrease from one row to the next.
+ */
 export interface SeqCell {
   seq: string;
   row: number;
-  aspect: string;
-  problem: string;
+  aspect: number;
+  problem: number;
 }
 
 export interface LedgerRead {
@@ -49,7 +53,7 @@ function sectionText(t: string): string {
 
 /** Totals, notes and sign-off lines: rows that are never items, whatever columns they sit in. */
 export function isSkippedRow(firstText: string, nonEmpty = 1): boolean {
-  return TOTAL_ROW.test(firstText) || NOTE_ROW.test(firstText) || (FORM_ROW.test(firstText) && firstText.length < 80 && nonEmpty <= 3);
+  return TOTAL_ROW.test(firstText) || NOTE_ROW.test(firstText) || (nonEmpty <= 3 && firstText.length < 80 && FORM_ROW.test(firstText));
 }
 
 export interface ReadOptions {
@@ -70,19 +74,27 @@ export function readLedger(g: Grid, header: HeaderMap, ctx: DeadlineContext, rea
   const hasStatus = cols.status !== undefined;
 
   // Parsed once per distinct wording; Deadline objects are never mutated, so rows may share one.
-  const deadlines: { [key: string]: Deadline } = {};
+  // (Maps, keyed by the value itself: no key string is built per row.)
+  const deadlines = new Map<string | number | boolean | null, Deadline>();
+  const dateDeadlines = new Map<string, Deadline>();
   const deadlineOf = (v: CellValue): Deadline => {
-    const key = v === null ? 'null' : isDateValue(v) ? 'd' + v.date : typeof v + ':' + String(v);
-    return deadlines[key] || (deadlines[key] = parseDeadline(v, ctx));
+    const cache = isDateValue(v) ? dateDeadlines : deadlines;
+    const key = isDateValue(v) ? v.date : v;
+    let d = cache.get(key);
+    if (!d) cache.set(key, (d = parseDeadline(v, ctx)));
+    return d;
   };
-  const states: { [key: string]: State } = {};
-  const progressStates: { [text: string]: State } = {};
+  const states = new Map<string, State>();
+  const progressStates = new Map<string, State>();
   const stateOf = (status: string, progress: string, closeOut: string): State => {
-    const key = status + '\u0001' + closeOut;
-    const s = states[key] || (states[key] = stateFromRow(status, '', closeOut, hasStatus));
+    const key = closeOut ? status + '\u0001' + closeOut : status;
+    let s = states.get(key);
+    if (s === undefined) states.set(key, (s = stateFromRow(status, '', closeOut, hasStatus)));
     if (s !== 'unknown' || !progress) return s;
     // The progress column speaks only when the status and close-out say nothing.
-    return progressStates[progress] || (progressStates[progress] = stateFromRow('', progress, '', false));
+    let p = progressStates.get(progress);
+    if (p === undefined) progressStates.set(progress, (p = stateFromRow('', progress, '', false)));
+    return p;
   };
 
   const items: Item[] = [];
@@ -98,7 +110,14 @@ export function readLedger(g: Grid, header: HeaderMap, ctx: DeadlineContext, rea
   // The A1 column letters of the mapped fields, computed once rather than per row.
   const fields = Object.keys(cols) as FieldKey[];
   const letters = fields.map((f) => colLetter(cols[f] as number));
-  // Scopes of the duplicate-序号 check, as short ids: the aspect, or the problem within it.
+  // A field's text on the row being read (r below): from the row's pass, or its cell when the
+  // column lies outside it. Defined once, not per row.
+  let at = 0;
+  const t = (f: FieldKey) => {
+    const c = cols[f];
+    return c === undefined || c > right ? fieldText(g, at, c) : texts[c];
+  };
+  // Scopes of the duplicate-序号 check (SeqCell): the aspect, or the problem within it.
   let aspectIndex = 0;
   let problemIndex = 0;
   for (let r = first; r <= last; r++) {
@@ -147,10 +166,7 @@ export function readLedger(g: Grid, header: HeaderMap, ctx: DeadlineContext, rea
       }
     }
 
-    const t = (f: FieldKey) => {
-      const c = cols[f];
-      return c === undefined || c > right ? fieldText(g, r, c) : texts[c];
-    };
+    at = r;
     const measure = t('measure');
     const problemHere = t('problem');
     const deadlineValue = fieldValue(g, r, cols.deadline);
@@ -171,10 +187,11 @@ export function readLedger(g: Grid, header: HeaderMap, ctx: DeadlineContext, rea
       problemSeq = seqHere;
     }
     if (newProblem) problemIndex++;
-    if (seqHere) seqs.push({ seq: seqHere, row: r, aspect: 'a' + aspectIndex, problem: 'p' + problemIndex });
+    if (seqHere) seqs.push({ seq: seqHere, row: r, aspect: aspectIndex, problem: problemIndex });
 
     const cells: Partial<Record<FieldKey, string>> = {};
-    for (let k = 0; k < fields.length; k++) cells[fields[k]] = letters[k] + r;
+    const rowNumber = String(r);
+    for (let k = 0; k < fields.length; k++) cells[fields[k]] = letters[k] + rowNumber;
     const refHere = t('problemRef');
     if (refHere || !read.inheritRefs) {
       problemRef = refHere;

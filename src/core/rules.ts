@@ -128,40 +128,52 @@ export function itemFindings(items: CheckedItem[], present: Partial<Record<Field
 }
 
 /** Rows whose 序号 repeats an earlier one within the same scope: [row, first row]. */
-function repeats(seqs: SeqCell[], scopeOf: (s: SeqCell) => string): [SeqCell, number][] {
-  const seen: { [key: string]: number } = {};
+function repeats(seqs: SeqCell[], scopeOf: Scope): [SeqCell, number][] {
+  // One table of the 序号 seen per scope (a Map keyed by the text itself: no key is built per row).
+  const seen = new Map<number, Map<string, number>>();
   const out: [SeqCell, number][] = [];
+  let scope = -1;
+  let inScope: Map<string, number> | undefined;
   seqs.forEach((s) => {
-    const key = scopeOf(s) + '\u0000' + s.seq;
-    if (seen[key] !== undefined) out.push([s, seen[key]]);
-    else seen[key] = s.row;
+    const id = scopeOf(s);
+    if (id !== scope || !inScope) {
+      scope = id;
+      inScope = seen.get(id);
+      if (!inScope) seen.set(id, (inScope = new Map<string, number>()));
+    }
+    const first = inScope.get(s.seq);
+    if (first !== undefined) out.push([s, first]);
+    else inScope.set(s.seq, s.row);
   });
   return out;
 }
 
-type Scope = (s: SeqCell) => string;
-const WHOLE: Scope = () => '';
+/** A scope of numbering, as SeqCell's numbers: each aspect or problem has its own, the whole sheet is 0. */
+type Scope = (s: SeqCell) => number;
+const WHOLE: Scope = () => 0;
 const ASPECT: Scope = (s) => s.aspect;
 const PROBLEM: Scope = (s) => s.problem;
 
 /**
  * True when numbering restarts in each `inner` unit within `outer`: most units after the first
- * begin with the same 序号 as the first one did ("1" again in each aspect).
+ * begin with the same 序号 as the first one did ("1" again in each aspect). An inner unit's number
+ * is its own across the sheet (SeqCell), so it is the unit's key by itself.
  */
 function restarts(seqs: SeqCell[], outer: Scope, inner: Scope): boolean {
-  const firstOfOuter: { [o: string]: string } = {};
-  const seenInner: { [i: string]: true } = {};
+  const firstOfOuter = new Map<number, string>();
+  const seenInner = new Set<number>();
   let units = 0;
   let again = 0;
   seqs.forEach((s) => {
+    const i = inner(s);
+    if (seenInner.has(i)) return;
+    seenInner.add(i);
     const o = outer(s);
-    const i = o + '\u0000' + inner(s);
-    if (seenInner[i]) return;
-    seenInner[i] = true;
-    if (firstOfOuter[o] === undefined) firstOfOuter[o] = s.seq;
+    const first = firstOfOuter.get(o);
+    if (first === undefined) firstOfOuter.set(o, s.seq);
     else {
       units++;
-      if (s.seq === firstOfOuter[o]) again++;
+      if (s.seq === first) again++;
     }
   });
   return again > units / 2;

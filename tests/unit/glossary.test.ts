@@ -64,4 +64,19 @@ describe('one formatter', () => {
     expect(format('逾期{days}天，{other}', { days: 15 })).toBe('逾期15天，{other}');
     expect(fill('step {n} of {of}', { n: 2, of: 3 })).toBe('step 2 of 3');
   });
+
+  it.each([
+    ['{a}{a}', { a: 'x' }, 'xx'],
+    ['{a}', { a: 0 }, '0'],
+    ['开头{a}', { a: '' }, '开头'],
+    ['{ a } {a-b} {}', { a: 1 }, '{ a } {a-b} {}'],
+    ['{{a}}', { a: '值' }, '{值}'],
+    ['无参数', {}, '无参数'],
+    ['{a}含{b}', { b: '{a}' }, '{a}含{a}'],
+  ])('%j with %j is %j, as a regex replace gives it, from a template parsed once', (template, params, out) => {
+    const replaced = template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String((params as Record<string, unknown>)[key]) : whole));
+    expect(replaced).toBe(out);
+    expect(format(template, params)).toBe(out);
+    expect(format(template, params)).toBe(out);
+  });
 });

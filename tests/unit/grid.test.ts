@@ -1,5 +1,5 @@
 /** Grid helpers: the one test of whether a number format shows a date, shared by both hosts. */
-import { isDateNumberFormat } from '../../src/core/grid';
+import { cellText, isDateNumberFormat, isSpaceCode } from '../../src/core/grid';
 
 describe('isDateNumberFormat', () => {
   it.each([
@@ -58,5 +58,25 @@ describe('isDateNumberFormat', () => {
     ['"年度"@', false],
   ])('isDateNumberFormat(%j) = %s', (fmt, want) => {
     expect(isDateNumberFormat(fmt as string | null | undefined)).toBe(want);
+  });
+});
+
+describe('cellText trims what a user sees as space', () => {
+  it('isSpaceCode is exactly the regex \\s, over every UTF-16 code unit', () => {
+    const differ: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) if (isSpaceCode(c) !== /\s/.test(String.fromCharCode(c))) differ.push(c);
+    expect(differ).toEqual([]);
+  });
+
+  it.each([
+    ['\u3000办公室\u3000', '办公室'],
+    [' 2022年6月底前\n', '2022年6月底前'],
+    ['\u00a0张明', '张明'],
+    ['\ufeff已完成', '已完成'],
+    ['第一行\r\n第二行', '第一行\n第二行'],
+    ['立行立改', '立行立改'],
+    ['\u200b零宽', '\u200b零宽'],
+  ])('%j reads as %j', (raw, text) => {
+    expect(cellText(raw)).toBe(text);
   });
 });
