@@ -27,27 +27,32 @@ function headerJson(header: HeaderMap): unknown {
   return { rows: header.rows, columns };
 }
 
-function itemJson(i: CheckedItem, where?: { file: string; sheet: string }): Record<string, unknown> {
-  const o: Record<string, unknown> = where ? { file: where.file, sheet: where.sheet } : {};
-  o.row = i.row;
-  o.seq = i.seq;
-  o.aspect = i.aspect;
-  o.problem = i.problem;
-  o.measure = i.measure;
-  o.leader = i.leader;
-  o.leadDept = i.leadDept;
-  o.deadline = { text: i.deadline.text, kind: i.deadline.kind, due: i.deadline.due, ongoing: i.deadline.ongoing };
-  o.state = i.state;
-  o.flag = i.flag;
-  o.daysLeft = i.daysLeft;
+/** Deadlines are shared by the items whose cells say the same (core/ledger.ts): their JSON is too. */
+type DeadlineJson = Map<CheckedItem['deadline'], unknown>;
+
+function deadlineJson(d: CheckedItem['deadline'], shared: DeadlineJson): unknown {
+  let o = shared.get(d);
+  if (!o) shared.set(d, (o = { text: d.text, kind: d.kind, due: d.due, ongoing: d.ongoing }));
   return o;
+}
+
+function itemJson(i: CheckedItem, shared: DeadlineJson, where?: { file: string; sheet: string }): Record<string, unknown> {
+  const deadline = deadlineJson(i.deadline, shared);
+  if (where) {
+    return { file: where.file, sheet: where.sheet, row: i.row, seq: i.seq, aspect: i.aspect, problem: i.problem, measure: i.measure, leader: i.leader, leadDept: i.leadDept, deadline, state: i.state, flag: i.flag, daysLeft: i.daysLeft };
+  }
+  return { row: i.row, seq: i.seq, aspect: i.aspect, problem: i.problem, measure: i.measure, leader: i.leader, leadDept: i.leadDept, deadline, state: i.state, flag: i.flag, daysLeft: i.daysLeft };
 }
 
 /** `sheet` is added when the finding is not on `ledgerSheet` (or always, when ledgerSheet is null). */
 function findingJson(f: Finding, ledgerSheet: string | null, file?: string): Record<string, unknown> {
   const o: Record<string, unknown> = file === undefined ? {} : { file };
   if (ledgerSheet === null) o.sheet = f.sheet;
-  Object.assign(o, { rule: f.rule, severity: f.severity, cell: f.cell, row: f.row, message: f.message });
+  o.rule = f.rule;
+  o.severity = f.severity;
+  o.cell = f.cell;
+  o.row = f.row;
+  o.message = f.message;
   // Three-list workbooks: a cross-list finding can sit on the problem or responsibility sheet.
   if (ledgerSheet !== null && f.sheet && f.sheet !== ledgerSheet) o.sheet = f.sheet;
   return o;
@@ -71,7 +76,8 @@ export function contractJson(result: CheckResult, file: string): unknown {
   out.asOf = result.asOf;
   out.start = startJson(result);
   out.header = headerJson(result.header);
-  out.items = result.items.map((i) => itemJson(i));
+  const deadlines: DeadlineJson = new Map();
+  out.items = result.items.map((i) => itemJson(i, deadlines));
   out.findings = result.findings.map((f) => findingJson(f, result.sheet));
   out.totals = totalsJson(result.totals);
   return out;
@@ -82,6 +88,7 @@ export function contractJson(result: CheckResult, file: string): unknown {
  * and totals), then the consolidated items, findings and totals. `file` is the name shown in 来源文件.
  */
 export function summaryJson(summary: Summary, results: CheckResult[], paths: string[]): unknown {
+  const deadlines: DeadlineJson = new Map();
   return {
     asOf: summary.asOf,
     files: results.map((r, k) => {
@@ -92,7 +99,7 @@ export function summaryJson(summary: Summary, results: CheckResult[], paths: str
       o.totals = totalsJson(r.totals);
       return o;
     }),
-    items: summary.items.map((i: SummaryItem) => itemJson(i, { file: i.file, sheet: i.sheet })),
+    items: summary.items.map((i: SummaryItem) => itemJson(i, deadlines, { file: i.file, sheet: i.sheet })),
     findings: summary.findings.map((f: SummaryFinding) => findingJson(f, null, f.file)),
     totals: totalsJson(summary.totals),
   };
