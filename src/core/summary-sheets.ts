@@ -174,6 +174,8 @@ const SHARED_CELLS = 256;
 interface SharedCells {
   values: Map<CellValue, SpecCell>;
   dates: Map<string, SpecCell>;
+  /** Values looked up in vain, one after the other, since `values` filled. */
+  misses: number;
 }
 
 /**
@@ -182,7 +184,9 @@ interface SharedCells {
  * 汇总台账 then holds a fraction of its 1.7 million cells, which the garbage collector would copy and
  * the writers read back from all over the heap. Cells are never changed once built, so a shared one
  * is safe. The first SHARED_CELLS values (and dates) of a column are remembered; a column of distinct
- * texts stops there.
+ * texts stops there, and once SHARED_CELLS more of its values in a row were none of those, it is
+ * not looked up any more (each look-up hashes the whole text: a 整改措施 column's are all different).
+ * Sharing changes no byte of what is written, only how many objects hold it.
  */
 
 function share(known: SharedCells, cell: SpecCell | null): SpecCell | null {
@@ -194,8 +198,11 @@ function share(known: SharedCells, cell: SpecCell | null): SpecCell | null {
     seen = known.dates.get(v.date);
     if (!seen && known.dates.size < SHARED_CELLS) known.dates.set(v.date, cell);
   } else {
+    if (known.misses >= SHARED_CELLS) return cell;
     seen = known.values.get(v);
-    if (!seen && known.values.size < SHARED_CELLS) known.values.set(v, cell);
+    if (known.values.size < SHARED_CELLS) {
+      if (!seen) known.values.set(v, cell);
+    } else known.misses = seen ? 0 : known.misses + 1;
   }
   return seen && seen.s === cell.s ? seen : cell;
 }
@@ -214,7 +221,7 @@ export function tableSheet<T>(t: TableSpec<T>): SheetSpec {
   rows.push(t.columns.map((c) => text(c.header, 'header')));
   const columns = t.columns;
   const records = t.records;
-  const shared = columns.map((): SharedCells => ({ values: new Map(), dates: new Map() }));
+  const shared = columns.map((): SharedCells => ({ values: new Map(), dates: new Map(), misses: 0 }));
   // Each record's row is measured as it is built (fitRows does the others).
   const fit = new RowFit(widths, merges);
   for (let i = 0; i < records.length; i++) {
