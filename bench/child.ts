@@ -35,12 +35,14 @@ export const RUNNERS: Record<string, (input: string, out: string) => Promise<unk
     }
     return cells;
   },
-  /** What `taizhang check --json` does, in process: read, check, build the JSON text. */
-  'check-json': async (input) => {
-    let bytes = 0;
-    const sink = { write: (s: string) => ((bytes += s.length), true), once: () => sink };
-    await writeJson(contractJson(await checkFile(input, OPTS), input), sink);
-    return bytes;
+  /** What `taizhang check --json > out.json` does, in process: read, check, write the JSON to a file. */
+  'check-json': async (input, out) => {
+    const file = fileSink(out + '.json');
+    try {
+      await writeJson(contractJson(await checkFile(input, OPTS), input), file.sink);
+    } finally {
+      file.close();
+    }
   },
   /** The baseline of --out: exceljs's in-memory read plus write. */
   'exceljs-rw': async (input, out) => {
@@ -65,17 +67,26 @@ export const RUNNERS: Record<string, (input: string, out: string) => Promise<unk
   },
   /** compare's baseline: check --json of the later of two versions (the folder's last file). */
   'check-json-later': async (input, out) => RUNNERS['check-json'](ledgersIn(input)[1], out),
-  /** `taizhang compare <earlier> <later> --json`, in process, as the command runs it. */
-  'compare-json': async (input) => {
-    let bytes = 0;
-    const sink = { write: (s: string) => ((bytes += s.length), true), once: () => sink };
-    const io = { stdout: sink, stderr: { write: () => true }, env: {} } as unknown as Io;
+  /** `taizhang compare <earlier> <later> --json > out.json`, in process, as the command runs it. */
+  'compare-json': async (input, out) => {
+    const file = fileSink(out + '.json');
+    const io = { stdout: file.sink, stderr: { write: () => true }, env: {} } as unknown as Io;
     const [earlier, later] = ledgersIn(input);
-    const code = await taizhang(['compare', earlier, later, '--as-of', OPTS.asOf, '--start', OPTS.start, '--since', '2022-06-15', '--json'], io);
-    if (code !== 0) throw new Error('taizhang compare exited ' + code);
-    return bytes;
+    try {
+      const code = await taizhang(['compare', earlier, later, '--as-of', OPTS.asOf, '--start', OPTS.start, '--since', '2022-06-15', '--json'], io);
+      if (code !== 0) throw new Error('taizhang compare exited ' + code);
+    } finally {
+      file.close();
+    }
   },
 };
+
+/** Standard output redirected to a file, as Node writes it there: each chunk encoded and written at once. */
+function fileSink(file: string): { sink: { write(s: string): boolean; once(): unknown }; close(): void } {
+  const fd = fs.openSync(file, 'w');
+  const sink = { write: (s: string) => (fs.writeSync(fd, s), true), once: () => sink };
+  return { sink, close: () => fs.closeSync(fd) };
+}
 
 function ledgersIn(folder: string): string[] {
   return fs.readdirSync(folder).filter((f) => /\.xlsx$/.test(f)).sort().map((f) => path.join(folder, f));

@@ -23,14 +23,24 @@ function indent(json: string, pad: string): string {
 }
 
 export async function writeJson(value: unknown, out: Sink): Promise<void> {
+  // Small pieces (keys, separators, short values) gather in `buf`; a batch of elements, a string of
+  // its own from JSON.stringify, is handed to the stream as it is, after what `buf` holds: joining it
+  // to `buf` would make the stream flatten (copy) each chunk before encoding it.
   let buf = '';
-  // Returns a promise only when the stream asked to wait, so the per-element loop below does not
-  // pay a microtask for each of 50,000 items.
+  let waiting = false;
+  const send = (s: string) => {
+    if (!out.write(s)) waiting = true;
+  };
+  // Returns a promise only when the stream asked to wait, so the per-batch loop below does not
+  // pay a microtask for each batch.
   const flush = (force: boolean): Promise<void> | null => {
-    if (!buf || (!force && buf.length < CHUNK)) return null;
-    const ok = out.write(buf);
-    buf = '';
-    return ok ? null : new Promise<void>((resolve) => out.once('drain', resolve));
+    if (buf && (force || buf.length >= CHUNK)) {
+      send(buf);
+      buf = '';
+    }
+    if (!waiting) return null;
+    waiting = false;
+    return new Promise<void>((resolve) => out.once('drain', resolve));
   };
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
     buf = JSON.stringify(value, null, 2) + '\n';
@@ -54,7 +64,9 @@ export async function writeJson(value: unknown, out: Sink): Promise<void> {
       for (let i = 0; i < v.length; i += BATCH) {
         if (out.closed) return;
         const json = JSON.stringify({ a: v.slice(i, i + BATCH) }, null, 2);
-        buf += json.slice(WRAP_HEAD.length, json.length - WRAP_TAIL.length) + (i + BATCH < v.length ? ',\n' : '\n');
+        if (buf) send(buf);
+        send(json.slice(WRAP_HEAD.length, json.length - WRAP_TAIL.length));
+        buf = i + BATCH < v.length ? ',\n' : '\n';
         const wait = flush(false);
         if (wait) await wait;
       }
@@ -62,7 +74,8 @@ export async function writeJson(value: unknown, out: Sink): Promise<void> {
     } else {
       buf += indent(JSON.stringify(v, null, 2), '  ') + tail;
     }
-    await flush(false);
+    const wait = flush(false);
+    if (wait) await wait;
   }
   buf += '}\n';
   await flush(true);

@@ -51,6 +51,17 @@ function sectionText(t: string): string {
   return t.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * The A1 address of an item's cell of `field`, or undefined when it has none: where the item says
+ * (Item.cells: another row or sheet, '' for none), else its row in the field's column.
+ */
+export function cellOf(item: Item, field: FieldKey): string | undefined {
+  const own = item.cells[field];
+  if (own !== undefined) return own || undefined;
+  const letter = item.columns && item.columns[field];
+  return letter ? letter + item.row : undefined;
+}
+
 /** Totals, notes and sign-off lines: rows that are never items, whatever columns they sit in. */
 export function isSkippedRow(firstText: string, nonEmpty = 1): boolean {
   return TOTAL_ROW.test(firstText) || NOTE_ROW.test(firstText) || (nonEmpty <= 3 && firstText.length < 80 && FORM_ROW.test(firstText));
@@ -107,9 +118,9 @@ export function readLedger(g: Grid, header: HeaderMap, ctx: DeadlineContext, rea
   let problemRefCell = '';
 
   const texts: string[] = [];
-  // The A1 column letters of the mapped fields, computed once rather than per row.
-  const fields = Object.keys(cols) as FieldKey[];
-  const letters = fields.map((f) => colLetter(cols[f] as number));
+  // The column letters of the mapped fields, once for every item (Item.columns).
+  const columns: Partial<Record<FieldKey, string>> = {};
+  (Object.keys(cols) as FieldKey[]).forEach((f) => (columns[f] = colLetter(cols[f] as number)));
   // A field's text on the row being read (r below): from the row's pass, or its cell when the
   // column lies outside it. Defined once, not per row.
   let at = 0;
@@ -190,12 +201,10 @@ export function readLedger(g: Grid, header: HeaderMap, ctx: DeadlineContext, rea
     if (seqHere) seqs.push({ seq: seqHere, row: r, aspect: aspectIndex, problem: problemIndex });
 
     const cells: Partial<Record<FieldKey, string>> = {};
-    const rowNumber = String(r);
-    for (let k = 0; k < fields.length; k++) cells[fields[k]] = letters[k] + rowNumber;
     const refHere = t('problemRef');
     if (refHere || !read.inheritRefs) {
       problemRef = refHere;
-      problemRefCell = cells.problemRef || '';
+      problemRefCell = columns.problemRef ? columns.problemRef + r : '';
     } else if (problemRefCell) cells.problemRef = problemRefCell;
     const statusText = t('status');
     const progress = t('progress');
@@ -224,6 +233,7 @@ export function readLedger(g: Grid, header: HeaderMap, ctx: DeadlineContext, rea
       notes: t('notes'),
       problemRef: cols.problemRef !== undefined ? problemRef : undefined,
       cells,
+      columns,
     });
   }
   return { items, sectionRows, seqs };

@@ -8,7 +8,7 @@ import { StringKey, t } from './i18n';
 import { CheckedItem, CheckOptions, FieldKey, Finding, FindingCounts, HeaderMap, Lang, Severity } from './types';
 import { term, termInText } from './glossary';
 import { a1, parseA1 } from './grid';
-import { LedgerRead, SeqCell } from './ledger';
+import { cellOf, LedgerRead, SeqCell } from './ledger';
 
 interface RuleContext {
   /** The fields the ledger has (its columns, or for three lists the joined ones). */
@@ -73,7 +73,7 @@ export const ITEM_RULES: ItemRule[] = [
   },
   function leadDeptMissing(i, ctx, emit) {
     // A three-list task with no responsibility row has no cell here: measure-without-responsibility covers it.
-    if (has(ctx, 'leadDept') && i.cells.leadDept && !i.leadDept) emit('lead-dept-missing', 'error', 'leadDept', t(ctx.lang, 'lead-dept-missing'));
+    if (has(ctx, 'leadDept') && cellOf(i, 'leadDept') && !i.leadDept) emit('lead-dept-missing', 'error', 'leadDept', t(ctx.lang, 'lead-dept-missing'));
   },
   function measureMissing(i, ctx, emit) {
     if (has(ctx, 'measure') && !i.measure) emit('measure-missing', 'error', 'measure', t(ctx.lang, 'measure-missing'));
@@ -118,7 +118,7 @@ export function itemFindings(items: CheckedItem[], present: Partial<Record<Field
   const findings: Finding[] = [];
   items.forEach((item) => {
     const emit: Emit = (id, severity, field, message) => {
-      const cell = item.cells[field] || a1(item.row, 1);
+      const cell = cellOf(item, field) || a1(item.row, 1);
       const sheet = (item.cellSheets && item.cellSheets[field]) || item.sheet;
       findings.push({ rule: id, severity, cell, row: sheet === item.sheet ? item.row : parseA1(cell).row, sheet, message });
     };

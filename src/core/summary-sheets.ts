@@ -21,6 +21,7 @@ import { COMPARE_TEXT } from './compare-i18n';
 import { addWorkingDays } from './dates';
 import { colLetter, colNumber, isDateValue } from './grid';
 import { MARGINS, printableHeight, rowHeight, textLines } from './print';
+import { cellOf } from './ledger';
 import { AspectCounts, ColumnKey, MetricKey, SUMMARY_TEXT, SummaryText } from './summary-i18n';
 import { enumeratorStripper, GroupRow, splitDepartments, stableSort, stripEnumerator, Summary, SummaryFinding, SummaryItem } from './summary';
 
@@ -370,7 +371,7 @@ export function linked(cell: SpecCell, target: SpecLink): SpecCell {
 /** An item's cell in its ledger: its 整改措施 cell when that is on the item's sheet, else column A of its row. */
 export function itemTarget(i: CheckedItem): SpecLink {
   const measureSheet = (i.cellSheets && i.cellSheets.measure) || i.sheet;
-  const m = i.cells.measure;
+  const m = cellOf(i, 'measure');
   const cell = m && measureSheet === i.sheet && A1_CELL.test(m) ? m : 'A' + i.row;
   return { sheet: i.sheet, cell };
 }

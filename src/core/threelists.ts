@@ -6,7 +6,7 @@
  */
 import { cellAt, cellText, gridBottom, gridLeft, gridTop, a1 } from './grid';
 import { detectHeader, HeaderCandidate, HeaderScorer, ledgerScore } from './header';
-import { readLedger, isSkippedRow, SeqCell } from './ledger';
+import { cellOf, readLedger, isSkippedRow, SeqCell } from './ledger';
 import { t } from './i18n';
 import { CheckOptions, FieldKey, Finding, Grid, HeaderMap, Item, Lang } from './types';
 
@@ -238,13 +238,14 @@ export function joinThreeLists(lists: ThreeLists, opts: CheckOptions, year: numb
     if (lists.problems) {
       const ref = refKey(task.problemRef || '');
       const problem = ref ? problemsBySeq[ref] : undefined;
-      const refCell = task.cells.problemRef || task.cells.seq || a1(task.row, 1);
+      const refCell = cellOf(task, 'problemRef') || cellOf(task, 'seq') || a1(task.row, 1);
       if (problem) {
         servedProblems[ref] = true;
         item.problem = problem.problem;
         item.aspect = problem.aspect;
-        if (problem.cells.problem) {
-          item.cells.problem = problem.cells.problem;
+        const problemCell = cellOf(problem, 'problem');
+        if (problemCell) {
+          item.cells.problem = problemCell;
           item.cellSheets.problem = problem.sheet;
         }
       } else {
@@ -272,8 +273,8 @@ export function joinThreeLists(lists: ThreeLists, opts: CheckOptions, year: numb
         });
       } else {
         item.leader = item.leader || '';
-        if (!item.leadDept) delete item.cells.leadDept;
-        findings.push(finding('measure-without-responsibility', 'error', taskSheet, task.cells.seq || task.cells.measure || a1(task.row, 1), t(lang, 'measure-without-responsibility', { seq: task.seq })));
+        if (!item.leadDept) item.cells.leadDept = '';
+        findings.push(finding('measure-without-responsibility', 'error', taskSheet, cellOf(task, 'seq') || cellOf(task, 'measure') || a1(task.row, 1), t(lang, 'measure-without-responsibility', { seq: task.seq })));
       }
     }
     return item;
@@ -285,7 +286,7 @@ export function joinThreeLists(lists: ThreeLists, opts: CheckOptions, year: numb
     problemItems.forEach((p) => {
       const key = refKey(p.seq);
       if (!key || !servedProblems[key]) {
-        findings.push(finding('problem-without-measure', 'error', sheet, p.cells.problem || p.cells.seq || a1(p.row, 1), t(lang, 'problem-without-measure', { seq: p.seq })));
+        findings.push(finding('problem-without-measure', 'error', sheet, cellOf(p, 'problem') || cellOf(p, 'seq') || a1(p.row, 1), t(lang, 'problem-without-measure', { seq: p.seq })));
       }
     });
   }
@@ -323,7 +324,7 @@ export function joinThreeLists(lists: ThreeLists, opts: CheckOptions, year: numb
             'lead-dept-not-in-roster',
             'warning',
             (item.cellSheets && item.cellSheets.leadDept) || item.sheet,
-            item.cells.leadDept || a1(item.row, 1),
+            cellOf(item, 'leadDept') || a1(item.row, 1),
             t(lang, hint ? 'lead-dept-not-in-roster-hint' : 'lead-dept-not-in-roster', { name, nearest, roster: roster.sheet }),
           ),
         );

@@ -136,8 +136,17 @@ export interface Item {
   notes: string;
   /** Three-list workbooks: the problem this task refers to (问题序号). */
   problemRef?: string;
-  /** A1 address of each field's cell, for findings and selection. */
+  /**
+   * Where a field's cell is not on this row of `sheet` in the column `columns` gives it: its A1
+   * address (on another row, or on the sheet cellSheets names), or '' for no cell. Read a field's
+   * cell with cellOf (core/ledger.ts), never from here alone.
+   */
   cells: Partial<Record<FieldKey, string>>;
+  /**
+   * The column letter of each field on `sheet`: one object shared by the items of a sheet, so that a
+   * 50,000-row ledger does not hold 550,000 addresses nobody reads (a field's cell is this letter and `row`).
+   */
+  columns?: Partial<Record<FieldKey, string>>;
   /** Three-list workbooks: the sheet of a field's cell when it is not `sheet` (leadDept on the 责任清单). */
   cellSheets?: Partial<Record<FieldKey, string>>;
 }

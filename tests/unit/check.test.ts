@@ -1,4 +1,5 @@
 import { checkWorkbook } from '../../src/core/check';
+import { cellOf } from '../../src/core/ledger';
 import { detectHeader } from '../../src/core/header';
 import { colLetter } from '../../src/core/grid';
 import { userMessage } from '../../src/core/errors';
@@ -232,5 +233,30 @@ describe('findings: false (the earlier version of a comparison)', () => {
     expect(bare.findingCounts).toEqual({ errors: 0, warnings: 0, byRule: {} });
     expect(bare.items).toEqual(full.items);
     expect(bare.totals).toEqual(full.totals);
+  });
+});
+
+describe("an item's cells (cellOf): its row in each field's column, unless the item says otherwise", () => {
+  const r = checkWorkbook([twoRowHeaderLedger()], { asOf: '2022-07-15', start: '2022-02-24' });
+  const item = r.items[0];
+  const col = (f: keyof typeof r.header.columns) => colLetter(r.header.columns[f] as number);
+
+  it('each mapped field is at its column on the item row, a field without a column has none', () => {
+    expect(cellOf(item, 'measure')).toBe(col('measure') + item.row);
+    expect(cellOf(item, 'deadline')).toBe(col('deadline') + item.row);
+    expect(r.header.columns.problemRef).toBeUndefined();
+    expect(cellOf(item, 'problemRef')).toBeUndefined();
+  });
+
+  it('an address the item holds wins, and an empty one means no cell', () => {
+    const moved = { ...item, cells: { leadDept: 'D9', measure: '' } };
+    expect(cellOf(moved, 'leadDept')).toBe('D9');
+    expect(cellOf(moved, 'measure')).toBeUndefined();
+    expect(cellOf(moved, 'deadline')).toBe(col('deadline') + item.row);
+  });
+
+  it('every item of a sheet shares one table of column letters', () => {
+    expect(r.items.length).toBeGreaterThan(1);
+    expect(r.items.every((i) => i.columns === item.columns)).toBe(true);
   });
 });

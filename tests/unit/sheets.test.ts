@@ -256,7 +256,7 @@ describe('summarySheets', () => {
 
   it('links to column A of the row when the measure cell is missing or on another sheet; no link without an A1 cell', () => {
     const one = ledgerA();
-    one.items[0].cells = {};
+    one.items[0].cells = { measure: '' };
     one.items[1].cellSheets = { measure: '任务清单' };
     one.findings = [{ ...one.findings[0], cell: '' }];
     const s = sheet(sheetsOf([one]), '汇总台账');
