@@ -92,12 +92,23 @@ export const MATCH_THRESHOLD = 0.55;
 
 /* ------------------------------------------ text ------------------------------------------ */
 
-/** Text for comparing: no enumerators, no spaces or punctuation, full-width folded, lower case. */
+/**
+ * Spaces and punctuation, removed for comparing; with the full-width forms of the ASCII ones
+ * (．，；：！？＇＂（）［］｛｝＜＞－＿／＼｜), so that they go before the folding below rather than after it.
+ */
+const NOT_COMPARED = /[\s\u3000.,;:!?'"()[\]{}<>、，。；：！？“”‘’（）【】《》〈〉…—\-_/\\|·\uff0e\uff07\uff02\uff3b\uff3d\uff5b\uff5d\uff1c\uff1e\uff0d\uff3f\uff0f\uff3c\uff5c]+/g;
+const FULL_WIDTH = /[\uff01-\uff5e]/g;
+const HAS_FULL_WIDTH = /[\uff01-\uff5e]/;
+
+/**
+ * Text for comparing: no enumerators, no spaces or punctuation, full-width folded, lower case.
+ * (Removing the full-width punctuation with the ASCII first is the same as folding it first: a
+ * character is removed exactly when its folded form would be; what is left to fold is the rarer
+ * full-width letters and digits.)
+ */
 export function comparable(s: string): string {
-  return stripEnumerator(s || '')
-    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\s\u3000.,;:!?'"()[\]{}<>、，。；：！？“”‘’（）【】《》〈〉…—\-_/\\|·]+/g, '')
-    .toLowerCase();
+  const t = stripEnumerator(s || '').replace(NOT_COMPARED, '');
+  return (HAS_FULL_WIDTH.test(t) ? t.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : t).toLowerCase();
 }
 
 /** comparable() with a memory: ledgers repeat their problems, departments and progress texts. */
@@ -186,18 +197,28 @@ export function pairItems(earlier: CheckedItem[], later: CheckedItem[], norm: (s
 
   // 1. Identical measure (and problem) text. Where one text stands several times, the same sequence
   //    number, then the nearest position in the list, decides.
-  const identical = (key: (k: Keyed) => string) => {
-    const byKey: Record<string, number[]> = {};
+  // The earlier items of each text (Maps keyed by the texts themselves: no key is built per item),
+  // by measure, then by problem when `withProblem`.
+  const identical = (withProblem: boolean) => {
+    const byMeasure = new Map<string, Map<string, number[]>>();
+    const listOf = (k: Keyed, make: boolean): number[] | undefined => {
+      let byProblem = byMeasure.get(k.measure);
+      if (!byProblem) {
+        if (!make) return undefined;
+        byMeasure.set(k.measure, (byProblem = new Map<string, number[]>()));
+      }
+      const p = withProblem ? k.problem : '';
+      let list = byProblem.get(p);
+      if (!list && make) byProblem.set(p, (list = []));
+      return list;
+    };
     for (let i = 0; i < E.length; i++) {
-      if (usedE[i]) continue;
-      const k = key(E[i]);
-      if (!k) continue;
-      (byKey[k] = byKey[k] || []).push(i);
+      if (usedE[i] || !E[i].measure) continue;
+      (listOf(E[i], true) as number[]).push(i);
     }
     for (let j = 0; j < L.length; j++) {
-      if (usedL[j]) continue;
-      const k = key(L[j]);
-      const list = k ? byKey[k] : undefined;
+      if (usedL[j] || !L[j].measure) continue;
+      const list = listOf(L[j], false);
       if (!list) continue;
       let best = -1;
       let bestRank = Infinity;
@@ -216,8 +237,8 @@ export function pairItems(earlier: CheckedItem[], later: CheckedItem[], norm: (s
       pairs.push({ l: j, e: best, score: pairScore(E[best], L[j]) });
     }
   };
-  identical((k) => (k.measure ? k.measure + '\u0000' + k.problem : ''));
-  identical((k) => k.measure);
+  identical(true);
+  identical(false);
 
   // 2. Similar texts: candidates share a bigram of the measure (or of the problem where the measure is blank).
   const textOf = (k: Keyed) => k.measure || k.problem;

@@ -5,6 +5,8 @@
 import { checkWorkbook } from '../../src/core/check';
 import { CHANGE_KINDS, compareResults, MATCH_THRESHOLD, pairItems, similarity, comparable } from '../../src/core/compare';
 import { Grid } from '../../src/core/types';
+import { stripEnumerator } from '../../src/core/summary';
+import fc from '../fast-check';
 import { earlierLedger, laterLedger } from './helpers/versions';
 
 const START = '2022-02-24';
@@ -177,6 +179,27 @@ describe('compare: the edges', () => {
     expect(similarity('开展专项审计', '组织全员廉政教育')).toBe(0);
     expect(comparable('（一）建立健全 制度。')).toBe('建立健全制度');
     expect(MATCH_THRESHOLD).toBeGreaterThan(0.5);
+  });
+
+  test('comparable: full-width forms fold to ASCII, then spaces and punctuation go, as written in one order or the other', () => {
+    expect(comparable('ＡＢＣ－１２３，整改（第２批）')).toBe('abc123整改第2批');
+    expect(comparable('ＸＸ　Ｙ．Ｚ')).toBe('xxyz');
+    // The definition, folding first, over texts of every character the rule names.
+    const byDefinition = (t: string) =>
+      stripEnumerator(t)
+        .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+        .replace(/[\s\u3000.,;:!?'"()[\]{}<>、，。；：！？“”‘’（）【】《》〈〉…—\-_/\\|·]+/g, '')
+        .toLowerCase();
+    const ascii = Array.from({ length: 95 }, (_, i) => String.fromCharCode(0x20 + i));
+    const wide = Array.from({ length: 94 }, (_, i) => String.fromCharCode(0xff01 + i));
+    const pool = ascii.concat(wide, ['\u3000', '\n', '\t', '、', '。', '“', '”', '【', '】', '…', '—', '·', '整', '改', '（一）', '一、', '1.', '第一']);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pool), { maxLength: 30 }), (parts) => {
+        const t = parts.join('');
+        expect(comparable(t)).toBe(byDefinition(t));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   test('joint leads in another order are the same lead', () => {
