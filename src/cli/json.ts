@@ -36,12 +36,10 @@ function deadlineJson(d: CheckedItem['deadline'], shared: DeadlineJson): unknown
   return o;
 }
 
+/** An item's JSON: one literal (check --json's 50,000 items); summary's put `file` and `sheet` first. */
 function itemJson(i: CheckedItem, shared: DeadlineJson, where?: { file: string; sheet: string }): Record<string, unknown> {
-  const deadline = deadlineJson(i.deadline, shared);
-  if (where) {
-    return { file: where.file, sheet: where.sheet, row: i.row, seq: i.seq, aspect: i.aspect, problem: i.problem, measure: i.measure, leader: i.leader, leadDept: i.leadDept, deadline, state: i.state, flag: i.flag, daysLeft: i.daysLeft };
-  }
-  return { row: i.row, seq: i.seq, aspect: i.aspect, problem: i.problem, measure: i.measure, leader: i.leader, leadDept: i.leadDept, deadline, state: i.state, flag: i.flag, daysLeft: i.daysLeft };
+  const o = { row: i.row, seq: i.seq, aspect: i.aspect, problem: i.problem, measure: i.measure, leader: i.leader, leadDept: i.leadDept, deadline: deadlineJson(i.deadline, shared), state: i.state, flag: i.flag, daysLeft: i.daysLeft };
+  return where ? { file: where.file, sheet: where.sheet, ...o } : o;
 }
 
 /** `sheet` is added when the finding is not on `ledgerSheet` (or always, when ledgerSheet is null). */

@@ -51,6 +51,12 @@ function statedYear(basis: StartBasis | null): number | null {
   return basis && basis.source !== 'given' ? basis.year : null;
 }
 
+/** A result's findings: each with its file, in check order, by level, and counted. */
+function findingsOf(findings: Finding[], opts: CheckOptions): Pick<CheckResult, 'findings' | 'findingsByLevel' | 'findingCounts'> {
+  if (opts.file) findings.forEach((f) => (f.file = opts.file));
+  return { findings, findingsByLevel: errorsFirst(findings), findingCounts: countFindings(findings) };
+}
+
 /** Check one ledger sheet whose header is known. */
 export function checkLedger(grid: Grid, header: HeaderMap, opts: CheckOptions): CheckResult {
   const startBasis = inferStart([{ grid, header }], opts.start);
@@ -60,7 +66,6 @@ export function checkLedger(grid: Grid, header: HeaderMap, opts: CheckOptions): 
     return flagItem(item, opts);
   });
   const findings = opts.findings === false ? [] : runRules(items, read, header, opts);
-  if (opts.file) findings.forEach((f) => (f.file = opts.file));
   return {
     file: opts.file,
     sheet: grid.name,
@@ -70,9 +75,7 @@ export function checkLedger(grid: Grid, header: HeaderMap, opts: CheckOptions): 
     needsStart: countNeedsStart(items, opts),
     header,
     items,
-    findings,
-    findingsByLevel: errorsFirst(findings),
-    findingCounts: countFindings(findings),
+    ...findingsOf(findings, opts),
     totals: totalsOf(items),
   };
 }
@@ -104,7 +107,6 @@ export function checkThreeLists(lists: ThreeLists, opts: CheckOptions): CheckRes
     responsibilities: lists.responsibilities ? lists.responsibilities.grid.name : '',
   };
   findings = sortFindings(findings, [sources.tasks, sources.problems, sources.responsibilities]);
-  if (opts.file) findings.forEach((f) => (f.file = opts.file));
   const sourceHeaders: HeaderMap[] = [];
   if (lists.problems) sourceHeaders.push(lists.problems.header);
   if (lists.responsibilities) sourceHeaders.push(lists.responsibilities.header);
@@ -119,9 +121,7 @@ export function checkThreeLists(lists: ThreeLists, opts: CheckOptions): CheckRes
     header,
     sourceHeaders,
     items,
-    findings,
-    findingsByLevel: errorsFirst(findings),
-    findingCounts: countFindings(findings),
+    ...findingsOf(findings, opts),
     totals: totalsOf(items),
   };
 }

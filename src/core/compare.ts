@@ -328,7 +328,7 @@ function flagSide(i: CheckedItem): ChangeSide {
 function deadlineMove(e: CheckedItem, l: CheckedItem): 'deadline-later' | 'deadline-earlier' | null {
   // The same words are the same deadline. A due date that differs under them comes from the
   // judging, not from the ledger: 立行立改 without a start date is due at each version's own as-of.
-  if (e.deadline.text.replace(/\s+/g, '') === l.deadline.text.replace(/\s+/g, '')) return null;
+  if (e.deadline.text === l.deadline.text || e.deadline.text.replace(/\s+/g, '') === l.deadline.text.replace(/\s+/g, '')) return null;
   if (e.due && l.due) {
     if (l.due === e.due) return null;
     return l.due > e.due ? 'deadline-later' : 'deadline-earlier';

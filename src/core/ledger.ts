@@ -8,7 +8,7 @@
 import { cellAt, cellText, colLetter, gridBottom, gridLeft, gridTop, isDateValue } from './grid';
 import { parseDeadline, DeadlineContext } from './deadline';
 import { stateFromRow } from './status';
-import { CellValue, Deadline, FieldKey, Grid, HeaderMap, Item, State } from './types';
+import { CellValue, DateValue, Deadline, FieldKey, Grid, HeaderMap, Item, State } from './types';
 
 /** Section rows that name an aspect: "一、…", "第一方面问题：…", "（一）…" is a problem heading. */
 const ASPECT_ROW = /^(第[一二三四五六七八九十百\d]+(方面|部分|类|项)|[一二三四五六七八九十]+[、.．]|[IVX]+\.|(part|section|area)\s+\w+)/i;
@@ -86,11 +86,12 @@ export function readLedger(g: Grid, header: HeaderMap, ctx: DeadlineContext, rea
 
   // Parsed once per distinct wording; Deadline objects are never mutated, so rows may share one.
   // (Maps, keyed by the value itself: no key string is built per row.)
-  const deadlines = new Map<string | number | boolean | null, Deadline>();
+  const deadlines = new Map<Exclude<CellValue, DateValue>, Deadline>();
   const dateDeadlines = new Map<string, Deadline>();
   const deadlineOf = (v: CellValue): Deadline => {
-    const cache = isDateValue(v) ? dateDeadlines : deadlines;
-    const key = isDateValue(v) ? v.date : v;
+    const date = isDateValue(v);
+    const cache = date ? dateDeadlines : deadlines;
+    const key = date ? (v as DateValue).date : (v as Exclude<CellValue, DateValue>);
     let d = cache.get(key);
     if (!d) cache.set(key, (d = parseDeadline(v, ctx)));
     return d;

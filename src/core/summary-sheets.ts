@@ -189,7 +189,6 @@ interface SharedCells {
  * not looked up any more (each look-up hashes the whole text: a 整改措施 column's are all different).
  * Sharing changes no byte of what is written, only how many objects hold it.
  */
-
 function share(known: SharedCells, cell: SpecCell | null): SpecCell | null {
   if (!cell || cell.link) return cell;
   const v = cell.v;
