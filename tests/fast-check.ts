@@ -3,7 +3,7 @@
  * Each run uses one recorded seed, so a failure seen once is seen again on the next run and on any
  * machine. On failure fast-check prints the seed and the path of the smallest counterexample
  * ("{ seed: 20220715, path: "12:3", … }"); to explore other cases run with another seed:
- * FC_SEED=12345 npx jest tests/unit/deadline.property.test.ts
+ * FC_SEED=12345 npx jest tests/core/read/deadline.property.test.ts
  */
 import fc from 'fast-check';
 

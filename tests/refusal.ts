@@ -3,7 +3,7 @@
  * with). Nothing thrown, or anything else thrown, fails the test, so an assertion on the error can
  * never be skipped by a call that happens to succeed.
  */
-import { isTaizhangError, TaizhangError } from '../src/core/errors';
+import { isTaizhangError, TaizhangError } from '../src/core/words/errors';
 
 function check(outcome: { threw: false } | { threw: true; error: unknown }): TaizhangError {
   if (!outcome.threw) throw new Error('expected a refusal (a TaizhangError), but nothing was thrown');

@@ -2,11 +2,7 @@
  * Comparison -> a report for a terminal and the JSON of `compare --json` (docs/contract.md): the
  * later version's check JSON plus "changes" and "changeTotals".
  */
-import { Change, ChangeSide, CHANGE_KINDS, Comparison } from '../core/compare';
-import { COMPARE_TEXT, SinceSource } from '../core/compare-i18n';
-import { sideText } from '../core/compare-sheets';
-import { term } from '../core/glossary';
-import { Lang } from '../core/types';
+import { Change, ChangeSide, CHANGE_KINDS, Comparison, COMPARE_TEXT, SinceSource, sideText, term, Lang } from '../core';
 import { contractJson } from './json';
 import { cliText } from './messages';
 import { clip, table } from './report';

@@ -3,9 +3,7 @@
  * and no others (`start` was added after the first version; keys are only ever added). `summary --json` uses the same item, finding and totals shapes as `check --json`,
  * with `file` and `sheet` on each item.
  */
-import { colLetter } from '../core/grid';
-import { Summary, SummaryFinding, SummaryItem } from '../core/summary';
-import { CheckedItem, CheckResult, FieldKey, Finding, HeaderMap, Totals } from '../core/types';
+import { colLetter, Summary, SummaryFinding, SummaryItem, CheckedItem, CheckResult, Finding, Totals, FieldKey, HeaderMap } from '../core';
 
 /**
  * `"start"`: where the start date or year came from, {"date": "2022-02-24", "source": "--start"} or
@@ -27,7 +25,7 @@ function headerJson(header: HeaderMap): unknown {
   return { rows: header.rows, columns };
 }
 
-/** Deadlines are shared by the items whose cells say the same (core/ledger.ts): their JSON is too. */
+/** Deadlines are shared by the items whose cells say the same (core/read/ledger.ts): their JSON is too. */
 type DeadlineJson = Map<CheckedItem['deadline'], unknown>;
 
 function deadlineJson(d: CheckedItem['deadline'], shared: DeadlineJson): unknown {

@@ -1,10 +1,10 @@
 /**
  * Strings that only the command line says: usage, option hints and its own failures. The report
- * wording shared with the add-in lives in src/core/i18n.ts.
+ * wording shared with the add-in lives in src/core/words/check.ts.
  */
-import { format } from '../core/glossary';
-import { DEFAULTS } from '../core/options';
-import { Lang } from '../core/types';
+import { format } from '../core/text/format';
+import { DEFAULTS } from '../core/model/options';
+import { Lang } from '../core/model/result';
 
 const TEXT = {
   zh: {

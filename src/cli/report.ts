@@ -1,9 +1,5 @@
 /** CheckResult -> a report for a terminal: where the ledger was found, totals, overdue and due-soon items, findings. */
-import { term } from '../core/glossary';
-import { colLetter } from '../core/grid';
-import { ruleName, t } from '../core/i18n';
-import { FLAG_LABELS } from '../core/labels';
-import { CheckedItem, CheckResult, FieldKey, Lang } from '../core/types';
+import { term, colLetter, ruleName, t, FLAG_LABELS, CheckedItem, CheckResult, Lang, FieldKey } from '../core';
 import { cliText } from './messages';
 
 /** Terminal cells a character takes: CJK and full-width forms take two. */

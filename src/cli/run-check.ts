@@ -6,10 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { planAnnotations } from '../core/annotation';
-import { checkWorkbook } from '../core/check';
-import { taizhangError } from '../core/errors';
-import { CheckOptions, CheckResult, Lang } from '../core/types';
+import { planAnnotations, checkWorkbook, taizhangError, CheckOptions, CheckResult, Lang } from '../core';
 import { Package } from '../xlsx/package';
 import { patchWorkbook } from '../xlsx/patch';
 import { readBook, readGrids } from '../xlsx/read';

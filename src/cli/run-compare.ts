@@ -1,17 +1,11 @@
 /**
  * The compare pipeline as a function (the CLI and the benchmark call it): two versions of a ledger,
- * each read and checked at its own date, then compared (core/compare.ts). The later version is
+ * each read and checked at its own date, then compared (core/aggregate/compare.ts). The later version is
  * judged at --as-of; the earlier at --since, else the 填报时间 it states, else its document's
  * modified date; the run says which was used.
  */
 import * as path from 'path';
-import { checkWorkbook, statedFilledIn } from '../core/check';
-import { compareResults, Comparison } from '../core/compare';
-import { SinceSource } from '../core/compare-i18n';
-import { compareSheets } from '../core/compare-sheets';
-import { diffDays } from '../core/dates';
-import { taizhangError } from '../core/errors';
-import { CheckOptions, CheckResult, IsoDate } from '../core/types';
+import { checkWorkbook, statedFilledIn, compareResults, Comparison, SinceSource, compareSheets, diffDays, taizhangError, CheckOptions, CheckResult, IsoDate } from '../core';
 import { documentModified, readGrids } from '../xlsx/read';
 import { assertXlsx } from '../xlsx/sniff';
 import { writeSpecsWorkbook } from '../xlsx/spec-writer';

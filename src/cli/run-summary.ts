@@ -8,11 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { isTaizhangError, taizhangError, userMessage } from '../core/errors';
-import { DocumentOptions, noticeDepartments, noticeSheets, summarySheets } from '../core/summary-sheets';
-import { summarize, Summary } from '../core/summary';
-import { CheckOptions, CheckResult, IsoDate, Lang } from '../core/types';
-import { comparable, compareResults, Comparison, periodProgress, PeriodProgress } from '../core/compare';
+import { isTaizhangError, taizhangError, userMessage, DocumentOptions, noticeDepartments, noticeSheets, summarySheets, summarize, Summary, CheckOptions, CheckResult, Lang, IsoDate, comparable, compareResults, Comparison, PeriodProgress, periodProgress } from '../core';
 import { readEarlier } from './run-compare';
 import { assertXlsx } from '../xlsx/sniff';
 import { writeSpecsWorkbook } from '../xlsx/spec-writer';

@@ -1,9 +1,5 @@
 /** Summary -> a short report for a terminal: sources, totals, completion rate, lagging departments, where the files are. */
-import { COMPARE_TEXT } from '../core/compare-i18n';
-import { t } from '../core/i18n';
-import { formatRate } from '../core/summary-sheets';
-import { Summary } from '../core/summary';
-import { Lang } from '../core/types';
+import { COMPARE_TEXT, t, formatRate, Summary, Lang } from '../core';
 import { cliText } from './messages';
 import { table } from './report';
 

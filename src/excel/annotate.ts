@@ -16,14 +16,11 @@
  * Row heights are never set or autofitted: a height the user fixed is theirs, and ExcelApi 1.1-1.7
  * cannot tell a fixed height from Excel's own, so heights are left to Excel.
  */
-import { AnnotationPlan, CellStyle, CellValue, Grid } from '../core/types';
-import { STYLES } from '../core/styles';
+import { AnnotationPlan, CellStyle, CellValue, Grid, STYLES, isoToSerial, cellText } from '../core';
 import { Batch, OfficeValue, charsToPoints, formatFor, isIsoDateText, rangeAddress, toOfficeValue, writeBlock } from './batch';
 import { Capabilities, capabilities } from './caps';
 import { addTextEqualsRule, applyStyle, hex } from './style';
 import { recordColumnMarks } from './settings';
-import { isoToSerial } from '../core/dates';
-import { cellText } from '../core/grid';
 import { BORDER_EDGES, BodyLook, bodyLooks } from './read';
 
 /** What each added column holds. */

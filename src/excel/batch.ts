@@ -4,9 +4,7 @@
  * only when the next write would pass ~4 MB. For ordinary ledgers (20,000 rows of notes is ~2 MB)
  * that never happens, so the sync count stays the same whatever the row count.
  */
-import { CellValue } from '../core/types';
-import { a1, isDateValue } from '../core/grid';
-import { isoToSerial } from '../core/dates';
+import { CellValue, a1, isDateValue, isoToSerial } from '../core';
 
 export const SYNC_BUDGET = 4 * 1024 * 1024;
 

@@ -7,8 +7,7 @@
  * bars read top to bottom in the table's order as in the file, and number formats on the axis and
  * labels (1.8). Below those the chart is the same chart, upside down or with the host's formats.
  */
-import { SheetSpec, SpecChart } from '../core/types';
-import { colLetter, colNumber } from '../core/grid';
+import { SheetSpec, SpecChart, colLetter, colNumber } from '../core';
 import type { SkippedFeature } from './sheets';
 import { Batch } from './batch';
 import { excelApi } from './caps';

@@ -2,7 +2,7 @@
  * Defensive helpers around Office.context: the pane also runs outside Office (a plain browser, the
  * e2e test before its fake host is ready), where Office or its context may be missing.
  */
-import { Lang } from '../core/types';
+import { Lang } from '../core';
 
 export function hasOffice(): boolean {
   return typeof Office !== 'undefined' && !!Office;

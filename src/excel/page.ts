@@ -4,7 +4,7 @@
  * 1.2), and the footer with the page number and the issuing office, the margins and the fit to one
  * page wide (Worksheet.pageLayout, ExcelApi 1.9). Below 1.9 the sheet prints with Excel's defaults.
  */
-import { SheetSpec } from '../core/types';
+import { SheetSpec } from '../core';
 import type { SkippedFeature } from './sheets';
 import { Batch } from './batch';
 import { excelApi } from './caps';

@@ -8,9 +8,7 @@
  * Office answers at most ~5 MB per sync (ResponsePayloadSizeLimitExceeded). Ordinary ledgers stay
  * far below that in one sync; a workbook past it is read again in row slices, a few syncs more.
  */
-import { CellValue, Grid } from '../core/types';
-import { serialToIso } from '../core/dates';
-import { colNumber, isDateNumberFormat } from '../core/grid';
+import { CellValue, Grid, serialToIso, colNumber, isDateNumberFormat } from '../core';
 import { ColumnMarks, loadColumnMarks, ourSheetNames } from './settings';
 import { rangeAddress } from './batch';
 

@@ -2,7 +2,7 @@
  * The pane's options, saved in the workbook (Office.context.document.settings, ExcelApi-independent:
  * part of the Common API since Office 2013), so each ledger keeps its own start date and mapping.
  */
-import { HeaderMap, IsoDate } from '../core/types';
+import { HeaderMap, IsoDate } from '../core';
 import { hasOffice } from './office';
 
 const KEY = 'taizhang.options';
@@ -73,7 +73,7 @@ export function saveOptions(options: SavedOptions): Promise<boolean> {
 
 const COLUMNS_KEY = 'taizhang.columns';
 
-/** Where each sheet holds Taizhang's added columns, as a check wrote them (core/ours.ts reads Grid.ours). */
+/** Where each sheet holds Taizhang's added columns, as a check wrote them (core/read/ours.ts reads Grid.ours). */
 export type ColumnMarks = Record<string, { column: number; width: number }>;
 
 export function loadColumnMarks(): ColumnMarks {

@@ -14,9 +14,7 @@
  * Syncs: one for the workbook's sheet names (ExcelApi 1.1), one for all the writes (more only past
  * ~4 MB of payload).
  */
-import { CellStyle, SheetSpec, SpecLink, StyleKey } from '../core/types';
-import { STYLES } from '../core/styles';
-import { a1, cellText, colLetter, colNumber } from '../core/grid';
+import { CellStyle, SheetSpec, SpecLink, StyleKey, STYLES, a1, cellText, colLetter, colNumber } from '../core';
 import { Batch, OfficeValue, charsToPoints, formatFor, rangeAddress, toOfficeValue, writeBlock } from './batch';
 import { Capabilities, capabilities } from './caps';
 import { addTextEqualsRule, applyStyle, hex } from './style';

@@ -1,5 +1,5 @@
-/** CellStyle (core/styles.ts) -> Office.js range formats. All of these are ExcelApi 1.1. */
-import { CellStyle } from '../core/types';
+/** CellStyle (core/sheets/styles.ts) -> Office.js range formats. All of these are ExcelApi 1.1. */
+import { CellStyle } from '../core';
 
 export function hex(color: string): string {
   return color.charAt(0) === '#' ? color : '#' + color;

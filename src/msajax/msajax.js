@@ -21,7 +21,7 @@
  * The exception names (Sys.ArgumentException, Sys.ArgumentNullException, ...) are the `name` of the
  * errors the Error.* factories make, as in MS Ajax.
  *
- * ES5 only (IE11), no dependencies; tests/unit/msajax.test.ts runs this very file.
+ * ES5 only (IE11), no dependencies; tests/msajax/msajax.test.ts runs this very file.
  */
 (function (global) {
   'use strict';

@@ -3,11 +3,7 @@
  * wrapper that validates the form, asks before the first write, holds the busy state, shows the
  * progress and turns any error into one message in plain words. The work itself is in flows.ts.
  */
-import { CheckResult } from '../core/types';
-import { findThreeLists } from '../core/threelists';
-import { summarize } from '../core/summary';
-import { summarySheets } from '../core/summary-sheets';
-import { colLetter } from '../core/grid';
+import { CheckResult, findThreeLists, summarize, summarySheets, colLetter } from '../core';
 import { readWorkbook } from '../excel/read';
 import { openAsNewWorkbook } from '../excel/workbook';
 import { capabilities } from '../excel/caps';

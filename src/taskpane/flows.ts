@@ -3,17 +3,7 @@
  * Office.js host. The host tests run these on the fake Excel and count their syncs; actions.ts wraps
  * them with the busy state, the progress and the messages.
  */
-import { AnnotationPlan, CheckOptions, CheckResult, Grid, HeaderMap, IsoDate, Lang, SheetSpec } from '../core/types';
-import { checkWorkbook, statedFilledIn } from '../core/check';
-import { planAnnotations } from '../core/annotation';
-import { findThreeLists, ThreeLists } from '../core/threelists';
-import { summarize } from '../core/summary';
-import { DocumentOptions, noticeBookSheets, summarySheets } from '../core/summary-sheets';
-import { SUMMARY_TEXT } from '../core/summary-i18n';
-import type { Comparison } from '../core/compare';
-import { SinceSource } from '../core/compare-i18n';
-import { diffDays } from '../core/dates';
-import { taizhangError } from '../core/errors';
+import { AnnotationPlan, SheetSpec, CheckOptions, CheckResult, Lang, Grid, IsoDate, HeaderMap, checkWorkbook, statedFilledIn, planAnnotations, findThreeLists, ThreeLists, summarize, DocumentOptions, noticeBookSheets, summarySheets, SUMMARY_TEXT, SinceSource, diffDays, taizhangError, type Comparison } from '../core';
 import { annotateAll } from '../excel/annotate';
 import { readWorkbook, sheetNames } from '../excel/read';
 import { WriteSheetsReport, writeSheets } from '../excel/sheets';

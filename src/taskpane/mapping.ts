@@ -3,14 +3,7 @@
  * and columns found, and the editor where the user corrects the mapping (sent to the core as
  * opts.header).
  */
-import { FieldKey, Grid, HeaderMap } from '../core/types';
-import { detectHeader, HeaderCandidate } from '../core/header';
-import { LedgerChoice } from '../core/check';
-import { currentVersion, earlierCandidates, headerLikeness, SAME_LEDGER } from '../core/versions';
-import { readStatedDates } from '../core/stated';
-import { ThreeLists } from '../core/threelists';
-import { summarySheetNames } from '../core/summary-i18n';
-import { cellAt, cellText, colLetter, gridLeft, gridRight } from '../core/grid';
+import { FieldKey, HeaderMap, Grid, detectHeader, HeaderCandidate, LedgerChoice, currentVersion, earlierCandidates, headerLikeness, SAME_LEDGER, readStatedDates, ThreeLists, summarySheetNames, cellAt, cellText, colLetter, gridLeft, gridRight } from '../core';
 import { SavedOptions, loadOptions } from '../excel/settings';
 import { STRINGS } from './strings';
 import { $, clear, el, input, message, option, select, show } from './dom';
@@ -22,7 +15,7 @@ export const LOW_CONFIDENCE = 0.6;
 /**
  * The sheet the user saved, else the task list of three lists, else the best-scoring sheet. Where
  * several sheets hold versions of that ledger (last period's copy pasted in for 对比上期), the
- * current one (core/versions.ts), and never the sheet last compared as the earlier version.
+ * current one (core/aggregate/versions.ts), and never the sheet last compared as the earlier version.
  */
 export function pickLedger(saved: SavedOptions): { grid: Grid | null; header: HeaderMap | null } {
   if (saved.header && gridByName(saved.header.sheet)) return { grid: gridByName(saved.header.sheet), header: saved.header };
@@ -232,7 +225,7 @@ export function renderEarlier(): void {
 
 /**
  * Under 上期日期, the date a blank field stands for: the 填报时间 the earlier sheet picked states
- * (core/stated.ts, as the comparison reads it), or that it states none and a date must be typed.
+ * (core/read/stated.ts, as the comparison reads it), or that it states none and a date must be typed.
  */
 export function showEarlierDate(): void {
   const grid = gridByName(select('tz-earlier').value);

@@ -2,11 +2,7 @@
  * The options form: read and validated before every action, filled from the workbook's settings
  * (src/excel/settings.ts) when the pane starts.
  */
-import { CheckOptions } from '../core/types';
-import { isIsoDate } from '../core/dates';
-import { DEFAULTS } from '../core/options';
-import { DocumentOptions } from '../core/summary-sheets';
-import { SUMMARY_TEXT } from '../core/summary-i18n';
+import { CheckOptions, isIsoDate, DEFAULTS, DocumentOptions, SUMMARY_TEXT } from '../core';
 import { Earlier } from './flows';
 import { SavedOptions, loadOptions } from '../excel/settings';
 import { input, message, select } from './dom';

@@ -3,10 +3,7 @@
  * origin on the first 对比上期: the comparison engine and its sheets are not part of the first load.
  * Two checked versions in; the Comparison, its SheetSpecs and what the pane shows of it out.
  */
-import { CheckResult, Lang, SheetSpec } from '../core/types';
-import { CHANGE_KINDS, ChangeKind, compareResults, Comparison } from '../core/compare';
-import { COMPARE_TEXT } from '../core/compare-i18n';
-import { CompareSheetOptions, compareSheets } from '../core/compare-sheets';
+import { CheckResult, Lang, SheetSpec, CHANGE_KINDS, ChangeKind, Comparison, compareResults, COMPARE_TEXT, CompareSheetOptions, compareSheets } from '../core';
 
 export interface PeriodView {
   /** The opening sentence: 本期新完成N项、新增逾期N项、调整时限N项…… */

@@ -3,10 +3,7 @@
  * hands them, errors first), the texts of the page, what a write skipped or renamed, and errors in
  * plain words. It renders; the numbers come from the core.
  */
-import { CheckResult, Finding, Flag, FLAGS, Lang } from '../core/types';
-import { totalsKey } from '../core/flags';
-import { FLAG_STYLES } from '../core/labels';
-import { isTaizhangError, userMessage } from '../core/errors';
+import { CheckResult, Finding, Lang, Flag, FLAGS, totalsKey, FLAG_STYLES, isTaizhangError, userMessage } from '../core';
 import { MAX_LINKS, SkippedFeature, WriteSheetsReport } from '../excel/sheets';
 import { selectCell } from '../excel/workbook';
 import { STRINGS, StringKey, Written, fill } from './strings';

@@ -2,10 +2,7 @@
  * What the pane's modules share: its state (the grids read, the mapping, the last result) and its
  * words in the current language. Nothing here touches the DOM or Excel.
  */
-import { CheckResult, FieldKey, Grid, HeaderMap, Lang } from '../core/types';
-import { FIELD_SYNONYMS } from '../core/fields';
-import { ThreeLists } from '../core/threelists';
-import { term } from '../core/glossary';
+import { CheckResult, Lang, FieldKey, HeaderMap, Grid, FIELD_SYNONYMS, ThreeLists, term } from '../core';
 import { STRINGS, StringKey, fill } from './strings';
 
 export interface PaneState {
@@ -24,7 +21,7 @@ export interface PaneState {
 
 export const state: PaneState = { lang: 'zh', inOffice: false, busy: false, grids: [], userHeader: null, shown: null, lastResult: null, lists: null };
 
-/** The fields in the order of core/fields.ts, as the mapping editor lists them. */
+/** The fields in the order of core/read/fields.ts, as the mapping editor lists them. */
 export const FIELDS = Object.keys(FIELD_SYNONYMS) as FieldKey[];
 
 /** A pane text in the current language, its {placeholders} filled. */

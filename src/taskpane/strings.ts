@@ -2,9 +2,7 @@
  * The task pane's own words, zh-CN and en-US. Finding messages, flag labels, field names and terms
  * come from the core (i18n.ts, labels.ts, glossary.ts), and so does the formatter.
  */
-import { GLOSSARY } from '../core/glossary';
-import { FLAG_LABELS } from '../core/labels';
-import { Lang } from '../core/types';
+import { GLOSSARY, FLAG_LABELS, Lang } from '../core';
 
 const ZH = {
   title: '整改台账助手',
@@ -246,4 +244,4 @@ export type StringKey = Exclude<keyof Strings, 'flags' | 'roles' | 'features' | 
 export type Written = keyof Strings['written'];
 
 /** Pane texts are filled in by the core's one formatter. */
-export { format as fill } from '../core/glossary';
+export { format as fill } from '../core/text/format';

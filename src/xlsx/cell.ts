@@ -2,8 +2,7 @@
  * One SpreadsheetML cell -> the Grid value Excel shows (ECMA-376 18.3.1.4, 18.18.11): the cell's
  * type (t), its <v> text or inline string, and whether its number format shows a date.
  */
-import { isIsoDate, serialToIso } from '../core/dates';
-import { CellValue } from '../core/types';
+import { isIsoDate, serialToIso, CellValue } from '../core';
 import { decodeOoxml } from './xml';
 
 /** An Excel serial in the workbook's date system as a date, or null outside Excel's calendar. */

@@ -18,11 +18,7 @@
  */
 import * as fs from 'fs';
 import * as zlib from 'zlib';
-import { isoToSerial } from '../core/dates';
-import { taizhangError } from '../core/errors';
-import { colLetter, isDateValue, refColumn } from '../core/grid';
-import { STYLES } from '../core/styles';
-import { AnnotationPlan, CellValue } from '../core/types';
+import { isoToSerial, taizhangError, colLetter, isDateValue, refColumn, STYLES, AnnotationPlan, CellValue } from '../core';
 import { cellText } from '../xlsxlite/xml';
 import { Book } from './read';
 import { contentTypeOf, Package, Rel, relsPartOf, resolveTarget, SheetRef, xmlError } from './package';

@@ -11,10 +11,8 @@
  * Memory follows the cells present: a stray value at XFD1048576 costs one cell, not the rectangle,
  * and a sheet whose rectangle is too big for the checks to walk is refused with one clear line.
  */
-import { taizhangError } from '../core/errors';
-import { a1, refColumn } from '../core/grid';
+import { taizhangError, a1, refColumn, CellValue, Grid } from '../core';
 import { cellValue } from './cell';
-import { CellValue, Grid } from '../core/types';
 import { Package, readSmallXml, SheetRef, xmlError } from './package';
 import { decodeOoxml, decodeText, Tag, XmlHandler, XmlScanner, XmlStream } from './xml';
 import { ZipEntry } from './zip';

@@ -5,7 +5,7 @@
  * workbook when its directory is whole and a workbook part can be found in it.
  */
 import * as fs from 'fs';
-import { isTaizhangError, taizhangError } from '../core/errors';
+import { isTaizhangError, taizhangError } from '../core';
 import { openPackage } from './package';
 
 export type FileKind = 'xlsx' | 'file-missing' | 'file-corrupt' | 'legacy-xls' | 'encrypted' | 'not-xlsx';

@@ -12,7 +12,7 @@
 import * as fs from 'fs';
 import * as zlib from 'zlib';
 import { MessageChannel, MessagePort, receiveMessageOnPort, Worker } from 'worker_threads';
-import { SheetSpec } from '../core/types';
+import { SheetSpec } from '../core';
 import { CHUNK_BYTES, crc32, PartDeflate, writeXlsx, ZipOptions } from '../xlsxlite';
 import { writeAtomic } from './write';
 

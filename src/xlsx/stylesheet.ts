@@ -5,12 +5,12 @@
  * so every s="N" in every sheet keeps its meaning. An element equal to one already in its list is
  * reused, so checking a checked copy again appends nothing.
  */
-import { isDateNumberFormat } from '../core/grid';
+import { isDateNumberFormat } from '../core';
 import { escapeXml, parseText, Tag } from './xml';
 
 /**
  * The named cell style on the header cells of Taizhang's added columns: the file's record of which
- * columns are ours (Grid.ours, core/ours.ts). A named style lives in styles.xml only, so it marks the
+ * columns are ours (Grid.ours, core/read/ours.ts). A named style lives in styles.xml only, so it marks the
  * block without touching any other part, and Excel and LibreOffice keep it when they save.
  */
 export const MARKER_STYLE = '台账助手';

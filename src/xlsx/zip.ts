@@ -9,7 +9,7 @@
  */
 import * as fs from 'fs';
 import * as zlib from 'zlib';
-import { taizhangError } from '../core/errors';
+import { taizhangError } from '../core';
 
 const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;

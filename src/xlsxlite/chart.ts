@@ -7,8 +7,7 @@
  * A source block is read as Excel's wizard reads it with series in columns: the header row names the
  * series, the first column holds the categories, each further column is one series.
  */
-import { CellValue, SheetSpec, SpecChart } from '../core/types';
-import { cellText, colLetter, colNumber } from '../core/grid';
+import { CellValue, SheetSpec, SpecChart, cellText, colLetter, colNumber } from '../core';
 import { xmlAttr } from './xml';
 
 export const CHART_NS = 'http://schemas.openxmlformats.org/drawingml/2006/chart';

@@ -12,8 +12,7 @@
  *
  * Strings are inline strings (t="inlineStr"): a string is never a formula, whatever it starts with.
  */
-import { SheetSpec } from '../core/types';
-import { safeSheetNames } from '../core/summary-sheets';
+import { SheetSpec, safeSheetNames } from '../core';
 import { StyleSheet } from './styles';
 import { xmlAttr } from './xml';
 import { chartXml, drawingXml } from './chart';

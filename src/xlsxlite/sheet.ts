@@ -2,10 +2,7 @@
  * One SheetSpec -> its worksheet XML, written in pieces (a row at a time) into `write`, so a sheet of
  * 50,000 rows is never one string. Element order follows CT_Worksheet (ECMA-376 Part 1, 18.3.1.99).
  */
-import { CellValue, SheetSpec, SpecCell, SpecHeaderFooter, SpecLink, StyleKey } from '../core/types';
-import { STYLES } from '../core/styles';
-import { colLetter, isDateValue } from '../core/grid';
-import { isoToSerial } from '../core/dates';
+import { CellValue, SheetSpec, SpecCell, SpecHeaderFooter, SpecLink, StyleKey, STYLES, colLetter, isDateValue, isoToSerial } from '../core';
 import { StyleSheet } from './styles';
 import { xmlAttr } from './xml';
 import { XmlOut } from './out';
@@ -111,7 +108,7 @@ const KNOWN_CELLS = 256;
 const KNOWN_LENGTH = 200;
 
 /**
- * The XML of string cells a column repeats, by cell object: tableSheet (core/summary-sheets.ts) gives the
+ * The XML of string cells a column repeats, by cell object: tableSheet (core/sheets/summary.ts) gives the
  * cells of a column with the same text and style one object, so an aspect, a department or a state
  * is escaped and encoded once per sheet rather than once per row. The first KNOWN_CELLS string cells
  * of a column are kept; a column of distinct texts stops there.
@@ -176,7 +173,7 @@ function cellBody(out: XmlOut, cell: SpecCell, formats: CellFormats): void {
  */
 export function registerStyles(spec: SheetSpec, styles: StyleSheet): void {
   const formats = new CellFormats(styles);
-  // The cell last met in each column: one that the column shares (core/summary-sheets.ts) is registered already.
+  // The cell last met in each column: one that the column shares (core/sheets/summary.ts) is registered already.
   const last: (SpecCell | null)[] = [];
   for (let r = 0; r < spec.rows.length; r++) {
     const row = spec.rows[r] || [];

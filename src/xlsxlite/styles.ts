@@ -1,10 +1,9 @@
 /**
- * styles.xml from the named STYLES (core/styles.ts): fonts, fills, borders, number formats and one
+ * styles.xml from the named STYLES (core/sheets/styles.ts): fonts, fills, borders, number formats and one
  * cell format (xf) per style a sheet uses, plus dxfs for the flag rules (conditional formats).
  * Colours and borders match the Office.js host's rendering of the same styles.
  */
-import { CellStyle, StyleKey } from '../core/types';
-import { STYLES } from '../core/styles';
+import { CellStyle, StyleKey, STYLES } from '../core';
 import { xmlAttr } from './xml';
 
 const BUILTIN_FORMATS: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10, '@': 49 };

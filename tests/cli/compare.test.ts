@@ -9,8 +9,8 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { Io, main } from '../../src/cli/main';
 import { documentModified, w3cdtfDay } from '../../src/xlsx/read';
-import { Grid } from '../../src/core/types';
-import { earlierLedger, laterLedger } from '../unit/helpers/versions';
+import { Grid } from '../../src/core/model/grid';
+import { earlierLedger, laterLedger } from '../core/helpers/versions';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'taizhang-compare-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -9,14 +9,15 @@ import { writeSheets, styleRects, freeSheetName, MAX_LINKS } from '../../src/exc
 import { selectCell, openAsNewWorkbook } from '../../src/excel/workbook';
 import { loadOptions, saveOptions } from '../../src/excel/settings';
 import { displayLang, hostInfoLang, whenReady } from '../../src/excel/office';
-import { checkWorkbook } from '../../src/core/check';
-import { planAnnotation, planAnnotations } from '../../src/core/annotation';
-import { summarize } from '../../src/core/summary';
-import { summarySheets } from '../../src/core/summary-sheets';
-import { AnnotationPlan, CellValue, Grid, SheetSpec } from '../../src/core/types';
-import { problemList, responsibilityList, roster, taskList } from '../unit/helpers/threelists';
-import { isoToSerial } from '../../src/core/dates';
-import { colLetter } from '../../src/core/grid';
+import { checkWorkbook } from '../../src/core/check/check';
+import { planAnnotation, planAnnotations } from '../../src/core/sheets/annotation';
+import { summarize } from '../../src/core/aggregate/summary';
+import { summarySheets } from '../../src/core/sheets/summary';
+import { AnnotationPlan, SheetSpec } from '../../src/core/model/spec';
+import { CellValue, Grid } from '../../src/core/model/grid';
+import { problemList, responsibilityList, roster, taskList } from '../core/helpers/threelists';
+import { isoToSerial } from '../../src/core/text/dates';
+import { colLetter } from '../../src/core/text/grid';
 import { CHART_TYPES, lastCellOf } from '../../src/excel/charts';
 import { mergedRows } from '../../src/excel/page';
 import { chartSeries, parseBlock } from '../../src/xlsxlite';
@@ -1250,7 +1251,7 @@ describe('charts and the printed page in the add-in (excel/charts.ts, excel/page
 /* ------------------------------------------------------------------------------------------------ */
 
 import { compareWithEarlier, readAndCheck, writeNotices, noticeSpecs } from '../../src/taskpane/flows';
-import { userMessage } from '../../src/core/errors';
+import { userMessage } from '../../src/core/words/errors';
 
 const noStep = () => Promise.resolve();
 
@@ -1530,10 +1531,10 @@ describe('对比上期: the ledger against last period’s sheet in the same wor
   });
 });
 
-import { earlierLedger, laterLedger } from '../unit/helpers/versions';
+import { earlierLedger, laterLedger } from '../core/helpers/versions';
 
 /**
- * The compare tests' two versions (tests/unit/helpers/versions.ts: two-row header, sections, 责任清单
+ * The compare tests' two versions (tests/core/helpers/versions.ts: two-row header, sections, 责任清单
  * columns, every kind of change planted) as staff have them: this month's ledger, last month's pasted
  * in after it as 上期台账 (stating its 填报时间), a note, and a sheet of the user's own named 时限调整.
  */

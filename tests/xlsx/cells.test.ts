@@ -2,8 +2,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { isTaizhangError } from '../../src/core/errors';
-import { Grid } from '../../src/core/types';
+import { isTaizhangError } from '../../src/core/words/errors';
+import { Grid } from '../../src/core/model/grid';
 import { readGrids } from '../../src/xlsx';
 import { tempDir } from './helpers/files';
 

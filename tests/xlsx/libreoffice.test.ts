@@ -1,7 +1,7 @@
 /** Reading .xlsx written by LibreOffice (see tests/fixtures/libreoffice/README.md). */
 import * as path from 'path';
 import { readGrids } from '../../src/xlsx';
-import { Grid } from '../../src/core/types';
+import { Grid } from '../../src/core/model/grid';
 
 const dir = path.join(__dirname, '../fixtures/libreoffice');
 

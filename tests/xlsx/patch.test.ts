@@ -8,8 +8,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { checkFile } from '../../src/cli/run-check';
-import { isTaizhangError, userMessage } from '../../src/core/errors';
-import { Grid } from '../../src/core/types';
+import { isTaizhangError, userMessage } from '../../src/core/words/errors';
+import { Grid } from '../../src/core/model/grid';
 import { fitCell, readGrids } from '../../src/xlsx';
 import { tempDir } from './helpers/files';
 import { LEDGER_CHECK, LEDGER_ROWS, LEDGER_STYLES, ledgerBody, ledgerBook } from './helpers/ledger';

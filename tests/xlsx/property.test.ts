@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import fc from '../fast-check';
-import { CellValue } from '../../src/core/types';
+import { CellValue } from '../../src/core/model/grid';
 import { specsToXlsx } from '../../src/xlsxlite';
 import { readGrids } from '../../src/xlsx';
 import { tempDir } from './helpers/files';

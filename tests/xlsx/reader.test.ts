@@ -5,8 +5,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { isTaizhangError, userMessage } from '../../src/core/errors';
-import { Grid } from '../../src/core/types';
+import { isTaizhangError, userMessage } from '../../src/core/words/errors';
+import { Grid } from '../../src/core/model/grid';
 import { cellValue, readGrids } from '../../src/xlsx';
 import { INFLATE_CHUNK } from '../../src/xlsx/zip';
 import { LEDGER_SHARED, LEDGER_STYLES, ledgerBody, ledgerBook } from './helpers/ledger';

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { isTaizhangError, userMessage } from '../../src/core/errors';
+import { isTaizhangError, userMessage } from '../../src/core/words/errors';
 import { readGrids, sniffFile } from '../../src/xlsx';
 import { fakeCfb, LIBREOFFICE, SAMPLE, tempDir } from './helpers/files';
 

@@ -11,10 +11,10 @@ import * as zlib from 'zlib';
 import JSZip from 'jszip';
 import { ByteSink, CHUNK_BYTES, writeXlsx } from '../../src/xlsxlite';
 import { NODE_ZIP, writeSpecsFile } from '../../src/xlsx/spec-writer';
-import { summarize } from '../../src/core/summary';
-import { summarySheets } from '../../src/core/summary-sheets';
-import { SheetSpec } from '../../src/core/types';
-import { AS_OF, ledgerA, ledgerB } from '../unit/helpers/results';
+import { summarize } from '../../src/core/aggregate/summary';
+import { summarySheets } from '../../src/core/sheets/summary';
+import { SheetSpec } from '../../src/core/model/spec';
+import { AS_OF, ledgerA, ledgerB } from '../core/helpers/results';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'taizhang-spec-writer-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -10,7 +10,7 @@ import { XmlOut } from '../../src/xlsxlite/out';
 import { cellText, xmlAttr } from '../../src/xlsxlite/xml';
 import { registerStyles, writeSheet } from '../../src/xlsxlite/sheet';
 import { StyleSheet } from '../../src/xlsxlite/styles';
-import { SheetSpec, SpecCell } from '../../src/core/types';
+import { SheetSpec, SpecCell } from '../../src/core/model/spec';
 
 /** What `write` puts through an XmlOut of `size`-byte chunks, and the longest chunk handed on. */
 function written(write: (out: XmlOut) => void, size?: number): { text: string; longest: number } {
@@ -130,7 +130,7 @@ describe('XmlOut: markup, attributes and numbers', () => {
 });
 
 describe('writeSheet: a cell object that many rows share', () => {
-  // tableSheet (core/summary-sheets.ts) gives the repeated cells of a column one object; the writer keeps the
+  // tableSheet (core/sheets/summary.ts) gives the repeated cells of a column one object; the writer keeps the
   // XML of such a cell and copies it, also into a chunk after the one it was first written in.
   const shared: SpecCell = { v: '一、"三重一大" & <制度>\n落实', s: 'wrap' };
   const rows = 300;

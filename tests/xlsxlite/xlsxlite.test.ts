@@ -12,11 +12,11 @@ import JSZip from 'jszip';
 import * as zlib from 'zlib';
 import { validateXML } from 'xmllint-wasm';
 import { CHUNK_BYTES, crc32, specsToXlsx, toBase64, utf8, writeXlsx, zipStored, safeSheetNames, ZipOptions } from '../../src/xlsxlite';
-import { summarize } from '../../src/core/summary';
-import { summarySheets } from '../../src/core/summary-sheets';
-import { SheetSpec } from '../../src/core/types';
-import { isoToSerial } from '../../src/core/dates';
-import { AS_OF, ledgerA, ledgerB } from '../unit/helpers/results';
+import { summarize } from '../../src/core/aggregate/summary';
+import { summarySheets } from '../../src/core/sheets/summary';
+import { SheetSpec } from '../../src/core/model/spec';
+import { isoToSerial } from '../../src/core/text/dates';
+import { AS_OF, ledgerA, ledgerB } from '../core/helpers/results';
 import { describeWithSoffice, SOFFICE } from '../xlsx/helpers/soffice';
 
 const SHEETS = ['总览', '按方面', '按牵头部门', '逾期临期', '检查问题', '汇总台账', '通报提纲'];

@@ -1,0 +1,274 @@
+/**
+ * The check catalogue: checked items -> findings. Each rule is a small function over one item;
+ * ids are part of the contract (docs/contract.md, "Findings").
+ */
+import { diffDays } from '../text/dates';
+import { immediateDaysOf } from '../model/options';
+import { StringKey, t } from '../words/check';
+import { CheckedItem, CheckOptions, Finding, FindingCounts, Lang, Severity } from '../model/result';
+import { FieldKey, HeaderMap } from '../model/ledger';
+import { term, termInText } from '../words/glossary';
+import { a1, parseA1 } from '../text/grid';
+import { cellOf, LedgerRead, SeqCell } from '../read/ledger';
+
+interface RuleContext {
+  /** The fields the ledger has (its columns, or for three lists the joined ones). */
+  present: Partial<Record<FieldKey, boolean>>;
+  opts: CheckOptions;
+  lang: Lang;
+}
+
+type Emit = (rule: string, severity: Severity, field: FieldKey, message: string) => void;
+type ItemRule = (item: CheckedItem, ctx: RuleContext, emit: Emit) => void;
+
+const has = (ctx: RuleContext, f: FieldKey) => !!ctx.present[f];
+const isDone = (i: CheckedItem) => i.state === 'done' || i.state === 'closed';
+
+/**
+ * True when an item's flag cannot be judged without the start date and none was given: a relative
+ * deadline (反馈后1个月内, 本月内) or 立行立改, on an item not done.
+ */
+export function needsStart(i: CheckedItem, opts: CheckOptions): boolean {
+  if (opts.start || isDone(i)) return false;
+  return i.deadline.kind === 'immediate' || (i.deadline.kind === 'unparsed' && i.deadline.reason === 'needs-start');
+}
+
+/** How many items need the start date that was not given (CheckResult.needsStart). */
+export function countNeedsStart(items: CheckedItem[], opts: CheckOptions): number {
+  let n = 0;
+  items.forEach((i) => {
+    if (needsStart(i, opts)) n++;
+  });
+  return n;
+}
+
+/** The message of a deadline-unparsed finding says why the cell cannot be read. */
+const UNPARSED_MESSAGE: { [reason: string]: StringKey } = {
+  impossible: 'deadline-unparsed.impossible',
+  ambiguous: 'deadline-unparsed.ambiguous',
+  'starts-at': 'deadline-unparsed.starts-at',
+};
+
+/** Rules over one item. Columns that do not exist are reported once by the sheet rules, not per item. */
+export const ITEM_RULES: ItemRule[] = [
+  function deadlineMissing(i, ctx, emit) {
+    if (has(ctx, 'deadline') && i.deadline.kind === 'none') emit('deadline-missing', 'error', 'deadline', t(ctx.lang, 'deadline-missing'));
+  },
+  function deadlineUnparsed(i, ctx, emit) {
+    const d = i.deadline;
+    // A relative form without a start is deadline-needs-start, 待定 is deadline-pending: neither is unreadable.
+    if (d.kind !== 'unparsed' || d.reason === 'needs-start' || d.reason === 'pending') return;
+    emit('deadline-unparsed', 'error', 'deadline', t(ctx.lang, UNPARSED_MESSAGE[d.reason || ''] || 'deadline-unparsed', { text: d.text }));
+  },
+  function deadlinePending(i, ctx, emit) {
+    if (i.deadline.kind === 'unparsed' && i.deadline.reason === 'pending') emit('deadline-pending', 'error', 'deadline', t(ctx.lang, 'deadline-pending', { text: i.deadline.text }));
+  },
+  function deadlineNeedsStart(i, ctx, emit) {
+    if (!needsStart(i, ctx.opts)) return;
+    const days = immediateDaysOf(ctx.opts);
+    const message =
+      i.deadline.kind === 'immediate'
+        ? t(ctx.lang, 'deadline-needs-start.immediate', { days })
+        : t(ctx.lang, 'deadline-needs-start', { text: i.deadline.text });
+    emit('deadline-needs-start', 'warning', 'deadline', message);
+  },
+  function leadDeptMissing(i, ctx, emit) {
+    // A three-list task with no responsibility row has no cell here: measure-without-responsibility covers it.
+    if (has(ctx, 'leadDept') && cellOf(i, 'leadDept') && !i.leadDept) emit('lead-dept-missing', 'error', 'leadDept', t(ctx.lang, 'lead-dept-missing'));
+  },
+  function measureMissing(i, ctx, emit) {
+    if (has(ctx, 'measure') && !i.measure) emit('measure-missing', 'error', 'measure', t(ctx.lang, 'measure-missing'));
+  },
+  function deadlineBeforeStart(i, ctx, emit) {
+    const start = ctx.opts.start;
+    if (start && i.deadline.kind === 'date' && i.deadline.due && i.deadline.due < start) {
+      emit('deadline-before-start', 'warning', 'deadline', t(ctx.lang, 'deadline-before-start', { due: i.deadline.due, start }));
+    }
+  },
+  function completedLate(i, ctx, emit) {
+    if (i.doneDate && i.due && i.doneDate > i.due) {
+      emit('completed-late', 'warning', 'doneDate', t(ctx.lang, 'completed-late', { done: i.doneDate, due: i.due, days: diffDays(i.due, i.doneDate) }));
+    }
+  },
+  function doneWithoutEvidence(i, ctx, emit) {
+    if (!isDone(i)) return;
+    const field: FieldKey = has(ctx, 'evidence') ? 'evidence' : 'progress';
+    if (!has(ctx, field)) return;
+    const empty = field === 'evidence' ? !i.evidence : !i.progress;
+    if (empty) emit('done-without-evidence', 'warning', field, t(ctx.lang, 'done-without-evidence', { field: termInText(ctx.lang, field) }));
+  },
+  function longTermNoProgress(i, ctx, emit) {
+    if (has(ctx, 'progress') && i.deadline.kind === 'long-term' && !isDone(i) && !i.progress) {
+      emit('long-term-no-progress', 'warning', 'progress', t(ctx.lang, 'long-term-no-progress'));
+    }
+  },
+  function statusUnknown(i, ctx, emit) {
+    if (has(ctx, 'status') && i.statusText && i.state === 'unknown') emit('status-unknown', 'warning', 'status', t(ctx.lang, 'status-unknown', { text: i.statusText }));
+  },
+];
+
+export function presentFields(header: HeaderMap): Partial<Record<FieldKey, boolean>> {
+  const present: Partial<Record<FieldKey, boolean>> = {};
+  (Object.keys(header.columns) as FieldKey[]).forEach((f) => (present[f] = true));
+  return present;
+}
+
+/** Findings on one item, each on the cell of the field at fault (which may sit on another list's sheet). */
+export function itemFindings(items: CheckedItem[], present: Partial<Record<FieldKey, boolean>>, opts: CheckOptions): Finding[] {
+  const ctx: RuleContext = { present, opts, lang: opts.lang || 'zh' };
+  const findings: Finding[] = [];
+  items.forEach((item) => {
+    const emit: Emit = (id, severity, field, message) => {
+      const cell = cellOf(item, field) || a1(item.row, 1);
+      const sheet = (item.cellSheets && item.cellSheets[field]) || item.sheet;
+      findings.push({ rule: id, severity, cell, row: sheet === item.sheet ? item.row : parseA1(cell).row, sheet, message });
+    };
+    for (let k = 0; k < ITEM_RULES.length; k++) ITEM_RULES[k](item, ctx, emit);
+  });
+  return findings;
+}
+
+/** Rows whose 序号 repeats an earlier one within the same scope: [row, first row]. */
+function repeats(seqs: SeqCell[], scopeOf: Scope): [SeqCell, number][] {
+  // One table of the 序号 seen per scope (a Map keyed by the text itself: no key is built per row).
+  const seen = new Map<number, Map<string, number>>();
+  const out: [SeqCell, number][] = [];
+  let scope = -1;
+  let inScope: Map<string, number> | undefined;
+  seqs.forEach((s) => {
+    const id = scopeOf(s);
+    if (id !== scope || !inScope) {
+      scope = id;
+      inScope = seen.get(id);
+      if (!inScope) seen.set(id, (inScope = new Map<string, number>()));
+    }
+    const first = inScope.get(s.seq);
+    if (first !== undefined) out.push([s, first]);
+    else inScope.set(s.seq, s.row);
+  });
+  return out;
+}
+
+/** A scope of numbering, as SeqCell's numbers: each aspect or problem has its own, the whole sheet is 0. */
+type Scope = (s: SeqCell) => number;
+const WHOLE: Scope = () => 0;
+const ASPECT: Scope = (s) => s.aspect;
+const PROBLEM: Scope = (s) => s.problem;
+
+/**
+ * True when numbering restarts in each `inner` unit within `outer`: most units after the first
+ * begin with the same 序号 as the first one did ("1" again in each aspect). An inner unit's number
+ * is its own across the sheet (SeqCell), so it is the unit's key by itself.
+ */
+function restarts(seqs: SeqCell[], outer: Scope, inner: Scope): boolean {
+  const firstOfOuter = new Map<number, string>();
+  const seenInner = new Set<number>();
+  let units = 0;
+  let again = 0;
+  seqs.forEach((s) => {
+    const i = inner(s);
+    if (seenInner.has(i)) return;
+    seenInner.add(i);
+    const o = outer(s);
+    const first = firstOfOuter.get(o);
+    if (first === undefined) firstOfOuter.set(o, s.seq);
+    else {
+      units++;
+      if (s.seq === first) again++;
+    }
+  });
+  return again > units / 2;
+}
+
+/**
+ * duplicate-seq. Ledgers number their rows through the whole sheet, or restart in each aspect, or
+ * in each problem; a repeat is only a finding within the scope the ledger numbers in.
+ */
+export function duplicateSeqFindings(seqs: SeqCell[], header: HeaderMap, lang: Lang): Finding[] {
+  const seqCol = header.columns.seq;
+  if (seqCol === undefined) return [];
+  const scope = restarts(seqs, ASPECT, PROBLEM) ? PROBLEM : restarts(seqs, WHOLE, ASPECT) ? ASPECT : WHOLE;
+  const found = repeats(seqs, scope);
+  return found.map(([s, first]) => ({
+    rule: 'duplicate-seq',
+    severity: 'warning' as Severity,
+    cell: a1(s.row, seqCol),
+    row: s.row,
+    sheet: header.sheet,
+    message: t(lang, 'duplicate-seq', { seq: s.seq, other: first }),
+  }));
+}
+
+/** A missing column is one finding on the header, not one per item. */
+export function missingColumnFindings(present: Partial<Record<FieldKey, boolean>>, header: HeaderMap, lang: Lang): Finding[] {
+  const headerRow = header.rows[0];
+  return (['measure', 'deadline', 'leadDept'] as FieldKey[])
+    .filter((f) => !present[f])
+    .map((f) => ({
+      rule: 'column-missing',
+      severity: 'warning' as Severity,
+      cell: a1(headerRow, 1),
+      row: headerRow,
+      sheet: header.sheet,
+      message: t(lang, 'column-missing', { column: term(lang, f) }),
+    }));
+}
+
+/**
+ * start-missing: one finding on the deadline column's header when items depend on a start date that
+ * was not given, saying how many and how to give it. The CLI prints the same message as its one line.
+ */
+export function startMissingFindings(items: CheckedItem[], header: HeaderMap, opts: CheckOptions): Finding[] {
+  const count = countNeedsStart(items, opts);
+  if (!count) return [];
+  const lang: Lang = opts.lang || 'zh';
+  const row = header.rows[0];
+  const col = header.columns.deadline === undefined ? 1 : header.columns.deadline;
+  return [{ rule: 'start-missing', severity: 'warning', cell: a1(row, col), row, sheet: header.sheet, message: t(lang, 'start-missing', { count }) }];
+}
+
+/** Errors first within a row; sheets in the order given. */
+export function sortFindings(findings: Finding[], sheetOrder: string[]): Finding[] {
+  const rank = (f: Finding) => {
+    const i = sheetOrder.indexOf(f.sheet);
+    return i < 0 ? sheetOrder.length : i;
+  };
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => rank(a.f) - rank(b.f) || a.f.row - b.f.row || (a.f.severity === b.f.severity ? a.i - b.i : a.f.severity === 'error' ? -1 : 1))
+    .map((x) => x.f);
+}
+
+/**
+ * The findings with every error before every warning, each group in the order it came (a check's
+ * findings come sorted by sheet, then row): what to fix first, for a list a person reads top down.
+ * Stable without relying on Array.prototype.sort being stable (IE11's is not).
+ */
+export function errorsFirst(findings: Finding[]): Finding[] {
+  const errors: Finding[] = [];
+  const warnings: Finding[] = [];
+  for (let i = 0; i < findings.length; i++) (findings[i].severity === 'error' ? errors : warnings).push(findings[i]);
+  return errors.concat(warnings);
+}
+
+/** The findings counted by level and by rule id, once, for every host to show (CheckResult, Summary). */
+export function countFindings(findings: Finding[]): FindingCounts {
+  const counts: FindingCounts = { errors: 0, warnings: 0, byRule: {} };
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
+    if (f.severity === 'error') counts.errors++;
+    else counts.warnings++;
+    counts.byRule[f.rule] = (counts.byRule[f.rule] || 0) + 1;
+  }
+  return counts;
+}
+
+export function runRules(items: CheckedItem[], read: LedgerRead, header: HeaderMap, opts: CheckOptions): Finding[] {
+  const lang: Lang = opts.lang || 'zh';
+  const present = presentFields(header);
+  const findings = missingColumnFindings(present, header, lang)
+    .concat(startMissingFindings(items, header, opts))
+    .concat(itemFindings(items, present, opts))
+    .concat(duplicateSeqFindings(read.seqs, header, lang));
+  return sortFindings(findings, [header.sheet]);
+}

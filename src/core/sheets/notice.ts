@@ -1,0 +1,114 @@
+/** The 督办单: one notice per department with overdue or due-soon items. */
+import { replyDaysOf } from '../model/options';
+import { Lang } from '../model/result';
+import { SheetSpec, SpecCell } from '../model/spec';
+import { Summary, SummaryItem } from '../model/summary';
+import { addWorkingDays } from '../text/dates';
+import { splitDepartments } from '../text/departments';
+import { colLetter } from '../text/grid';
+import { Row, date, text } from './cells';
+import { daysOverdue, itemColumn, seqColumn } from './columns';
+import { safeSheetNames } from './names';
+import { Doc, DocumentOptions, docOf, printOf, printableHeight, rowHeight, textLines } from './print';
+import { STYLES } from './styles';
+import { Column, fitRows } from './table';
+
+/** Departments that get a 督办单: those leading at least one overdue or due-soon item, most overdue first. */
+export function noticeDepartments(summary: Summary): string[] {
+  return summary.byLeadDept.filter((g) => !g.blank && g.overdue + g.dueSoon > 0).map((g) => g.name);
+}
+
+/** A 督办单's columns: only what the department needs, and an empty one for its reply. */
+function noticeColumns(doc: Doc): Column<SummaryItem>[] {
+  const tx = doc.tx;
+  return [
+    seqColumn<SummaryItem>(tx),
+    itemColumn(tx, 'problem', 16, (i) => i.problem, 'wrap'),
+    itemColumn(tx, 'measure', 24, (i) => i.measure, 'wrap'),
+    itemColumn(tx, 'deadline', 10, (i) => i.deadline.text, 'wrap'),
+    { header: tx.columns.due, width: 10.5, cell: (i) => date(i.due) },
+    {
+      header: tx.columns.days, width: 8,
+      cell: (i) => {
+        const overdue = i.flag === 'overdue';
+        const days = overdue ? daysOverdue(i) : i.daysLeft;
+        return days === null ? text('', 'text') : text(tx.daysText(overdue, days), overdue ? 'bad' : 'neutral');
+      },
+    },
+    { header: tx.columns.reply, width: 20, cell: () => ({ v: null, s: 'wrap' }) },
+  ];
+}
+
+/**
+ * The 督办单 for one lead department, as a supervision notice: title, 文号, the department as
+ * addressee, one paragraph in the tone its items call for, the items with a column for the reply,
+ * the reply deadline, contact and seal lines. It prints on one A4 portrait page where it fits.
+ */
+function noticeSheet(summary: Summary, dept: string, doc: Doc, name: string): SheetSpec {
+  const tx = doc.tx;
+  const n = tx.notice;
+  const items = summary.overdueAndDueSoon.filter((i) => splitDepartments(i.leadDept).indexOf(dept) >= 0);
+  const overdue = items.filter((i) => i.flag === 'overdue').length;
+  const columns = noticeColumns(doc);
+  const widths = columns.map((c) => c.width);
+  let total = 0;
+  for (const w of widths) total += w;
+  const last = colLetter(columns.length);
+  const size = STYLES.paragraph.size || 12;
+  const rows: Row[] = [];
+  const merges: string[] = [];
+  const heights: number[] = [];
+  /** A line across the page: merged, with a height for its wrapped text. */
+  const line = (cell: SpecCell | null, height?: number) => {
+    rows.push([cell]);
+    const r = rows.length;
+    merges.push('A' + r + ':' + last + r);
+    const lines = cell && typeof cell.v === 'string' && cell.v ? textLines(cell.v, total, size) : 1;
+    heights[r - 1] = height || rowHeight(lines, size);
+  };
+  const year = +summary.asOf.slice(0, 4);
+  const number = (doc.opts.noticeNumber || '').trim() || n.number(year);
+  const replyBy = addWorkingDays(summary.asOf, replyDaysOf(doc.opts));
+  const p = tx.indent.paragraph;
+
+  line(text(tx.sheetTitles.notice, 'docTitle'), 40);
+  line(text(number, 'docNumber'), 24);
+  line(text(n.addressee(dept), 'paragraph'));
+  line(text(p + n.sentence(summary.asOf, dept, overdue, items.length - overdue), 'paragraph'));
+  const headerRow = rows.length + 1;
+  rows.push(columns.map((c) => text(c.header, 'header')));
+  items.forEach((i, k) => rows.push(columns.map((c) => c.cell(i, k))));
+  line(null, 10);
+  line(text(p + n.reply(tx.date(replyBy), doc.issuer), 'paragraph'));
+  line(text(p + n.contact, 'paragraph'));
+  line(null, 30);
+  line(text(n.seal(doc.issuer), 'signature'));
+  line(text(tx.date(summary.asOf), 'signature'));
+
+  const print = printOf(doc, false, headerRow);
+  print.footer = { center: tx.pageFooter };
+  const spec = fitRows({ name, rows, merges, heights, widths, print });
+  // One page where it fits at a readable scale; else as many pages as it takes, the header repeated.
+  let height = 0;
+  for (let r = 0; r < rows.length; r++) height += (spec.heights && spec.heights[r]) || 15;
+  if (height <= printableHeight(false) / 0.8) print.fitToHeight = 1;
+  return spec;
+}
+
+/** The 督办单 for one lead department (its overdue and due-soon items, jointly led ones included): a workbook of one sheet. */
+export function noticeSheets(summary: Summary, dept: string, lang: Lang = 'zh', opts: DocumentOptions = {}): SheetSpec[] {
+  const doc = docOf(summary, lang, opts);
+  return [noticeSheet(summary, dept, doc, doc.tx.sheets.notice)];
+}
+
+/**
+ * Every 督办单 in one workbook, one sheet per department, named after it (within Excel's rules for
+ * sheet names): for the task pane, which sends them as one file. Beside a ledger, in the workbook it
+ * sits in, the pane names them `prefix` + department (督办单-办公室).
+ */
+export function noticeBookSheets(summary: Summary, lang: Lang = 'zh', opts: DocumentOptions = {}, prefix = ''): SheetSpec[] {
+  const doc = docOf(summary, lang, opts);
+  const depts = noticeDepartments(summary);
+  const names = safeSheetNames(depts.map((d) => prefix + d));
+  return depts.map((d, k) => noticeSheet(summary, d, doc, names[k]));
+}

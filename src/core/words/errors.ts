@@ -1,0 +1,92 @@
+/**
+ * Bad input becomes one typed error with a message for the user, raised where the input is read.
+ * Hosts catch TaizhangError and show `userMessage(err, lang)`: one line, no stack trace.
+ */
+import { format } from '../text/format';
+import { Lang } from '../model/result';
+
+export type ErrorCode =
+  | 'file-missing' // the path does not exist
+  | 'file-corrupt' // not a readable zip / xlsx, or truncated
+  | 'legacy-xls' // an Excel 97-2003 .xls file
+  | 'encrypted' // a password-protected workbook
+  | 'not-xlsx' // some other file type (csv, docx, pdf...)
+  | 'empty-workbook' // no sheet holds any cell
+  | 'sheet-not-found' // --sheet names no sheet
+  | 'no-ledger' // no sheet has a recognizable ledger header
+  | 'bad-option' // a malformed option value (dates, numbers)
+  | 'usage' // a malformed command line
+  | 'xml-doctype' // a part carries a <!DOCTYPE> (entity definitions): never read
+  | 'zip-bomb' // a part inflates far beyond what its compressed size allows
+  | 'too-large' // a part inflates beyond what can be read safely
+  | 'too-many-cells' // more cells than can be held safely
+  | 'sheet-too-large' // a sheet's used range, from A1 to its farthest value, is too large to check
+  | 'no-room'; // no column is left after everything the sheet uses for the added columns
+
+const MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
+  zh: {
+    'file-missing': '找不到文件“{file}”，请检查路径是否正确。',
+    'file-corrupt': '文件“{file}”已损坏或不完整，无法读取。请在 Excel 中打开并重新保存为 .xlsx 后再试。',
+    'legacy-xls': '“{file}”是旧版 Excel 97-2003 (.xls) 文件。请在 Excel 中“另存为” Excel 工作簿 (.xlsx) 后再检查。',
+    encrypted: '“{file}”设置了打开密码，无法读取。请在 Excel 中取消密码（文件 > 信息 > 保护工作簿 > 用密码进行加密）后另存一份再检查。',
+    'not-xlsx': '“{file}”不是 Excel 工作簿 (.xlsx)。请选择 .xlsx 文件。',
+    'empty-workbook': '“{file}”中没有任何内容，请确认选择了正确的台账文件。',
+    'sheet-not-found': '找不到名为“{sheet}”的工作表。现有工作表：{sheets}。',
+    'no-ledger':
+      '“{file}”中没有找到可识别的整改台账表头。请确认表头包含以下列中的几列：{columns}。',
+    'bad-option': '参数 {option} 的值“{value}”无效：{hint}',
+    usage: '{message}',
+    'xml-doctype':
+      '“{file}”中的部件 {part} 含有文档类型定义（<!DOCTYPE>）。Excel 保存的工作簿从不含有它，为安全起见不读取这样的文件。请在 Excel 中打开并另存为 .xlsx 后再试。',
+    'zip-bomb': '“{file}”中的部件 {part} 解压后超过压缩大小的 {ratio} 倍，像是恶意构造的“压缩炸弹”，不予读取。',
+    'too-large': '“{file}”中的部件 {part} 解压后超过 {limit}，超出能安全读取的大小。请把台账拆分成几个较小的工作簿后再试。',
+    'too-many-cells': '“{file}”中有内容的单元格超过 {limit} 个，超出能安全读取的数量。请把台账拆分成几个较小的工作簿后再试。',
+    'sheet-too-large':
+      '“{file}”的工作表“{sheet}”在 {cell} 处有内容，使用范围（{rows} 行 × {cols} 列）过大，无法检查。请删除远离台账的多余单元格（在 Excel 中按 Ctrl+End 可找到它）后再试。',
+    'no-room': '“{file}”的工作表“{sheet}”已用到最后一列（{column}），其后没有位置追加检查列。请删去右侧多余的合并、表格或筛选范围后再试。',
+  },
+  en: {
+    'file-missing': 'File "{file}" was not found. Check the path.',
+    'file-corrupt': '"{file}" is damaged or incomplete and cannot be read. Open it in Excel, save it again as .xlsx and retry.',
+    'legacy-xls': '"{file}" is a legacy Excel 97-2003 (.xls) file. In Excel, use Save As > Excel Workbook (.xlsx) and check that copy.',
+    encrypted:
+      '"{file}" is protected with a password and cannot be read. Remove the password in Excel (File > Info > Protect Workbook > Encrypt with Password) and save a copy.',
+    'not-xlsx': '"{file}" is not an Excel workbook (.xlsx). Choose an .xlsx file.',
+    'empty-workbook': '"{file}" has no content. Check that this is the right ledger file.',
+    'sheet-not-found': 'There is no sheet named "{sheet}". Sheets: {sheets}.',
+    'no-ledger': 'No sheet in "{file}" has a recognizable ledger header. The header should hold several of these columns: {columns}.',
+    'bad-option': 'Option {option} has an invalid value "{value}": {hint}',
+    usage: '{message}',
+    'xml-doctype':
+      'Part {part} of "{file}" carries a document type definition (<!DOCTYPE>). Workbooks saved by Excel never do, and such files are not read, for safety. Open it in Excel, save it again as .xlsx and retry.',
+    'zip-bomb': 'Part {part} of "{file}" inflates to more than {ratio} times its compressed size, like a deliberately built "zip bomb". It is not read.',
+    'too-large': 'Part {part} of "{file}" inflates to more than {limit}, beyond what can be read safely. Split the ledger into smaller workbooks and retry.',
+    'too-many-cells': '"{file}" holds more than {limit} cells with content, beyond what can be read safely. Split the ledger into smaller workbooks and retry.',
+    'sheet-too-large':
+      'Sheet "{sheet}" of "{file}" has content at {cell}, so its used range ({rows} rows x {cols} columns) is too large to check. Delete the stray cells far from the ledger (Ctrl+End in Excel finds them) and retry.',
+    'no-room': 'Sheet "{sheet}" of "{file}" is used up to its last column ({column}): there is no room for the added columns. Remove the stray merges, tables or filter ranges on the right and retry.',
+  },
+};
+
+/**
+ * Not a subclass of Error: ES5 output breaks `instanceof` on Error subclasses in IE11.
+ * Use isTaizhangError() to test.
+ */
+export interface TaizhangError {
+  taizhang: true;
+  code: ErrorCode;
+  params: Record<string, string | number>;
+  message: string;
+}
+
+export function taizhangError(code: ErrorCode, params: Record<string, string | number> = {}): TaizhangError {
+  return { taizhang: true, code, params, message: format(MESSAGES.en[code], params) };
+}
+
+export function isTaizhangError(e: unknown): e is TaizhangError {
+  return !!e && typeof e === 'object' && (e as TaizhangError).taizhang === true;
+}
+
+export function userMessage(e: TaizhangError, lang: Lang): string {
+  return format(MESSAGES[lang][e.code], e.params);
+}
