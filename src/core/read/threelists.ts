@@ -9,6 +9,7 @@ import { detectHeader, HeaderCandidate, HeaderScorer, ledgerScore } from './head
 import { cellOf, readLedger, isSkippedRow, SeqCell } from './ledger';
 import { t } from '../words/check';
 import { CheckOptions, Finding, Lang } from '../model/result';
+import { splitDepartments } from '../text/departments';
 import { FieldKey, HeaderMap, Item } from '../model/ledger';
 import { Grid } from '../model/grid';
 
@@ -168,14 +169,6 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
-/** "财务处、审计处", "财务处等3家单位" -> the names to look up in the roster. */
-export function departmentNames(text: string): string[] {
-  return text
-    .split(/[、，,;；/\n]|\s+和\s+/)
-    .map((s) => s.replace(/等\s*\d+\s*(家|个)?(单位|部门|处室)?$/, '').replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''))
-    .filter((s) => s.length > 0);
-}
-
 export interface JoinedLists {
   items: Item[];
   findings: Finding[];
@@ -309,7 +302,7 @@ export function joinThreeLists(lists: ThreeLists, opts: CheckOptions, year: numb
     const onRoster: { [name: string]: true } = {};
     roster.names.forEach((n) => (onRoster[n] = true));
     items.forEach((item) => {
-      departmentNames(item.leadDept).forEach((name) => {
+      splitDepartments(item.leadDept).forEach((name) => {
         if (onRoster[name]) return;
         let nearest = '';
         let best = Infinity;

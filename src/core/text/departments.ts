@@ -1,12 +1,14 @@
 /** Department and enumerator text: the departments a 牵头部门 cell names, and aspect/problem text without its 一、. */
 
-const DEPT_SEPARATORS = /[、，,/／;；\r\n]+/;
+/** 、，, / ; and line breaks; 和 only with spaces around it, since it is inside names (和平街道办事处). */
+const DEPT_SEPARATORS = /[、，,/／;；\r\n]+|\s+和\s+/;
 /** "财务处等3家单位", "财务处等单位", "财务处等": keep 财务处. */
 const DEPT_ETC = /\s*等\s*[0-9０-９一二三四五六七八九十两几多]*\s*[家个]?\s*(?:单位|部门|处室|科室)?\s*$/;
 
 /**
- * The departments named in a 牵头部门 cell: split on 、，, / ; and line breaks, "X等N家单位" read as X,
- * trimmed, blanks dropped, each department once.
+ * The departments named in a 牵头部门 cell: split on 、，, / ; line breaks and " 和 ", "X等N家单位" read
+ * as X, trimmed, blanks dropped, each department once. The one splitter of the project: the summary's
+ * counts, the comparison's lead changes and the three lists' roster check all read a cell through it.
  */
 export function splitDepartments(text: string): string[] {
   const out: string[] = [];

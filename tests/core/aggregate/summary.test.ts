@@ -1,4 +1,4 @@
-import { splitDepartments, stripEnumerator } from '../../../src/core/text/departments';
+import { stripEnumerator } from '../../../src/core/text/departments';
 import { summarize } from '../../../src/core/aggregate/summary';
 import { Summary } from '../../../src/core/model/summary';
 import { CheckedItem } from '../../../src/core/model/result';
@@ -7,24 +7,6 @@ import { AS_OF, ledgerA, ledgerB } from '../helpers/results';
 function names(s: Summary, which: 'byAspect' | 'byLeadDept'): string[] {
   return s[which].map((g) => g.name);
 }
-
-describe('splitDepartments', () => {
-  it.each([
-    ['办公室、人事处', ['办公室', '人事处']],
-    ['财务处等3家单位', ['财务处']],
-    ['办公室、人事处等5个部门', ['办公室', '人事处']],
-    ['财务处等单位', ['财务处']],
-    ['组织部/人事处', ['组织部', '人事处']],
-    ['人事处\n财务处', ['人事处', '财务处']],
-    [' 办公室 ，财务处,人事处；宣传部 ', ['办公室', '财务处', '人事处', '宣传部']],
-    ['办公室、办公室', ['办公室']],
-    ['高等教育处', ['高等教育处']],
-    ['', []],
-    ['  ', []],
-  ])('%j -> %j', (text, expected) => {
-    expect(splitDepartments(text)).toEqual(expected);
-  });
-});
 
 describe('stripEnumerator', () => {
   it.each([

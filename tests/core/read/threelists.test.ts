@@ -1,6 +1,6 @@
 import { planAnnotations } from '../../../src/core/sheets/annotation';
 import { checkWorkbook } from '../../../src/core/check/check';
-import { departmentNames, editDistance, findThreeLists, refKey } from '../../../src/core/read/threelists';
+import { editDistance, findThreeLists, refKey } from '../../../src/core/read/threelists';
 import { CheckResult } from '../../../src/core/model/result';
 import { combinedEquivalent, problemList, responsibilityList, roster, taskList } from '../helpers/threelists';
 
@@ -100,9 +100,6 @@ describe('helpers', () => {
   test.each([
     ['1', '1'], ['１', '1'], [' 1. ', '1'], ['1、', '1'], ['第3项', '3'], ['A-1', 'a-1'],
   ])('refKey(%j) = %j', (input, expected) => expect(refKey(input)).toBe(expected));
-  test.each([
-    ['财务处、审计处', ['财务处', '审计处']], ['财务处等3家单位', ['财务处']], ['办公室\n人事处', ['办公室', '人事处']], ['', []],
-  ])('departmentNames(%j)', (input, expected) => expect(departmentNames(input as string)).toEqual(expected));
   test('editDistance', () => {
     expect(editDistance('人事科', '人事处')).toBe(1);
     expect(editDistance('', 'abc')).toBe(3);
