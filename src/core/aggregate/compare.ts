@@ -19,6 +19,7 @@ import { State } from '../model/ledger';
 import { CheckedItem, CheckResult } from '../model/result';
 import { diffDays } from '../text/dates';
 import { splitDepartments, stripEnumerator } from '../text/departments';
+import { dict } from '../text/dict';
 
 /** Below this a pair is not made: removed plus added, never a wrong pair. */
 export const MATCH_THRESHOLD = 0.55;
@@ -71,7 +72,7 @@ export function similarity(a: string, b: string): number {
   const x = bigrams(a);
   const y = bigrams(b);
   if (!x.length || !y.length) return 0;
-  const counts: Record<string, number> = {};
+  const counts = dict<number>();
   for (let i = 0; i < x.length; i++) counts[x[i]] = (counts[x[i]] || 0) + 1;
   let common = 0;
   for (let i = 0; i < y.length; i++) {
@@ -175,11 +176,11 @@ export function pairItems(earlier: CheckedItem[], later: CheckedItem[], norm: (s
 
   // 2. Similar texts: candidates share a bigram of the measure (or of the problem where the measure is blank).
   const textOf = (k: Keyed) => k.measure || k.problem;
-  const index: Record<string, number[]> = {};
+  const index = dict<number[]>();
   for (let i = 0; i < E.length; i++) {
     if (usedE[i]) continue;
     const grams = bigrams(textOf(E[i]));
-    const seen: Record<string, boolean> = {};
+    const seen = dict<boolean>();
     for (let g = 0; g < grams.length; g++) {
       if (seen[grams[g]]) continue;
       seen[grams[g]] = true;
@@ -191,7 +192,7 @@ export function pairItems(earlier: CheckedItem[], later: CheckedItem[], norm: (s
     if (usedL[j]) continue;
     const shared: Record<number, number> = {};
     const grams = bigrams(textOf(L[j]));
-    const seen: Record<string, boolean> = {};
+    const seen = dict<boolean>();
     for (let g = 0; g < grams.length; g++) {
       const list = seen[grams[g]] ? undefined : index[grams[g]];
       seen[grams[g]] = true;
@@ -338,7 +339,7 @@ export function compareResults(earlier: CheckResult, later: CheckResult): Compar
     if (!pairedE[n]) changes.push(change('removed', null, e, flagSide(e), null));
   });
 
-  const rank: Record<string, number> = {};
+  const rank = dict<number>();
   CHANGE_KINDS.forEach((k, n) => (rank[k] = n));
   // Kinds in report order; within a kind, the later ledger's order (removed ones: the earlier's).
   changes.sort((a, b) => rank[a.kind] - rank[b.kind] || (a.row || 0) - (b.row || 0) || (a.earlierRow || 0) - (b.earlierRow || 0));

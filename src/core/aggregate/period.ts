@@ -2,11 +2,12 @@
 import { Comparison, DeptProgress, PeriodProgress } from '../model/comparison';
 import { splitDepartments } from '../text/departments';
 import { emptyChangeTotals } from './compare';
+import { dict } from '../text/dict';
 
 export function periodProgress(comparisons: Comparison[]): PeriodProgress | null {
   if (!comparisons.length) return null;
   const totals = emptyChangeTotals();
-  const byDept: Record<string, DeptProgress> = {};
+  const byDept = dict<DeptProgress>();
   let since = comparisons[0].earlier.asOf;
   comparisons.forEach((cmp) => {
     if (cmp.earlier.asOf < since) since = cmp.earlier.asOf;

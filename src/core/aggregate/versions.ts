@@ -11,6 +11,7 @@ import { readStatedDates } from '../read/stated';
 import { toSimplified } from '../text/traditional';
 import { FieldKey } from '../model/ledger';
 import { Grid } from '../model/grid';
+import { dict } from '../text/dict';
 
 /** The words a ledger's header gives each field it maps: its header cells' text, spaces removed. */
 function fieldWords(c: LedgerChoice): Partial<Record<FieldKey, string>> {
@@ -38,7 +39,7 @@ export function headerLikeness(a: LedgerChoice, b: LedgerChoice): number {
   const wb = fieldWords(b);
   let union = 0;
   let same = 0;
-  const seen: Record<string, boolean> = {};
+  const seen = dict<boolean>();
   [wa, wb].forEach((w) => {
     for (const f in w) {
       if (!Object.prototype.hasOwnProperty.call(w, f) || seen[f]) continue;

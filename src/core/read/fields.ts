@@ -20,6 +20,7 @@
  */
 import { toSimplified } from '../text/traditional';
 import { FieldKey } from '../model/ledger';
+import { dict } from '../text/dict';
 
 /** The first entry of each list is the field's display name in Chinese. */
 export const FIELD_SYNONYMS: Record<FieldKey, string[]> = {
@@ -180,7 +181,7 @@ let tables: Tables | null = null;
 
 function build(): Tables {
   if (tables) return tables;
-  const exact: Tables['exact'] = {};
+  const exact: Tables['exact'] = dict();
   const contained: Synonym[] = [];
   (Object.keys(FIELD_SYNONYMS) as FieldKey[]).forEach((field) => {
     const weakList = (WEAK_SYNONYMS[field] || []).map(normalizeHeader);
@@ -193,7 +194,7 @@ function build(): Tables {
     });
   });
   contained.sort((a, b) => b.norm.length - a.norm.length);
-  const added: Tables['added'] = {};
+  const added: Tables['added'] = dict();
   ADDED_LABELS.zh.concat(ADDED_LABELS.en).forEach((l) => (added[normalizeHeader(l)] = true));
   const demoting: Tables['demoting'] = [];
   (Object.keys(DEMOTING_WORDS) as FieldKey[]).forEach((field) =>

@@ -16,6 +16,7 @@ import { toSimplified } from '../text/traditional';
 import { CellValue, Grid, IsoDate } from '../model/grid';
 import { HeaderMap } from '../model/ledger';
 import { StartBasis } from '../model/result';
+import { dict } from '../text/dict';
 
 export interface StatedDate {
   /** Where it was read: the title row, or a 填报时间 / 填表日期 / 截至 row. */
@@ -163,7 +164,7 @@ export function ledgerYear(g: Grid, header: HeaderMap): number | null {
   const col = header.columns.deadline;
   if (col === undefined) return null;
   const counts: { [year: number]: number } = {};
-  const seen: { [key: string]: number[] } = {};
+  const seen = dict<number[]>();
   for (let r = header.rows[header.rows.length - 1] + 1; r <= gridBottom(g); r++) {
     const v = cellAt(g, r, col);
     if (v === null || v === undefined) continue;

@@ -12,6 +12,7 @@ import { CheckOptions, Finding, Lang } from '../model/result';
 import { splitDepartments } from '../text/departments';
 import { FieldKey, HeaderMap, Item } from '../model/ledger';
 import { Grid } from '../model/grid';
+import { dict } from '../text/dict';
 
 export type SheetRole = 'ledger' | 'problems' | 'tasks' | 'responsibilities' | 'roster';
 
@@ -142,7 +143,7 @@ function readResponsibilities(g: Grid, header: HeaderMap): Responsibility[] {
 }
 
 function uniqueJoin(values: string[]): string {
-  const seen: { [v: string]: true } = {};
+  const seen = dict<true>();
   const out: string[] = [];
   values.forEach((v) => {
     if (v && !seen[v]) {
@@ -193,7 +194,7 @@ export function joinThreeLists(lists: ThreeLists, opts: CheckOptions, year: numb
   const seqs: JoinedLists['seqs'] = [{ header: lists.tasks.header, seqs: taskRead.seqs }];
 
   // Problems by 序号.
-  const problemsBySeq: { [key: string]: Item } = {};
+  const problemsBySeq = dict<Item>();
   const problemItems: Item[] = [];
   if (lists.problems) {
     const read = readLedger(lists.problems.grid, lists.problems.header, ctx);
@@ -208,7 +209,7 @@ export function joinThreeLists(lists: ThreeLists, opts: CheckOptions, year: numb
   }
 
   // Responsibilities by 任务序号.
-  const respByTask: { [key: string]: Responsibility[] } = {};
+  const respByTask = dict<Responsibility[]>();
   const responsibilities: Responsibility[] = [];
   if (lists.responsibilities) {
     readResponsibilities(lists.responsibilities.grid, lists.responsibilities.header).forEach((r) => {
@@ -222,8 +223,8 @@ export function joinThreeLists(lists: ThreeLists, opts: CheckOptions, year: numb
   }
 
   const taskSheet = lists.tasks.grid.name;
-  const servedProblems: { [key: string]: true } = {};
-  const knownTasks: { [key: string]: true } = {};
+  const servedProblems = dict<true>();
+  const knownTasks = dict<true>();
   const items = taskRead.items.map((task) => {
     const item: Item = task;
     item.cellSheets = item.cellSheets || {};
@@ -299,7 +300,7 @@ export function joinThreeLists(lists: ThreeLists, opts: CheckOptions, year: numb
   // Lead departments that are not on the roster.
   if (lists.roster) {
     const roster = lists.roster;
-    const onRoster: { [name: string]: true } = {};
+    const onRoster = dict<true>();
     roster.names.forEach((n) => (onRoster[n] = true));
     items.forEach((item) => {
       splitDepartments(item.leadDept).forEach((name) => {

@@ -13,6 +13,7 @@ import { FLAG_LABELS } from '../words/labels';
 import { AnnotationPlan } from '../model/spec';
 import { CellValue, Grid } from '../model/grid';
 import { CheckedItem, CheckResult, Finding, Lang } from '../model/result';
+import { dict } from '../text/dict';
 
 const STYLE_BY_FLAG: { [flag: string]: 'good' | 'neutral' | 'bad' } = { done: 'good', overdue: 'bad', 'due-soon': 'neutral' };
 
@@ -80,7 +81,7 @@ export function planAnnotation(grid: Grid, result: CheckResult, lang: Lang): Ann
  * workbook the problem and responsibility lists get a 检查意见 column for the orphans found there.
  */
 export function planAnnotations(grids: Grid[], result: CheckResult, lang: Lang): AnnotationPlan[] {
-  const byName: { [name: string]: Grid } = {};
+  const byName = dict<Grid>();
   grids.forEach((g) => (byName[g.name] = g));
   const plans: AnnotationPlan[] = [];
   if (byName[result.sheet]) plans.push(planAnnotation(byName[result.sheet], result, lang));

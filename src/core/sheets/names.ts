@@ -1,7 +1,8 @@
-/** Excel's limits on sheet names: 31 characters, none of : \ / ? * [ ], no quote at either end, unique ignoring case. */
+import { dict } from '../text/dict';
 
+/** Excel's limits on sheet names: 31 characters, none of : \ / ? * [ ], no quote at either end, unique ignoring case. */
 export function safeSheetNames(names: string[]): string[] {
-  const seen: Record<string, boolean> = {};
+  const seen = dict<boolean>();
   return names.map((raw, i) => {
     // eslint-disable-next-line no-control-regex
     let base = raw.replace(/[:\\/?*[\]\u0000-\u001f]/g, '_').replace(/^'+|'+$/g, '') || 'Sheet' + (i + 1);
