@@ -5,10 +5,11 @@
 import { diffDays } from '../text/dates';
 import { immediateDaysOf } from '../model/options';
 import { StringKey, t } from '../words/check';
-import { CheckedItem, CheckOptions, Finding, FindingCounts, Lang, Severity } from '../model/result';
+import { CheckedItem, CheckOptions, Finding, FindingCounts, Lang, RuleId, Severity } from '../model/result';
 import { FieldKey, HeaderMap } from '../model/ledger';
 import { term, termInText } from '../words/glossary';
-import { a1, parseA1 } from '../text/grid';
+import { a1 } from '../text/grid';
+import { finding } from '../read/finding';
 import { cellOf, LedgerRead, SeqCell } from '../read/ledger';
 
 interface RuleContext {
@@ -18,7 +19,7 @@ interface RuleContext {
   lang: Lang;
 }
 
-type Emit = (rule: string, severity: Severity, field: FieldKey, message: string) => void;
+type Emit = (rule: RuleId, severity: Severity, field: FieldKey, message: string) => void;
 type ItemRule = (item: CheckedItem, ctx: RuleContext, emit: Emit) => void;
 
 const has = (ctx: RuleContext, f: FieldKey) => !!ctx.present[f];
@@ -121,7 +122,7 @@ export function itemFindings(items: CheckedItem[], present: Partial<Record<Field
     const emit: Emit = (id, severity, field, message) => {
       const cell = cellOf(item, field) || a1(item.row, 1);
       const sheet = (item.cellSheets && item.cellSheets[field]) || item.sheet;
-      findings.push({ rule: id, severity, cell, row: sheet === item.sheet ? item.row : parseA1(cell).row, sheet, message });
+      findings.push(finding(id, severity, sheet, cell, message, sheet === item.sheet ? item.row : undefined));
     };
     for (let k = 0; k < ITEM_RULES.length; k++) ITEM_RULES[k](item, ctx, emit);
   });
@@ -189,14 +190,7 @@ export function duplicateSeqFindings(seqs: SeqCell[], header: HeaderMap, lang: L
   if (seqCol === undefined) return [];
   const scope = restarts(seqs, ASPECT, PROBLEM) ? PROBLEM : restarts(seqs, WHOLE, ASPECT) ? ASPECT : WHOLE;
   const found = repeats(seqs, scope);
-  return found.map(([s, first]) => ({
-    rule: 'duplicate-seq',
-    severity: 'warning' as Severity,
-    cell: a1(s.row, seqCol),
-    row: s.row,
-    sheet: header.sheet,
-    message: t(lang, 'duplicate-seq', { seq: s.seq, other: first }),
-  }));
+  return found.map(([s, first]) => finding('duplicate-seq', 'warning', header.sheet, a1(s.row, seqCol), t(lang, 'duplicate-seq', { seq: s.seq, other: first }), s.row));
 }
 
 /** A missing column is one finding on the header, not one per item. */
@@ -204,14 +198,7 @@ export function missingColumnFindings(present: Partial<Record<FieldKey, boolean>
   const headerRow = header.rows[0];
   return (['measure', 'deadline', 'leadDept'] as FieldKey[])
     .filter((f) => !present[f])
-    .map((f) => ({
-      rule: 'column-missing',
-      severity: 'warning' as Severity,
-      cell: a1(headerRow, 1),
-      row: headerRow,
-      sheet: header.sheet,
-      message: t(lang, 'column-missing', { column: term(lang, f) }),
-    }));
+    .map((f) => finding('column-missing', 'warning', header.sheet, a1(headerRow, 1), t(lang, 'column-missing', { column: term(lang, f) }), headerRow));
 }
 
 /**
@@ -224,7 +211,7 @@ export function startMissingFindings(items: CheckedItem[], header: HeaderMap, op
   const lang: Lang = opts.lang || 'zh';
   const row = header.rows[0];
   const col = header.columns.deadline === undefined ? 1 : header.columns.deadline;
-  return [{ rule: 'start-missing', severity: 'warning', cell: a1(row, col), row, sheet: header.sheet, message: t(lang, 'start-missing', { count }) }];
+  return [finding('start-missing', 'warning', header.sheet, a1(row, col), t(lang, 'start-missing', { count }), row)];
 }
 
 /** Errors first within a row; sheets in the order given. */

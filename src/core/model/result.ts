@@ -4,8 +4,33 @@ import { Flag, HeaderMap, Item } from './ledger';
 
 export type Severity = 'error' | 'warning';
 
+/**
+ * Every check rule's id (docs/contract.md, "Findings"): part of the contract, so ids are only ever added.
+ * words/check.ts RULE_NAMES must name each one, or it does not compile.
+ */
+export type RuleId =
+  | 'deadline-missing'
+  | 'deadline-unparsed'
+  | 'lead-dept-missing'
+  | 'measure-missing'
+  | 'duplicate-seq'
+  | 'deadline-before-start'
+  | 'completed-late'
+  | 'done-without-evidence'
+  | 'long-term-no-progress'
+  | 'deadline-needs-start'
+  | 'deadline-pending'
+  | 'start-missing'
+  | 'status-unknown'
+  | 'column-missing'
+  | 'problem-without-measure'
+  | 'measure-unknown-problem'
+  | 'measure-without-responsibility'
+  | 'responsibility-unknown-measure'
+  | 'lead-dept-not-in-roster';
+
 export interface Finding {
-  rule: string;
+  rule: RuleId;
   severity: Severity;
   /** A1 address on `sheet`. */
   cell: string;

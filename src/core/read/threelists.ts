@@ -13,6 +13,7 @@ import { splitDepartments } from '../text/departments';
 import { FieldKey, HeaderMap, Item } from '../model/ledger';
 import { Grid } from '../model/grid';
 import { dict } from '../text/dict';
+import { finding } from './finding';
 
 export type SheetRole = 'ledger' | 'problems' | 'tasks' | 'responsibilities' | 'roster';
 
@@ -177,10 +178,6 @@ export interface JoinedLists {
   present: Partial<Record<FieldKey, boolean>>;
   /** 序号 of each list, for the duplicate check. */
   seqs: { header: HeaderMap; seqs: SeqCell[] }[];
-}
-
-function finding(rule: string, severity: 'error' | 'warning', sheet: string, cell: string, message: string): Finding {
-  return { rule, severity, sheet, cell, row: +(/\d+$/.exec(cell) || ['0'])[0], message };
 }
 
 /** `year`: the start year the workbook states, for year-less dates when no start date is given. */

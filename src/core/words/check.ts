@@ -4,7 +4,7 @@
  * labels live in labels.ts.
  */
 import { format } from '../text/format';
-import { Lang } from '../model/result';
+import { Lang, RuleId } from '../model/result';
 
 const STRINGS = {
   zh: {
@@ -123,7 +123,7 @@ export function t(lang: Lang, key: StringKey, params?: Record<string, string | n
  * The check rules by name, for people: every sheet and report shows these, and keeps the rule id
  * (the JSON's `rule`) only in a last, narrow column. An id without a name here is shown as itself.
  */
-const RULE_NAMES: Record<Lang, Record<string, string>> = {
+const RULE_NAMES: Record<Lang, Record<RuleId, string>> = {
   zh: {
     'deadline-missing': '未填完成时限',
     'deadline-unparsed': '完成时限无法识别',
@@ -169,5 +169,5 @@ const RULE_NAMES: Record<Lang, Record<string, string>> = {
 };
 
 export function ruleName(lang: Lang, rule: string): string {
-  return Object.prototype.hasOwnProperty.call(RULE_NAMES[lang], rule) ? RULE_NAMES[lang][rule] : rule;
+  return Object.prototype.hasOwnProperty.call(RULE_NAMES[lang], rule) ? RULE_NAMES[lang][rule as RuleId] : rule;
 }

@@ -36,12 +36,12 @@ describe('errorsFirst: the findings as the pane lists them', () => {
   });
 
   it('keeps the order it was given within each severity (the sheets of three lists stay in the core’s order)', () => {
-    const f = (severity: 'error' | 'warning', sheet: string, cell: string): Finding => ({ rule: 'r', severity, sheet, cell, row: +cell.slice(1), message: '' });
+    const f = (severity: 'error' | 'warning', sheet: string, cell: string): Finding => ({ rule: 'duplicate-seq', severity, sheet, cell, row: +cell.slice(1), message: '' });
     const given = [f('warning', '任务清单', 'B3'), f('error', '任务清单', 'C9'), f('warning', '问题清单', 'C2'), f('error', '问题清单', 'D5'), f('error', '责任清单', 'A2')];
     expect(errorsFirst(given).map(at)).toEqual([
-      'error r 任务清单!C9', 'error r 问题清单!D5', 'error r 责任清单!A2', 'warning r 任务清单!B3', 'warning r 问题清单!C2',
+      'error duplicate-seq 任务清单!C9', 'error duplicate-seq 问题清单!D5', 'error duplicate-seq 责任清单!A2', 'warning duplicate-seq 任务清单!B3', 'warning duplicate-seq 问题清单!C2',
     ]);
-    expect(given.map(at)[0]).toBe('warning r 任务清单!B3'); // not sorted in place
+    expect(given.map(at)[0]).toBe('warning duplicate-seq 任务清单!B3'); // not sorted in place
   });
 });
 

@@ -3,7 +3,7 @@
  * lines: each measure names only what the test is about; the rest gets plausible defaults.
  */
 import { addDays } from '../../../src/core/text/dates';
-import { CheckResult, CheckedItem, Finding, FindingCounts, Totals } from '../../../src/core/model/result';
+import { CheckResult, CheckedItem, Finding, FindingCounts, RuleId, Totals } from '../../../src/core/model/result';
 import { DeadlineKind, Flag, State } from '../../../src/core/model/ledger';
 import { IsoDate } from '../../../src/core/model/grid';
 
@@ -95,7 +95,7 @@ export function counts(findings: Finding[]): FindingCounts {
   return c;
 }
 
-export function finding(rule: string, severity: 'error' | 'warning', cell: string, sheet: string): Finding {
+export function finding(rule: RuleId, severity: 'error' | 'warning', cell: string, sheet: string): Finding {
   return { rule, severity, cell, row: +cell.replace(/^[A-Z]+/, ''), sheet, message: '检查意见：' + rule };
 }
 
