@@ -10,6 +10,7 @@ import { FieldKey, HeaderMap } from '../model/ledger';
 import { term, termInText } from '../words/glossary';
 import { a1 } from '../text/grid';
 import { finding } from '../read/finding';
+import { presentFields } from '../read/header';
 import { cellOf, LedgerRead, SeqCell } from '../read/ledger';
 
 interface RuleContext {
@@ -107,12 +108,6 @@ export const ITEM_RULES: ItemRule[] = [
     if (has(ctx, 'status') && i.statusText && i.state === 'unknown') emit('status-unknown', 'warning', 'status', t(ctx.lang, 'status-unknown', { text: i.statusText }));
   },
 ];
-
-export function presentFields(header: HeaderMap): Partial<Record<FieldKey, boolean>> {
-  const present: Partial<Record<FieldKey, boolean>> = {};
-  (Object.keys(header.columns) as FieldKey[]).forEach((f) => (present[f] = true));
-  return present;
-}
 
 /** Findings on one item, each on the cell of the field at fault (which may sit on another list's sheet). */
 export function itemFindings(items: CheckedItem[], present: Partial<Record<FieldKey, boolean>>, opts: CheckOptions): Finding[] {

@@ -15,7 +15,7 @@ export type CellValue = string | number | boolean | DateValue | null;
 /**
  * A snapshot of one worksheet's used range.
  * `rows[i][j]` is the cell at sheet row `top + i`, sheet column `left + j` (both 1-based).
- * The non-top-left cells of a merge are null, as Excel reports them; exceljs hosts must blank them.
+ * The non-top-left cells of a merge are null, as Excel reports them; a file reader blanks them (src/xlsx does).
  * Merge information is never relied on (ExcelApi 1.1 cannot see merges).
  */
 export interface Grid {

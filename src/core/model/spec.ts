@@ -95,7 +95,7 @@ export interface SheetSpec {
    * cannot fit a row itself: Excel never grows a row for wrapped text in a merged cell.
    */
   heights?: number[];
-  /** Real, editable charts drawn over the sheet from ranges of it (core/charts.ts). */
+  /** Real, editable charts drawn over the sheet from ranges of it (src/xlsxlite/chart.ts, src/excel/charts.ts). */
   charts?: SpecChart[];
 }
 

@@ -281,9 +281,3 @@ export function fieldMatches(text: string): FieldMatch[] {
     .map((f) => ({ field: f, score: best[f] }))
     .sort((a, b) => b.score - a.score);
 }
-
-/** The field a header cell names best, or null. */
-export function matchField(text: string): FieldKey | null {
-  const m = fieldMatches(text);
-  return m.length ? m[0].field : null;
-}

@@ -11,6 +11,8 @@ import { fieldMatches, FieldMatch } from './fields';
 import { ledgerRight } from './ours';
 import { FieldKey, HeaderMap } from '../model/ledger';
 import { Grid } from '../model/grid';
+import { Lang } from '../model/result';
+import { term } from '../words/glossary';
 
 /** How far down the header may start. */
 const SCAN_ROWS = 30;
@@ -184,9 +186,16 @@ export function detectHeader(g: Grid, scorer: HeaderScorer = ledgerScore): Heade
   return best;
 }
 
-/** The field names looked for, for the "no ledger" message. */
-export function lookedFor(lang: 'zh' | 'en'): string {
-  return lang === 'zh'
-    ? '序号、存在问题、整改措施、责任领导、牵头部门、完成时限、整改进展、完成状态'
-    : 'No., Finding/Issue, Action, Owner, Department, Due date, Status, Progress';
+/** The fields a header maps to a column: what the rules may expect a value for. */
+export function presentFields(header: HeaderMap): Partial<Record<FieldKey, boolean>> {
+  const present: Partial<Record<FieldKey, boolean>> = {};
+  (Object.keys(header.columns) as FieldKey[]).forEach((f) => (present[f] = true));
+  return present;
+}
+
+/** The fields a ledger header is recognized by, in the glossary's words, for the "no ledger" message. */
+const LOOKED_FOR: FieldKey[] = ['seq', 'problem', 'measure', 'leader', 'leadDept', 'deadline', 'progress', 'status'];
+
+export function lookedFor(lang: Lang): string {
+  return LOOKED_FOR.map((f) => term(lang, f)).join(lang === 'zh' ? '、' : ', ');
 }

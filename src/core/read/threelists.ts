@@ -5,7 +5,7 @@
  * its leader, lead department and owner from the responsibility list.
  */
 import { cellAt, cellText, gridBottom, gridLeft, gridTop, a1 } from '../text/grid';
-import { detectHeader, HeaderCandidate, HeaderScorer, ledgerScore } from './header';
+import { detectHeader, HeaderCandidate, HeaderScorer, ledgerScore, presentFields } from './header';
 import { cellOf, readLedger, isSkippedRow, SeqCell } from './ledger';
 import { t } from '../words/check';
 import { CheckOptions, Finding, Lang } from '../model/result';
@@ -14,8 +14,6 @@ import { FieldKey, HeaderMap, Item } from '../model/ledger';
 import { Grid } from '../model/grid';
 import { dict } from '../text/dict';
 import { finding } from './finding';
-
-export type SheetRole = 'ledger' | 'problems' | 'tasks' | 'responsibilities' | 'roster';
 
 const has = (c: Partial<Record<FieldKey, number>>, f: FieldKey) => c[f] !== undefined;
 
@@ -186,8 +184,7 @@ export function joinThreeLists(lists: ThreeLists, opts: CheckOptions, year: numb
   const ctx = { asOf: opts.asOf, start: opts.start || null, year };
   const taskRead = readLedger(lists.tasks.grid, lists.tasks.header, ctx, { inheritRefs: true });
   const findings: Finding[] = [];
-  const present: Partial<Record<FieldKey, boolean>> = {};
-  (Object.keys(lists.tasks.header.columns) as FieldKey[]).forEach((f) => (present[f] = true));
+  const present = presentFields(lists.tasks.header);
   const seqs: JoinedLists['seqs'] = [{ header: lists.tasks.header, seqs: taskRead.seqs }];
 
   // Problems by 序号.

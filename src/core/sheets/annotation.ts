@@ -9,13 +9,11 @@ import { ADDED_LABELS } from '../read/fields';
 import { gridBottom } from '../text/grid';
 import { ourColumns, usedRight } from '../read/ours';
 import { t } from '../words/check';
-import { FLAG_LABELS } from '../words/labels';
+import { FLAG_LABELS, FLAG_STYLES } from '../words/labels';
 import { AnnotationPlan } from '../model/spec';
 import { CellValue, Grid } from '../model/grid';
 import { CheckedItem, CheckResult, Finding, Lang } from '../model/result';
 import { dict } from '../text/dict';
-
-const STYLE_BY_FLAG: { [flag: string]: 'good' | 'neutral' | 'bad' } = { done: 'good', overdue: 'bad', 'due-soon': 'neutral' };
 
 function noteFor(item: CheckedItem, findings: Finding[], lang: Lang, start: string | null): string {
   const notes: string[] = [];
@@ -60,7 +58,7 @@ export function planAnnotation(grid: Grid, result: CheckResult, lang: Lang): Ann
       item.daysLeft,
       noteFor(item, byRow[r] || [], lang, result.start) || null,
     ]);
-    styles.push(STYLE_BY_FLAG[item.flag] || null);
+    styles.push(FLAG_STYLES[item.flag]);
   }
   return {
     sheet: grid.name,

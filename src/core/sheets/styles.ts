@@ -1,5 +1,5 @@
 /**
- * The named cell styles that SheetSpecs refer to. Both hosts (exceljs and Office.js) read this table,
+ * The named cell styles that SheetSpecs refer to. Every host (the file writers and Office.js) reads this table,
  * so a summary looks the same wherever it is written. Good / Neutral / Bad copy Excel's built-in cell
  * styles of the same names; the header is a calm Office-like blue-grey.
  */

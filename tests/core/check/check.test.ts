@@ -157,6 +157,10 @@ describe('choosing the sheet', () => {
     const e = refusal(() => checkWorkbook([cover], { ...OPTS, file: '报告.xlsx' }));
     expect(e.code).toBe('no-ledger');
     expect(userMessage(e, 'zh')).toBe('“报告.xlsx”中没有找到可识别的整改台账表头。请确认表头包含以下列中的几列：序号、存在问题、整改措施、责任领导、牵头部门、完成时限、整改进展、完成状态。');
+    // The column names are the glossary's, in English too (they said Action and Owner where the glossary says Measure).
+    expect(userMessage(refusal(() => checkWorkbook([cover], { ...OPTS, file: 'report.xlsx', lang: 'en' })), 'en')).toContain(
+      'No., Problem, Measure, Leader, Lead department, Deadline, Progress, Status',
+    );
   });
   test('an empty workbook is refused, and so is one of blank cells only', () => {
     expect(refusal(() => checkWorkbook([{ name: 'Sheet1', rows: [] }], OPTS)).code).toBe('empty-workbook');

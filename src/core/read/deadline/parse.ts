@@ -23,6 +23,7 @@ import { CellValue, IsoDate } from '../../model/grid';
 import { Deadline, DeadlineReason } from '../../model/ledger';
 import { addMonths, isIsoDate, isValidYmd, monthEnd, parseIso, serialToIso, ymd } from '../../text/dates';
 import { chineseNumeralsToDigits, toHalfWidth } from '../../text/normalize';
+import { isDateValue } from '../../text/grid';
 import { toSimplified } from '../../text/traditional';
 import { DEADLINE_RULES, Hit } from './rules';
 import { BLANK_PLACEHOLDERS, IMMEDIATE_WORDS, LONG_TERM_WORDS, PENDING_WORDS } from './words';
@@ -150,10 +151,6 @@ function result(text: string, kind: Deadline['kind'], due: IsoDate | null, ongoi
 function containsAny(text: string, words: string[]): boolean {
   for (let i = 0; i < words.length; i++) if (text.indexOf(normalizeDeadlineText(words[i])) >= 0) return true;
   return false;
-}
-
-function isDateValue(v: unknown): v is { date: IsoDate } {
-  return typeof v === 'object' && v !== null && typeof (v as { date?: unknown }).date === 'string';
 }
 
 /** The lowest and highest Excel serials read as dates: 1970-01-01 .. 2099-12-31. */
