@@ -1,5 +1,5 @@
 /** CheckResult -> a report for a terminal: where the ledger was found, totals, overdue and due-soon items, findings. */
-import { term, colLetter, ruleName, t, FLAG_LABELS, CheckedItem, CheckResult, Lang, FieldKey } from '../core';
+import { term, colLetter, ruleName, t, FLAG_LABELS, daysPhrase, CheckedItem, CheckResult, Lang, FieldKey } from '../core';
 import { cliText } from './messages';
 
 /** Terminal cells a character takes: CJK and full-width forms take two. */
@@ -53,8 +53,7 @@ export function table(rows: string[][], indent = '  '): string[] {
 }
 
 function daysText(lang: Lang, item: CheckedItem): string {
-  if (item.daysLeft === null) return '';
-  return item.daysLeft < 0 ? t(lang, 'report.daysOverdue', { days: -item.daysLeft }) : t(lang, 'report.daysLeft', { days: item.daysLeft });
+  return item.daysLeft === null ? '' : daysPhrase(lang, item.daysLeft);
 }
 
 /** "    整改起始日：2022-02-24", or the year the workbook states and where: "    起始年份：2022（据标题）". */

@@ -28,7 +28,7 @@ export { COMPARE_TEXT } from './words/compare';
 export type { SinceSource } from './words/compare';
 export { isTaizhangError, taizhangError, userMessage } from './words/errors';
 export { GLOSSARY, term } from './words/glossary';
-export { FLAG_LABELS, FLAG_STYLES } from './words/labels';
+export { daysPhrase, FLAG_LABELS, FLAG_STYLES } from './words/labels';
 export { SUMMARY_TEXT, summarySheetNames } from './words/summary';
 export { FIELD_SYNONYMS } from './read/fields';
 export { detectHeader } from './read/header';

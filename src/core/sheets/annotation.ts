@@ -9,7 +9,7 @@ import { ADDED_LABELS } from '../read/fields';
 import { gridBottom } from '../text/grid';
 import { ourColumns, usedRight } from '../read/ours';
 import { t } from '../words/check';
-import { FLAG_LABELS, FLAG_STYLES } from '../words/labels';
+import { daysPhrase, FLAG_LABELS, FLAG_STYLES } from '../words/labels';
 import { AnnotationPlan } from '../model/spec';
 import { CellValue, Grid } from '../model/grid';
 import { CheckedItem, CheckResult, Finding, Lang } from '../model/result';
@@ -17,7 +17,7 @@ import { dict } from '../text/dict';
 
 function noteFor(item: CheckedItem, findings: Finding[], lang: Lang, start: string | null): string {
   const notes: string[] = [];
-  if (item.flag === 'overdue' && item.daysLeft !== null) notes.push(t(lang, 'note.overdue', { days: -item.daysLeft }));
+  if (item.flag === 'overdue' && item.daysLeft !== null) notes.push(daysPhrase(lang, item.daysLeft));
   if (item.deadline.kind === 'immediate' && item.flag !== 'done') {
     notes.push(start ? t(lang, 'note.immediate', { due: item.due || '' }) : t(lang, 'note.immediate-no-start'));
   }

@@ -8,12 +8,11 @@
 import { Change, ChangeKind, CHANGE_KINDS, ChangeSide, Comparison } from '../model/comparison';
 import { COMPARE_TEXT, CompareColumnKey, CompareText, SinceSource } from '../words/compare';
 import { diffDays } from '../text/dates';
-import { FLAG_LABELS, STATE_LABELS } from '../words/labels';
+import { daysPhrase, FLAG_LABELS, STATE_LABELS } from '../words/labels';
 import { Column, tableSheet } from './table';
 import { date, itemTarget, linked, num, rate, text } from './cells';
 import { Doc, docFor, DocumentOptions } from './print';
 import { completionRate } from '../aggregate/summary';
-import { SUMMARY_TEXT } from '../words/summary';
 import { CheckedItem, Lang, Totals } from '../model/result';
 import { Flag } from '../model/ledger';
 import { SheetSpec, SpecCell } from '../model/spec';
@@ -60,7 +59,7 @@ export function sideText(ctx: { lang: Lang; cx: CompareText }, kind: ChangeKind,
   if (kind === 'stalled') return side.progress || ctx.cx.none;
   if (kind === 'newly-overdue' || kind === 'still-overdue') {
     const days = side.daysLeft;
-    if (side.flag === 'overdue' && typeof days === 'number') return SUMMARY_TEXT[ctx.lang].daysText(true, -days);
+    if (side.flag === 'overdue' && typeof days === 'number') return daysPhrase(ctx.lang, days);
     return side.flag ? FLAG_LABELS[ctx.lang][side.flag] : '';
   }
   if (side.state) return STATE_LABELS[ctx.lang][side.state];
@@ -75,11 +74,8 @@ function of(cmp: Comparison, kinds: ChangeKind[]): Change[] {
   return cmp.changes.filter((c) => kinds.indexOf(c.kind) >= 0);
 }
 
-/** 逾期45天 or 剩余5天, as the 督办单 says it: a bare −45 reads as a sign error to a reader. */
 function daysWords(lang: Lang, it: { flag: string; daysLeft: number | null }): string {
-  const d = it.daysLeft;
-  if (typeof d !== 'number') return '';
-  return SUMMARY_TEXT[lang].daysText(d < 0, Math.abs(d));
+  return typeof it.daysLeft === 'number' ? daysPhrase(lang, it.daysLeft) : '';
 }
 
 function overdueDays(side: ChangeSide | null): number | null {

@@ -1,4 +1,5 @@
 /** The 督办单: one notice per department with overdue or due-soon items. */
+import { daysPhrase } from '../words/labels';
 import { replyDaysOf } from '../model/options';
 import { Lang } from '../model/result';
 import { SheetSpec, SpecCell } from '../model/spec';
@@ -32,7 +33,7 @@ function noticeColumns(doc: Doc): Column<SummaryItem>[] {
       cell: (i) => {
         const overdue = i.flag === 'overdue';
         const days = overdue ? daysOverdue(i) : i.daysLeft;
-        return days === null ? text('', 'text') : text(tx.daysText(overdue, days), overdue ? 'bad' : 'neutral');
+        return days === null ? text('', 'text') : text(daysPhrase(doc.lang, overdue ? -days : days), overdue ? 'bad' : 'neutral');
       },
     },
     { header: tx.columns.reply, width: 20, cell: () => ({ v: null, s: 'wrap' }) },

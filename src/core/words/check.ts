@@ -35,7 +35,6 @@ const STRINGS = {
     'lead-dept-not-in-roster': '牵头部门“{name}”不在{roster}中。',
     'lead-dept-not-in-roster-hint': '牵头部门“{name}”不在{roster}中，是否应为“{nearest}”？',
     // annotation notes
-    'note.overdue': '逾期{days}天',
     'note.immediate': '立行立改：按整改起始日起算，{due}前完成',
     'note.immediate-no-start': '立行立改：未提供整改起始日，按检查日计',
     // report
@@ -55,8 +54,6 @@ const STRINGS = {
     'report.findings': '检查问题（错误 {errors} 条，提示 {warnings} 条）',
     'report.row': '第{row}行',
     'report.written': '已写出检查后的台账：{file}',
-    'report.daysOverdue': '逾期{days}天',
-    'report.daysLeft': '剩余{days}天',
   },
   en: {
     'deadline-missing': 'The deadline is blank.',
@@ -84,7 +81,6 @@ const STRINGS = {
     'responsibility-unknown-measure': 'Task No. "{ref}" does not exist in the task list.',
     'lead-dept-not-in-roster': 'Lead department "{name}" is not on the list in {roster}.',
     'lead-dept-not-in-roster-hint': 'Lead department "{name}" is not on the list in {roster}. Did you mean "{nearest}"?',
-    'note.overdue': '{days} days overdue',
     'note.immediate': 'Immediate: counted from the start date, due {due}',
     'note.immediate-no-start': 'Immediate: no start date given, judged as of the check date',
     'report.title': 'Ledger check',
@@ -103,8 +99,6 @@ const STRINGS = {
     'report.findings': 'Findings ({errors} errors, {warnings} warnings)',
     'report.row': 'row {row}',
     'report.written': 'Checked ledger written to {file}',
-    'report.daysOverdue': '{days} days overdue',
-    'report.daysLeft': '{days} days left',
   },
 };
 

@@ -52,3 +52,13 @@ export const FLAG_STYLES: Record<Flag, 'good' | 'neutral' | 'bad' | null> = {
   'long-term': null,
   'no-deadline': null,
 };
+
+/**
+ * 逾期15天 or 剩余3天 (15 days overdue, 3 days left): the one way every surface states an item's days (the
+ * check notes, the terminal report, the 督办单, the comparison sheets). A bare -15 reads as a sign error.
+ */
+export function daysPhrase(lang: Lang, daysLeft: number): string {
+  const n = Math.abs(daysLeft);
+  if (lang === 'zh') return (daysLeft < 0 ? '逾期' : '剩余') + n + '天';
+  return n + (n === 1 ? ' day' : ' days') + (daysLeft < 0 ? ' overdue' : ' left');
+}

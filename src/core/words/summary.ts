@@ -85,8 +85,6 @@ export interface SummaryText {
     longTerm: string;
     noDeadline: string;
   };
-  /** 逾期15天 / 剩余3天: the days column of a 督办单. */
-  daysText: (overdue: boolean, days: number) => string;
   report: {
     title: string;
     opening: (c: OutlineCounts) => string;
@@ -220,7 +218,6 @@ const ZH: SummaryText = {
     longTerm: '长期坚持',
     noDeadline: '时限待明确',
   },
-  daysText: (overdue, days) => (overdue ? '逾期' + days + '天' : '剩余' + days + '天'),
   report: {
     title: '整改进展情况通报',
     opening: (c) =>
@@ -330,7 +327,6 @@ const EN: SummaryText = {
     longTerm: 'Long-term',
     noDeadline: 'Deadline to be set',
   },
-  daysText: (overdue, days) => (overdue ? plural(days, 'day', 'days') + ' overdue' : plural(days, 'day', 'days') + ' left'),
   report: {
     title: 'Rectification progress report',
     opening: (c) => {

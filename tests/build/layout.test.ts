@@ -1,0 +1,50 @@
+/**
+ * The layout's rules (scripts/layout.js): stages import only earlier stages, the core stays pure, hosts import
+ * only the rooms below them, and no import cycle. Checked on src/ itself, and on a small tree with one
+ * planted breach of each rule, so that the checker is known to see them.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { checkLayout } = require('../../scripts/layout.js') as { checkLayout: (root: string) => string[] };
+
+function tree(files: Record<string, string>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tz-layout-'));
+  for (const [name, text] of Object.entries(files)) {
+    const p = path.join(root, name);
+    fs.mkdirSync(path.dirname(p), { recursive: true });
+    fs.writeFileSync(p, text);
+  }
+  return root;
+}
+
+test('src/ keeps the layout: no stage imports a later one, no host a room above it, no cycle', () => {
+  expect(checkLayout(path.resolve(__dirname, '../..'))).toEqual([]);
+});
+
+test('each planted breach is named, and nothing else', () => {
+  const root = tree({
+    'src/core/model/grid.ts': 'export type IsoDate = string;\n',
+    'src/core/text/dates.ts': "import { IsoDate } from '../model/grid';\nexport const d: IsoDate = '';\n",
+    // read/ importing sheets/: up the pipeline
+    'src/core/read/ledger.ts': "import { s } from '../sheets/summary';\nexport const l = s;\n",
+    'src/core/sheets/summary.ts': "import { d } from '../text/dates';\nexport const s = d;\n",
+    // the core importing Node
+    'src/core/check/flags.ts': "import * as fs from 'fs';\nexport const f = fs;\n",
+    // a comment that names an import is not one
+    'src/core/check/rules.ts': "// import { x } from '../../cli/main';\nexport const r = 1;\n",
+    'src/core/index.ts': "export { s } from './sheets/summary';\n",
+    // the CLI importing the Excel host; a cycle between two CLI files
+    'src/cli/main.ts': "import { e } from '../excel/read';\nimport { a } from './args';\nexport const m = e + a;\n",
+    'src/cli/args.ts': "import { m } from './main';\nexport const a = m;\n",
+    'src/excel/read.ts': "import { s } from '../core';\nexport const e = s;\n",
+  });
+  expect(checkLayout(root)).toEqual([
+    'src/cli/main.ts: cli/ imports src/excel/read.ts (cli/ may import core, xlsx, xlsxlite)',
+    "src/core/check/flags.ts: the core imports 'fs' (it must stay pure)",
+    'src/core/read/ledger.ts: read/ imports src/core/sheets/summary.ts, a later stage (model -> text -> words -> read -> check -> aggregate -> sheets)',
+    'import cycle among: src/cli/args.ts, src/cli/main.ts',
+  ]);
+});
