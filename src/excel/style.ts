@@ -1,5 +1,6 @@
 /** CellStyle (core/styles.ts) -> Office.js range formats. All of these are ExcelApi 1.1. */
 import { CellStyle } from '../core/types';
+import { textEqualsFormula } from '../host/cells';
 
 export function hex(color: string): string {
   return color.charAt(0) === '#' ? color : '#' + color;
@@ -31,11 +32,6 @@ export function applyStyle(range: Excel.Range, style: CellStyle, rows: number, c
       b.color = '#BFBFBF';
     }
   }
-}
-
-/** The Excel formula that makes a cell-value rule match text exactly: ="逾期" (quotes doubled). */
-export function textEqualsFormula(text: string): string {
-  return '="' + text.replace(/"/g, '""') + '"';
 }
 
 /**

@@ -11,10 +11,10 @@ import { readStatedDates } from '../core/stated';
 import { ThreeLists } from '../core/threelists';
 import { summarySheetNames } from '../core/summary-i18n';
 import { cellAt, cellText, colLetter, gridLeft, gridRight } from '../core/grid';
-import { SavedOptions, loadOptions } from '../excel/settings';
+import { SavedOptions, loadOptions } from '../host/settings';
 import { STRINGS } from './strings';
 import { $, clear, el, input, message, option, select, show } from './dom';
-import { FIELDS, fieldName, gridByName, s, state } from './state';
+import { FIELDS, fieldName, gridByName, host, s, state } from './state';
 
 /** Below this 识别可信度 the pane opens the mapping editor and asks the user to check it. */
 export const LOW_CONFIDENCE = 0.6;
@@ -219,7 +219,7 @@ function ledgerChoice(): LedgerChoice | null {
  */
 export function renderEarlier(): void {
   const sel = select('tz-earlier');
-  const keep = sel.value || loadOptions().previousSheet || '';
+  const keep = sel.value || loadOptions(host().store).previousSheet || '';
   clear(sel);
   const ledger = ledgerChoice();
   const lists = state.lists && ledger && ledger.grid === state.lists.tasks.grid ? listSources(state.lists).map((l) => l.sheet) : [];

@@ -1,6 +1,7 @@
 /** Annotate in place (src/excel/annotate.ts) on the fake Excel: the added columns, and nothing else. */
 import { createFakeHost, FakeHost, FakeSheetInit, FakeValue } from './fake-excel';
-import { annotate, annotationBody, planColumns } from '../../src/excel/annotate';
+import { annotate } from '../../src/excel/annotate';
+import { annotationBody, planColumns } from '../../src/host/annotation';
 import { AnnotationPlan } from '../../src/core/types';
 import { isoToSerial } from '../../src/core/dates';
 import { CELL_WRITES, HEADER, LEDGER, bigThreeLists, install, ledgerRows, makeHost, maxUsedColumn, runCheck, runThreeListCheck, snapshot, threeListSheets } from './helpers';

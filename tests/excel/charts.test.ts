@@ -5,8 +5,8 @@ import { checkWorkbook } from '../../src/core/check';
 import { summarize } from '../../src/core/summary';
 import { summarySheets } from '../../src/core/summary-sheets';
 import { colLetter } from '../../src/core/grid';
-import { CHART_TYPES, lastCellOf } from '../../src/excel/charts';
-import { mergedRows } from '../../src/excel/page';
+import { CHART_TYPES } from '../../src/excel/charts';
+import { lastCellOf, mergedRows } from '../../src/host/layout';
 import { chartSeries, parseBlock } from '../../src/xlsxlite';
 import { AS_OF, makeHost } from './helpers';
 

@@ -1,7 +1,10 @@
 /** SheetSpecs -> worksheets (src/excel/sheets.ts) on the fake Excel: the summary sheets, ours only. */
 import { createFakeHost, FakeHost, FakeSheetInit } from './fake-excel';
 import { readWorkbook } from '../../src/excel/read';
-import { writeSheets, styleRects, freeSheetName, MAX_LINKS } from '../../src/excel/sheets';
+import { writeSheets } from '../../src/excel/sheets';
+import { styleRects } from '../../src/host/cells';
+import { freeSheetName } from '../../src/host/ours';
+import { MAX_LINKS } from '../../src/host/links';
 import { checkWorkbook } from '../../src/core/check';
 import { summarize } from '../../src/core/summary';
 import { summarySheets } from '../../src/core/summary-sheets';

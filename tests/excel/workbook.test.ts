@@ -1,7 +1,8 @@
 /** Selection, the new workbook (src/excel/workbook.ts), the settings (src/excel/settings.ts) and the language (src/excel/office.ts). */
 import { createFakeHost } from './fake-excel';
 import { selectCell, openAsNewWorkbook } from '../../src/excel/workbook';
-import { loadOptions, saveOptions } from '../../src/excel/settings';
+import { officeStore } from '../../src/excel/settings';
+import { loadOptions, saveOptions } from '../../src/host/settings';
 import { displayLang, hostInfoLang, whenReady } from '../../src/excel/office';
 import { LEDGER, install, makeHost } from './helpers';
 
@@ -24,10 +25,10 @@ describe('selection, new workbook, settings, language', () => {
 
   it('options are saved in the workbook settings and read back', async () => {
     const host = makeHost('1.1');
-    expect(loadOptions()).toEqual({});
-    expect(await saveOptions({ start: '2022-03-01', dueSoonDays: 7, immediateDays: 30 })).toBe(true);
+    expect(loadOptions(officeStore)).toEqual({});
+    expect(await saveOptions(officeStore, { start: '2022-03-01', dueSoonDays: 7, immediateDays: 30 })).toBe(true);
     expect(host.state.settingsSaved).toBe(1);
-    expect(loadOptions()).toEqual({ start: '2022-03-01', dueSoonDays: 7, immediateDays: 30 });
+    expect(loadOptions(officeStore)).toEqual({ start: '2022-03-01', dueSoonDays: 7, immediateDays: 30 });
   });
 
   it('before Office answers, the language is the one in the page address office.js reads, else Chinese', () => {

@@ -6,10 +6,13 @@ import { isoToSerial } from '../../src/core/dates';
 import { colLetter } from '../../src/core/grid';
 import { compareWithEarlier, readAndCheck, writeNotices, noticeSpecs } from '../../src/taskpane/flows';
 import { userMessage } from '../../src/core/errors';
+import { createExcelHost } from '../../src/excel/host';
 import { earlierLedger, laterLedger } from '../unit/helpers/versions';
 import { AS_OF, HEADER, LEDGER, install, snapshot, threeListSheets, toFake } from '../excel/helpers';
 
 const noStep = () => Promise.resolve();
+/** The Excel host over whichever fake is installed (it reads the Office and Excel globals at each call). */
+const excel = createExcelHost();
 
 /** A county ledger whose overdue and due-soon items fall to four lead departments, one jointly led. */
 function noticeLedger(): FakeSheetInit {
@@ -57,9 +60,9 @@ describe('生成督办单: the notices as sheets of this workbook (src/taskpane/
 
   it('one sheet per lead department with overdue or due-soon items, most overdue first; a user’s sheet of the same name is left alone', async () => {
     const host = notices();
-    const c = await readAndCheck(OPTS, noStep, 3);
+    const c = await readAndCheck(excel, OPTS, noStep, 3);
     const before = host.state.syncCount;
-    const w = await writeNotices(c.result, 'zh', DOC);
+    const w = await writeNotices(excel, c.result, 'zh', DOC);
     expect(host.state.syncCount - before).toBe(2);
     expect(w.report!.syncs).toBe(2);
     expect(w.report!.sheets).toEqual(['督办单-办公室 (2)', '督办单-财务处', '督办单-宣传部', '督办单-组织部']);
@@ -91,7 +94,7 @@ describe('生成督办单: the notices as sheets of this workbook (src/taskpane/
 
   it('a re-run rewrites ours in place; a notice no department needs any more is left as it is and named', async () => {
     const host = notices();
-    await writeNotices((await readAndCheck(OPTS, noStep, 3)).result, 'zh', DOC);
+    await writeNotices(excel, (await readAndCheck(excel, OPTS, noStep, 3)).result, 'zh', DOC);
     // 办公室 and 财务处 closed their items since.
     await (host.Excel as { run: (cb: (ctx: Excel.RequestContext) => Promise<unknown>) => Promise<unknown> }).run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(LEDGER);
@@ -101,7 +104,7 @@ describe('生成督办单: the notices as sheets of this workbook (src/taskpane/
     });
     const writesBefore = host.state.writes.length;
     const before = host.state.syncCount;
-    const again = await writeNotices((await readAndCheck(OPTS, noStep, 3)).result, 'zh', DOC);
+    const again = await writeNotices(excel, (await readAndCheck(excel, OPTS, noStep, 3)).result, 'zh', DOC);
     expect(host.state.syncCount - before).toBe(2 + 2);
     expect(again.report!.sheets).toEqual(['督办单-宣传部', '督办单-组织部']);
     expect(again.report!.rewritten).toEqual(['督办单-宣传部', '督办单-组织部']);
@@ -114,12 +117,12 @@ describe('生成督办单: the notices as sheets of this workbook (src/taskpane/
 
   it('nothing overdue or due soon: nothing is written, and the earlier notices still there are named (one sync to see them)', async () => {
     const host = notices();
-    await writeNotices((await readAndCheck(OPTS, noStep, 3)).result, 'zh', DOC);
-    const early = (await readAndCheck({ ...OPTS, asOf: '2022-01-10' }, noStep, 3)).result;
+    await writeNotices(excel, (await readAndCheck(excel, OPTS, noStep, 3)).result, 'zh', DOC);
+    const early = (await readAndCheck(excel, { ...OPTS, asOf: '2022-01-10' }, noStep, 3)).result;
     expect(noticeSpecs(early, 'zh', DOC)).toEqual([]);
     const writesBefore = host.state.writes.length;
     const before = host.state.syncCount;
-    const none = await writeNotices(early, 'zh', DOC);
+    const none = await writeNotices(excel, early, 'zh', DOC);
     expect(host.state.syncCount - before).toBe(1);
     expect(host.state.writes.length).toBe(writesBefore);
     expect(none).toEqual({ report: null, stale: ['督办单-办公室 (2)', '督办单-财务处', '督办单-宣传部', '督办单-组织部'] });
@@ -127,9 +130,9 @@ describe('生成督办单: the notices as sheets of this workbook (src/taskpane/
 
   it('on ExcelApi 1.1 the notices are written whole, in the same syncs, and say what this Excel skipped', async () => {
     const host = notices('1.1');
-    const c = await readAndCheck(OPTS, noStep, 3);
+    const c = await readAndCheck(excel, OPTS, noStep, 3);
     const before = host.state.syncCount;
-    const w = await writeNotices(c.result, 'zh', DOC);
+    const w = await writeNotices(excel, c.result, 'zh', DOC);
     expect(host.state.syncCount - before).toBe(2);
     expect(w.report!.skipped).toEqual(['merges', 'columnWidths', 'printSettings', 'rowHeights']);
     expect(sheetText(host, '督办单-组织部')[0]).toBe('整改督办单');
@@ -187,7 +190,7 @@ describe('对比上期: the ledger against last period’s sheet in the same wor
     for (const n of [100, 20000]) {
       const host = versions(v, n);
       const before = host.state.syncCount;
-      const c = await compareWithEarlier(OPTS, { sheet: '上期台账', since: null }, {}, noStep);
+      const c = await compareWithEarlier(excel, OPTS, { sheet: '上期台账', since: null }, {}, noStep);
       const responses = host.state.syncResponses.slice(before);
       const payloads = host.state.syncPayloads.slice(before);
       runs.push({ syncs: host.state.syncCount - before, totals: c.comparison.totals, read: Math.max(...responses), write: Math.max(...payloads), sheets: c.report.sheets });
@@ -211,7 +214,7 @@ describe('对比上期: the ledger against last period’s sheet in the same wor
     const host = versions('1.7', 120);
     const before = new Map(['上期台账', LEDGER].map((n) => [n, snapshot(host, n)] as [string, Map<string, FakeValue>]));
     const writesBefore = host.state.writes.length;
-    const c = await compareWithEarlier({ ...OPTS, sheet: null }, { sheet: '上期台账', since: null }, { issuer: '县委巡察整改办' }, noStep);
+    const c = await compareWithEarlier(excel, { ...OPTS, sheet: null }, { sheet: '上期台账', since: null }, { issuer: '县委巡察整改办' }, noStep);
     expect([c.comparison.earlier.sheet, c.comparison.later.sheet, c.result.sheet]).toEqual(['上期台账', LEDGER, LEDGER]);
     const written = host.state.writes.slice(writesBefore);
     expect(written.filter((w) => w.sheet === LEDGER || w.sheet === '上期台账')).toEqual([]);
@@ -230,14 +233,14 @@ describe('对比上期: the ledger against last period’s sheet in the same wor
     expect(links.length).toBeGreaterThan(0);
     expect(links.every((l) => l.indexOf("'整改台账'!") === 0)).toBe(true);
     // A re-run rewrites our comparison sheets in place and still reads the earlier one apart.
-    const again = await compareWithEarlier({ ...OPTS, sheet: LEDGER }, { sheet: '上期台账', since: null }, {}, noStep);
+    const again = await compareWithEarlier(excel, { ...OPTS, sheet: LEDGER }, { sheet: '上期台账', since: null }, {}, noStep);
     expect(again.report.rewritten).toEqual(c.report.sheets);
     expect(again.comparison.totals).toEqual(c.comparison.totals);
   });
 
   it('a date given judges the earlier version at it; a sheet that states none, the ledger itself, or a date after the check’s are refused in plain words', async () => {
     const host = versions('1.7', 40, false);
-    const given = await compareWithEarlier(OPTS, { sheet: '上期台账', since: '2022-07-01' }, {}, noStep);
+    const given = await compareWithEarlier(excel, OPTS, { sheet: '上期台账', since: '2022-07-01' }, {}, noStep);
     expect([given.since, given.sinceSource, given.comparison.earlier.asOf]).toEqual(['2022-07-01', 'given', '2022-07-01']);
     expect(host.value('对比总览', 'A3')).toBe('上期：县委台账.xlsx（工作表“上期台账”），按 2022-07-01 判断（在加载项中指定）');
     // At 07-01 the 6月底前 items were already overdue: still overdue now, not newly.
@@ -246,7 +249,7 @@ describe('对比上期: the ledger against last period’s sheet in the same wor
     const writes = host.state.writes.length;
     const fails = async (earlier: { sheet: string; since: string | null }, opts = OPTS) => {
       try {
-        await compareWithEarlier(opts, earlier, {}, noStep);
+        await compareWithEarlier(excel, opts, earlier, {}, noStep);
       } catch (e) {
         return userMessage(e as never, 'zh');
       }
@@ -279,7 +282,7 @@ describe('对比上期: the ledger against last period’s sheet in the same wor
     };
     const host = createFakeHost({ apiVersion: '1.7', sheets: [sheets[0], earlierTasks].concat(sheets.slice(1)) });
     install(host);
-    const c = await compareWithEarlier({ ...OPTS, start: '2022-02-24' }, { sheet: '任务清单（上期）', since: null }, {}, noStep);
+    const c = await compareWithEarlier(excel, { ...OPTS, start: '2022-02-24' }, { sheet: '任务清单（上期）', since: null }, {}, noStep);
     expect(c.result.sources).toEqual({ problems: '问题清单', tasks: '任务清单', responsibilities: '责任清单' });
     expect(c.comparison.totals['lead-changed']).toBe(0);
     // Task 4 (2022年5月中旬) was overdue then and is now; task 6 (2022年7月20日) is due soon with the same 推进中.
@@ -311,7 +314,7 @@ describe('对比上期 on the messy ledger of the compare tests: last month’s 
     install(host);
     const kept = new Map(['填报说明', LEDGER, '上期台账', '时限调整'].map((n) => [n, snapshot(host, n)] as [string, Map<string, FakeValue>]));
     const before = host.state.syncCount;
-    const c = await compareWithEarlier(OPTS, { sheet: '上期台账', since: null }, { issuer: '某局巡察整改办' }, noStep);
+    const c = await compareWithEarlier(excel, OPTS, { sheet: '上期台账', since: null }, { issuer: '某局巡察整改办' }, noStep);
     expect(host.state.syncCount - before).toBe(5);
     expect([c.since, c.sinceSource]).toEqual(['2022-06-15', 'filled-in']);
     expect(c.view.sentence).toBe('本期新完成1项、新增逾期1项、调整时限1项（推迟1项、提前0项）、持续逾期1项、进展停滞1项、状态倒退1项、牵头部门变更1项、新增事项1项、删除事项1项。');
@@ -369,7 +372,7 @@ describe('对比上期 on the messy ledger of the compare tests: last month’s 
 
     // The same again: ours rewritten in place to the same text, nothing added, nothing of the user's touched.
     const first = new Map(OURS.map((n) => [n, sheetText(host, n)] as [string, string[]]));
-    const again = await compareWithEarlier(OPTS, { sheet: '上期台账', since: null }, { issuer: '某局巡察整改办' }, noStep);
+    const again = await compareWithEarlier(excel, OPTS, { sheet: '上期台账', since: null }, { issuer: '某局巡察整改办' }, noStep);
     expect(again.report.rewritten).toEqual(OURS);
     expect(again.report.renamed).toEqual([{ name: '时限调整', sheet: '时限调整 (2)' }]);
     expect(host.state.sheets.map((s) => s.name)).toEqual(['填报说明', LEDGER, '上期台账', '时限调整'].concat(OURS));
@@ -381,7 +384,7 @@ describe('对比上期 on the messy ledger of the compare tests: last month’s 
     const ledger = host.state.sheets.filter((x) => x.name === LEDGER)[0];
     ledger.cells.get(8)!.get(8)!.v = '已印发考勤和通报制度';
     ledger.cells.get(8)!.get(9)!.v = '已完成';
-    const closed = await compareWithEarlier(OPTS, { sheet: '上期台账', since: null }, { issuer: '某局巡察整改办' }, noStep);
+    const closed = await compareWithEarlier(excel, OPTS, { sheet: '上期台账', since: null }, { issuer: '某局巡察整改办' }, noStep);
     expect(closed.report.rewritten).toEqual(OURS);
     expect([closed.comparison.totals.done, closed.comparison.totals['still-overdue'], closed.comparison.totals.stalled]).toEqual([2, 0, 0]);
     expect(sheetText(host, '新增逾期').slice(3)).toEqual(['1|新增逾期|6|修订《下属单位管理办法》|办公室|2022年7月10日|' + isoToSerial('2022-07-10') + '|5||正常推进|逾期|12']);
