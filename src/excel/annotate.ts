@@ -11,7 +11,7 @@
  * they are static fills per contiguous run. A notes-only column is filled statically ('bad' where a
  * note is) on every version: a note's text is free, so no text-equals rule can match it.
  *
- * The added body cells look like the ledger's own (read with the grid: read.ts BodyLook): its font,
+ * The added body cells look like the ledger's own (src/host/annotation.ts BodyLook, read with the grid by read.ts): its font,
  * size and alignment, and its borders on every added cell of an item row. 检查意见 wraps.
  * Row heights are never set or autofitted: a height the user fixed is theirs, and ExcelApi 1.1-1.7
  * cannot tell a fixed height from Excel's own, so heights are left to Excel.

@@ -11,7 +11,7 @@ const VALIGN: Record<string, string> = { top: 'Top', middle: 'Center' };
 
 /**
  * Applies a style to a rectangle. The number format is not set here: it goes with the values
- * (batch.ts formatFor), before them, so text stays text.
+ * (src/host/cells.ts formatFor), before them, so text stays text.
  */
 export function applyStyle(range: Excel.Range, style: CellStyle, rows: number, cols: number): void {
   const f = range.format;

@@ -1,12 +1,13 @@
 /**
- * The task pane: boots the page and wires its controls. Data flows one way: read Grids ->
- * checkWorkbook -> planAnnotations -> annotateAll (or SheetSpecs -> writeSheets); the pane only shows
- * what the core returns. No framework, because the pane must run in IE11. By role:
- *   state.ts    what the modules share, and the pane's words in the current language
+ * The task pane: boots the page and wires its controls. Data flows one way: host.readWorkbook ->
+ * checkWorkbook -> planAnnotations -> host.annotate (or SheetSpecs -> host.writeSheets); the pane only
+ * shows what the core returns. It talks to a Host (src/host/host.ts); this file is the one place that
+ * names the Excel host, which it builds at boot. No framework, because the pane must run in IE11. By role:
+ *   state.ts    what the modules share (the host among them), and the pane's words in the current language
  *   dom.ts      DOM helpers, the message, notice and progress lines
  *   options.ts  the options form
  *   mapping.ts  the ledger card: the sheet, the three lists, the header and the mapping editor
- *   flows.ts    what each action does with Excel and the core, without the DOM (tested on the fake Excel)
+ *   flows.ts    what each action does with the host and the core, without the DOM (tested on the fake Excel)
  *   actions.ts  the actions, through one wrapper for the form, consent, busy state, progress and errors
  *   render.ts   the results, the findings, what a write skipped, errors in plain words
  * The .xlsx writer for 打开为新工作簿 (src/xlsxlite) is a separate chunk, loaded on that click only.
