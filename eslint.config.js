@@ -31,6 +31,26 @@ module.exports = tseslint.config(
     languageOptions: { sourceType: 'script', globals: BROWSER },
     rules: { 'no-var': 'off', 'prefer-rest-params': 'off', '@typescript-eslint/no-unused-vars': ['error', { args: 'none', caughtErrors: 'none' }] },
   },
+  // The host seam (src/host/host.ts): the pane talks to a Host, never to Office.js or src/excel, except
+  // taskpane.ts, which builds the Excel host at start-up; src/host is pure planning over the core.
+  {
+    files: ['src/taskpane/**/*.ts'],
+    ignores: ['src/taskpane/taskpane.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/excel', '**/excel/*'], message: 'The pane talks to src/host; only taskpane.ts names the Excel host.' }] }],
+      'no-restricted-globals': ['error', { name: 'Office', message: 'Ask the host (src/host/host.ts).' }, { name: 'Excel', message: 'Ask the host (src/host/host.ts).' }],
+    },
+  },
+  {
+    files: ['src/taskpane/taskpane.ts'],
+    rules: { 'no-restricted-globals': ['error', { name: 'Office', message: 'Ask the host (src/host/host.ts).' }, { name: 'Excel', message: 'Ask the host (src/host/host.ts).' }] },
+  },
+  {
+    files: ['src/host/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/excel', '**/excel/*', '**/taskpane/*', '**/cli/*', '**/xlsx', '**/xlsx/*'], message: 'src/host is the pure side of the seam: it imports the core and itself only.' }] }],
+    },
+  },
   // The XML writer refuses or escapes the control characters XML 1.0 forbids, by regular expressions
   // that name them; the font test looks for non-ASCII.
   { files: ['src/xlsxlite/xml.ts', 'src/xlsxlite/styles.ts'], rules: { 'no-control-regex': 'off' } },
