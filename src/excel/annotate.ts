@@ -19,7 +19,7 @@
 import { AnnotationPlan, CellStyle, Grid } from '../core/types';
 import { STYLES } from '../core/styles';
 import { AnnotateReport } from '../host/host';
-import { rangeAddress } from '../host/cells';
+import { rangeAddress, rectEdges } from '../host/cells';
 import { BodyLook, COLUMN_WIDTHS, annotationBody, borderFor, headerSpan, itemRuns, labelStyles, pickLook, planColumns, styleRuns } from '../host/annotation';
 import { Batch, charsToPoints, writeBlock } from './batch';
 import { Capabilities, capabilities } from './caps';
@@ -51,15 +51,14 @@ async function queueLook(batch: Batch, ws: Excel.Worksheet, plan: AnnotationPlan
   // A ledger drawn without borders gets none; an unknown one gets thin lines.
   const border = borderFor(look);
   if (!border) return;
-  const edges = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal'].concat(width > 1 ? ['InsideVertical'] : []);
   const runs = itemRuns(plan, grid);
   for (let r = 0; r < runs.length; r++) {
-    await batch.room(120 * edges.length);
+    // Room for a run of two rows or more, whose inside horizontal line a one-row run has not.
+    await batch.room(120 * rectEdges(2, width).length);
     const range = ws.getRange(rangeAddress(plan.firstRow + runs[r].from, col, plan.firstRow + runs[r].to, lastCol));
+    const edges = rectEdges(runs[r].to - runs[r].from + 1, width);
     for (let i = 0; i < edges.length; i++) {
-      // A one-row run has no inside horizontal border to draw.
-      if (edges[i] === 'InsideHorizontal' && runs[r].from === runs[r].to) continue;
-      const b = range.format.borders.getItem(edges[i] as Excel.BorderIndex);
+      const b = range.format.borders.getItem(edges[i]);
       b.style = border.style as Excel.BorderLineStyle;
       b.weight = border.weight as Excel.BorderWeight;
       b.color = border.color;

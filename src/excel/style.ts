@@ -1,6 +1,6 @@
 /** CellStyle (core/styles.ts) -> Office.js range formats. All of these are ExcelApi 1.1. */
 import { CellStyle } from '../core/types';
-import { textEqualsFormula } from '../host/cells';
+import { STYLE_BORDER_COLOR, rectEdges, textEqualsFormula } from '../host/cells';
 
 export function hex(color: string): string {
   return color.charAt(0) === '#' ? color : '#' + color;
@@ -23,13 +23,11 @@ export function applyStyle(range: Excel.Range, style: CellStyle, rows: number, c
   if (style.align) f.horizontalAlignment = ALIGN[style.align] as Excel.HorizontalAlignment;
   if (style.valign) f.verticalAlignment = VALIGN[style.valign] as Excel.VerticalAlignment;
   if (style.border) {
-    const edges = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
-    if (rows > 1) edges.push('InsideHorizontal');
-    if (cols > 1) edges.push('InsideVertical');
+    const edges = rectEdges(rows, cols);
     for (let i = 0; i < edges.length; i++) {
-      const b = f.borders.getItem(edges[i] as Excel.BorderIndex);
+      const b = f.borders.getItem(edges[i]);
       b.style = 'Continuous';
-      b.color = '#BFBFBF';
+      b.color = STYLE_BORDER_COLOR;
     }
   }
 }

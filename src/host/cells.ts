@@ -41,6 +41,20 @@ export function rangeAddress(r0: number, c0: number, r1: number, c1: number): st
   return r0 === r1 && c0 === c1 ? tl : tl + ':' + a1(r1, c1);
 }
 
+/** A border edge of a rectangle, by Excel's name (Excel.BorderIndex; VBA's xlEdgeTop, ...). */
+export type Edge = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideHorizontal' | 'InsideVertical';
+
+/** The edges that draw every cell's border in a rows x cols rectangle: the inside lines only where there are two rows or columns. */
+export function rectEdges(rows: number, cols: number): Edge[] {
+  const edges: Edge[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
+  if (rows > 1) edges.push('InsideHorizontal');
+  if (cols > 1) edges.push('InsideVertical');
+  return edges;
+}
+
+/** The light grey of a CellStyle's border (the written sheets' table lines). */
+export const STYLE_BORDER_COLOR = '#BFBFBF';
+
 /** The formula that makes a cell-value rule match text exactly: ="逾期" (quotes doubled). */
 export function textEqualsFormula(text: string): string {
   return '="' + text.replace(/"/g, '""') + '"';
