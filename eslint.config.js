@@ -31,6 +31,12 @@ module.exports = tseslint.config(
     languageOptions: { sourceType: 'script', globals: BROWSER },
     rules: { 'no-var': 'off', 'prefer-rest-params': 'off', '@typescript-eslint/no-unused-vars': ['error', { args: 'none', caughtErrors: 'none' }] },
   },
+  // The host seam (src/host/host.ts): the pane talks to a Host, never to the Office or Excel globals
+  // (which rooms import which is scripts/layout.js's, run by npm test).
+  {
+    files: ['src/taskpane/**/*.ts'],
+    rules: { 'no-restricted-globals': ['error', { name: 'Office', message: 'Ask the host (src/host/host.ts).' }, { name: 'Excel', message: 'Ask the host (src/host/host.ts).' }] },
+  },
   // The XML writer refuses or escapes the control characters XML 1.0 forbids, by regular expressions
   // that name them; the font test looks for non-ASCII.
   { files: ['src/xlsxlite/xml.ts', 'src/xlsxlite/styles.ts'], rules: { 'no-control-regex': 'off' } },

@@ -2,11 +2,7 @@
  * A small argv parser for the contract in docs/contract.md. No dependency: the options
  * are few and fixed, and every malformed value must become one clear line in the user's language.
  */
-import { isIsoDate } from '../core/text/dates';
-import { taizhangError } from '../core/words/errors';
-import { DEFAULTS } from '../core/model/options';
-import { IsoDate } from '../core/model/grid';
-import { Lang } from '../core/model/result';
+import { isIsoDate, taizhangError, DEFAULTS, IsoDate, Lang } from '../core';
 import { cliText } from './messages';
 
 export interface CliOptions {

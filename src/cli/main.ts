@@ -8,12 +8,9 @@ import * as path from 'path';
 // The start-up path (main, args, messages) takes its few core modules directly, not through the
 // façade (src/core/index.ts), which would load the whole core before `--help` prints; each command's
 // own modules load the façade when the command runs (COMMANDS below).
-import { isTaizhangError, userMessage } from '../core/words/errors';
-import { CheckOptions, Lang } from '../core/model/result';
+import { isTaizhangError, userMessage, CheckOptions, Lang, t, taizhangError } from '../core';
 import { localToday, parseArgs, ParsedArgs, sniffLang } from './args';
 import { cliText, HELP } from './messages';
-import { t } from '../core/words/check';
-import { taizhangError } from '../core/words/errors';
 import type { Sink } from './json-stream';
 
 /**

@@ -2,9 +2,7 @@
  * Strings that only the command line says: usage, option hints and its own failures. The report
  * wording shared with the add-in lives in src/core/words/check.ts.
  */
-import { format } from '../core/text/format';
-import { DEFAULTS } from '../core/model/options';
-import { Lang } from '../core/model/result';
+import { format, DEFAULTS, Lang } from '../core';
 
 const TEXT = {
   zh: {

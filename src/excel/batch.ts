@@ -4,12 +4,9 @@
  * only when the next write would pass ~4 MB. For ordinary ledgers (20,000 rows of notes is ~2 MB)
  * that never happens, so the sync count stays the same whatever the row count.
  */
-import { CellValue, a1, isDateValue, isoToSerial } from '../core';
+import { HostValue, rangeAddress } from '../host/cells';
 
 export const SYNC_BUDGET = 4 * 1024 * 1024;
-
-/** What Office.js accepts in Range.values. */
-export type OfficeValue = string | number | boolean;
 
 export class Batch {
   private bytes = 0;
@@ -38,30 +35,6 @@ export class Batch {
   }
 }
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A CellValue as Office.js takes it: dates become serials (their format says date), null clears. */
-export function toOfficeValue(v: CellValue): OfficeValue {
-  if (v === null || v === undefined) return '';
-  if (isDateValue(v)) return isoToSerial(v.date);
-  return v as OfficeValue;
-}
-
-/**
- * The number format a cell must carry BEFORE its value is written: text is '@' so that user text
- * starting with = + - @ stays text (Office.js parses it as a formula otherwise); dates get a date format.
- */
-export function formatFor(v: CellValue, styleFormat?: string): string {
-  if (typeof v === 'string') return '@';
-  if (isDateValue(v)) return styleFormat && /[yd]/i.test(styleFormat) ? styleFormat : 'yyyy-mm-dd';
-  return styleFormat || 'General';
-}
-
-/** Whether an ISO date string should be written as a date (the annotation's due column). */
-export function isIsoDateText(v: CellValue): v is string {
-  return typeof v === 'string' && ISO.test(v);
-}
-
 /**
  * Writes a block of values at (top, left) as whole 2-D arrays, formats first, split into row slices
  * so that no slice passes the budget. `formats[i][j]` goes with `values[i][j]`.
@@ -71,7 +44,7 @@ export function writeBlock(
   sheet: Excel.Worksheet,
   top: number,
   left: number,
-  values: OfficeValue[][],
+  values: HostValue[][],
   formats: string[][],
   budget: number = SYNC_BUDGET,
 ): Promise<void> {
@@ -103,11 +76,6 @@ export function writeBlock(
     );
   });
   return chain;
-}
-
-export function rangeAddress(r0: number, c0: number, r1: number, c1: number): string {
-  const tl = a1(r0, c0);
-  return r0 === r1 && c0 === c1 ? tl : tl + ':' + a1(r1, c1);
 }
 
 /** Excel column width in points from a width in characters (Calibri 11: 7 px a character + 5 px padding). */

@@ -2,6 +2,7 @@
  * What the running Excel can do. ExcelApi 1.1 (Excel 2016 MSI) is the floor; every newer feature is
  * asked for here, by the API set that brings it, and each caller has a fallback for when it is absent.
  */
+import { Features } from '../host/host';
 
 /** Office.context.requirements.isSetSupported('ExcelApi', version), false outside Office. */
 export function excelApi(version: string): boolean {
@@ -17,24 +18,8 @@ export function excelApi(version: string): boolean {
   }
 }
 
-export interface Capabilities {
-  /** range.merge, format.columnWidth: ExcelApi 1.2 */
-  merge: boolean;
-  columnWidth: boolean;
-  /** worksheets.getItemOrNullObject: ExcelApi 1.4 */
-  nullObjects: boolean;
-  /** range.conditionalFormats (cell value rules, data bars): ExcelApi 1.6 */
-  conditionalFormats: boolean;
-  /** worksheet.freezePanes: ExcelApi 1.7 */
-  freezePanes: boolean;
-  /** range.hyperlink (Excel.RangeHyperlink, documentReference for in-workbook links): ExcelApi 1.7 */
-  hyperlinks: boolean;
-  /** Excel.createWorkbook: ExcelApi 1.8 */
-  createWorkbook: boolean;
-  /** worksheet.autoFilter, worksheet.pageLayout: ExcelApi 1.9 */
-  autoFilter: boolean;
-  pageLayout: boolean;
-}
+/** The features (src/host/host.ts), each by the ExcelApi set that brings it. */
+export type Capabilities = Features;
 
 export function capabilities(): Capabilities {
   return {

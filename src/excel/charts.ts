@@ -7,26 +7,14 @@
  * bars read top to bottom in the table's order as in the file, and number formats on the axis and
  * labels (1.8). Below those the chart is the same chart, upside down or with the host's formats.
  */
-import { SheetSpec, SpecChart, colLetter, colNumber } from '../core';
-import type { SkippedFeature } from './sheets';
+import { SheetSpec, SpecChart } from '../core';
+import type { SkippedFeature } from '../host/host';
+import { lastCellOf, seriesCount } from '../host/layout';
 import { Batch } from './batch';
 import { excelApi } from './caps';
 
 /** Excel's chart type for each kind (Excel.ChartType). */
 export const CHART_TYPES: Record<SpecChart['kind'], string> = { bar: 'BarClustered', stackedBar: 'BarStacked' };
-
-/** The series a source block gives: one per column after the categories. */
-export function seriesCount(source: string): number {
-  const m = /^([A-Z]+)\d+:([A-Z]+)\d+$/i.exec(source);
-  return m ? colNumber(m[2].toUpperCase()) - colNumber(m[1].toUpperCase()) : 0;
-}
-
-/** The last cell a frame covers: `to` is the cell where the frame ends (DrawingML's exclusive corner). */
-export function lastCellOf(to: string): string {
-  const m = /^([A-Z]+)(\d+)$/i.exec(to);
-  if (!m) return to;
-  return colLetter(Math.max(1, colNumber(m[1].toUpperCase()) - 1)) + Math.max(1, +m[2] - 1);
-}
 
 function hexColor(rgb: string): string {
   return '#' + rgb.toUpperCase();

@@ -5,19 +5,10 @@
  * page wide (Worksheet.pageLayout, ExcelApi 1.9). Below 1.9 the sheet prints with Excel's defaults.
  */
 import { SheetSpec } from '../core';
-import type { SkippedFeature } from './sheets';
+import type { SkippedFeature } from '../host/host';
+import { mergedRows } from '../host/layout';
 import { Batch } from './batch';
 import { excelApi } from './caps';
-
-/** The rows whose height the add-in sets: those where a merge starts (1-based). */
-export function mergedRows(spec: SheetSpec): number[] {
-  const rows: number[] = [];
-  for (const m of spec.merges || []) {
-    const r = /^[A-Z]+(\d+)/i.exec(m);
-    if (r && rows.indexOf(+r[1]) < 0) rows.push(+r[1]);
-  }
-  return rows.sort((a, b) => a - b);
-}
 
 export async function writePage(batch: Batch, ws: Excel.Worksheet, spec: SheetSpec, skipped: SkippedFeature[]): Promise<void> {
   const heights = spec.heights || [];

@@ -9,8 +9,11 @@
  * far below that in one sync; a workbook past it is read again in row slices, a few syncs more.
  */
 import { CellValue, Grid, serialToIso, colNumber, isDateNumberFormat } from '../core';
-import { ColumnMarks, loadColumnMarks, ourSheetNames } from './settings';
-import { rangeAddress } from './batch';
+import { ColumnMarks, columnsOf, emptyRecord } from '../host/settings';
+import { BORDER_EDGES, BodyLook } from '../host/annotation';
+import { rangeAddress } from '../host/cells';
+import { readPlan } from '../host/ours';
+import { loadColumnMarks, loadSheetMarks } from './settings';
 
 /** 'Sheet1!B2:F30' or "'My sheet'!B2" -> top-left (1-based). */
 export function topLeftOf(address: string): { top: number; left: number } {
@@ -47,26 +50,6 @@ export function toGrid(name: string, address: string, values: unknown[][], numbe
   if (width > 0) grid.usedRight = at.left + width - 1;
   return grid;
 }
-
-/**
- * How the ledger's own body cells look, read in the same sync as the values (ExcelApi 1.1
- * range.format), so that the added columns can match them (src/excel/annotate.ts): the font and its
- * size, the alignment and the borders. Not the colours: a body row may be red for emphasis, and the
- * flag column has colours of its own.
- */
-export interface BodyLook {
-  /** The sheet row of the probed cell. */
-  row: number;
-  fontName: string | null;
-  fontSize: number | null;
-  hAlign: string | null;
-  vAlign: string | null;
-  /** Each edge's border, or null when it has none. */
-  borders: Record<BorderEdge, { style: string; weight: string; color: string } | null>;
-}
-
-export type BorderEdge = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight';
-export const BORDER_EDGES: BorderEdge[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
 
 /**
  * The cells probed on each sheet: the used range's last column (the ledger's right edge, where the
@@ -131,7 +114,8 @@ function queueSheet(ws: Excel.Worksheet, name: string): Pending {
 
 function gridOf(p: Pending, marks: ColumnMarks): Grid {
   const grid = toGrid(p.name, p.used.address, p.used.values, p.used.numberFormat);
-  if (Object.prototype.hasOwnProperty.call(marks, p.name)) grid.ours = marks[p.name];
+  const ours = columnsOf(marks, p.name);
+  if (ours) grid.ours = ours;
   const top = grid.top || 1;
   const looks = p.probes.map((probe) => lookOf(probe, top + probe.offset));
   looks.push(lookOf(p.last, top + Math.max(0, grid.rows.length - 1)));
@@ -180,7 +164,8 @@ async function readSliced(ctx: Excel.RequestContext, names: string[], marks: Col
           Array.prototype.push.apply(formats, slice.numberFormat);
         }
         const grid = toGrid(r.name, r.used.address, values, formats);
-        if (Object.prototype.hasOwnProperty.call(marks, r.name)) grid.ours = marks[r.name];
+        const ours = columnsOf(marks, r.name);
+        if (ours) grid.ours = ours;
         grids.push(grid);
       }
       return { grids, syncs };
@@ -205,16 +190,6 @@ export function readSheet(name: string): Promise<Grid> {
   });
 }
 
-/**
- * Taizhang's own summary sheets (an earlier 生成汇总, as recorded in the document settings) are not
- * read: they are never a ledger, and their 汇总台账 repeats every item, so loading their used ranges
- * could double the read of a large workbook. A user's sheet that merely has a summary sheet's name
- * (总览, 汇总台账, ...) is the user's: it is read and offered like any other.
- */
-export function isOurSummarySheet(name: string): boolean {
-  return ourSheetNames()[name.toLowerCase()] === true;
-}
-
 /** The workbook's worksheet names, in tab order: one sync (ExcelApi 1.1). */
 export function sheetNames(): Promise<string[]> {
   return Excel.run(async (ctx) => {
@@ -236,14 +211,10 @@ export function readWorkbook(apart: string[] = []): Promise<Grid[]> {
     const sheets = ctx.workbook.worksheets;
     sheets.load('items/name');
     await ctx.sync();
-    const ours = ourSheetNames();
-    const names = sheets.items.map((ws) => ws.name).filter((n) => !ours[n.toLowerCase()]);
-    const alone: Record<string, boolean> = {};
-    apart.forEach((n) => (alone[n.toLowerCase()] = true));
-    const groups: string[][] = [names.filter((n) => !alone[n.toLowerCase()])];
-    names.forEach((n) => alone[n.toLowerCase()] && groups.push([n]));
+    // Our own sheets are not read (src/host/ours.ts readPlan); the sheets apart go alone.
+    const { names, groups } = readPlan(sheets.items.map((ws) => ws.name), loadSheetMarks(), apart);
     const marks = loadColumnMarks();
-    const byName: Record<string, Grid> = {};
+    const byName = emptyRecord<Grid>();
     for (let i = 0; i < groups.length; i++) {
       if (!groups[i].length) continue;
       const pending = groups[i].map((name) => queueSheet(ctx.workbook.worksheets.getItem(name), name));

@@ -1,12 +1,13 @@
 /**
  * SheetSpec[] -> worksheets in this workbook: the summary sheets (总览, 按方面, ...). The same
- * SheetSpecs are written by the exceljs host; this is their Office.js rendering.
+ * SheetSpecs are written as a file by src/xlsx (the command line) and src/xlsxlite (打开为新工作簿);
+ * this is their Office.js rendering.
  *
- * Never touch what is not ours (docs/deploy.md): our summary sheets are the ones we created, as
- * recorded in the document settings (settings.ts SheetMarks). A re-run rewrites each of ours in
- * place (cleared, then written), never deleting it, so formulas in other sheets that point at it
- * keep working. A sheet of the same name that we did not create is never touched: ours takes a free
- * name (总览 (2)) and keeps it from then on.
+ * Never touch what is not ours (docs/deploy.md): where each spec goes is planned by src/host/ours.ts
+ * from our record of the sheets we created (src/host/settings.ts SheetMarks). A re-run rewrites each
+ * of ours in place (cleared, then written), never deleting it, so formulas in other sheets that point
+ * at it keep working. A sheet of the same name that we did not create is never touched: ours takes a
+ * free name (总览 (2)) and keeps it from then on.
  *
  * Cells with a `link` whose target sheet is in this workbook (and is not one of the sheets being
  * written) get an in-workbook hyperlink on ExcelApi 1.7; below it they keep their text alone.
@@ -14,160 +15,18 @@
  * Syncs: one for the workbook's sheet names (ExcelApi 1.1), one for all the writes (more only past
  * ~4 MB of payload).
  */
-import { CellStyle, SheetSpec, SpecLink, StyleKey, STYLES, a1, cellText, colLetter, colNumber } from '../core';
-import { Batch, OfficeValue, charsToPoints, formatFor, rangeAddress, toOfficeValue, writeBlock } from './batch';
+import { CellStyle, SheetSpec, STYLES, a1, colLetter } from '../core';
+import { SkippedFeature, WriteSheetsReport } from '../host/host';
+import { rangeAddress, ruleCells, specMatrix, styleRects } from '../host/cells';
+import { MAX_LINKS, anyLinks, linkReference, linkTargets, specLinks } from '../host/links';
+import { marksAfter, planTargets, recordedSheets } from '../host/ours';
+import { Batch, charsToPoints, writeBlock } from './batch';
 import { Capabilities, capabilities } from './caps';
 import { addTextEqualsRule, applyStyle, hex } from './style';
 import { addCharts } from './charts';
 import { writePage } from './page';
-import { SheetMarks, loadSheetMarks, recordSheetMarks } from './settings';
-
-/**
- * A feature a summary sheet wanted and this Excel lacks (the pane words them in the user's
- * language): merges and column widths (ExcelApi 1.2), data bars (1.6), freeze panes and hyperlinks
- * (1.7), autofilter and print settings (1.9); hyperlinksPastCap when MAX_LINKS were written.
- */
-export type SkippedFeature =
-  | 'merges' | 'columnWidths' | 'dataBars' | 'freezePanes' | 'hyperlinks' | 'hyperlinksPastCap' | 'autoFilter' | 'printSettings'
-  | 'chartOrder' | 'chartFormats' | 'rowHeights';
-
-export interface WriteSheetsReport {
-  syncs: number;
-  /** The worksheets written, in the order of the specs: a spec's own name, or the free name it took. */
-  sheets: string[];
-  /** Our sheets of an earlier 生成汇总 that were cleared and written again in place. */
-  rewritten: string[];
-  /** Specs whose name a sheet of the user's already had: that sheet was left alone, ours is `sheet`. */
-  renamed: { name: string; sheet: string }[];
-  /** Features skipped because this Excel lacks them, each once. */
-  skipped: SkippedFeature[];
-  /** The workbook's worksheets before the write, in tab order. */
-  existing: string[];
-}
-
-export interface StyleRect {
-  r0: number;
-  c0: number;
-  r1: number;
-  c1: number;
-  style: StyleKey;
-}
-
-/**
- * The styled cells of a spec as few rectangles as a simple sweep finds: runs along each row, then
- * identical runs on consecutive rows stacked. A 20,000-row ledger sheet gives a handful per column.
- */
-export function styleRects(spec: SheetSpec): StyleRect[] {
-  const done: StyleRect[] = [];
-  let open: Record<string, StyleRect> = {};
-  for (let r = 0; r < spec.rows.length; r++) {
-    const row = spec.rows[r] || [];
-    const next: Record<string, StyleRect> = {};
-    let c = 0;
-    while (c < row.length) {
-      const cell = row[c];
-      const s = cell && cell.s;
-      if (!s) {
-        c++;
-        continue;
-      }
-      let end = c;
-      while (end + 1 < row.length && row[end + 1] && (row[end + 1] as { s?: StyleKey }).s === s) end++;
-      const key = c + ':' + end + ':' + s;
-      const prev = open[key];
-      if (prev) {
-        prev.r1 = r + 1;
-        next[key] = prev;
-        delete open[key];
-      } else next[key] = { r0: r + 1, c0: c + 1, r1: r + 1, c1: end + 1, style: s };
-      c = end + 1;
-    }
-    for (const k in open) done.push(open[k]);
-    open = next;
-  }
-  for (const k in open) done.push(open[k]);
-  return done;
-}
-
-/** Values and formats of a spec as full rectangles (width = its widest row). */
-export function specMatrix(spec: SheetSpec): { values: OfficeValue[][]; formats: string[][]; width: number } {
-  let width = 0;
-  for (let i = 0; i < spec.rows.length; i++) width = Math.max(width, (spec.rows[i] || []).length);
-  const values: OfficeValue[][] = [];
-  const formats: string[][] = [];
-  for (let i = 0; i < spec.rows.length; i++) {
-    const row = spec.rows[i] || [];
-    const vs: OfficeValue[] = [];
-    const fs: string[] = [];
-    for (let j = 0; j < width; j++) {
-      const cell = row[j];
-      const numFmt = cell && cell.s ? STYLES[cell.s].numFmt : undefined;
-      vs.push(cell ? toOfficeValue(cell.v) : '');
-      fs.push(cell ? formatFor(cell.v, numFmt) : 'General');
-    }
-    values.push(vs);
-    formats.push(fs);
-  }
-  return { values, formats, width };
-}
-
-/** Cells of a rule's range whose text equals the rule's text, as vertical runs (static fallback). */
-export function ruleCells(spec: SheetSpec, range: string, text: string): { r0: number; r1: number; c: number }[] {
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(range);
-  if (!m) return [];
-  const c0 = colNumber(m[1]);
-  const r0 = +m[2];
-  const c1 = m[3] ? colNumber(m[3]) : c0;
-  const r1 = m[4] ? Math.min(+m[4], spec.rows.length) : r0;
-  const runs: { r0: number; r1: number; c: number }[] = [];
-  for (let c = c0; c <= c1; c++) {
-    let start = 0;
-    for (let r = r0; r <= r1 + 1; r++) {
-      const row = spec.rows[r - 1];
-      const cell = r <= r1 && row ? row[c - 1] : null;
-      const hit = !!cell && cellText(cell.v) === text;
-      if (hit && !start) start = r;
-      if (!hit && start) {
-        runs.push({ r0: start, r1: r - 1, c });
-        start = 0;
-      }
-    }
-  }
-  return runs;
-}
-
-/** A sheet name as a reference takes it: always quoted, a quote inside doubled ('It''s'!A1). */
-export function quoteSheetName(name: string): string {
-  return "'" + name.replace(/'/g, "''") + "'";
-}
-
-/** The documentReference of an in-workbook link: "'整改台账'!C12". */
-export function linkReference(link: SpecLink): string {
-  return quoteSheetName(link.sheet) + '!' + link.cell;
-}
-
-/** The linked cells of a spec whose target is one of `targets` (lower-cased sheet names). */
-export function specLinks(spec: SheetSpec, targets: Record<string, boolean>): { row: number; col: number; link: SpecLink; text: string | null }[] {
-  const out: { row: number; col: number; link: SpecLink; text: string | null }[] = [];
-  for (let i = 0; i < spec.rows.length; i++) {
-    const row = spec.rows[i] || [];
-    for (let j = 0; j < row.length; j++) {
-      const cell = row[j];
-      if (!cell || !cell.link || !targets[cell.link.sheet.toLowerCase()]) continue;
-      out.push({ row: i + 1, col: j + 1, link: cell.link, text: typeof cell.v === 'string' ? cell.v : null });
-    }
-  }
-  return out;
-}
-
-/**
- * The most hyperlinks one writeSheets queues. Each is a range and a property set (~300 bytes), so
- * links on every row of a 20,000-item summary (~35,000 cells) would add ~10 MB, three syncs more;
- * capped they add ~0.6 MB, which leaves the syncs as they were up to ~12,000 items (measured with
- * the fake). The sheets come in order, so 逾期临期 and 检查问题 are linked first, then 汇总台账.
- * Past the cap a row keeps its 行号 / 单元格 text, which always says where the item is.
- */
-export const MAX_LINKS = 2000;
+import { loadSheetMarks, recordSheetMarks } from './settings';
+import { emptyRecord } from '../host/settings';
 
 /**
  * ExcelApi 1.7: one Range.hyperlink per linked cell, queued with the other writes. Text cells pass
@@ -276,50 +135,6 @@ async function writeSpec(batch: Batch, ws: Excel.Worksheet, spec: SheetSpec, cap
   }
 }
 
-/** Excel's longest sheet name. */
-const MAX_SHEET_NAME = 31;
-
-/** `name`, or `name (2)`, `name (3)`, ... : the first that no sheet in `taken` (lower-cased) has. */
-export function freeSheetName(name: string, taken: Record<string, boolean>): string {
-  if (!taken[name.toLowerCase()]) return name;
-  for (let n = 2; ; n++) {
-    const suffix = ' (' + n + ')';
-    const candidate = name.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
-    if (!taken[candidate.toLowerCase()]) return candidate;
-  }
-}
-
-/** Where each spec goes: our recorded sheet (rewritten), its own name when free, or a free name. */
-export interface SheetTarget {
-  spec: SheetSpec;
-  sheet: string;
-  rewrite: boolean;
-}
-
-/**
- * The worksheet for each spec, given the workbook's sheet names and our record of the sheets we
- * created. A sheet we did not create is never a target, whatever its name.
- */
-export function planTargets(specs: SheetSpec[], existing: string[], marks: SheetMarks): SheetTarget[] {
-  const byLower: Record<string, string> = {};
-  existing.forEach((n) => (byLower[n.toLowerCase()] = n));
-  const taken: Record<string, boolean> = {};
-  existing.forEach((n) => (taken[n.toLowerCase()] = true));
-  const claimed: Record<string, boolean> = {};
-  return specs.map((spec) => {
-    const recorded = Object.prototype.hasOwnProperty.call(marks, spec.name) ? marks[spec.name] : null;
-    const mine = recorded ? byLower[recorded.toLowerCase()] : undefined;
-    if (mine && !claimed[mine.toLowerCase()]) {
-      claimed[mine.toLowerCase()] = true;
-      return { spec, sheet: mine, rewrite: true };
-    }
-    const sheet = freeSheetName(spec.name, taken);
-    taken[sheet.toLowerCase()] = true;
-    claimed[sheet.toLowerCase()] = true;
-    return { spec, sheet, rewrite: false };
-  });
-}
-
 /**
  * Empties one of our own sheets for a rewrite, keeping the sheet itself (and so every reference to
  * it): merges (1.2), conditional formats (1.6) and the autofilter (1.9) go where the API has them,
@@ -340,15 +155,14 @@ export function writeSheets(specs: SheetSpec[]): Promise<WriteSheetsReport> {
   return Excel.run(async (ctx) => {
     const sheets = ctx.workbook.worksheets;
     const skipped: SkippedFeature[] = [];
-    const anyLinks = specs.some((s) => s.rows.some((r) => !!r && r.some((c) => !!(c && c.link))));
-    if (anyLinks && !caps.hyperlinks) skipped.push('hyperlinks');
+    const linked = anyLinks(specs);
+    if (linked && !caps.hyperlinks) skipped.push('hyperlinks');
     // Sync 1: the workbook's sheet names, and the charts an earlier run drew on the sheets we
     // recorded (ExcelApi 1.1). A recorded sheet the user has since deleted fails that sync: then
     // once more without the charts (nothing of ours is left there to clear).
     const marks = loadSheetMarks();
-    const recordedNames: string[] = [];
-    for (const k in marks) if (Object.prototype.hasOwnProperty.call(marks, k) && recordedNames.indexOf(marks[k]) < 0) recordedNames.push(marks[k]);
-    const chartsOf: Record<string, Excel.ChartCollection> = {};
+    const recordedNames = recordedSheets(marks);
+    const chartsOf = emptyRecord<Excel.ChartCollection>();
     sheets.load('items/name');
     recordedNames.forEach((name) => {
       const charts = sheets.getItem(name).charts;
@@ -370,13 +184,7 @@ export function writeSheets(specs: SheetSpec[]): Promise<WriteSheetsReport> {
 
     // Link targets: the sheets there were, except ours (recorded, or being written now).
     let links: LinkState | null = null;
-    if (anyLinks && caps.hyperlinks) {
-      const t: Record<string, boolean> = {};
-      existing.forEach((n) => (t[n.toLowerCase()] = true));
-      for (const k in marks) if (Object.prototype.hasOwnProperty.call(marks, k)) delete t[String(marks[k]).toLowerCase()];
-      targets.forEach((x) => delete t[x.sheet.toLowerCase()]);
-      links = { targets: t, room: MAX_LINKS };
-    }
+    if (linked && caps.hyperlinks) links = { targets: linkTargets(existing, marks, targets.map((x) => x.sheet)), room: MAX_LINKS };
 
     const batch = new Batch(ctx);
     await batch.room(64 * (targets.length + 1));
@@ -396,10 +204,7 @@ export function writeSheets(specs: SheetSpec[]): Promise<WriteSheetsReport> {
     if (first) first.activate();
     await batch.room(1);
     await batch.flush();
-    const recorded: SheetMarks = {};
-    for (const k in marks) if (Object.prototype.hasOwnProperty.call(marks, k)) recorded[k] = marks[k];
-    targets.forEach((x) => (recorded[x.spec.name] = x.sheet));
-    await recordSheetMarks(recorded);
+    await recordSheetMarks(marksAfter(marks, targets));
     const uniq = skipped.filter((s, i) => skipped.indexOf(s) === i);
     return {
       syncs: batch.syncs + readSyncs,

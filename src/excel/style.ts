@@ -1,5 +1,6 @@
-/** CellStyle (core/sheets/styles.ts) -> Office.js range formats. All of these are ExcelApi 1.1. */
+/** CellStyle (core/styles.ts) -> Office.js range formats. All of these are ExcelApi 1.1. */
 import { CellStyle } from '../core';
+import { STYLE_BORDER_COLOR, rectEdges, textEqualsFormula } from '../host/cells';
 
 export function hex(color: string): string {
   return color.charAt(0) === '#' ? color : '#' + color;
@@ -10,7 +11,7 @@ const VALIGN: Record<string, string> = { top: 'Top', middle: 'Center' };
 
 /**
  * Applies a style to a rectangle. The number format is not set here: it goes with the values
- * (batch.ts formatFor), before them, so text stays text.
+ * (src/host/cells.ts formatFor), before them, so text stays text.
  */
 export function applyStyle(range: Excel.Range, style: CellStyle, rows: number, cols: number): void {
   const f = range.format;
@@ -22,20 +23,13 @@ export function applyStyle(range: Excel.Range, style: CellStyle, rows: number, c
   if (style.align) f.horizontalAlignment = ALIGN[style.align] as Excel.HorizontalAlignment;
   if (style.valign) f.verticalAlignment = VALIGN[style.valign] as Excel.VerticalAlignment;
   if (style.border) {
-    const edges = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
-    if (rows > 1) edges.push('InsideHorizontal');
-    if (cols > 1) edges.push('InsideVertical');
+    const edges = rectEdges(rows, cols);
     for (let i = 0; i < edges.length; i++) {
-      const b = f.borders.getItem(edges[i] as Excel.BorderIndex);
+      const b = f.borders.getItem(edges[i]);
       b.style = 'Continuous';
-      b.color = '#BFBFBF';
+      b.color = STYLE_BORDER_COLOR;
     }
   }
-}
-
-/** The Excel formula that makes a cell-value rule match text exactly: ="逾期" (quotes doubled). */
-export function textEqualsFormula(text: string): string {
-  return '="' + text.replace(/"/g, '""') + '"';
 }
 
 /**

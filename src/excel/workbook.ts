@@ -1,4 +1,5 @@
 /** Selection and the new-workbook export. */
+import { OpenResult } from '../host/host';
 import { excelApi } from './caps';
 
 /** Activates the sheet and selects the cell (a finding's cell): one sync. ExcelApi 1.1. */
@@ -10,8 +11,6 @@ export function selectCell(sheet: string, address: string): Promise<void> {
     await ctx.sync();
   });
 }
-
-export type OpenResult = { status: 'opened' } | { status: 'not-supported'; reason: 'api' | 'no-builder' };
 
 /**
  * Opens the summary as a new workbook (for email) with Excel.createWorkbook, ExcelApi 1.8. The pane

@@ -4,16 +4,13 @@
  * progress and turns any error into one message in plain words. The work itself is in flows.ts.
  */
 import { CheckResult, findThreeLists, summarize, summarySheets, colLetter } from '../core';
-import { readWorkbook } from '../excel/read';
-import { openAsNewWorkbook } from '../excel/workbook';
-import { capabilities } from '../excel/caps';
-import { loadOptions, loadWriteConsent, saveOptions, saveWriteConsent } from '../excel/settings';
+import { loadOptions, loadWriteConsent, saveOptions, saveWriteConsent } from '../host/settings';
 import { button, el, endProgress, message, notice, paint, progress } from './dom';
 import { FormRead, readEarlier, readOptions, today } from './options';
 import { listSources, pickLedger, renderEarlier, renderLists, renderSheets, showDetected } from './mapping';
 import { moveSheetsHelp, plainError, renderComparison, renderResults, writeNotice } from './render';
 import { annotateChecked, Checked, compareWithEarlier, Earlier, noticeSpecs, readAndCheck, Step, writeNotices, writeSummary } from './flows';
-import { joinList, s, state } from './state';
+import { host, joinList, s, state } from './state';
 
 /** The buttons an action disables while it runs (and that stay off outside Excel). */
 const BUSY_IDS = ['tz-check', 'tz-summarize', 'tz-open-new', 'tz-make-notices', 'tz-notices-new', 'tz-compare', 'tz-earlier', 'tz-apply-mapping', 'tz-redetect', 'tz-sheet'];
@@ -36,7 +33,7 @@ const step: Step = (n, of, what) => {
  * Resolves true to go on.
  */
 function confirmWrite(): Promise<boolean> {
-  if (loadWriteConsent()) return Promise.resolve(true);
+  if (loadWriteConsent(host().store)) return Promise.resolve(true);
   return new Promise<boolean>((resolve) => {
     const box = el('div', 'tz-consent');
     box.appendChild(el('b', '', s('undoTitle')));
@@ -46,7 +43,7 @@ function confirmWrite(): Promise<boolean> {
     const copy = button('tz-consent-copy', 'tz-button', s('undoCopy'));
     go.onclick = () => {
       message(null);
-      void saveWriteConsent(today());
+      void saveWriteConsent(host().store, today());
       resolve(true);
     };
     copy.onclick = () => {
@@ -87,7 +84,7 @@ function action(kind: ActionKind, body: (form: FormRead) => Promise<void>): () =
     if (kind.writes && !(await confirmWrite())) return;
     setBusy(true);
     try {
-      if (form) void saveOptions(form.saved);
+      if (form) void saveOptions(host().store, form.saved);
       await body(form as FormRead); // null only where kind.form is false, and then unused
     } catch (e) {
       message(plainError(e, state.lang), 'error');
@@ -114,10 +111,10 @@ function showResult(result: CheckResult): void {
 /** The first read: every sheet, the three lists or the ledger, and its header. */
 export const detect = action({ form: false, writes: false }, async () => {
   progress(1, 1, s('reading'));
-  state.grids = await readWorkbook();
+  state.grids = await host().readWorkbook();
   state.lists = findThreeLists(state.grids);
   renderLists(listSources(state.lists));
-  const saved = loadOptions();
+  const saved = loadOptions(host().store);
   const pick = pickLedger(saved);
   state.userHeader = saved.header && pick.header === saved.header ? saved.header : null;
   renderSheets(pick.grid ? pick.grid.name : null);
@@ -127,10 +124,10 @@ export const detect = action({ form: false, writes: false }, async () => {
 
 export const onCheck = action({ form: true, writes: true }, async (read) => {
   const t0 = new Date().getTime();
-  const c = await readAndCheck(read.opts, step, 3);
+  const c = await readAndCheck(host(), read.opts, step, 3);
   remember(c);
   await step(3, 3, 'writing');
-  const plans = await annotateChecked(c, state.lang);
+  const plans = await annotateChecked(host(), c, state.lang);
   showResult(c.result);
   const ledger = c.result.sheet;
   const main = plans.filter((p) => p.sheet === ledger)[0] || plans[0];
@@ -143,10 +140,10 @@ export const onCheck = action({ form: true, writes: true }, async (read) => {
 });
 
 export const onSummarize = action({ form: true, writes: true }, async (read) => {
-  const c = await readAndCheck(read.opts, step, 3);
+  const c = await readAndCheck(host(), read.opts, step, 3);
   remember(c);
   await step(3, 3, 'summarizing');
-  const report = await writeSummary(c.result, state.lang, read.doc);
+  const report = await writeSummary(host(), c.result, state.lang, read.doc);
   showResult(c.result);
   message(s('summaryMsg', { sheets: joinList(report.sheets) }), 'ok');
   notice(writeNotice(report, 'summary'));
@@ -154,7 +151,7 @@ export const onSummarize = action({ form: true, writes: true }, async (read) => 
 
 /** Where Excel.createWorkbook (ExcelApi 1.8) is missing, the pane explains the manual move instead. */
 function canCreateWorkbook(): boolean {
-  if (capabilities().createWorkbook) return true;
+  if (host().features().createWorkbook) return true;
   message(moveSheetsHelp(), 'warn');
   return false;
 }
@@ -168,7 +165,7 @@ function canCreateWorkbook(): boolean {
 export const onOpenNew = action({ form: true, writes: false, guard: canCreateWorkbook }, async (read) => {
   let result = state.lastResult;
   if (!result) {
-    const c = await readAndCheck(read.opts, step, 3);
+    const c = await readAndCheck(host(), read.opts, step, 3);
     remember(c);
     showResult(c.result);
     result = c.result;
@@ -176,7 +173,7 @@ export const onOpenNew = action({ form: true, writes: false, guard: canCreateWor
   const checked = result as CheckResult;
   await step(3, 3, 'building');
   const lang = state.lang;
-  const r = await openAsNewWorkbook(() =>
+  const r = await host().openAsNewWorkbook(() =>
     import(/* webpackChunkName: "xlsxlite" */ '../xlsxlite').then((lite) =>
       lite.toBase64(lite.specsToXlsx(summarySheets(summarize([checked], { asOf: checked.asOf, lang }), lang, read.doc))),
     ),
@@ -192,10 +189,10 @@ function noNotices(result: CheckResult): void {
 
 /** 督办单 into this workbook: one sheet per lead department with overdue or due-soon items. */
 export const onNotices = action({ form: true, writes: true }, async (read) => {
-  const c = await readAndCheck(read.opts, step, 3);
+  const c = await readAndCheck(host(), read.opts, step, 3);
   remember(c);
   await step(3, 3, 'makingNotices');
-  const written = await writeNotices(c.result, state.lang, read.doc);
+  const written = await writeNotices(host(), c.result, state.lang, read.doc);
   showResult(c.result);
   const lines = written.report ? writeNotice(written.report, 'notices') : [];
   if (written.stale.length) lines.push(s('staleNotices', { sheets: joinList(written.stale) }));
@@ -209,7 +206,7 @@ export const onNotices = action({ form: true, writes: true }, async (read) => {
  * button shows only there), from a fresh read and check: nothing is written into this workbook.
  */
 export const onNoticesNew = action({ form: true, writes: false, guard: canCreateWorkbook }, async (read) => {
-  const c = await readAndCheck(read.opts, step, 3);
+  const c = await readAndCheck(host(), read.opts, step, 3);
   remember(c);
   showResult(c.result);
   const specs = noticeSpecs(c.result, state.lang, read.doc);
@@ -218,7 +215,7 @@ export const onNoticesNew = action({ form: true, writes: false, guard: canCreate
     return;
   }
   await step(3, 3, 'building');
-  const r = await openAsNewWorkbook(() =>
+  const r = await host().openAsNewWorkbook(() =>
     import(/* webpackChunkName: "xlsxlite" */ '../xlsxlite').then((lite) => lite.toBase64(lite.specsToXlsx(specs))),
   );
   if (r.status === 'opened') message(s('noticesOpened', { n: specs.length }), 'ok');
@@ -237,7 +234,7 @@ function earlierReady(form: FormRead): boolean {
  * own; neither ledger sheet is written. The pane shows the opening sentence and the counts.
  */
 export const onCompare = action({ form: true, writes: true, ready: earlierReady }, async (read) => {
-  const c = await compareWithEarlier(read.opts, readEarlier(read.opts.asOf) as Earlier, read.doc, step);
+  const c = await compareWithEarlier(host(), read.opts, readEarlier(read.opts.asOf) as Earlier, read.doc, step);
   remember(c);
   showResult(c.result);
   message(s('compareMsg', { sheets: joinList(c.report.sheets) }), 'ok');

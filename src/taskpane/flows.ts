@@ -1,13 +1,11 @@
 /**
  * What the pane's actions do, without the DOM: read the workbook, run the core, write through the
- * Office.js host. The host tests run these on the fake Excel and count their syncs; actions.ts wraps
- * them with the busy state, the progress and the messages.
+ * host it is given (src/host/host.ts; src/excel's in the pane). The flow tests run these on the fake
+ * Excel and count their syncs; actions.ts wraps them with the busy state, the progress and the messages.
  */
 import { AnnotationPlan, SheetSpec, CheckOptions, CheckResult, Lang, Grid, IsoDate, HeaderMap, checkWorkbook, statedFilledIn, planAnnotations, findThreeLists, ThreeLists, summarize, DocumentOptions, noticeBookSheets, summarySheets, SUMMARY_TEXT, SinceSource, diffDays, taizhangError, type Comparison } from '../core';
-import { annotateAll } from '../excel/annotate';
-import { readWorkbook, sheetNames } from '../excel/read';
-import { WriteSheetsReport, writeSheets } from '../excel/sheets';
-import { loadSheetMarks } from '../excel/settings';
+import { Host, WriteSheetsReport } from '../host/host';
+import { loadSheetMarks } from '../host/settings';
 import { STRINGS, fill } from './strings';
 import type { PeriodView } from './period';
 
@@ -40,9 +38,9 @@ export interface Checked {
  * `steps`. The task list of three lists is checked joined with the other two: the core joins them
  * only when no sheet is forced. A mapping the user corrected checks that one sheet as it says.
  */
-export async function readAndCheck(opts: CheckOptions, step: Step, steps: number): Promise<Checked> {
+export async function readAndCheck(host: Host, opts: CheckOptions, step: Step, steps: number): Promise<Checked> {
   await step(1, steps, 'reading');
-  const grids = await readWorkbook();
+  const grids = await host.readWorkbook();
   // The lists may have changed since detection; the role of each sheet is read again.
   const lists = findThreeLists(grids);
   await step(2, steps, 'checking');
@@ -52,17 +50,17 @@ export async function readAndCheck(opts: CheckOptions, step: Step, steps: number
 
 /**
  * 检查's write: the ledger (task list) gets its four columns, the other lists a 检查意见 column where
- * needed, all of them in one Excel.run: the syncs do not grow with the rows or the sheets.
+ * needed, all of them in one host.annotate (one Excel.run on Excel): the syncs do not grow with the rows or the sheets.
  */
-export async function annotateChecked(c: Checked, lang: Lang): Promise<AnnotationPlan[]> {
+export async function annotateChecked(host: Host, c: Checked, lang: Lang): Promise<AnnotationPlan[]> {
   const plans = planAnnotations(c.grids, c.result, lang);
-  await annotateAll(plans, c.grids);
+  await host.annotate(plans, c.grids);
   return plans;
 }
 
 /** 生成汇总's write: the seven summary sheets of one checked ledger, into this workbook. */
-export function writeSummary(result: CheckResult, lang: Lang, doc: DocumentOptions): Promise<WriteSheetsReport> {
-  return writeSheets(summarySheets(summarize([result], { asOf: result.asOf, lang }), lang, doc));
+export function writeSummary(host: Host, result: CheckResult, lang: Lang, doc: DocumentOptions): Promise<WriteSheetsReport> {
+  return host.writeSheets(summarySheets(summarize([result], { asOf: result.asOf, lang }), lang, doc));
 }
 
 /** The sheet-name prefix of a 督办单 written beside the ledger: 督办单-办公室. */
@@ -88,18 +86,18 @@ export interface NoticesWritten {
  * rewritten in place. An earlier run's notice for a department that needs none now is left as it
  * is (it may hold the department's reply) and named in `stale`.
  */
-export async function writeNotices(result: CheckResult, lang: Lang, doc: DocumentOptions): Promise<NoticesWritten> {
+export async function writeNotices(host: Host, result: CheckResult, lang: Lang, doc: DocumentOptions): Promise<NoticesWritten> {
   const prefix = noticePrefix(lang);
   const specs = noticeSpecs(result, lang, doc, prefix);
-  const marks = loadSheetMarks();
+  const marks = loadSheetMarks(host.store);
   const earlier: string[] = [];
   for (const name in marks) {
     if (Object.prototype.hasOwnProperty.call(marks, name) && name.indexOf(prefix) === 0) earlier.push(name);
   }
-  const report = specs.length ? await writeSheets(specs) : null;
+  const report = specs.length ? await host.writeSheets(specs) : null;
   // Which of the earlier notices are still there: the writer saw the sheets, else one sync asks.
   const existing: Record<string, boolean> = {};
-  const names = report ? report.existing : earlier.length ? await sheetNames() : [];
+  const names = report ? report.existing : earlier.length ? await host.sheetNames() : [];
   names.forEach((n) => (existing[n.toLowerCase()] = true));
   const written: Record<string, boolean> = {};
   specs.forEach((spec) => (written[spec.name] = true));
@@ -137,7 +135,7 @@ function refuse(lang: Lang, key: 'earlierIsLedger' | 'earlierUndated' | 'earlier
  * sheet is written: the comparison goes into sheets of its own (对比总览, 时限调整, ...) through
  * writeSheets. Syncs: three to read, two to write, whatever the rows.
  */
-export async function compareWithEarlier(opts: CheckOptions, earlier: Earlier, doc: DocumentOptions, step: Step): Promise<Compared> {
+export async function compareWithEarlier(host: Host, opts: CheckOptions, earlier: Earlier, doc: DocumentOptions, step: Step): Promise<Compared> {
   const lang = opts.lang || 'zh';
   const file = opts.file || '';
   const ledgerSheet = opts.header ? opts.header.sheet : opts.sheet;
@@ -147,7 +145,7 @@ export async function compareWithEarlier(opts: CheckOptions, earlier: Earlier, d
   // The comparison's code first: where the add-in's server does not give it, nothing was read.
   const period = await import(/* webpackChunkName: "compare" */ './period');
   await step(1, 3, 'reading');
-  const grids = await readWorkbook([earlier.sheet]);
+  const grids = await host.readWorkbook([earlier.sheet]);
   const earlierGrid = grids.filter((g) => g.name === earlier.sheet)[0];
   if (!earlierGrid) throw taizhangError('sheet-not-found', { file, sheet: earlier.sheet, sheets: grids.map((g) => g.name).join('、') });
   await step(2, 3, 'comparing');
@@ -167,6 +165,6 @@ export async function compareWithEarlier(opts: CheckOptions, earlier: Earlier, d
   const earlierResult = checkWorkbook([earlierGrid], { ...alone, asOf: since, findings: false });
   const done = period.comparePeriod(earlierResult, later, lang, { ...doc, sinceSource, earlierFile: file, laterFile: file });
   await step(3, 3, 'writingCompare');
-  const report = await writeSheets(done.specs);
+  const report = await host.writeSheets(done.specs);
   return { grids, lists, result: later, comparison: done.comparison, view: done.view, since, sinceSource, report };
 }

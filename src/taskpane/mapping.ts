@@ -4,10 +4,10 @@
  * opts.header).
  */
 import { FieldKey, HeaderMap, Grid, detectHeader, HeaderCandidate, LedgerChoice, currentVersion, earlierCandidates, headerLikeness, SAME_LEDGER, readStatedDates, ThreeLists, summarySheetNames, cellAt, cellText, colLetter, gridLeft, gridRight } from '../core';
-import { SavedOptions, loadOptions } from '../excel/settings';
+import { SavedOptions, loadOptions } from '../host/settings';
 import { STRINGS } from './strings';
 import { $, clear, el, input, message, option, select, show } from './dom';
-import { FIELDS, fieldName, gridByName, s, state } from './state';
+import { FIELDS, fieldName, gridByName, host, s, state } from './state';
 
 /** Below this 识别可信度 the pane opens the mapping editor and asks the user to check it. */
 export const LOW_CONFIDENCE = 0.6;
@@ -15,7 +15,7 @@ export const LOW_CONFIDENCE = 0.6;
 /**
  * The sheet the user saved, else the task list of three lists, else the best-scoring sheet. Where
  * several sheets hold versions of that ledger (last period's copy pasted in for 对比上期), the
- * current one (core/aggregate/versions.ts), and never the sheet last compared as the earlier version.
+ * current one (core/versions.ts), and never the sheet last compared as the earlier version.
  */
 export function pickLedger(saved: SavedOptions): { grid: Grid | null; header: HeaderMap | null } {
   if (saved.header && gridByName(saved.header.sheet)) return { grid: gridByName(saved.header.sheet), header: saved.header };
@@ -212,7 +212,7 @@ function ledgerChoice(): LedgerChoice | null {
  */
 export function renderEarlier(): void {
   const sel = select('tz-earlier');
-  const keep = sel.value || loadOptions().previousSheet || '';
+  const keep = sel.value || loadOptions(host().store).previousSheet || '';
   clear(sel);
   const ledger = ledgerChoice();
   const lists = state.lists && ledger && ledger.grid === state.lists.tasks.grid ? listSources(state.lists).map((l) => l.sheet) : [];
@@ -225,7 +225,7 @@ export function renderEarlier(): void {
 
 /**
  * Under 上期日期, the date a blank field stands for: the 填报时间 the earlier sheet picked states
- * (core/read/stated.ts, as the comparison reads it), or that it states none and a date must be typed.
+ * (core/stated.ts, as the comparison reads it), or that it states none and a date must be typed.
  */
 export function showEarlierDate(): void {
   const grid = gridByName(select('tz-earlier').value);

@@ -1,12 +1,12 @@
 /**
- * The options form: read and validated before every action, filled from the workbook's settings
- * (src/excel/settings.ts) when the pane starts.
+ * The options form: read and validated before every action, filled from the workbook's store
+ * (src/host/settings.ts) when the pane starts.
  */
 import { CheckOptions, isIsoDate, DEFAULTS, DocumentOptions, SUMMARY_TEXT } from '../core';
 import { Earlier } from './flows';
-import { SavedOptions, loadOptions } from '../excel/settings';
+import { SavedOptions, loadOptions } from '../host/settings';
 import { input, message, select } from './dom';
-import { s, state } from './state';
+import { host, s, state } from './state';
 
 export function today(): string {
   const d = new Date();
@@ -70,18 +70,13 @@ export function readOptions(): FormRead | null {
   return {
     opts,
     doc: opts,
-    saved: { asOf: asOf || null, start: start || null, dueSoonDays, immediateDays, sheet, header: state.userHeader, issuer, noticeNumber, replyDays, previousSheet: loadOptions().previousSheet || null },
+    saved: { asOf: asOf || null, start: start || null, dueSoonDays, immediateDays, sheet, header: state.userHeader, issuer, noticeNumber, replyDays, previousSheet: loadOptions(host().store).previousSheet || null },
   };
 }
 
+/** The workbook's file name as the host gives it, else "this workbook" in the pane's language. */
 export function workbookName(): string {
-  try {
-    const url = Office.context.document.url || '';
-    const name = url.replace(/\\/g, '/').split('/').pop() || '';
-    return decodeURIComponent(name) || (state.lang === 'en' ? 'This workbook' : '当前工作簿');
-  } catch (e) {
-    return state.lang === 'en' ? 'This workbook' : '当前工作簿';
-  }
+  return host().workbookName() || (state.lang === 'en' ? 'This workbook' : '当前工作簿');
 }
 
 export function fillOptions(saved: SavedOptions): void {

@@ -4,12 +4,12 @@
  * plain words. It renders; the numbers come from the core.
  */
 import { CheckResult, Finding, Lang, Flag, FLAGS, totalsKey, FLAG_STYLES, isTaizhangError, userMessage } from '../core';
-import { MAX_LINKS, SkippedFeature, WriteSheetsReport } from '../excel/sheets';
-import { selectCell } from '../excel/workbook';
+import { SkippedFeature, WriteSheetsReport } from '../host/host';
+import { MAX_LINKS } from '../host/links';
 import { STRINGS, StringKey, Written, fill } from './strings';
 import type { Compared } from './flows';
 import { $, clear, el, message, show } from './dom';
-import { joinList, s, state } from './state';
+import { host, joinList, s, state } from './state';
 
 /** An error as the user should read it: ours in their language, Excel's named where it is common. */
 export function plainError(e: unknown, lang: Lang): string {
@@ -68,7 +68,7 @@ function findingItem(f: Finding, ledger: string): HTMLElement {
   b.appendChild(el('span', 'tz-sev', f.severity === 'error' ? s('error') : s('warning')));
   b.appendChild(document.createTextNode(f.message));
   b.onclick = () => {
-    selectCell(f.sheet, f.cell).catch((e) => message(plainError(e, state.lang), 'error'));
+    host().selectCell(f.sheet, f.cell).catch((e) => message(plainError(e, state.lang), 'error'));
   };
   li.appendChild(b);
   return li;

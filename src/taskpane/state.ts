@@ -1,8 +1,9 @@
 /**
- * What the pane's modules share: its state (the grids read, the mapping, the last result) and its
- * words in the current language. Nothing here touches the DOM or Excel.
+ * What the pane's modules share: its state (the grids read, the mapping, the last result), the host
+ * it runs in and its words in the current language. Nothing here touches the DOM or Excel.
  */
 import { CheckResult, Lang, FieldKey, HeaderMap, Grid, FIELD_SYNONYMS, ThreeLists, term } from '../core';
+import { Host } from '../host/host';
 import { STRINGS, StringKey, fill } from './strings';
 
 export interface PaneState {
@@ -21,7 +22,19 @@ export interface PaneState {
 
 export const state: PaneState = { lang: 'zh', inOffice: false, busy: false, grids: [], userHeader: null, shown: null, lastResult: null, lists: null };
 
-/** The fields in the order of core/read/fields.ts, as the mapping editor lists them. */
+let current: Host | null = null;
+
+/** The host the pane talks to, set once at start-up (taskpane.ts) before anything asks for it. */
+export function useHost(h: Host): void {
+  current = h;
+}
+
+export function host(): Host {
+  if (!current) throw new Error('The pane has no host yet (taskpane.ts sets it first).');
+  return current;
+}
+
+/** The fields in the order of core/fields.ts, as the mapping editor lists them. */
 export const FIELDS = Object.keys(FIELD_SYNONYMS) as FieldKey[];
 
 /** A pane text in the current language, its {placeholders} filled. */

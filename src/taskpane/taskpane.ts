@@ -1,25 +1,25 @@
 /**
- * The task pane: boots the page and wires its controls. Data flows one way: read Grids ->
- * checkWorkbook -> planAnnotations -> annotateAll (or SheetSpecs -> writeSheets); the pane only shows
- * what the core returns. No framework, because the pane must run in IE11. By role:
- *   state.ts    what the modules share, and the pane's words in the current language
+ * The task pane: boots the page and wires its controls. Data flows one way: host.readWorkbook ->
+ * checkWorkbook -> planAnnotations -> host.annotate (or SheetSpecs -> host.writeSheets); the pane only
+ * shows what the core returns. It talks to a Host (src/host/host.ts); this file is the one place that
+ * names the Excel host, which it builds at boot. No framework, because the pane must run in IE11. By role:
+ *   state.ts    what the modules share (the host among them), and the pane's words in the current language
  *   dom.ts      DOM helpers, the message, notice and progress lines
  *   options.ts  the options form
  *   mapping.ts  the ledger card: the sheet, the three lists, the header and the mapping editor
- *   flows.ts    what each action does with Excel and the core, without the DOM (tested on the fake Excel)
+ *   flows.ts    what each action does with the host and the core, without the DOM (tested on the fake Excel)
  *   actions.ts  the actions, through one wrapper for the form, consent, busy state, progress and errors
  *   render.ts   the results, the findings, what a write skipped, errors in plain words
  * The .xlsx writer for 打开为新工作簿 (src/xlsxlite) is a separate chunk, loaded on that click only.
  */
-import { loadOptions } from '../excel/settings';
-import { displayLang, hostInfoLang, whenReady } from '../excel/office';
+import { createExcelHost } from '../excel/host';
+import { loadOptions } from '../host/settings';
 import { $, message, select, show } from './dom';
 import { fillOptions } from './options';
 import { applyMapping, onSheetChange, showEarlierDate, toggleMapping } from './mapping';
 import { detect, onCheck, onCompare, onNotices, onNoticesNew, onOpenNew, onSummarize, setBusy } from './actions';
-import { capabilities } from '../excel/caps';
 import { renderTexts } from './render';
-import { s, state } from './state';
+import { host, s, state, useHost } from './state';
 
 /** This add-in's origin, as the user would type it (IE11 has no location.origin). */
 function ownOrigin(): string {
@@ -32,19 +32,21 @@ function ownOrigin(): string {
  * says so after READY_WAIT_MS, with what to do.
  */
 function boot(): void {
-  state.lang = hostInfoLang(window.location.search);
+  // The one place that names the Excel host: everything else talks to src/host's Host.
+  useHost(createExcelHost());
+  state.lang = host().earlyLanguage(window.location.search);
   renderTexts();
   setBusy(false);
   message(s('connecting'));
-  whenReady(start, () => message(s('noAnswer', { origin: ownOrigin() }), 'warn'));
+  host().whenReady(start, () => message(s('noAnswer', { origin: ownOrigin() }), 'warn'));
 }
 
 function start(inOffice: boolean): void {
   state.inOffice = inOffice;
-  state.lang = displayLang();
+  state.lang = host().language();
   renderTexts();
   message(null);
-  fillOptions(loadOptions());
+  fillOptions(loadOptions(host().store));
   $('tz-check').onclick = () => void onCheck();
   $('tz-summarize').onclick = () => void onSummarize();
   $('tz-open-new').onclick = () => void onOpenNew();
@@ -52,7 +54,7 @@ function start(inOffice: boolean): void {
   $('tz-notices-new').onclick = () => void onNoticesNew();
   $('tz-compare').onclick = () => void onCompare();
   // The notices as a workbook of their own only where Excel can create one (ExcelApi 1.8).
-  show($('tz-notices-new'), inOffice && capabilities().createWorkbook);
+  show($('tz-notices-new'), inOffice && host().features().createWorkbook);
   $('tz-edit-mapping').onclick = () => toggleMapping();
   $('tz-apply-mapping').onclick = applyMapping;
   $('tz-redetect').onclick = onSheetChange;

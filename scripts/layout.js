@@ -1,0 +1,138 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * The layout's rules, checked over the imports of src/ (npm test runs it through tests/build/layout.test.ts):
+ * - data flows one way through the core's stages: a file imports only its own stage or the stages before it
+ *   (model, text, words, read, check, aggregate, sheets); the façade src/core/index.ts may import any;
+ * - the core is pure: it imports nothing outside src/core (no host, no Node module, no package);
+ * - each host imports only the rooms below it (HOSTS); the pane names a host only where it builds it (ENTRY);
+ * - no import cycle between files, type-only imports included (a cycle is a seam drawn in the wrong place).
+ * Usage: node scripts/layout.js [root]  — prints each violation and exits 1 when there is one.
+ */
+const fs = require('fs');
+const path = require('path');
+
+const STAGES = ['model', 'text', 'words', 'read', 'check', 'aggregate', 'sheets'];
+/** The rooms of src/ each room may import (besides itself). The core is listed for completeness: none. */
+const HOSTS = {
+  core: [],
+  host: ['core'],
+  xlsxlite: ['core'],
+  xlsx: ['core', 'xlsxlite'],
+  cli: ['core', 'xlsx', 'xlsxlite'],
+  excel: ['core', 'host', 'xlsxlite'],
+  wps: ['core', 'host', 'xlsxlite'],
+  taskpane: ['core', 'host', 'xlsxlite'],
+  msajax: [],
+};
+/** Where a host is constructed, the one file of a room that may name it. */
+const ENTRY = { 'src/taskpane/taskpane.ts': ['excel', 'wps'] };
+
+const IMPORT = /(?:^|\n)\s*(?:import|export)\s+(?:type\s+)?(?:[\w*{}\s,$]+?\s+from\s+)?'([^']+)'|import\(\s*(?:\/\*[^*]*\*\/\s*)?'([^']+)'\s*\)|require\(\s*'([^']+)'\s*\)/g;
+
+function walk(dir, out) {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p, out);
+    else if (/\.ts$/.test(e.name) && !/\.d\.ts$/.test(e.name)) out.push(p);
+  }
+  return out;
+}
+
+function stripComments(text) {
+  return text.replace(/\/\*[\s\S]*?\*\//g, (m) => m.replace(/[^\n]/g, ' ')).replace(/(^|[^:'"\\])\/\/[^\n]*/g, '$1');
+}
+
+function resolveImport(from, spec) {
+  const base = path.resolve(path.dirname(from), spec);
+  for (const c of [base + '.ts', path.join(base, 'index.ts'), base]) if (fs.existsSync(c) && fs.statSync(c).isFile()) return c;
+  return null;
+}
+
+/** Room and, in the core, stage of a file under src/. */
+function placeOf(src, file) {
+  const parts = path.relative(src, file).split(path.sep);
+  const room = parts[0];
+  const stage = room === 'core' && parts.length > 2 ? parts[1] : null;
+  return { room, stage };
+}
+
+function checkLayout(root) {
+  const src = path.join(root, 'src');
+  const files = walk(src, []);
+  const edges = new Map();
+  const problems = [];
+  const rel = (f) => path.relative(root, f).split(path.sep).join('/');
+  for (const file of files) {
+    const text = stripComments(fs.readFileSync(file, 'utf8'));
+    const from = placeOf(src, file);
+    const targets = [];
+    let m;
+    IMPORT.lastIndex = 0;
+    while ((m = IMPORT.exec(text))) {
+      const spec = m[1] || m[2] || m[3];
+      if (!spec.startsWith('.')) {
+        if (from.room === 'core') problems.push(`${rel(file)}: the core imports '${spec}' (it must stay pure)`);
+        continue;
+      }
+      const target = resolveImport(file, spec);
+      if (!target || !target.startsWith(src + path.sep)) continue;
+      targets.push(target);
+      const to = placeOf(src, target);
+      if (to.room !== from.room) {
+        const allowed = (HOSTS[from.room] || []).concat(ENTRY[rel(file)] || []);
+        if (allowed.indexOf(to.room) < 0) problems.push(`${rel(file)}: ${from.room}/ imports ${rel(target)} (${from.room}/ may import ${allowed.join(', ') || 'nothing outside itself'})`);
+      } else if (from.room === 'core' && from.stage && to.stage && STAGES.indexOf(to.stage) > STAGES.indexOf(from.stage)) {
+        problems.push(`${rel(file)}: ${from.stage}/ imports ${rel(target)}, a later stage (${STAGES.join(' -> ')})`);
+      } else if (from.room === 'core' && from.stage && !to.stage) {
+        problems.push(`${rel(file)}: imports the façade ${rel(target)} from inside the core`);
+      }
+    }
+    edges.set(file, targets);
+  }
+  for (const group of cycles(edges)) problems.push('import cycle among: ' + group.map(rel).join(', '));
+  return problems;
+}
+
+/** The files of each strongly connected group of more than one file (or of a file importing itself), sorted. */
+function cycles(edges) {
+  let index = 0;
+  const idx = new Map();
+  const low = new Map();
+  const stack = [];
+  const on = new Set();
+  const out = [];
+  function strong(v) {
+    idx.set(v, index);
+    low.set(v, index++);
+    stack.push(v);
+    on.add(v);
+    for (const w of edges.get(v) || []) {
+      if (!idx.has(w)) {
+        strong(w);
+        low.set(v, Math.min(low.get(v), low.get(w)));
+      } else if (on.has(w)) low.set(v, Math.min(low.get(v), idx.get(w)));
+    }
+    if (low.get(v) === idx.get(v)) {
+      const group = [];
+      let w;
+      do {
+        w = stack.pop();
+        on.delete(w);
+        group.push(w);
+      } while (w !== v);
+      if (group.length > 1 || (edges.get(v) || []).indexOf(v) >= 0) out.push(group.sort());
+    }
+  }
+  for (const v of [...edges.keys()].sort()) if (!idx.has(v)) strong(v);
+  return out;
+}
+
+module.exports = { checkLayout, STAGES, HOSTS, ENTRY };
+
+if (require.main === module) {
+  const problems = checkLayout(path.resolve(process.argv[2] || path.join(__dirname, '..')));
+  for (const p of problems) process.stdout.write(p + '\n');
+  process.stdout.write(problems.length ? problems.length + ' layout problem(s)\n' : 'layout: ok\n');
+  process.exit(problems.length ? 1 : 0);
+}

@@ -1,0 +1,31 @@
+/** The contract's driver for the Excel host (src/excel/host.ts) on the fake Excel (tests/excel/fake-excel.ts). */
+import { createFakeHost } from '../excel/fake-excel';
+import { createExcelHost } from '../../src/excel/host';
+import { Book, HostDriver, Opened } from './driver';
+
+export const excelDriver: HostDriver = {
+  name: 'Excel',
+  open(book: Book): Opened {
+    const fake = createFakeHost({
+      apiVersion: book.level === 'floor' ? '1.1' : '1.9',
+      sheets: book.sheets.map((s) => ({ name: s.name, rows: s.rows, formats: s.formats })),
+      displayLanguage: book.lang === 'en' ? 'en-US' : 'zh-CN',
+    });
+    // Office.js gives the document's address; the fake leaves it out unless a case names a file.
+    if (book.file) (fake.Office as { context: { document: { url?: string } } }).context.document.url = 'C:\\Users\\督查室\\Documents\\' + book.file;
+    (global as unknown as { Office: unknown }).Office = fake.Office;
+    (global as unknown as { Excel: unknown }).Excel = fake.Excel;
+    return {
+      host: createExcelHost(),
+      sheetNames: () => fake.state.sheets.map((s) => s.name),
+      value: (sheet, address) => fake.value(sheet, address),
+      usedWidth: (sheet) => {
+        let max = 0;
+        fake.findSheet(sheet)!.cells.forEach((row) => row.forEach((cell, c) => (max = cell.v !== '' ? Math.max(max, c) : max)));
+        return max;
+      },
+      selection: () => fake.state.selection,
+      openedWorkbooks: () => fake.state.createdWorkbooks.length,
+    };
+  },
+};
