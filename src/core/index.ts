@@ -22,7 +22,8 @@ export type { AnnotationPlan, CellStyle, SheetSpec, SpecCell, SpecChart, SpecHea
 export type { Summary, SummaryFinding, SummaryItem } from './model/summary';
 export { diffDays, isIsoDate, isoToSerial, isValidYmd, serialToIso, ymd } from './text/dates';
 export { format } from './text/format';
-export { a1, cellAt, cellText, colLetter, colNumber, gridLeft, gridRight, isDateNumberFormat, isDateValue, refColumn } from './text/grid';
+export { cellAt, cellText, gridLeft, gridRight, isDateNumberFormat, isDateValue } from './text/grid';
+export { a1, cellRef, colLetter, colNumber, quoteSheet, rangeRef, refColumn } from './text/a1';
 export { ruleName, t } from './words/check';
 export { COMPARE_TEXT } from './words/compare';
 export type { SinceSource } from './words/compare';

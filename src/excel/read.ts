@@ -8,7 +8,7 @@
  * Office answers at most ~5 MB per sync (ResponsePayloadSizeLimitExceeded). Ordinary ledgers stay
  * far below that in one sync; a workbook past it is read again in row slices, a few syncs more.
  */
-import { CellValue, Grid, serialToIso, colNumber, isDateNumberFormat } from '../core';
+import { CellValue, Grid, serialToIso, rangeRef, isDateNumberFormat } from '../core';
 import { ColumnMarks, columnsOf, emptyRecord } from '../host/settings';
 import { BORDER_EDGES, BodyLook } from '../host/annotation';
 import { rangeAddress } from '../host/cells';
@@ -17,10 +17,8 @@ import { loadColumnMarks, loadSheetMarks } from './settings';
 
 /** 'Sheet1!B2:F30' or "'My sheet'!B2" -> top-left (1-based). */
 export function topLeftOf(address: string): { top: number; left: number } {
-  const bare = address.slice(address.lastIndexOf('!') + 1).split(':')[0].replace(/\$/g, '');
-  const m = /^([A-Za-z]+)(\d+)$/.exec(bare);
-  if (!m) return { top: 1, left: 1 };
-  return { top: +m[2], left: colNumber(m[1]) };
+  const r = rangeRef(address);
+  return r ? { top: r.r1, left: r.c1 } : { top: 1, left: 1 };
 }
 
 /**

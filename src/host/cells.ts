@@ -3,7 +3,7 @@
  * written as text ('@' first), dates as serials with a date format, styles as few rectangles as a
  * sweep finds. A host turns these into its own calls (src/excel: Range.values, numberFormat, format).
  */
-import { CellValue, SheetSpec, StyleKey, STYLES, a1, cellText, colNumber, isDateValue, isoToSerial } from '../core';
+import { CellValue, SheetSpec, StyleKey, STYLES, a1, cellText, isDateValue, rangeRef, isoToSerial } from '../core';
 
 /** What a host takes as a cell's value: Office.js Range.values, WPS Value2. */
 export type HostValue = string | number | boolean;
@@ -125,12 +125,12 @@ export function specMatrix(spec: SheetSpec): { values: HostValue[][]; formats: s
 
 /** Cells of a rule's range whose text equals the rule's text, as vertical runs (static fallback). */
 export function ruleCells(spec: SheetSpec, range: string, text: string): { r0: number; r1: number; c: number }[] {
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(range);
-  if (!m) return [];
-  const c0 = colNumber(m[1]);
-  const r0 = +m[2];
-  const c1 = m[3] ? colNumber(m[3]) : c0;
-  const r1 = m[4] ? Math.min(+m[4], spec.rows.length) : r0;
+  const at = rangeRef(range);
+  if (!at) return [];
+  const c0 = at.c1;
+  const r0 = at.r1;
+  const c1 = at.c2;
+  const r1 = at.r2 > r0 ? Math.min(at.r2, spec.rows.length) : r0;
   const runs: { r0: number; r1: number; c: number }[] = [];
   for (let c = c0; c <= c1; c++) {
     let start = 0;

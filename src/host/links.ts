@@ -2,7 +2,7 @@
  * In-workbook links of a written sheet (SpecLink: a summary row's 行号 or 单元格 pointing at the
  * ledger's cell): which cells get one, what each points at, and how many a write may carry.
  */
-import { SheetSpec, SpecLink } from '../core';
+import { SheetSpec, SpecLink, quoteSheet } from '../core';
 import { SheetMarks, emptyRecord } from './settings';
 
 /**
@@ -15,13 +15,10 @@ import { SheetMarks, emptyRecord } from './settings';
 export const MAX_LINKS = 2000;
 
 /** A sheet name as a reference takes it: always quoted, a quote inside doubled ('It''s'!A1). */
-export function quoteSheetName(name: string): string {
-  return "'" + name.replace(/'/g, "''") + "'";
-}
 
 /** The reference of an in-workbook link: "'整改台账'!C12". */
 export function linkReference(link: SpecLink): string {
-  return quoteSheetName(link.sheet) + '!' + link.cell;
+  return quoteSheet(link.sheet) + '!' + link.cell;
 }
 
 /** Whether any cell of the specs carries a link. */

@@ -18,11 +18,11 @@
  */
 import * as fs from 'fs';
 import * as zlib from 'zlib';
-import { isoToSerial, taizhangError, colLetter, isDateValue, refColumn, STYLES, AnnotationPlan, CellValue } from '../core';
+import { isoToSerial, taizhangError, colLetter, isDateValue, rangeRef, refColumn, STYLES, AnnotationPlan, CellValue } from '../core';
 import { cellText } from '../xlsxlite/xml';
 import { Book } from './read';
 import { contentTypeOf, Package, Rel, relsPartOf, resolveTarget, SheetRef, xmlError } from './package';
-import { MAX_COLS, MAX_ROWS, parseRange, SHEET_PART_BYTES } from './sheet-reader';
+import { MAX_COLS, MAX_ROWS, SHEET_PART_BYTES } from './sheet-reader';
 import { EMPTY_STYLESHEET, MARKER_STYLE, Stylesheet, Xf } from './stylesheet';
 import { writeAtomic } from './write';
 import { decodePart, escapeXml, Tag, XmlHandler, XmlScanner, XmlStream } from './xml';
@@ -437,7 +437,7 @@ class SheetPatcher implements XmlHandler {
     const top = s.labelRow;
     const bottom = Math.max(s.plan.lastRow, s.lastHeaderRow);
     const ref = tag.attr('ref');
-    const old = ref ? parseRange(ref) : null;
+    const old = ref ? rangeRef(ref) : null;
     const r1 = old ? Math.min(old.r1, top) : 1;
     const c1 = old ? Math.min(old.c1, s.c0) : 1;
     const r2 = old ? Math.max(old.r2, bottom) : bottom;
@@ -480,9 +480,9 @@ class SheetPatcher implements XmlHandler {
 
   /** Our merges that the sheet does not have yet (never one that would overlap another). */
   private missingMerges(): string[] {
-    const existing = this.mergeRefs.map((r) => parseRange(r)).filter((r) => !!r) as NonNullable<ReturnType<typeof parseRange>>[];
+    const existing = this.mergeRefs.map((r) => rangeRef(r)).filter((r) => !!r) as NonNullable<ReturnType<typeof rangeRef>>[];
     return this.sheet.merges().filter((ref) => {
-      const m = parseRange(ref) as NonNullable<ReturnType<typeof parseRange>>;
+      const m = rangeRef(ref) as NonNullable<ReturnType<typeof rangeRef>>;
       return !existing.some((e) => e.r1 <= m.r2 && m.r1 <= e.r2 && e.c1 <= m.c2 && m.c1 <= e.c2);
     });
   }

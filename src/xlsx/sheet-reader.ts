@@ -11,7 +11,7 @@
  * Memory follows the cells present: a stray value at XFD1048576 costs one cell, not the rectangle,
  * and a sheet whose rectangle is too big for the checks to walk is refused with one clear line.
  */
-import { taizhangError, a1, refColumn, CellValue, Grid } from '../core';
+import { taizhangError, a1, rangeRef, refColumn, CellValue, Grid } from '../core';
 import { cellValue } from './cell';
 import { Package, readSmallXml, SheetRef, xmlError } from './package';
 import { decodeOoxml, decodeText, Tag, XmlHandler, XmlScanner, XmlStream } from './xml';
@@ -99,19 +99,6 @@ function digits(b: string, at: number): number {
     if (c < 48 || c > 57) return n;
     n = n * 10 + (c - 48);
   }
-}
-
-/** 'B3:D9' -> its corners (a single cell 'B3' is its own range); null when unreadable. */
-export function parseRange(ref: string): { r1: number; c1: number; r2: number; c2: number } | null {
-  const parts = ref.trim().split(':');
-  const a = parts[0];
-  const b = parts[1] || a;
-  const c1 = refColumn(a);
-  const c2 = refColumn(b);
-  const r1 = refRow(a);
-  const r2 = refRow(b);
-  if (!c1 || !c2 || !r1 || !r2) return null;
-  return { r1: Math.min(r1, r2), c1: Math.min(c1, c2), r2: Math.max(r1, r2), c2: Math.max(c1, c2) };
 }
 
 /** Streams one part through a handler. XML trouble becomes the user's one line. */
@@ -274,7 +261,7 @@ class SheetHandler implements XmlHandler {
     }
     if (n === 'autoFilter') {
       const ref = tag.attr('ref');
-      const range = ref ? parseRange(ref) : null;
+      const range = ref ? rangeRef(ref) : null;
       if (range) this.usedRight = Math.max(this.usedRight, Math.min(range.c2, MAX_COLS));
     }
   }
@@ -529,7 +516,7 @@ function sideParts(ctx: SheetContext, sheet: SheetRef): number {
     if (!entry) continue;
     readSmallXml(ctx.pkg.zip, entry, (tag) => {
       if ((rel.kind === 'table' && tag.name === 'table') || (rel.kind === 'comments' && tag.name === 'comment')) {
-        const range = parseRange(tag.attr('ref') || '');
+        const range = rangeRef(tag.attr('ref') || '');
         if (range) right = Math.max(right, Math.min(range.c2, MAX_COLS));
       }
     });
@@ -586,7 +573,7 @@ export async function readSheet(ctx: SheetContext, sheet: SheetRef): Promise<Gri
   // The other cells of each merge are blank. The work is bounded by the cells present.
   let work = 0;
   for (const ref of handler.merges) {
-    const m = parseRange(ref);
+    const m = rangeRef(ref);
     if (!m) continue;
     const c2 = Math.min(m.c2, MAX_COLS);
     usedRight = Math.max(usedRight, c2);

@@ -7,7 +7,7 @@
  * A source block is read as Excel's wizard reads it with series in columns: the header row names the
  * series, the first column holds the categories, each further column is one series.
  */
-import { CellValue, SheetSpec, SpecChart, cellText, colLetter, colNumber } from '../core';
+import { CellValue, SheetSpec, SpecChart, cellRef, cellText, colLetter, quoteSheet, rangeRef } from '../core';
 import { xmlAttr } from './xml';
 
 export const CHART_NS = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
@@ -25,21 +25,18 @@ export interface Block {
 
 /** 'A30:E36' -> its bounds (1-based). */
 export function parseBlock(range: string): Block {
-  const m = /^\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/i.exec(range);
-  if (!m) throw new Error('not a block: ' + range);
-  return { c0: colNumber(m[1].toUpperCase()), r0: +m[2], c1: colNumber(m[3].toUpperCase()), r1: +m[4] };
+  const r = range.indexOf(':') > 0 ? rangeRef(range) : null;
+  if (!r) throw new Error('not a block: ' + range);
+  return { c0: r.c1, r0: r.r1, c1: r.c2, r1: r.r2 };
 }
 
 /** 'G3' -> 0-based column and row, as an anchor takes them. */
 function anchorCell(cell: string): { col: number; row: number } {
-  const m = /^([A-Z]+)(\d+)$/i.exec(cell);
-  if (!m) throw new Error('not a cell: ' + cell);
-  return { col: colNumber(m[1].toUpperCase()) - 1, row: +m[2] - 1 };
+  const c = cellRef(cell);
+  if (!c) throw new Error('not a cell: ' + cell);
+  return { col: c.col - 1, row: c.row - 1 };
 }
 
-function quoteSheet(name: string): string {
-  return "'" + name.replace(/'/g, "''") + "'";
-}
 
 function ref(sheet: string, col: number, r0: number, r1: number): string {
   const c = '$' + colLetter(col) + '$';

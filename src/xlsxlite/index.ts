@@ -12,7 +12,7 @@
  *
  * Strings are inline strings (t="inlineStr"): a string is never a formula, whatever it starts with.
  */
-import { SheetSpec, safeSheetNames } from '../core';
+import { SheetSpec, quoteSheet, safeSheetNames } from '../core';
 import { StyleSheet } from './styles';
 import { xmlAttr } from './xml';
 import { chartXml, drawingXml } from './chart';
@@ -28,9 +28,6 @@ export { safeSheetNames };
 const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const CT = 'application/vnd.openxmlformats-officedocument.';
 
-function quoteSheet(name: string): string {
-  return "'" + name.replace(/'/g, "''") + "'";
-}
 
 /** 'A1:C3' -> its absolute form '$A$1:$C$3' (defined names use absolute references). */
 function absolute(range: string): string {

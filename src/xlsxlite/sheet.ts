@@ -2,7 +2,7 @@
  * One SheetSpec -> its worksheet XML, written in pieces (a row at a time) into `write`, so a sheet of
  * 50,000 rows is never one string. Element order follows CT_Worksheet (ECMA-376 Part 1, 18.3.1.99).
  */
-import { CellValue, SheetSpec, SpecCell, SpecHeaderFooter, SpecLink, StyleKey, STYLES, colLetter, isDateValue, isoToSerial } from '../core';
+import { CellValue, SheetSpec, SpecCell, SpecHeaderFooter, SpecLink, StyleKey, STYLES, colLetter, isDateValue, isoToSerial, quoteSheet } from '../core';
 import { StyleSheet } from './styles';
 import { xmlAttr } from './xml';
 import { XmlOut } from './out';
@@ -22,9 +22,6 @@ export interface SheetContext {
   drawing?: string;
 }
 
-function quoteSheet(name: string): string {
-  return "'" + name.replace(/'/g, "''") + "'";
-}
 
 /**
  * The markup of one sheet's cells around their values, encoded once per style key rather than once

@@ -4,7 +4,7 @@ import { writeSheets } from '../../src/excel/sheets';
 import { checkWorkbook } from '../../src/core/check/check';
 import { summarize } from '../../src/core/aggregate/summary';
 import { summarySheets } from '../../src/core/sheets/summary';
-import { colLetter } from '../../src/core/text/grid';
+import { colLetter } from '../../src/core/text/a1';
 import { CHART_TYPES } from '../../src/excel/charts';
 import { lastCellOf, mergedRows } from '../../src/host/layout';
 import { chartSeries, parseBlock } from '../../src/xlsxlite';

@@ -3,7 +3,7 @@
  */
 import { createFakeHost, FakeHost, FakeSheetInit, FakeValue } from '../excel/fake-excel';
 import { isoToSerial } from '../../src/core/text/dates';
-import { colLetter } from '../../src/core/text/grid';
+import { colLetter } from '../../src/core/text/a1';
 import { compareWithEarlier, readAndCheck, writeNotices, noticeSpecs } from '../../src/taskpane/flows';
 import { userMessage } from '../../src/core/words/errors';
 import { createExcelHost } from '../../src/excel/host';

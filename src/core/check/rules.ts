@@ -8,7 +8,7 @@ import { StringKey, t } from '../words/check';
 import { CheckedItem, CheckOptions, Finding, FindingCounts, Lang, RuleId, Severity } from '../model/result';
 import { FieldKey, HeaderMap } from '../model/ledger';
 import { term, termInText } from '../words/glossary';
-import { a1 } from '../text/grid';
+import { a1 } from '../text/a1';
 import { finding } from '../read/finding';
 import { presentFields } from '../read/header';
 import { cellOf, LedgerRead, SeqCell } from '../read/ledger';

@@ -5,7 +5,8 @@
  * else inherits: a blank 牵头部门 or 完成时限 on a measure row is reported, never filled in.
  * Deadline and status wordings repeat across thousands of rows, so each is parsed once per check.
  */
-import { cellAt, cellText, colLetter, gridBottom, gridLeft, gridTop, isDateValue } from '../text/grid';
+import { cellAt, cellText, gridBottom, gridLeft, gridTop, isDateValue } from '../text/grid';
+import { colLetter } from '../text/a1';
 import { parseDeadline, DeadlineContext } from './deadline/parse';
 import { stateFromRow } from './status';
 import { CellValue, DateValue, Grid } from '../model/grid';

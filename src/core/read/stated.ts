@@ -10,7 +10,8 @@
 import { chineseNumeralsToDigits, toHalfWidth } from '../text/normalize';
 import { statedYears } from './deadline/parse';
 import { isValidYmd, serialToIso, ymd } from '../text/dates';
-import { a1, cellAt, cellText, gridBottom, gridLeft, gridRight, gridTop, isDateValue } from '../text/grid';
+import { cellAt, cellText, gridBottom, gridLeft, gridRight, gridTop, isDateValue } from '../text/grid';
+import { a1 } from '../text/a1';
 import { isSkippedRow } from './ledger';
 import { toSimplified } from '../text/traditional';
 import { CellValue, Grid, IsoDate } from '../model/grid';

@@ -4,7 +4,8 @@
  * An item is still one measure (task): it takes its problem and aspect from the problem list and
  * its leader, lead department and owner from the responsibility list.
  */
-import { cellAt, cellText, gridBottom, gridLeft, gridTop, a1 } from '../text/grid';
+import { cellAt, cellText, gridBottom, gridLeft, gridTop } from '../text/grid';
+import { a1 } from '../text/a1';
 import { detectHeader, HeaderCandidate, HeaderScorer, ledgerScore, presentFields } from './header';
 import { cellOf, readLedger, isSkippedRow, SeqCell } from './ledger';
 import { t } from '../words/check';

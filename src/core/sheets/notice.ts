@@ -6,7 +6,7 @@ import { SheetSpec, SpecCell } from '../model/spec';
 import { Summary, SummaryItem } from '../model/summary';
 import { addWorkingDays } from '../text/dates';
 import { splitDepartments } from '../text/departments';
-import { colLetter } from '../text/grid';
+import { colLetter } from '../text/a1';
 import { Row, date, text } from './cells';
 import { daysOverdue, itemColumn, seqColumn } from './columns';
 import { safeSheetNames } from './names';

@@ -15,7 +15,7 @@
 import { Lang } from '../model/result';
 import { SheetSpec, SpecCell, SpecChart, StyleKey } from '../model/spec';
 import { GroupRow, Summary, SummaryFinding, SummaryItem } from '../model/summary';
-import { colLetter } from '../text/grid';
+import { colLetter } from '../text/a1';
 import { stableSort } from '../text/sort';
 import { ruleName } from '../words/check';
 import { STATE_LABELS } from '../words/labels';

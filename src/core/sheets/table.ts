@@ -2,7 +2,8 @@
 import { CellValue } from '../model/grid';
 import { FLAGS } from '../model/ledger';
 import { CellStyle, SheetSpec, SpecCell, SpecChart, SpecRule, StyleKey } from '../model/spec';
-import { colLetter, colNumber, isDateValue } from '../text/grid';
+import { isDateValue } from '../text/grid';
+import { colLetter, rangeRef } from '../text/a1';
 import { FLAG_LABELS, FLAG_STYLES } from '../words/labels';
 import { Row, text } from './cells';
 import { Doc, printOf, rowHeight, textLines, TITLE_HEIGHT, titleRows } from './print';
@@ -167,13 +168,11 @@ export function tableSheet<T>(t: TableSpec<T>): SheetSpec {
 function mergeSpans(merges: string[] | undefined): Record<number, Record<number, number>> {
   const spans: Record<number, Record<number, number>> = {};
   for (const m of merges || []) {
-    const x = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(m);
+    const x = rangeRef(m);
     if (!x) continue;
-    const c0 = colNumber(x[1]);
-    const c1 = colNumber(x[3]);
-    for (let r = +x[2]; r <= +x[4]; r++) {
+    for (let r = x.r1; r <= x.r2; r++) {
       const row = spans[r] || (spans[r] = {});
-      for (let c = c0; c <= c1; c++) row[c] = r === +x[2] && c === c0 ? c1 - c0 + 1 : 0;
+      for (let c = x.c1; c <= x.c2; c++) row[c] = r === x.r1 && c === x.c1 ? x.c2 - x.c1 + 1 : 0;
     }
   }
   return spans;

@@ -1,49 +1,5 @@
-/** Grid helpers: sheet coordinates (1-based), A1 addresses and cell text. */
+/** Grid helpers: cell values, cell text and a Grid's edges (1-based sheet coordinates; A1 addresses are a1.ts). */
 import { CellValue, DateValue, Grid } from '../model/grid';
-
-export function colLetter(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export function colNumber(letters: string): number {
-  let n = 0;
-  const up = letters.toUpperCase();
-  for (let i = 0; i < up.length; i++) n = n * 26 + (up.charCodeAt(i) - 64);
-  return n;
-}
-
-/**
- * The column of an A1 reference ("AB12" -> 28, "$C$3" -> 3), 0 when it has none. By character codes,
- * for the readers' hot loops (a sheet's every cell reference goes through it).
- */
-export function refColumn(ref: string): number {
-  let col = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
-    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
-    else if (c !== 36) break;
-  }
-  return col;
-}
-
-export function a1(row: number, col: number): string {
-  return colLetter(col) + row;
-}
-
-/** 'B3' -> { row: 3, col: 2 }. */
-export function parseA1(address: string): { row: number; col: number } {
-  const m = /^\$?([A-Za-z]+)\$?(\d+)$/.exec(address);
-  if (!m) throw new Error('bad A1 address: ' + address);
-  return { row: +m[2], col: colNumber(m[1]) };
-}
 
 export function isDateValue(v: CellValue): v is DateValue {
   return !!v && typeof v === 'object' && typeof (v as DateValue).date === 'string';

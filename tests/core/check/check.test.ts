@@ -1,7 +1,7 @@
 import { checkWorkbook } from '../../../src/core/check/check';
 import { cellOf } from '../../../src/core/read/ledger';
 import { detectHeader } from '../../../src/core/read/header';
-import { colLetter } from '../../../src/core/text/grid';
+import { colLetter } from '../../../src/core/text/a1';
 import { userMessage } from '../../../src/core/words/errors';
 import { refusal } from '../../refusal';
 import { CellValue, Grid } from '../../../src/core/model/grid';

@@ -5,7 +5,7 @@
  */
 import { fieldMatches, MIN_SCORE } from '../../../src/core/read/fields';
 import { detectHeader } from '../../../src/core/read/header';
-import { colLetter } from '../../../src/core/text/grid';
+import { colLetter } from '../../../src/core/text/a1';
 import { CellValue, Grid } from '../../../src/core/model/grid';
 
 const _ = null;
