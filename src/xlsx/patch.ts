@@ -25,7 +25,7 @@ import { contentTypeOf, Package, Rel, relsPartOf, resolveTarget, SheetRef, xmlEr
 import { MAX_COLS, MAX_ROWS, SHEET_PART_BYTES } from './sheet-reader';
 import { EMPTY_STYLESHEET, MARKER_STYLE, Stylesheet, Xf } from './stylesheet';
 import { writeAtomic } from './write';
-import { decodePart, escapeXml, Tag, XmlHandler, XmlScanner, XmlStream } from './xml';
+import { decodePart, escapeXml, localName, prefixOf, Tag, XmlHandler, XmlScanner, XmlStream } from './xml';
 import { crc32, ZipEntry } from './zip';
 
 /** Excel's limit on the characters in one cell. */
@@ -270,15 +270,6 @@ function valueCell(prefix: string, ref: string, s: number, v: CellValue | undefi
   return inlineCell(prefix, ref, s, String(v));
 }
 
-function prefixOf(qname: string): string {
-  const i = qname.indexOf(':');
-  return i < 0 ? '' : qname.slice(0, i + 1);
-}
-
-function localOf(qname: string): string {
-  const i = qname.indexOf(':');
-  return i < 0 ? qname : qname.slice(i + 1);
-}
 
 
 /**
@@ -426,7 +417,7 @@ class SheetPatcher implements XmlHandler {
       return;
     }
     if (depth === 2) {
-      const n = localOf(qname);
+      const n = localName(qname);
       if (n === 'cols' && this.colsStart >= 0 && this.holding) this.finishCols(end, false);
       else if (n === 'mergeCells' && this.mergeStart >= 0) this.finishMerges(start, end);
     } else if (depth === 1 && !this.mergesDone) this.insertMerges(start);

@@ -14,7 +14,7 @@
 import { taizhangError, a1, rangeRef, refColumn, CellValue, Grid } from '../core';
 import { cellValue } from './cell';
 import { Package, readSmallXml, SheetRef, xmlError } from './package';
-import { decodeOoxml, decodeText, Tag, XmlHandler, XmlScanner, XmlStream } from './xml';
+import { decodeOoxml, decodeText, localName, Tag, XmlHandler, XmlScanner, XmlStream } from './xml';
 import { ZipEntry } from './zip';
 
 export const MAX_ROWS = 1048576;
@@ -133,7 +133,7 @@ export async function readSharedStrings(pkg: Package): Promise<string[]> {
       } else if (n === 'rPh') phonetic++;
     },
     close(qname: string) {
-      const n = qname.indexOf(':') < 0 ? qname : qname.slice(qname.indexOf(':') + 1);
+      const n = localName(qname);
       if (n === 't') scanner.wantText = false;
       else if (n === 'rPh') phonetic--;
       else if (n === 'si') {
@@ -271,7 +271,7 @@ class SheetHandler implements XmlHandler {
       if (qname === 'sheetData' || qname.endsWith(':sheetData')) this.inSheetData = false;
       return;
     }
-    const n = qname.indexOf(':') < 0 ? qname : qname.slice(qname.indexOf(':') + 1);
+    const n = localName(qname);
     if (n === 'v') {
       this.inV = false;
       this.scanner.wantText = false;

@@ -6,7 +6,7 @@
  * reused, so checking a checked copy again appends nothing.
  */
 import { isDateNumberFormat } from '../core';
-import { escapeXml, parseText, Tag } from './xml';
+import { escapeXml, localName, parseText, prefixOf, Tag } from './xml';
 
 /**
  * The named cell style on the header cells of Taizhang's added columns: the file's record of which
@@ -117,7 +117,7 @@ export class Stylesheet {
       open(tag: Tag) {
         depth++;
         if (depth === 1) {
-          self.prefix = tag.qname.indexOf(':') > 0 ? tag.qname.slice(0, tag.qname.indexOf(':') + 1) : '';
+          self.prefix = prefixOf(tag.qname);
           self.rootOpenEnd = tag.end;
         } else if (depth === 2) {
           if ((LISTS as string[]).indexOf(tag.name) >= 0 && !self.lists[tag.name as ListName]) {
@@ -127,7 +127,7 @@ export class Stylesheet {
           self.others.push({ name: tag.name, start: tag.start });
         } else if (depth === 3 && list) {
           itemStart = tag.start;
-          const listName = localOf(list.qname);
+          const listName = localName(list.qname);
           if (listName === 'numFmts' && tag.name === 'numFmt') self.numFmts.set(num(tag.attr('numFmtId')), tag.attr('formatCode') || '');
           if (listName === 'cellStyles' && tag.name === 'cellStyle') {
             const name = tag.attr('name');
@@ -155,7 +155,7 @@ export class Stylesheet {
         if (depth === 1) self.rootCloseStart = start;
         else if (depth === 2 && list) {
           if (!list.selfClosing) list.closeStart = start;
-          list = localOf(qname) === localOf(list.qname) ? null : list;
+          list = localName(qname) === localName(list.qname) ? null : list;
         } else if (depth === 3 && list && itemStart >= 0) {
           list.items.push({ start: itemStart, end });
           itemStart = -1;
@@ -313,10 +313,6 @@ export class Stylesheet {
   }
 }
 
-function localOf(qname: string): string {
-  const i = qname.indexOf(':');
-  return i < 0 ? qname : qname.slice(i + 1);
-}
 
 /** Element names in `xml` with `prefix` (x:) added, where they have none. */
 function withPrefix(xml: string, prefix: string): string {

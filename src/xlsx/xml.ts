@@ -33,10 +33,16 @@ const QUESTION = 63;
 const DQUOTE = 34;
 const SQUOTE = 39;
 
-/** The local part of a qualified name. */
+/** The local part of a qualified name: 'x:row' -> 'row'. The one place a prefix is taken off. */
 export function localName(qname: string): string {
   const i = qname.indexOf(':');
   return i < 0 ? qname : qname.slice(i + 1);
+}
+
+/** A qualified name's prefix with its colon ('x:row' -> 'x:'), '' when it has none. */
+export function prefixOf(qname: string): string {
+  const i = qname.indexOf(':');
+  return i < 0 ? '' : qname.slice(0, i + 1);
 }
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
@@ -87,8 +93,7 @@ export class Tag {
 
   reset(qname: string, rest: string, start: number, end: number, selfClosing: boolean): void {
     this.qname = qname;
-    const i = qname.indexOf(':');
-    this.name = i < 0 ? qname : qname.slice(i + 1);
+    this.name = localName(qname);
     this.rest = rest;
     this.start = start;
     this.end = end;
@@ -389,7 +394,5 @@ export function parseText(text: string, handler: XmlHandler, wantText = false): 
   scanner.end();
 }
 
-/** Text for XML content and attributes: & < > and quotes escaped. */
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+/** Text for XML content and attributes: & < > and quotes escaped (xlsxlite's one escaper). */
+export { xmlAttr as escapeXml } from '../xlsxlite/xml';

@@ -7,6 +7,7 @@
  * Cell text is escaped in the same one scan that encodes it: the rules of cellText and xmlAttr
  * (xml.ts), and xml:space="preserve" exactly where KEEP_SPACE (sheet.ts) would put it.
  */
+import { xmlAttr } from './xml';
 
 /** Bytes per chunk: what zip.ts deflates (or stores) at a time. */
 export const CHUNK_BYTES = 1 << 20;
@@ -190,7 +191,7 @@ export class XmlOut {
     const len = s.length;
     if (len * 6 > this.size) {
       // Never in a sheet (sheet names, A1 cells, a cell's display text); kept exact all the same.
-      this.markup(s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'));
+      this.markup(xmlAttr(s));
       return;
     }
     this.room(len * 6);
