@@ -6,7 +6,7 @@
  * absent optional parts (styles, shared strings, content types) are all read.
  */
 import { isTaizhangError, taizhangError } from '../core';
-import { decodePart, parseText, Tag, XmlDoctypeError, XmlSyntaxError } from './xml';
+import { decodePart, escapeXml, parseText, Tag, XmlDoctypeError, XmlSyntaxError } from './xml';
 import { partKey, ZipEntry, ZipFile } from './zip';
 
 /** Small parts (workbook, relationships, styles, tables, comments) are read whole, up to this. */
@@ -244,4 +244,21 @@ function readPackage(zip: ZipFile): Package {
     stylesPart: find('styles'),
     sharedStringsPart: find('sharedStrings'),
   };
+}
+
+/** [Content_Types].xml with an Override for a new part, and a relationships part with a new one. */
+export function withOverride(text: string, part: string, type: string): string {
+  const m = /<\/([\w.-]+:)?Types\s*>\s*$/.exec(text);
+  const p = m && m[1] ? m[1] : '';
+  const xml = '<' + p + 'Override PartName="/' + escapeXml(part) + '" ContentType="' + type + '"/>';
+  return m ? text.slice(0, m.index) + xml + text.slice(m.index) : text;
+}
+
+export function withRelationship(text: string, rels: Rel[], type: string, target: string): string {
+  let n = rels.length + 1;
+  while (rels.some((r) => r.id === 'rId' + n)) n++;
+  const m = /<\/([\w.-]+:)?Relationships\s*>\s*$/.exec(text);
+  const p = m && m[1] ? m[1] : '';
+  const xml = '<' + p + 'Relationship Id="rId' + n + '" Type="' + type + '" Target="' + escapeXml(target) + '"/>';
+  return m ? text.slice(0, m.index) + xml + text.slice(m.index) : text;
 }

@@ -16,34 +16,24 @@
  * Only a package without styles.xml gains one (with its content type and relationship): Excel needs
  * one as soon as a cell has a format.
  */
-import * as fs from 'fs';
-import * as zlib from 'zlib';
-import { isoToSerial, taizhangError, colLetter, isDateValue, rangeRef, refColumn, STYLES, AnnotationPlan, CellValue } from '../core';
+import { isoToSerial, taizhangError, colLetter, isDateValue, rangeRef, refColumn, AnnotationPlan, CellValue } from '../core';
 import { cellText } from '../xlsxlite/xml';
 import { Book } from './read';
-import { contentTypeOf, Package, Rel, relsPartOf, resolveTarget, SheetRef, xmlError } from './package';
+import { contentTypeOf, Package, relsPartOf, resolveTarget, SheetRef, withOverride, withRelationship, xmlError } from './package';
 import { MAX_COLS, MAX_ROWS, SHEET_PART_BYTES } from './sheet-reader';
-import { EMPTY_STYLESHEET, MARKER_STYLE, Stylesheet, Xf } from './stylesheet';
+import { EMPTY_STYLESHEET, Formats, Kind, Stylesheet } from './stylesheet';
 import { writeAtomic } from './write';
-import { decodePart, escapeXml, localName, prefixOf, Tag, XmlHandler, XmlScanner, XmlStream } from './xml';
-import { crc32, ZipEntry } from './zip';
+import { decodePart, localName, prefixOf, setAttr, Tag, XmlHandler, XmlScanner, XmlStream } from './xml';
+import { Deflated, Deflater, deflateText } from './deflate';
+import { NewEntry, writeZip, ZipEntry } from './zip';
 
 /** Excel's limit on the characters in one cell. */
 export const MAX_CELL_CHARS = 32767;
 const ELLIPSIS = '…';
 
-type Kind = 'flag' | 'date' | 'days' | 'notes';
 const KINDS_4: Kind[] = ['flag', 'date', 'days', 'notes'];
 /** Column widths in characters. */
 const WIDTHS: Record<Kind, number> = { flag: 11, date: 12, days: 9, notes: 42 };
-const DATE_FORMAT = 'yyyy-mm-dd';
-/**
- * The parts we write are deflated at level 4: a ledger sheet comes out some 7% bigger than at the
- * default 6, in two thirds of the time (measured on the 50,000-row bench ledger).
- */
-const DEFLATE_LEVEL = 4;
-/** The built-in number format "0". */
-const INTEGER_FORMAT = 1;
 
 /** The children of <worksheet> that come after <mergeCells> (CT_Worksheet): a new one goes before them. */
 const AFTER_MERGES = [
@@ -69,100 +59,7 @@ export function fitCell(text: string): string {
   return text.slice(0, cut) + ELLIPSIS;
 }
 
-function argb(rgb: string): string {
-  return 'FF' + rgb.toUpperCase();
-}
-
 const SPANS = /(\sspans=")(\d+):(\d+)"/;
-
-/** An attribute set to `value` in a start tag (added before its end when absent). */
-function setAttr(tag: string, name: string, value: string): string {
-  const re = new RegExp('(\\s' + name + '=")[^"]*(")');
-  if (re.test(tag)) return tag.replace(re, '$1' + value + '$2');
-  return tag.replace(/\s*(\/?>)$/, ' ' + name + '="' + value + '"$1');
-}
-
-/**
- * The cell formats of the added cells, derived from the ledger's own and appended to the stylesheet
- * once each (the stylesheet reuses equal ones, so a re-check adds nothing).
- */
-class Formats {
-  private readonly body = new Map<string, number>();
-  private readonly header = new Map<number, number>();
-  private dateFmt = -1;
-
-  constructor(private readonly styles: Stylesheet) {}
-
-  private xf(source: number): Xf {
-    return this.styles.cellXfs[source] || { numFmtId: 0, fontId: 0, fillId: 0, borderId: 0, xfId: 0, alignment: '', protection: '' };
-  }
-
-  private xml(x: Xf): string {
-    const children = x.alignment + x.protection;
-    return (
-      '<xf numFmtId="' + x.numFmtId + '" fontId="' + x.fontId + '" fillId="' + x.fillId + '" borderId="' + x.borderId + '" xfId="' + x.xfId + '"' +
-      ' applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"' + (x.protection ? ' applyProtection="1"' : '') +
-      (children ? '>' + children + '</xf>' : '/>')
-    );
-  }
-
-  /** A body cell of `kind` in a row whose own cells use format `source`; `flag` colours it. */
-  bodyFormat(source: number, kind: Kind, flag: 'good' | 'neutral' | 'bad' | null): number {
-    const key = source + '|' + kind + '|' + (flag || '');
-    const known = this.body.get(key);
-    if (known !== undefined) return known;
-    const src = this.xf(source);
-    let fontId = src.fontId;
-    let fillId = 0;
-    if (flag) {
-      const style = STYLES[flag];
-      if (style.color) fontId = this.styles.add('fonts', withColor(this.styles.item('fonts', src.fontId), argb(style.color)));
-      if (style.fill) {
-        const rgb = argb(style.fill);
-        fillId = this.styles.add('fills', '<fill><patternFill patternType="solid"><fgColor rgb="' + rgb + '"/><bgColor rgb="' + rgb + '"/></patternFill></fill>');
-      }
-    }
-    let numFmtId = 0;
-    if (kind === 'date') {
-      if (this.dateFmt < 0) this.dateFmt = this.styles.numFmt(DATE_FORMAT);
-      numFmtId = this.dateFmt;
-    } else if (kind === 'days') numFmtId = INTEGER_FORMAT;
-    let alignment = src.alignment;
-    if (kind === 'notes') {
-      if (!alignment) alignment = '<alignment wrapText="1"/>';
-      else {
-        const end = alignment.indexOf('>') + 1;
-        alignment = setAttr(alignment.slice(0, end), 'wrapText', '1') + alignment.slice(end);
-      }
-    }
-    const id = this.styles.add('cellXfs', this.xml({ numFmtId, fontId, fillId, borderId: src.borderId, xfId: 0, alignment, protection: src.protection }));
-    this.body.set(key, id);
-    return id;
-  }
-
-  /** A label cell beside a header cell of format `source`: the same look, under the marker style. */
-  headerFormat(source: number): number {
-    const known = this.header.get(source);
-    if (known !== undefined) return known;
-    const marker = this.styles.namedStyle(MARKER_STYLE);
-    const id = this.styles.add('cellXfs', this.xml({ ...this.xf(source), xfId: marker }));
-    this.header.set(source, id);
-    return id;
-  }
-}
-
-/** A font element with its colour set to `rgb` (ARGB). */
-function withColor(font: string, rgb: string): string {
-  const color = '<color rgb="' + rgb + '"/>';
-  const m = /<([\w.-]+:)?color\b[^>]*?(\/>|>[\s\S]*?<\/([\w.-]+:)?color>)/.exec(font);
-  if (m) return font.slice(0, m.index) + color + font.slice(m.index + m[0].length);
-  const sz = /<([\w.-]+:)?sz\b[^>]*\/>/.exec(font);
-  if (sz) return font.slice(0, sz.index + sz[0].length) + color + font.slice(sz.index + sz[0].length);
-  const open = /<([\w.-]+:)?font\b[^>]*?(\/?)>/.exec(font);
-  if (!open) return '<font>' + color + '</font>';
-  if (open[2]) return font.slice(0, open.index) + font.slice(open.index, open.index + open[0].length - 2) + '>' + color + '</' + (open[1] || '') + 'font>';
-  return font.slice(0, open.index + open[0].length) + color + font.slice(open.index + open[0].length);
-}
 
 interface CellSpan {
   col: number;
@@ -582,70 +479,6 @@ class SheetPatcher implements XmlHandler {
   }
 }
 
-interface Deflated {
-  chunks: Buffer[];
-  size: number;
-  compressedSize: number;
-  crc: number;
-}
-
-/** Deflates text as it comes, keeping only the compressed bytes. */
-class Deflater {
-  private readonly z = zlib.createDeflateRaw({ level: DEFLATE_LEVEL, memLevel: 9 });
-  private readonly chunks: Buffer[] = [];
-  private size = 0;
-  private crc = 0;
-  private pending: string[] = [];
-  private pendingLength = 0;
-  private full = false;
-  private readonly done: Promise<void>;
-
-  constructor() {
-    this.z.on('data', (b: Buffer) => this.chunks.push(b));
-    this.done = new Promise((resolve, reject) => {
-      this.z.on('end', resolve);
-      this.z.on('error', reject);
-    });
-  }
-
-  write(text: string): void {
-    this.pending.push(text);
-    this.pendingLength += text.length;
-    if (this.pendingLength > 1 << 18) this.flush();
-  }
-
-  private flush(): void {
-    if (!this.pending.length) return;
-    const bytes = Buffer.from(this.pending.join(''), 'utf8');
-    this.pending = [];
-    this.pendingLength = 0;
-    this.size += bytes.length;
-    this.crc = crc32(bytes, this.crc);
-    if (!this.z.write(bytes)) this.full = true;
-  }
-
-  /** Waits while zlib has more queued than it takes at once (the text is not held twice). */
-  async drained(): Promise<void> {
-    if (!this.full) return;
-    this.full = false;
-    await new Promise<void>((resolve) => this.z.once('drain', resolve));
-  }
-
-  async end(): Promise<Deflated> {
-    this.flush();
-    this.z.end();
-    await this.done;
-    const compressedSize = this.chunks.reduce((n, b) => n + b.length, 0);
-    return { chunks: this.chunks, size: this.size, compressedSize, crc: this.crc >>> 0 };
-  }
-}
-
-function deflateText(text: string): Deflated {
-  const bytes = Buffer.from(text, 'utf8');
-  const data = zlib.deflateRawSync(bytes, { level: DEFLATE_LEVEL });
-  return { chunks: [data], size: bytes.length, compressedSize: data.length, crc: crc32(bytes) };
-}
-
 async function patchSheet(pkg: Package, sheet: SheetRef, plan: SheetPlan, formats: Formats, onRow: () => void): Promise<Deflated> {
   const deflater = new Deflater();
   const scanner = new XmlScanner({ open: () => undefined, close: () => undefined });
@@ -663,139 +496,6 @@ async function patchSheet(pkg: Package, sheet: SheetRef, plan: SheetPlan, format
     throw xmlError(pkg.zip, sheet.entry.name, e);
   }
   return deflater.end();
-}
-
-/** A replaced or added entry of the output zip. */
-interface NewEntry {
-  name: string;
-  data: Deflated;
-}
-
-function u16(v: number): Buffer {
-  const b = Buffer.alloc(2);
-  b.writeUInt16LE(v);
-  return b;
-}
-
-function u32(v: number): Buffer {
-  const b = Buffer.alloc(4);
-  b.writeUInt32LE(v >>> 0);
-  return b;
-}
-
-/** The zip: original entries copied (or replaced) in their order, added ones after, a new directory. */
-function writeZip(pkg: Package, replaced: Map<ZipEntry, NewEntry>, added: NewEntry[], target: string, mode: number): void {
-  const zip = pkg.zip;
-  const fd = fs.openSync(target, 'w', mode);
-  try {
-    let pos = 0;
-    const write = (b: Buffer) => {
-      let done = 0;
-      while (done < b.length) done += fs.writeSync(fd, b, done, b.length - done, null);
-      pos += b.length;
-    };
-    const central: Buffer[] = [];
-    const offsets = new Map<ZipEntry, number>();
-    const newCentral = new Map<ZipEntry, Buffer>();
-    const writeNew = (e: NewEntry, base: ZipEntry | null): Buffer => {
-      if (pos > 0xfffffffe || e.data.compressedSize > 0xfffffffe || e.data.size > 0xfffffffe) {
-        throw taizhangError('too-large', { file: zip.display, part: e.name, limit: '4096 MB' });
-      }
-      const name = base ? base.central.subarray(46, 46 + base.central.readUInt16LE(28)) : Buffer.from(e.name, 'utf8');
-      const flags = base ? base.flags & 0x0800 : 0x0800;
-      const time = base ? base.central.readUInt16LE(12) : 0;
-      const date = base ? base.central.readUInt16LE(14) : (1 << 5) | 1;
-      const offset = pos;
-      write(
-        Buffer.concat([u32(0x04034b50), u16(20), u16(flags), u16(8), u16(time), u16(date), u32(e.data.crc), u32(e.data.compressedSize), u32(e.data.size), u16(name.length), u16(0), name]),
-      );
-      for (const c of e.data.chunks) write(c);
-      const comment = base ? base.central.subarray(46 + name.length + base.central.readUInt16LE(30), base.central.length) : Buffer.alloc(0);
-      return Buffer.concat([
-        u32(0x02014b50), base ? u16(base.central.readUInt16LE(4)) : u16(20), u16(20), u16(flags), u16(8), u16(time), u16(date),
-        u32(e.data.crc), u32(e.data.compressedSize), u32(e.data.size), u16(name.length), u16(0), u16(comment.length), u16(0),
-        base ? u16(base.central.readUInt16LE(36)) : u16(0), base ? u32(base.central.readUInt32LE(38)) : u32(0), u32(offset), name, comment,
-      ]);
-    };
-    const byOffset = zip.entries.slice().sort((a, b) => a.localOffset - b.localOffset);
-    for (const e of byOffset) {
-      const rep = replaced.get(e);
-      if (rep) {
-        newCentral.set(e, writeNew(rep, e));
-        continue;
-      }
-      offsets.set(e, pos);
-      // The entry as it is: local header, compressed bytes, data descriptor.
-      for (let at = e.localOffset; at < e.extentEnd; ) {
-        const n = Math.min(1 << 20, e.extentEnd - at);
-        write(zip.read(at, n));
-        at += n;
-      }
-    }
-    for (const e of zip.entries) {
-      const rec = newCentral.get(e);
-      if (rec) {
-        central.push(rec);
-        continue;
-      }
-      const copy = Buffer.from(e.central);
-      const offset = offsets.get(e) as number;
-      if (e.offsetField.wide) copy.writeBigUInt64LE(BigInt(offset), e.offsetField.at);
-      else if (offset > 0xfffffffe) throw taizhangError('too-large', { file: zip.display, part: e.name, limit: '4096 MB' });
-      else copy.writeUInt32LE(offset, e.offsetField.at);
-      central.push(copy);
-    }
-    for (const a of added) central.push(writeNew(a, null));
-    const cdStart = pos;
-    for (const c of central) write(c);
-    const cdSize = pos - cdStart;
-    const count = central.length;
-    if (count > 0xfffe || cdStart > 0xfffffffe) {
-      // Zip64 end records (APPNOTE 4.3.14, 4.3.15).
-      const eocd64At = pos;
-      const rec = Buffer.alloc(56);
-      rec.writeUInt32LE(0x06064b50, 0);
-      rec.writeBigUInt64LE(BigInt(44), 4);
-      rec.writeUInt16LE(45, 12);
-      rec.writeUInt16LE(45, 14);
-      rec.writeBigUInt64LE(BigInt(count), 24);
-      rec.writeBigUInt64LE(BigInt(count), 32);
-      rec.writeBigUInt64LE(BigInt(cdSize), 40);
-      rec.writeBigUInt64LE(BigInt(cdStart), 48);
-      write(rec);
-      const loc = Buffer.alloc(20);
-      loc.writeUInt32LE(0x07064b50, 0);
-      loc.writeBigUInt64LE(BigInt(eocd64At), 8);
-      loc.writeUInt32LE(1, 16);
-      write(loc);
-    }
-    write(
-      Buffer.concat([
-        u32(0x06054b50), u16(0), u16(0), u16(Math.min(count, 0xffff)), u16(Math.min(count, 0xffff)), u32(Math.min(cdSize, 0xffffffff)),
-        u32(Math.min(cdStart, 0xffffffff)), u16(zip.comment.length), zip.comment,
-      ]),
-    );
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-/** [Content_Types].xml with an Override for a new part, and a relationships part with a new one. */
-function withOverride(text: string, part: string, type: string): string {
-  const m = /<\/([\w.-]+:)?Types\s*>\s*$/.exec(text);
-  const p = m && m[1] ? m[1] : '';
-  const xml = '<' + p + 'Override PartName="/' + escapeXml(part) + '" ContentType="' + type + '"/>';
-  return m ? text.slice(0, m.index) + xml + text.slice(m.index) : text;
-}
-
-function withRelationship(text: string, rels: Rel[], type: string, target: string): string {
-  let n = rels.length + 1;
-  while (rels.some((r) => r.id === 'rId' + n)) n++;
-  const m = /<\/([\w.-]+:)?Relationships\s*>\s*$/.exec(text);
-  const p = m && m[1] ? m[1] : '';
-  const xml = '<' + p + 'Relationship Id="rId' + n + '" Type="' + type + '" Target="' + escapeXml(target) + '"/>';
-  return m ? text.slice(0, m.index) + xml + text.slice(m.index) : text;
 }
 
 const STYLES_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
@@ -845,6 +545,6 @@ export async function patchWorkbook(book: Book, plans: AnnotationPlan[], out: st
     }
   }
   const mode = opts.mode === undefined ? 0o666 & ~process.umask() : opts.mode;
-  await writeAtomic(out, async (tmp) => writeZip(pkg, replaced, added, tmp, mode), opts.mode);
+  await writeAtomic(out, async (tmp) => writeZip(pkg.zip, replaced, added, tmp, mode), opts.mode);
   if (opts.onProgress && rows) opts.onProgress(rows);
 }

@@ -10,30 +10,13 @@
  * alone takes. Smaller parts, and every notice, are compressed here, and no thread is started.
  */
 import * as fs from 'fs';
-import * as zlib from 'zlib';
 import { MessageChannel, MessagePort, receiveMessageOnPort, Worker } from 'worker_threads';
 import { SheetSpec } from '../core';
-import { CHUNK_BYTES, crc32, PartDeflate, writeXlsx, ZipOptions } from '../xlsxlite';
+import { CHUNK_BYTES, PartDeflate, writeXlsx, ZipOptions } from '../xlsxlite';
+import { crc32, NODE_ZIP, SUMMARY_LEVEL } from './deflate';
 import { writeAtomic } from './write';
 
-const { Z_FINISH, Z_SYNC_FLUSH } = zlib.constants;
-
-/** zlib.crc32 is Node 20.15+ (and 22.2+); before it, xlsxlite's own. */
-const nodeCrc32 = (zlib as unknown as { crc32?: (data: Uint8Array, value: number) => number }).crc32;
-const crcOf = nodeCrc32 || crc32;
-
-/**
- * zlib level 2. On the 116 MB of 汇总台账 XML of a summary of 100,000 items, in 1 MB chunks: level 2
- * deflates in 0.26 s to 9.7 MB, level 3 in 0.46 s to 9.3 MB, level 6 in about 1.0 s to 7.9 MB, and
- * level 1 is both slower and larger than 2 (0.29 s, 10.8 MB) with this zlib.
- */
-const DEFLATE_LEVEL = 2;
-
-export const NODE_ZIP: ZipOptions = {
-  deflate: (data, dictionary, last) =>
-    zlib.deflateRawSync(data, { level: DEFLATE_LEVEL, dictionary: dictionary || undefined, finishFlush: last ? Z_FINISH : Z_SYNC_FLUSH }),
-  crc32: nodeCrc32 ? (data, previous) => nodeCrc32(data, previous) : undefined,
-};
+export { NODE_ZIP };
 
 /**
  * The second thread: deflates each chunk it is sent with the previous 32 KB of its part as the
@@ -125,7 +108,7 @@ class DeflateThread {
     this.slots = new Uint8Array(slots);
     this.worker = new Worker(THREAD_CODE, {
       eval: true,
-      workerData: { port: port2, answered, slots, slotBytes: SLOT_BYTES, level: DEFLATE_LEVEL },
+      workerData: { port: port2, answered, slots, slotBytes: SLOT_BYTES, level: SUMMARY_LEVEL },
       transferList: [port2],
     });
     this.worker.unref();
@@ -199,7 +182,7 @@ function threadedZip(thread: () => DeflateThread): ZipOptions {
         end(last) {
           if (!sent) {
             // One chunk or less: here, now.
-            return { data: [NODE_ZIP.deflate!(last, null, true)], crc: crcOf(last, 0) };
+            return { data: [NODE_ZIP.deflate!(last, null, true)], crc: crc32(last, 0) };
           }
           const t = thread();
           while (sent - answered >= IN_FLIGHT) take(t.receive());

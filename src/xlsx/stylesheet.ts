@@ -5,8 +5,8 @@
  * so every s="N" in every sheet keeps its meaning. An element equal to one already in its list is
  * reused, so checking a checked copy again appends nothing.
  */
-import { isDateNumberFormat } from '../core';
-import { escapeXml, localName, parseText, prefixOf, Tag } from './xml';
+import { isDateNumberFormat, STYLES } from '../core';
+import { escapeXml, localName, parseText, prefixOf, setAttr, Tag } from './xml';
 
 /**
  * The named cell style on the header cells of Taizhang's added columns: the file's record of which
@@ -318,3 +318,96 @@ export class Stylesheet {
 function withPrefix(xml: string, prefix: string): string {
   return xml.replace(/<(\/?)([A-Za-z][\w.-]*)(?=[\s/>])/g, '<$1' + prefix + '$2');
 }
+
+/** The kinds of cell the check adds to a ledger: 期限状态, 截止日期, 剩余天数, 检查意见. */
+export type Kind = 'flag' | 'date' | 'days' | 'notes';
+const DATE_FORMAT = 'yyyy-mm-dd';
+/** The built-in number format "0". */
+const INTEGER_FORMAT = 1;
+
+function argb(rgb: string): string {
+  return 'FF' + rgb.toUpperCase();
+}
+
+/**
+ * The cell formats of the added cells, derived from the ledger's own and appended to the stylesheet
+ * once each (the stylesheet reuses equal ones, so a re-check adds nothing).
+ */
+export class Formats {
+  private readonly body = new Map<string, number>();
+  private readonly header = new Map<number, number>();
+  private dateFmt = -1;
+
+  constructor(private readonly styles: Stylesheet) {}
+
+  private xf(source: number): Xf {
+    return this.styles.cellXfs[source] || { numFmtId: 0, fontId: 0, fillId: 0, borderId: 0, xfId: 0, alignment: '', protection: '' };
+  }
+
+  private xml(x: Xf): string {
+    const children = x.alignment + x.protection;
+    return (
+      '<xf numFmtId="' + x.numFmtId + '" fontId="' + x.fontId + '" fillId="' + x.fillId + '" borderId="' + x.borderId + '" xfId="' + x.xfId + '"' +
+      ' applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"' + (x.protection ? ' applyProtection="1"' : '') +
+      (children ? '>' + children + '</xf>' : '/>')
+    );
+  }
+
+  /** A body cell of `kind` in a row whose own cells use format `source`; `flag` colours it. */
+  bodyFormat(source: number, kind: Kind, flag: 'good' | 'neutral' | 'bad' | null): number {
+    const key = source + '|' + kind + '|' + (flag || '');
+    const known = this.body.get(key);
+    if (known !== undefined) return known;
+    const src = this.xf(source);
+    let fontId = src.fontId;
+    let fillId = 0;
+    if (flag) {
+      const style = STYLES[flag];
+      if (style.color) fontId = this.styles.add('fonts', withColor(this.styles.item('fonts', src.fontId), argb(style.color)));
+      if (style.fill) {
+        const rgb = argb(style.fill);
+        fillId = this.styles.add('fills', '<fill><patternFill patternType="solid"><fgColor rgb="' + rgb + '"/><bgColor rgb="' + rgb + '"/></patternFill></fill>');
+      }
+    }
+    let numFmtId = 0;
+    if (kind === 'date') {
+      if (this.dateFmt < 0) this.dateFmt = this.styles.numFmt(DATE_FORMAT);
+      numFmtId = this.dateFmt;
+    } else if (kind === 'days') numFmtId = INTEGER_FORMAT;
+    let alignment = src.alignment;
+    if (kind === 'notes') {
+      if (!alignment) alignment = '<alignment wrapText="1"/>';
+      else {
+        const end = alignment.indexOf('>') + 1;
+        alignment = setAttr(alignment.slice(0, end), 'wrapText', '1') + alignment.slice(end);
+      }
+    }
+    const id = this.styles.add('cellXfs', this.xml({ numFmtId, fontId, fillId, borderId: src.borderId, xfId: 0, alignment, protection: src.protection }));
+    this.body.set(key, id);
+    return id;
+  }
+
+  /** A label cell beside a header cell of format `source`: the same look, under the marker style. */
+  headerFormat(source: number): number {
+    const known = this.header.get(source);
+    if (known !== undefined) return known;
+    const marker = this.styles.namedStyle(MARKER_STYLE);
+    const id = this.styles.add('cellXfs', this.xml({ ...this.xf(source), xfId: marker }));
+    this.header.set(source, id);
+    return id;
+  }
+}
+
+/** A font element with its colour set to `rgb` (ARGB). */
+function withColor(font: string, rgb: string): string {
+  const color = '<color rgb="' + rgb + '"/>';
+  const m = /<([\w.-]+:)?color\b[^>]*?(\/>|>[\s\S]*?<\/([\w.-]+:)?color>)/.exec(font);
+  if (m) return font.slice(0, m.index) + color + font.slice(m.index + m[0].length);
+  const sz = /<([\w.-]+:)?sz\b[^>]*\/>/.exec(font);
+  if (sz) return font.slice(0, sz.index + sz[0].length) + color + font.slice(sz.index + sz[0].length);
+  const open = /<([\w.-]+:)?font\b[^>]*?(\/?)>/.exec(font);
+  if (!open) return '<font>' + color + '</font>';
+  if (open[2]) return font.slice(0, open.index) + font.slice(open.index, open.index + open[0].length - 2) + '>' + color + '</' + (open[1] || '') + 'font>';
+  return font.slice(0, open.index + open[0].length) + color + font.slice(open.index + open[0].length);
+}
+

@@ -396,3 +396,10 @@ export function parseText(text: string, handler: XmlHandler, wantText = false): 
 
 /** Text for XML content and attributes: & < > and quotes escaped (xlsxlite's one escaper). */
 export { xmlAttr as escapeXml } from '../xlsxlite/xml';
+
+/** An attribute set to `value` in a start tag (added before its end when absent). */
+export function setAttr(tag: string, name: string, value: string): string {
+  const re = new RegExp('(\\s' + name + '=")[^"]*(")');
+  if (re.test(tag)) return tag.replace(re, '$1' + value + '$2');
+  return tag.replace(/\s*(\/?>)$/, ' ' + name + '="' + value + '"$1');
+}

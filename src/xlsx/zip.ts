@@ -10,6 +10,7 @@
 import * as fs from 'fs';
 import * as zlib from 'zlib';
 import { taizhangError } from '../core';
+import { crc32, Deflated } from './deflate';
 
 const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
@@ -62,24 +63,6 @@ export function partKey(name: string): string {
   return s.toLowerCase();
 }
 
-let TABLE: Int32Array | null = null;
-
-/** CRC-32 (IEEE), continuing from `crc`: zlib.crc32 where Node has it (20.15+), else a table. */
-export function crc32(data: Uint8Array, crc = 0): number {
-  const native = (zlib as unknown as { crc32?: (d: Uint8Array, v?: number) => number }).crc32;
-  if (native) return native(data, crc);
-  if (!TABLE) {
-    TABLE = new Int32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      TABLE[n] = c;
-    }
-  }
-  let c = ~crc;
-  for (let i = 0; i < data.length; i++) c = TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return ~c >>> 0;
-}
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -330,4 +313,119 @@ export class ZipFile {
 
 function megabytes(n: number): string {
   return Math.round(n / 1048576) + ' MB';
+}
+
+/** A replaced or added entry of the output zip. */
+export interface NewEntry {
+  name: string;
+  data: Deflated;
+}
+
+function u16(v: number): Buffer {
+  const b = Buffer.alloc(2);
+  b.writeUInt16LE(v);
+  return b;
+}
+
+function u32(v: number): Buffer {
+  const b = Buffer.alloc(4);
+  b.writeUInt32LE(v >>> 0);
+  return b;
+}
+
+/** The zip: original entries copied (or replaced) in their order, added ones after, a new directory. */
+export function writeZip(zip: ZipFile, replaced: Map<ZipEntry, NewEntry>, added: NewEntry[], target: string, mode: number): void {
+  const fd = fs.openSync(target, 'w', mode);
+  try {
+    let pos = 0;
+    const write = (b: Buffer) => {
+      let done = 0;
+      while (done < b.length) done += fs.writeSync(fd, b, done, b.length - done, null);
+      pos += b.length;
+    };
+    const central: Buffer[] = [];
+    const offsets = new Map<ZipEntry, number>();
+    const newCentral = new Map<ZipEntry, Buffer>();
+    const writeNew = (e: NewEntry, base: ZipEntry | null): Buffer => {
+      if (pos > 0xfffffffe || e.data.compressedSize > 0xfffffffe || e.data.size > 0xfffffffe) {
+        throw taizhangError('too-large', { file: zip.display, part: e.name, limit: '4096 MB' });
+      }
+      const name = base ? base.central.subarray(46, 46 + base.central.readUInt16LE(28)) : Buffer.from(e.name, 'utf8');
+      const flags = base ? base.flags & 0x0800 : 0x0800;
+      const time = base ? base.central.readUInt16LE(12) : 0;
+      const date = base ? base.central.readUInt16LE(14) : (1 << 5) | 1;
+      const offset = pos;
+      write(
+        Buffer.concat([u32(0x04034b50), u16(20), u16(flags), u16(8), u16(time), u16(date), u32(e.data.crc), u32(e.data.compressedSize), u32(e.data.size), u16(name.length), u16(0), name]),
+      );
+      for (const c of e.data.chunks) write(c);
+      const comment = base ? base.central.subarray(46 + name.length + base.central.readUInt16LE(30), base.central.length) : Buffer.alloc(0);
+      return Buffer.concat([
+        u32(0x02014b50), base ? u16(base.central.readUInt16LE(4)) : u16(20), u16(20), u16(flags), u16(8), u16(time), u16(date),
+        u32(e.data.crc), u32(e.data.compressedSize), u32(e.data.size), u16(name.length), u16(0), u16(comment.length), u16(0),
+        base ? u16(base.central.readUInt16LE(36)) : u16(0), base ? u32(base.central.readUInt32LE(38)) : u32(0), u32(offset), name, comment,
+      ]);
+    };
+    const byOffset = zip.entries.slice().sort((a, b) => a.localOffset - b.localOffset);
+    for (const e of byOffset) {
+      const rep = replaced.get(e);
+      if (rep) {
+        newCentral.set(e, writeNew(rep, e));
+        continue;
+      }
+      offsets.set(e, pos);
+      // The entry as it is: local header, compressed bytes, data descriptor.
+      for (let at = e.localOffset; at < e.extentEnd; ) {
+        const n = Math.min(1 << 20, e.extentEnd - at);
+        write(zip.read(at, n));
+        at += n;
+      }
+    }
+    for (const e of zip.entries) {
+      const rec = newCentral.get(e);
+      if (rec) {
+        central.push(rec);
+        continue;
+      }
+      const copy = Buffer.from(e.central);
+      const offset = offsets.get(e) as number;
+      if (e.offsetField.wide) copy.writeBigUInt64LE(BigInt(offset), e.offsetField.at);
+      else if (offset > 0xfffffffe) throw taizhangError('too-large', { file: zip.display, part: e.name, limit: '4096 MB' });
+      else copy.writeUInt32LE(offset, e.offsetField.at);
+      central.push(copy);
+    }
+    for (const a of added) central.push(writeNew(a, null));
+    const cdStart = pos;
+    for (const c of central) write(c);
+    const cdSize = pos - cdStart;
+    const count = central.length;
+    if (count > 0xfffe || cdStart > 0xfffffffe) {
+      // Zip64 end records (APPNOTE 4.3.14, 4.3.15).
+      const eocd64At = pos;
+      const rec = Buffer.alloc(56);
+      rec.writeUInt32LE(0x06064b50, 0);
+      rec.writeBigUInt64LE(BigInt(44), 4);
+      rec.writeUInt16LE(45, 12);
+      rec.writeUInt16LE(45, 14);
+      rec.writeBigUInt64LE(BigInt(count), 24);
+      rec.writeBigUInt64LE(BigInt(count), 32);
+      rec.writeBigUInt64LE(BigInt(cdSize), 40);
+      rec.writeBigUInt64LE(BigInt(cdStart), 48);
+      write(rec);
+      const loc = Buffer.alloc(20);
+      loc.writeUInt32LE(0x07064b50, 0);
+      loc.writeBigUInt64LE(BigInt(eocd64At), 8);
+      loc.writeUInt32LE(1, 16);
+      write(loc);
+    }
+    write(
+      Buffer.concat([
+        u32(0x06054b50), u16(0), u16(0), u16(Math.min(count, 0xffff)), u16(Math.min(count, 0xffff)), u32(Math.min(cdSize, 0xffffffff)),
+        u32(Math.min(cdStart, 0xffffffff)), u16(zip.comment.length), zip.comment,
+      ]),
+    );
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
