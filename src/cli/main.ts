@@ -27,6 +27,9 @@ const modules = {
   summaryReport: () => require('./summary-report') as typeof import('./summary-report'),
   compare: () => require('./run-compare') as typeof import('./run-compare'),
   compareReport: () => require('./compare-report') as typeof import('./compare-report'),
+  skipped: () => require('./skipped') as typeof import('./skipped'),
+  inputs: () => require('./inputs') as typeof import('./inputs'),
+  osErrors: () => require('./os-errors') as typeof import('./os-errors'),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -73,8 +76,21 @@ function checkOptionsOf(o: ParsedArgs['options'], io: Io): CheckOptions & { out:
   };
 }
 
+/**
+ * check's and compare's files with * and ? expanded (cmd and PowerShell pass them as typed); a
+ * pattern that matches nothing, and a lock file, are refused in one line.
+ */
+function namedFiles(args: ParsedArgs): string[] {
+  const lang = args.options.lang;
+  const x = modules.inputs().expandInputs(args.files, { folders: false });
+  if (x.empty.length) throw taizhangError('usage', { message: cliText(lang, 'skipped.noMatch', { file: x.empty[0].arg }) });
+  if (x.locks.length) throw taizhangError('usage', { message: cliText(lang, 'skipped.lock', { file: x.locks[0] }) + cliText(lang, 'usage.lockFile') });
+  return x.files;
+}
+
 const check: Command = async (args, io) => {
   const o = args.options;
+  args.files = namedFiles(args);
   if (args.files.length !== 1) throw taizhangError('usage', { message: cliText(o.lang, 'usage.checkFiles') });
   const file = args.files[0];
   const progress = progressFor(file, o.lang, io);
@@ -110,13 +126,13 @@ const summary: Command = async (args, io) => {
   if (!o.out && !o.json) throw taizhangError('usage', { message: cliText(o.lang, 'usage.summaryOut') });
   let shown = false;
   const progressOf: Record<string, ((rows: number) => void) | undefined> = {};
-  for (const file of args.files) progressOf[file] = progressFor(file, o.lang, io);
   const run = await modules.summary().summarizeFiles(args.files, {
     ...checkOptionsOf(o, io),
     notices: o.notices,
     previous: o.previous,
     since: o.since,
     onProgress: (file, rows) => {
+      if (!(file in progressOf)) progressOf[file] = progressFor(file, o.lang, io);
       const progress = progressOf[file];
       if (!progress) return;
       shown = true;
@@ -128,11 +144,15 @@ const summary: Command = async (args, io) => {
   let needsStart = 0;
   run.results.forEach((r) => (needsStart += r.needsStart || 0));
   if (needsStart) io.stderr.write('taizhang: ' + t(o.lang, 'start-missing', { count: needsStart }) + '\n');
-  if (o.json) await modules.jsonStream().writeJson(modules.json().summaryJson(run.summary, run.results, args.files), io.stdout);
+  // Every input left out, and why: the lock files in one line, then one line each.
+  const skipped = modules.skipped();
+  skipped.skippedLines(run.skipped, o.lang).forEach((line) => io.stderr.write('taizhang: ' + oneLine(line) + '\n'));
+  if (o.json) await modules.jsonStream().writeJson(modules.json().summaryJson(run.summary, run.results, run.files, run.skipped), io.stdout);
   else {
     io.stdout.write(
       modules.summaryReport().renderSummaryReport(run.summary, {
         lang: o.lang,
+        skipped: run.skipped.filter((k) => k.reason !== 'lock-file').length,
         out: o.out ? path.resolve(o.out) : null,
         notices: o.notices ? { dir: path.resolve(o.notices), count: run.notices.filter((n) => !n.error).length } : null,
       }),
@@ -140,16 +160,15 @@ const summary: Command = async (args, io) => {
   }
   // A notice that could not be written (the others were): one line, and exit 2.
   const failed = modules.summary().noticeFailures(run.notices, o.lang);
-  if (failed) {
-    io.stderr.write('taizhang: ' + oneLine(failed) + '\n');
-    return 2;
-  }
+  if (failed) io.stderr.write('taizhang: ' + oneLine(failed) + '\n');
+  if (failed || skipped.ledgerSkipped(run.skipped)) return 2;
   return o.strict && run.summary.findingCounts.errors > 0 ? 1 : 0;
 };
 
 /** Two versions of a ledger: what was closed, what slipped, whose deadline moved. */
 const compare: Command = async (args, io) => {
   const o = args.options;
+  args.files = namedFiles(args);
   if (args.files.length !== 2) throw taizhangError('usage', { message: cliText(o.lang, 'usage.compareFiles') });
   const [earlierFile, laterFile] = args.files;
   const run = await modules.compare().compareFiles(earlierFile, laterFile, { ...checkOptionsOf(o, io), since: o.since });
@@ -195,8 +214,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     return await command(args, io);
   } catch (e) {
-    if (isTaizhangError(e)) {
-      io.stderr.write('taizhang: ' + oneLine(userMessage(e, lang)) + '\n');
+    // A refusal of the system that no command named a file for is still the user's line, not a defect.
+    const os = isTaizhangError(e) ? e : modules.osErrors().unguardedOsError(e, lang);
+    if (os) {
+      io.stderr.write('taizhang: ' + oneLine(userMessage(os, lang)) + '\n');
       return 2;
     }
     const message = e instanceof Error ? e.message : String(e);

@@ -12,6 +12,8 @@ export interface SummaryReportOptions {
   out?: string | null;
   /** Where the notices went, and how many. */
   notices?: { dir: string; count: number } | null;
+  /** Inputs left out (lock files aside): one line says how many, their reasons went to stderr. */
+  skipped?: number;
 }
 
 /** Lead departments listed in the report, most overdue first. */
@@ -24,6 +26,7 @@ export function renderSummaryReport(s: Summary, opts: SummaryReportOptions): str
   lines.push(cliText(lang, 'summary.title'));
   lines.push(cliText(lang, 'summary.sources', { count: s.sources.length }));
   for (const src of s.sources) lines.push('  ' + cliText(lang, 'summary.source', { file: src.file, sheet: src.sheet, items: src.items }));
+  if (opts.skipped) lines.push(cliText(lang, 'skipped.report', { count: opts.skipped }));
   lines.push(t(lang, 'report.asOf') + sep + s.asOf);
   lines.push('');
   lines.push(t(lang, 'report.totals', { ...s.totals }));
