@@ -56,7 +56,7 @@ const KEYS: Record<FileRole, Record<string, CliTextKey>> = {
 
 /** The system's own words for a code we have no sentence for, without Node's "EXXX: " prefix and path. */
 function detailOf(e: NodeJS.ErrnoException): string {
-  return (e.code as string) + ' ' + (e.message || '').replace(/^E[A-Z]+: /, '').replace(/,\s*\w+\s+'.*$/, '');
+  return (e.code as string) + ' ' + (e.message || '').replace(/^E[A-Z]+: /, '').replace(/,\s*\w+(\s+'.*)?$/, '');
 }
 
 /**
