@@ -8,8 +8,9 @@ import * as path from 'path';
 import { isTaizhangError, userMessage } from '../core/errors';
 import { CheckOptions, Lang } from '../core/types';
 import { localToday, parseArgs, ParsedArgs, sniffLang } from './args';
-import { cliText, HELP } from './messages';
-import { t } from '../core/i18n';
+import { cliText } from './messages';
+import { helpText } from './help';
+import { wrapWidth } from './wrap';
 import { taizhangError } from '../core/errors';
 import type { Sink } from './json-stream';
 
@@ -113,9 +114,9 @@ const check: Command = async (args, io) => {
   if (o.json) {
     await modules.jsonStream().writeJson(modules.json().contractJson(result, file), io.stdout);
     // The report carries the start line itself; with --json it goes to stderr, beside the finding.
-    const notice = modules.report().startNotice(result);
+    const notice = modules.report().startNotice(result, o.lang);
     if (notice) io.stderr.write('taizhang: ' + notice + '\n');
-  } else io.stdout.write(modules.report().renderReport(result, { lang: o.lang, file, out: o.out, width: io.stdout.columns }));
+  } else io.stdout.write(modules.report().renderReport(result, { lang: o.lang, file, out: o.out, width: io.stdout.columns, wrap: wrapWidth(io.stdout) }));
   return o.strict && result.findingCounts.errors > 0 ? 1 : 0;
 };
 
@@ -143,7 +144,8 @@ const summary: Command = async (args, io) => {
   // One line for all the ledgers whose items depend on a start date that was not given.
   let needsStart = 0;
   run.results.forEach((r) => (needsStart += r.needsStart || 0));
-  if (needsStart) io.stderr.write('taizhang: ' + t(o.lang, 'start-missing', { count: needsStart }) + '\n');
+  const startLine = modules.report().startLine(o.lang, needsStart);
+  if (startLine) io.stderr.write('taizhang: ' + startLine + '\n');
   // Every input left out, and why: the lock files in one line, then one line each.
   const skipped = modules.skipped();
   skipped.skippedLines(run.skipped, o.lang).forEach((line) => io.stderr.write('taizhang: ' + oneLine(line) + '\n'));
@@ -153,6 +155,7 @@ const summary: Command = async (args, io) => {
       modules.summaryReport().renderSummaryReport(run.summary, {
         lang: o.lang,
         skipped: run.skipped.filter((k) => k.reason !== 'lock-file').length,
+        wrap: wrapWidth(io.stdout),
         out: o.out ? path.resolve(o.out) : null,
         notices: o.notices ? { dir: path.resolve(o.notices), count: run.notices.filter((n) => !n.error).length } : null,
       }),
@@ -173,8 +176,11 @@ const compare: Command = async (args, io) => {
   const [earlierFile, laterFile] = args.files;
   const run = await modules.compare().compareFiles(earlierFile, laterFile, { ...checkOptionsOf(o, io), since: o.since });
   const cmp = run.comparison;
-  if (o.json) await modules.jsonStream().writeJson(modules.compareReport().compareJson(cmp, laterFile), io.stdout);
-  else {
+  if (o.json) {
+    await modules.jsonStream().writeJson(modules.compareReport().compareJson(cmp, laterFile), io.stdout);
+    const few = modules.compareReport().fewPairsLine(cmp, o.lang);
+    if (few) io.stderr.write('taizhang: ' + few + '\n');
+  } else {
     io.stdout.write(
       modules.compareReport().renderCompareReport(cmp, {
         lang: o.lang,
@@ -183,6 +189,7 @@ const compare: Command = async (args, io) => {
         sinceSource: run.earlier.sinceSource,
         out: o.out ? path.resolve(o.out) : null,
         width: io.stdout.columns,
+        wrap: wrapWidth(io.stdout),
       }),
     );
   }
@@ -196,9 +203,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     const args = parseArgs(argv);
     lang = args.options.lang;
-    if (args.help || (args.command === null && !args.version)) {
+    if ((args.help && args.command === null) || (args.command === null && !args.version)) {
       if (args.help) {
-        io.stdout.write(HELP[lang]);
+        io.stdout.write(helpText(lang, null));
         return 0;
       }
       throw taizhangError('usage', { message: cliText(lang, 'usage.noCommand') });
@@ -208,10 +215,23 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stdout.write(require('../../package.json').version + '\n');
       return 0;
     }
+    // `taizhang help` and `taizhang help check` as well as --help.
+    if (args.command === 'help') {
+      io.stdout.write(helpText(lang, args.files[0] || null));
+      return 0;
+    }
     const command = COMMANDS[args.command as string];
     if (!command || !Object.prototype.hasOwnProperty.call(COMMANDS, args.command as string)) {
       throw taizhangError('usage', { message: cliText(lang, 'usage.unknownCommand', { command: String(args.command) }) });
     }
+    if (args.help) {
+      io.stdout.write(helpText(lang, args.command as string));
+      return 0;
+    }
+    const o = args.options;
+    // A start after the as-of date is most often the two dates swapped: say so, once, and go on.
+    const asOf = o.asOf || (io.today ? io.today() : localToday());
+    if (o.start && o.start > asOf) io.stderr.write('taizhang: ' + cliText(lang, 'warn.startAfterAsOf', { start: o.start, asOf }) + '\n');
     return await command(args, io);
   } catch (e) {
     // A refusal of the system that no command named a file for is still the user's line, not a defect.

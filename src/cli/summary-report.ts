@@ -6,6 +6,7 @@ import { Summary } from '../core/summary';
 import { Lang } from '../core/types';
 import { cliText } from './messages';
 import { table } from './report';
+import { wrapText } from './wrap';
 
 export interface SummaryReportOptions {
   lang: Lang;
@@ -14,6 +15,8 @@ export interface SummaryReportOptions {
   notices?: { dir: string; count: number } | null;
   /** Inputs left out (lock files aside): one line says how many, their reasons went to stderr. */
   skipped?: number;
+  /** A terminal's width to wrap at (0 or absent: none). */
+  wrap?: number;
 }
 
 /** Lead departments listed in the report, most overdue first. */
@@ -55,5 +58,5 @@ export function renderSummaryReport(s: Summary, opts: SummaryReportOptions): str
         : cliText(lang, 'summary.noNotices'),
     );
   }
-  return lines.join('\n') + '\n';
+  return wrapText(lines.join('\n'), opts.wrap || 0) + '\n';
 }
