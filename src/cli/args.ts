@@ -75,19 +75,25 @@ function distance(a: string, b: string): number {
 export function nearestOption(name: string, options: string[] = VALUE_OPTIONS.concat(FLAG_OPTIONS.filter((o) => o.length > 2))): string | null {
   const plain = (o: string) => o.replace(/^-+/, '').replace(/[_\s]/g, '-').toLowerCase();
   const want = plain(name);
+  // A name that starts an option (--immediate), or that an option starts (--out-file), is that option.
+  if (want.length > 3) {
+    const started = options.filter((o) => plain(o).startsWith(want));
+    if (started.length === 1) return started[0];
+    const starting = options.filter((o) => plain(o).length > 2 && want.startsWith(plain(o))).sort((x, y) => y.length - x.length);
+    if (starting.length) return starting[0];
+  }
   let best: string | null = null;
   let bestD = Infinity;
   for (const o of options) {
     const have = plain(o);
-    const d = have === want.replace(/-/g, '') || have.replace(/-/g, '') === want.replace(/-/g, '') ? 0 : distance(want, have);
+    const d = have.replace(/-/g, '') === want.replace(/-/g, '') ? 0 : distance(want, have);
     if (d < bestD) {
       best = o;
       bestD = d;
     }
   }
-  // Two edits for a long name, one for a short one; a name that starts with the option's (--start-date) also counts.
-  if (best && (bestD <= (want.length > 6 ? 2 : 1) || (want.length > 3 && want.startsWith(plain(best))))) return best;
-  return null;
+  // Two edits for a long name, one for a short one.
+  return best && bestD <= (want.length > 6 ? 2 : 1) ? best : null;
 }
 
 /**

@@ -83,7 +83,7 @@ export function renderCompareReport(cmp: Comparison, opts: CompareReportOptions)
   lines.push(cx.sentence(cmp.totals));
   const few = fewPairsLine(cmp, lang);
   if (few) lines.push(few);
-  const measureWidth = Math.max(20, (opts.width || 120) - 84);
+  const measureWidth = Math.max(20, (opts.width || opts.wrap || 120) - 84);
   for (const kind of CHANGE_KINDS) {
     const list = cmp.changes.filter((c) => c.kind === kind);
     if (!list.length) continue;

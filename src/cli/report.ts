@@ -124,7 +124,7 @@ export function renderReport(result: CheckResult, opts: ReportOptions): string {
     .sort((a, b) => (a.daysLeft === null ? 0 : a.daysLeft) - (b.daysLeft === null ? 0 : b.daysLeft) || a.row - b.row);
   if (!late.length) lines.push('  ' + t(lang, 'report.none'));
   else {
-    const measureWidth = Math.max(20, (opts.width || 110) - 70);
+    const measureWidth = Math.max(20, (opts.width || opts.wrap || 110) - 70);
     const rowsOut: string[][] = [
       [term(lang, 'row'), term(lang, 'seq'), term(lang, 'flag'), term(lang, 'due'), cliText(lang, 'col.days'), term(lang, 'leadDept'), term(lang, 'measure')],
     ];

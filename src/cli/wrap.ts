@@ -42,36 +42,46 @@ function units(s: string): string[] {
  */
 export function wrapLine(line: string, width: number, hang: number): string {
   if (!width || displayWidth(line) <= width || width - hang < 20) return line;
-  const out: string[] = [];
-  let current = '';
-  let w = 0;
+  const room = width - hang;
   const pad = ' '.repeat(hang);
+  const out: string[] = [];
+  let current: string[] = [];
+  let w = 0;
+  const flush = () => {
+    out.push(current.join('').replace(/ +$/, ''));
+    current = [pad];
+    w = hang;
+  };
   for (const u of units(line)) {
     const uw = displayWidth(u);
-    if (w + uw > width && current.trim() && !(NO_START.test(u) && w + uw <= width + 2)) {
-      if (/^ +$/.test(u)) continue;
-      out.push(current.replace(/ +$/, ''));
-      current = pad;
-      w = hang;
-      // A word longer than the room left is cut where the room ends.
-      let rest = u;
-      while (displayWidth(rest) > width - hang) {
-        let cut = '';
-        for (const ch of rest) {
-          if (displayWidth(cut + ch) > width - hang) break;
-          cut += ch;
-        }
-        out.push(pad + cut);
-        rest = rest.slice(cut.length);
-      }
-      current += rest;
-      w += displayWidth(rest);
+    if (w + uw <= width || !current.join('').trim()) {
+      current.push(u);
+      w += uw;
       continue;
     }
-    current += u;
-    w += uw;
+    if (/^ +$/.test(u)) {
+      flush();
+      continue;
+    }
+    // Closing punctuation never starts a line: the character before it goes down with it.
+    const carry: string[] = [];
+    if (NO_START.test(u) && current.length > 2 && !/^ +$/.test(current[current.length - 1])) carry.push(current.pop() as string);
+    flush();
+    let rest = carry.join('') + u;
+    // A word longer than the room is cut where the room ends.
+    while (displayWidth(rest) > room) {
+      let cut = '';
+      for (const ch of rest) {
+        if (displayWidth(cut + ch) > room) break;
+        cut += ch;
+      }
+      out.push(pad + cut);
+      rest = rest.slice(cut.length);
+    }
+    current.push(rest);
+    w += displayWidth(rest);
   }
-  if (current.trim()) out.push(current.replace(/ +$/, ''));
+  if (current.join('').trim()) out.push(current.join('').replace(/ +$/, ''));
   return out.join('\n');
 }
 
