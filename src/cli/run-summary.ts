@@ -304,7 +304,8 @@ export async function summarizeFiles(args: string[], opts: SummaryFilesOptions):
     throw taizhangError('usage', { message: cliText(lang, 'usage.noneUsable', { count: skipped.length, list }) });
   }
   const summary = summarize(results, { asOf: opts.asOf, lang });
-  summary.skipped = skipped.map((k) => ({ file: k.file, reason: k.message }));
+  // 总览 names each file as 来源文件 does, by its name; the reason names it in full where that matters.
+  summary.skipped = skipped.map((k) => ({ file: path.basename(k.file), reason: k.message }));
   if (opts.previous && opts.previous.length) summary.progress = await progressSince(opts.previous, results, opts);
   const doc: DocumentOptions = opts;
   if (opts.out) await writeSummaryWorkbook(summary, opts.out, lang, doc);
