@@ -6,7 +6,9 @@
  *   (model, text, words, read, check, aggregate, sheets); the façade src/core/index.ts may import any;
  * - the core is pure: it imports nothing outside src/core (no host, no Node module, no package);
  * - each host imports only the rooms below it (HOSTS); the pane names a host only where it builds it (ENTRY);
- * - no import cycle between files, type-only imports included (a cycle is a seam drawn in the wrong place).
+ * - no import cycle between files, type-only imports included (a cycle is a seam drawn in the wrong place);
+ * - the CLI's start-up path (what src/cli/main.ts loads before a command runs) takes core modules by path,
+ *   never the façade, which would load the whole core before `--help` prints.
  * Usage: node scripts/layout.js [root]  — prints each violation and exits 1 when there is one.
  */
 const fs = require('fs');
@@ -27,6 +29,9 @@ const HOSTS = {
 };
 /** Where a host is constructed, the one file of a room that may name it. */
 const ENTRY = { 'src/taskpane/taskpane.ts': ['excel', 'wps'] };
+
+/** The file a command starts from: what it loads statically runs for `--help` too. */
+const START = 'src/cli/main.ts';
 
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s+(?:type\s+)?(?:[\w*{}\s,$]+?\s+from\s+)?'([^']+)'|import\(\s*(?:\/\*[^*]*\*\/\s*)?'([^']+)'\s*\)|require\(\s*'([^']+)'\s*\)/g;
 
@@ -61,12 +66,14 @@ function checkLayout(root) {
   const src = path.join(root, 'src');
   const files = walk(src, []);
   const edges = new Map();
+  const eagerEdges = new Map();
   const problems = [];
   const rel = (f) => path.relative(root, f).split(path.sep).join('/');
   for (const file of files) {
     const text = stripComments(fs.readFileSync(file, 'utf8'));
     const from = placeOf(src, file);
     const targets = [];
+    const eager = [];
     let m;
     IMPORT.lastIndex = 0;
     while ((m = IMPORT.exec(text))) {
@@ -78,6 +85,7 @@ function checkLayout(root) {
       const target = resolveImport(file, spec);
       if (!target || !target.startsWith(src + path.sep)) continue;
       targets.push(target);
+      if (m[1] && !/^\s*(?:import|export)\s+type\b/.test(m[0])) eager.push(target);
       const to = placeOf(src, target);
       if (to.room !== from.room) {
         const allowed = (HOSTS[from.room] || []).concat(ENTRY[rel(file)] || []);
@@ -89,9 +97,28 @@ function checkLayout(root) {
       }
     }
     edges.set(file, targets);
+    eagerEdges.set(file, eager);
+  }
+  const facade = path.join(src, 'core', 'index.ts');
+  const startPath = reach(eagerEdges, path.join(root, START));
+  for (const file of startPath) {
+    if ((eagerEdges.get(file) || []).indexOf(facade) >= 0) problems.push(`${rel(file)}: on the CLI's start-up path, imports the façade (take core modules by path)`);
   }
   for (const group of cycles(edges)) problems.push('import cycle among: ' + group.map(rel).join(', '));
   return problems;
+}
+
+/** Every file reached from `start` through `edges`, sorted. */
+function reach(edges, start) {
+  const seen = new Set();
+  const stack = edges.has(start) ? [start] : [];
+  while (stack.length) {
+    const f = stack.pop();
+    if (seen.has(f)) continue;
+    seen.add(f);
+    for (const t of edges.get(f) || []) stack.push(t);
+  }
+  return [...seen].sort();
 }
 
 /** The files of each strongly connected group of more than one file (or of a file importing itself), sorted. */

@@ -2,7 +2,11 @@
  * A small argv parser for the contract in docs/contract.md. No dependency: the options
  * are few and fixed, and every malformed value must become one clear line in the user's language.
  */
-import { isIsoDate, taizhangError, DEFAULTS, IsoDate, Lang } from '../core';
+import { isIsoDate } from '../core/text/dates';
+import { taizhangError } from '../core/words/errors';
+import { DEFAULTS } from '../core/model/options';
+import { IsoDate } from '../core/model/grid';
+import { Lang } from '../core/model/result';
 import { cliText } from './messages';
 
 export interface CliOptions {
@@ -39,7 +43,71 @@ export interface ParsedArgs {
 
 const VALUE_OPTIONS = ['--sheet', '--as-of', '--start', '--due-soon-days', '--immediate-days', '--lang', '--out', '--notices',
   '--notice-number', '--issuer', '--reply-days', '--since', '--previous'];
-const FLAG_OPTIONS = ['--json', '--strict', '--help', '-h', '--version', '-v'];
+const FLAG_OPTIONS = ['--json', '--strict', '--help', '-h', '--version', '-v', '-V'];
+
+/**
+ * The options that mean something to some commands only; the others are refused there rather than
+ * ignored (`check --notices` wrote no notice and said nothing). An option not listed applies to every command.
+ */
+export const ONLY_FOR: Record<string, string[]> = {
+  '--notices': ['summary'],
+  '--notice-number': ['summary'],
+  '--reply-days': ['summary'],
+  '--previous': ['summary'],
+  '--issuer': ['summary', 'compare'],
+  '--since': ['summary', 'compare'],
+};
+
+/** Edits (insert, delete, replace, swap two neighbours) between two short strings. */
+function distance(a: string, b: string): number {
+  const d: number[][] = [];
+  for (let i = 0; i <= a.length; i++) d.push([i]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/** The option `name` was most likely meant to be (--asof, --as_of, -as-of, --start-date), or null. */
+export function nearestOption(name: string, options: string[] = VALUE_OPTIONS.concat(FLAG_OPTIONS.filter((o) => o.length > 2))): string | null {
+  const plain = (o: string) => o.replace(/^-+/, '').replace(/[_\s]/g, '-').toLowerCase();
+  const want = plain(name);
+  // A name that starts an option (--immediate), or that an option starts (--out-file), is that option.
+  if (want.length > 3) {
+    const started = options.filter((o) => plain(o).startsWith(want));
+    if (started.length === 1) return started[0];
+    const starting = options.filter((o) => plain(o).length > 2 && want.startsWith(plain(o))).sort((x, y) => y.length - x.length);
+    if (starting.length) return starting[0];
+  }
+  let best: string | null = null;
+  let bestD = Infinity;
+  for (const o of options) {
+    const have = plain(o);
+    const d = have.replace(/-/g, '') === want.replace(/-/g, '') ? 0 : distance(want, have);
+    if (d < bestD) {
+      best = o;
+      bestD = d;
+    }
+  }
+  // Two edits for a long name, one for a short one.
+  return best && bestD <= (want.length > 6 ? 2 : 1) ? best : null;
+}
+
+/**
+ * A date as staff write it: 2022-07-15, 2022-7-15, 2022/7/15, 2022.7.15, 2022年7月15日, in
+ * full-width digits too. Returns the ISO date, or null when it is not one real date.
+ */
+export function cliDate(value: string): IsoDate | null {
+  const ascii = value.trim().replace(/[\uff10-\uff19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[\uff0d\uff0f\uff0e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const m = /^(\d{4})\s*(?:-|\/|\.|年)\s*(\d{1,2})\s*(?:-|\/|\.|月)\s*(\d{1,2})\s*日?$/.exec(ascii);
+  if (!m) return null;
+  const iso = m[1] + '-' + (m[2].length < 2 ? '0' : '') + m[2] + '-' + (m[3].length < 2 ? '0' : '') + m[3];
+  return isIsoDate(iso) ? iso : null;
+}
 
 /** The language to speak before the arguments are known to be valid (for the error line itself). */
 export function sniffLang(argv: string[]): Lang {
@@ -59,8 +127,9 @@ function badOption(lang: Lang, option: string, value: string, hintKey: Parameter
 }
 
 function dateOption(lang: Lang, option: string, value: string): IsoDate {
-  if (!isIsoDate(value)) throw badOption(lang, option, value, 'hint.date');
-  return value;
+  const iso = cliDate(value);
+  if (!iso) throw badOption(lang, option, value, 'hint.date');
+  return iso;
 }
 
 function countOption(lang: Lang, option: string, value: string): number {
@@ -88,6 +157,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
     previous: [],
   };
   const parsed: ParsedArgs = { command: null, files: [], options, help: false, version: false };
+  /** The value options given, to refuse those that do not apply to the command. */
+  const given: string[] = [];
   let positionalOnly = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -110,7 +181,11 @@ export function parseArgs(argv: string[]): ParsedArgs {
       else parsed.version = true;
       continue;
     }
-    if (VALUE_OPTIONS.indexOf(name) < 0) throw usageError(lang, 'usage.unknownOption', { option: arg });
+    if (VALUE_OPTIONS.indexOf(name) < 0) {
+      const near = nearestOption(name);
+      throw usageError(lang, near ? 'usage.unknownOptionNear' : 'usage.unknownOption', { option: name, near: near || '' });
+    }
+    given.push(name);
     let value: string;
     if (eq > 0) value = arg.slice(eq + 1);
     else {
@@ -169,6 +244,15 @@ export function parseArgs(argv: string[]): ParsedArgs {
         if (!value.trim()) throw badOption(lang, name, value, 'hint.previous');
         options.previous.push(value);
         break;
+    }
+  }
+  const command = parsed.command;
+  if (command !== null && !parsed.help) {
+    for (const name of given) {
+      const only = ONLY_FOR[name];
+      if (only && only.indexOf(command) < 0 && ['check', 'summary', 'compare'].indexOf(command) >= 0) {
+        throw usageError(lang, 'usage.notFor', { option: name, command, commands: only.join(lang === 'zh' ? '、' : ', ') });
+      }
     }
   }
   // Only a checked ledger can be macro-enabled (it keeps the input's macros).

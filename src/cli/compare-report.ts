@@ -6,6 +6,7 @@ import { Change, ChangeSide, CHANGE_KINDS, Comparison, COMPARE_TEXT, SinceSource
 import { contractJson } from './json';
 import { cliText } from './messages';
 import { clip, table } from './report';
+import { wrapText } from './wrap';
 
 function sideJson(side: ChangeSide | null): Record<string, unknown> | null {
   if (!side) return null;
@@ -48,6 +49,22 @@ export interface CompareReportOptions {
   /** Lines per list before "… N more" (the --json and --out outputs hold them all). */
   limit?: number;
   width?: number;
+  /** A terminal's width to wrap at (0 or absent: none). */
+  wrap?: number;
+}
+
+/**
+ * True when fewer than a fifth of the smaller version's items found their pair: two unrelated
+ * ledgers, most likely, whose "added" and "removed" lists mean nothing.
+ */
+export function fewPairs(cmp: Comparison): boolean {
+  const smaller = Math.min(cmp.earlier.items.length, cmp.later.items.length);
+  return smaller >= 3 && cmp.pairs.length < smaller / 5;
+}
+
+/** The line that says so, or null. */
+export function fewPairsLine(cmp: Comparison, lang: Lang): string | null {
+  return fewPairs(cmp) ? cliText(lang, 'compare.fewPairs', { pairs: cmp.pairs.length }) : null;
 }
 
 /** The opening sentence, then each kind's list in report order (moved deadlines first). */
@@ -60,7 +77,9 @@ export function renderCompareReport(cmp: Comparison, opts: CompareReportOptions)
   lines.push(cx.laterLine(opts.laterFile, cmp.later.sheet, cmp.later.asOf));
   lines.push('');
   lines.push(cx.sentence(cmp.totals));
-  const measureWidth = Math.max(20, (opts.width || 120) - 84);
+  const few = fewPairsLine(cmp, lang);
+  if (few) lines.push(few);
+  const measureWidth = Math.max(20, (opts.width || opts.wrap || 120) - 84);
   for (const kind of CHANGE_KINDS) {
     const list = cmp.changes.filter((c) => c.kind === kind);
     if (!list.length) continue;
@@ -77,12 +96,12 @@ export function renderCompareReport(cmp: Comparison, opts: CompareReportOptions)
         clip(c.measure, measureWidth),
       ]),
     );
-    lines.push(...table(rows));
+    lines.push(...table(rows, '  ', opts.wrap || 0));
     if (list.length > limit) lines.push('  ' + cx.more(list.length - limit));
   }
   if (opts.out) {
     lines.push('');
     lines.push(cliText(lang, 'compare.written', { file: opts.out }));
   }
-  return lines.join('\n') + '\n';
+  return wrapText(lines.join('\n'), opts.wrap || 0) + '\n';
 }

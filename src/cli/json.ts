@@ -4,6 +4,7 @@
  * with `file` and `sheet` on each item.
  */
 import { colLetter, Summary, SummaryFinding, SummaryItem, CheckedItem, CheckResult, Finding, Totals, FieldKey, HeaderMap } from '../core';
+import type { SkippedFile } from './skipped';
 
 /**
  * `"start"`: where the start date or year came from, {"date": "2022-02-24", "source": "--start"} or
@@ -83,7 +84,7 @@ export function contractJson(result: CheckResult, file: string): unknown {
  * `summary --json`: one entry per ledger under `files` (its file name, path as given, sheet, header
  * and totals), then the consolidated items, findings and totals. `file` is the name shown in 来源文件.
  */
-export function summaryJson(summary: Summary, results: CheckResult[], paths: string[]): unknown {
+export function summaryJson(summary: Summary, results: CheckResult[], paths: string[], skipped: SkippedFile[] = []): unknown {
   const deadlines: DeadlineJson = new Map();
   return {
     asOf: summary.asOf,
@@ -98,5 +99,7 @@ export function summaryJson(summary: Summary, results: CheckResult[], paths: str
     items: summary.items.map((i: SummaryItem) => itemJson(i, deadlines, { file: i.file, sheet: i.sheet })),
     findings: summary.findings.map((f: SummaryFinding) => findingJson(f, null, f.file)),
     totals: totalsJson(summary.totals),
+    // The inputs left out, each with its path as given or expanded, why (lock-file, unusable, duplicate, no-match) and the line that says so.
+    skipped: skipped.map((k) => ({ path: k.file, reason: k.reason, message: k.message })),
   };
 }

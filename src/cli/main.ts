@@ -8,9 +8,12 @@ import * as path from 'path';
 // The start-up path (main, args, messages) takes its few core modules directly, not through the
 // façade (src/core/index.ts), which would load the whole core before `--help` prints; each command's
 // own modules load the façade when the command runs (COMMANDS below).
-import { isTaizhangError, userMessage, CheckOptions, Lang, t, taizhangError } from '../core';
+import { isTaizhangError, taizhangError, userMessage } from '../core/words/errors';
+import { CheckOptions, Lang } from '../core/model/result';
 import { localToday, parseArgs, ParsedArgs, sniffLang } from './args';
-import { cliText, HELP } from './messages';
+import { cliText } from './messages';
+import { helpText } from './help';
+import { wrapWidth } from './wrap';
 import type { Sink } from './json-stream';
 
 /**
@@ -27,6 +30,9 @@ const modules = {
   summaryReport: () => require('./summary-report') as typeof import('./summary-report'),
   compare: () => require('./run-compare') as typeof import('./run-compare'),
   compareReport: () => require('./compare-report') as typeof import('./compare-report'),
+  skipped: () => require('./skipped') as typeof import('./skipped'),
+  inputs: () => require('./inputs') as typeof import('./inputs'),
+  osErrors: () => require('./os-errors') as typeof import('./os-errors'),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -73,8 +79,21 @@ function checkOptionsOf(o: ParsedArgs['options'], io: Io): CheckOptions & { out:
   };
 }
 
+/**
+ * check's and compare's files with * and ? expanded (cmd and PowerShell pass them as typed); a
+ * pattern that matches nothing, and a lock file, are refused in one line.
+ */
+function namedFiles(args: ParsedArgs): string[] {
+  const lang = args.options.lang;
+  const x = modules.inputs().expandInputs(args.files, { folders: false });
+  if (x.empty.length) throw taizhangError('usage', { message: cliText(lang, 'skipped.noMatch', { file: x.empty[0].arg }) });
+  if (x.locks.length) throw taizhangError('usage', { message: cliText(lang, 'skipped.lock', { file: x.locks[0] }) + cliText(lang, 'usage.lockFile') });
+  return x.files;
+}
+
 const check: Command = async (args, io) => {
   const o = args.options;
+  args.files = namedFiles(args);
   if (args.files.length !== 1) throw taizhangError('usage', { message: cliText(o.lang, 'usage.checkFiles') });
   const file = args.files[0];
   const progress = progressFor(file, o.lang, io);
@@ -97,9 +116,9 @@ const check: Command = async (args, io) => {
   if (o.json) {
     await modules.jsonStream().writeJson(modules.json().contractJson(result, file), io.stdout);
     // The report carries the start line itself; with --json it goes to stderr, beside the finding.
-    const notice = modules.report().startNotice(result);
+    const notice = modules.report().startNotice(result, o.lang);
     if (notice) io.stderr.write('taizhang: ' + notice + '\n');
-  } else io.stdout.write(modules.report().renderReport(result, { lang: o.lang, file, out: o.out, width: io.stdout.columns }));
+  } else io.stdout.write(modules.report().renderReport(result, { lang: o.lang, file, out: o.out, width: io.stdout.columns, wrap: wrapWidth(io.stdout) }));
   return o.strict && result.findingCounts.errors > 0 ? 1 : 0;
 };
 
@@ -110,13 +129,13 @@ const summary: Command = async (args, io) => {
   if (!o.out && !o.json) throw taizhangError('usage', { message: cliText(o.lang, 'usage.summaryOut') });
   let shown = false;
   const progressOf: Record<string, ((rows: number) => void) | undefined> = {};
-  for (const file of args.files) progressOf[file] = progressFor(file, o.lang, io);
   const run = await modules.summary().summarizeFiles(args.files, {
     ...checkOptionsOf(o, io),
     notices: o.notices,
     previous: o.previous,
     since: o.since,
     onProgress: (file, rows) => {
+      if (!(file in progressOf)) progressOf[file] = progressFor(file, o.lang, io);
       const progress = progressOf[file];
       if (!progress) return;
       shown = true;
@@ -127,12 +146,18 @@ const summary: Command = async (args, io) => {
   // One line for all the ledgers whose items depend on a start date that was not given.
   let needsStart = 0;
   run.results.forEach((r) => (needsStart += r.needsStart || 0));
-  if (needsStart) io.stderr.write('taizhang: ' + t(o.lang, 'start-missing', { count: needsStart }) + '\n');
-  if (o.json) await modules.jsonStream().writeJson(modules.json().summaryJson(run.summary, run.results, args.files), io.stdout);
+  const startLine = modules.report().startLine(o.lang, needsStart);
+  if (startLine) io.stderr.write('taizhang: ' + startLine + '\n');
+  // Every input left out, and why: the lock files in one line, then one line each.
+  const skipped = modules.skipped();
+  skipped.skippedLines(run.skipped, o.lang).forEach((line) => io.stderr.write('taizhang: ' + oneLine(line) + '\n'));
+  if (o.json) await modules.jsonStream().writeJson(modules.json().summaryJson(run.summary, run.results, run.files, run.skipped), io.stdout);
   else {
     io.stdout.write(
       modules.summaryReport().renderSummaryReport(run.summary, {
         lang: o.lang,
+        skipped: run.skipped.filter((k) => k.reason !== 'lock-file').length,
+        wrap: wrapWidth(io.stdout),
         out: o.out ? path.resolve(o.out) : null,
         notices: o.notices ? { dir: path.resolve(o.notices), count: run.notices.filter((n) => !n.error).length } : null,
       }),
@@ -140,22 +165,24 @@ const summary: Command = async (args, io) => {
   }
   // A notice that could not be written (the others were): one line, and exit 2.
   const failed = modules.summary().noticeFailures(run.notices, o.lang);
-  if (failed) {
-    io.stderr.write('taizhang: ' + oneLine(failed) + '\n');
-    return 2;
-  }
+  if (failed) io.stderr.write('taizhang: ' + oneLine(failed) + '\n');
+  if (failed || skipped.ledgerSkipped(run.skipped)) return 2;
   return o.strict && run.summary.findingCounts.errors > 0 ? 1 : 0;
 };
 
 /** Two versions of a ledger: what was closed, what slipped, whose deadline moved. */
 const compare: Command = async (args, io) => {
   const o = args.options;
+  args.files = namedFiles(args);
   if (args.files.length !== 2) throw taizhangError('usage', { message: cliText(o.lang, 'usage.compareFiles') });
   const [earlierFile, laterFile] = args.files;
   const run = await modules.compare().compareFiles(earlierFile, laterFile, { ...checkOptionsOf(o, io), since: o.since });
   const cmp = run.comparison;
-  if (o.json) await modules.jsonStream().writeJson(modules.compareReport().compareJson(cmp, laterFile), io.stdout);
-  else {
+  if (o.json) {
+    await modules.jsonStream().writeJson(modules.compareReport().compareJson(cmp, laterFile), io.stdout);
+    const few = modules.compareReport().fewPairsLine(cmp, o.lang);
+    if (few) io.stderr.write('taizhang: ' + few + '\n');
+  } else {
     io.stdout.write(
       modules.compareReport().renderCompareReport(cmp, {
         lang: o.lang,
@@ -164,6 +191,7 @@ const compare: Command = async (args, io) => {
         sinceSource: run.earlier.sinceSource,
         out: o.out ? path.resolve(o.out) : null,
         width: io.stdout.columns,
+        wrap: wrapWidth(io.stdout),
       }),
     );
   }
@@ -177,9 +205,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     const args = parseArgs(argv);
     lang = args.options.lang;
-    if (args.help || (args.command === null && !args.version)) {
+    if ((args.help && args.command === null) || (args.command === null && !args.version)) {
       if (args.help) {
-        io.stdout.write(HELP[lang]);
+        io.stdout.write(helpText(lang, null));
         return 0;
       }
       throw taizhangError('usage', { message: cliText(lang, 'usage.noCommand') });
@@ -189,14 +217,29 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stdout.write(require('../../package.json').version + '\n');
       return 0;
     }
+    // `taizhang help` and `taizhang help check` as well as --help.
+    if (args.command === 'help') {
+      io.stdout.write(helpText(lang, args.files[0] || null));
+      return 0;
+    }
     const command = COMMANDS[args.command as string];
     if (!command || !Object.prototype.hasOwnProperty.call(COMMANDS, args.command as string)) {
       throw taizhangError('usage', { message: cliText(lang, 'usage.unknownCommand', { command: String(args.command) }) });
     }
+    if (args.help) {
+      io.stdout.write(helpText(lang, args.command as string));
+      return 0;
+    }
+    const o = args.options;
+    // A start after the as-of date is most often the two dates swapped: say so, once, and go on.
+    const asOf = o.asOf || (io.today ? io.today() : localToday());
+    if (o.start && o.start > asOf) io.stderr.write('taizhang: ' + cliText(lang, 'warn.startAfterAsOf', { start: o.start, asOf }) + '\n');
     return await command(args, io);
   } catch (e) {
-    if (isTaizhangError(e)) {
-      io.stderr.write('taizhang: ' + oneLine(userMessage(e, lang)) + '\n');
+    // A refusal of the system that no command named a file for is still the user's line, not a defect.
+    const os = isTaizhangError(e) ? e : modules.osErrors().unguardedOsError(e, lang);
+    if (os) {
+      io.stderr.write('taizhang: ' + oneLine(userMessage(os, lang)) + '\n');
       return 2;
     }
     const message = e instanceof Error ? e.message : String(e);

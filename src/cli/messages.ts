@@ -2,11 +2,18 @@
  * Strings that only the command line says: usage, option hints and its own failures. The report
  * wording shared with the add-in lives in src/core/words/check.ts.
  */
-import { format, DEFAULTS, Lang } from '../core';
+import { format } from '../core/text/format';
+import { Lang } from '../core/model/result';
 
 const TEXT = {
   zh: {
     'usage.unknownOption': '未知选项 {option}。运行 taizhang --help 查看用法。',
+    'usage.unknownOptionNear': '未知选项 {option}。是否要用 {near}？运行 taizhang --help 查看用法。',
+    'usage.notFor': '选项 {option} 不适用于 {command}（只用于 {commands}）。运行 taizhang {command} --help 查看 {command} 的选项。',
+    'warn.startAfterAsOf': '整改起始日 {start} 晚于判断日期 {asOf}：请检查 --start 和 --as-of 是否写反。',
+    'start.cli': '有 {count} 项整改措施的完成时限从整改起始日起算（如“反馈后1个月内”“立行立改”），但没有给出起始日：请加上 --start 和巡视反馈的日期，例如 --start 2022-02-24。',
+    'start.seeAbove': '见上方关于 --start 的说明。',
+    'compare.fewPairs': '两份台账几乎没有相同事项（只有 {pairs} 项对上），是否选错了文件？',
     'usage.missingValue': '选项 {option} 缺少取值。运行 taizhang --help 查看用法。',
     'usage.flagValue': '选项 {option} 不带取值。',
     'usage.noCommand': '请指定命令：taizhang check <台账.xlsx>、taizhang summary <台账.xlsx>... --out 汇总.xlsx 或 taizhang compare <上期.xlsx> <本期.xlsx>。运行 taizhang --help 查看用法。',
@@ -31,6 +38,29 @@ const TEXT = {
     'usage.outNoMacro': '“{file}”不含宏，--out 请以 .xlsx 结尾，例如 --out {out}。',
     'usage.outTemplate': '“{file}”是 Excel 模板或加载项（.{kind}），不能写出检查后的副本。请先在 Excel 中另存为 .xlsx 后再检查。',
     'usage.summaryXlsm': 'summary 的 --out 须以 .xlsx 结尾（汇总工作簿不含宏）。',
+    'os.read.denied': '无法读取“{file}”：没有读取权限，或文件正被其他程序独占打开。请关闭该程序或检查文件权限后重试。',
+    'os.read.folder': '“{file}”是一个文件夹，不是台账文件。请给出其中的台账文件（summary 可以直接给文件夹，汇总其中所有工作簿）。',
+    'os.read.long': '无法读取“{file}”：文件名或路径太长。请把文件移到较短的路径下再试。',
+    'os.read.other': '无法读取“{file}”：系统错误 {detail}。',
+    'os.write.denied': '无法写入“{file}”：文件正被 Excel/WPS 打开或没有写入权限，请关闭后重试（或换一个输出位置）。',
+    'os.write.folder': '无法写入“{file}”：已有同名的文件夹。请换一个输出文件名。',
+    'os.write.full': '无法写入“{file}”：磁盘空间不足。请清理磁盘或换一个位置后重试。',
+    'os.write.readonly': '无法写入“{file}”：所在的磁盘是只读的（如光盘或写保护的U盘）。请换一个输出位置。',
+    'os.write.long': '无法写入“{file}”：文件名或路径太长。请换一个较短的名称或位置。',
+    'os.write.missing': '无法写入“{file}”：所在的文件夹不存在。请先建立该文件夹，或换一个输出位置。',
+    'os.write.other': '无法写入“{file}”：系统错误 {detail}。',
+    'os.folder.denied': '无法建立文件夹“{file}”：没有写入权限。请换一个位置。',
+    'os.folder.file': '无法建立文件夹“{file}”：路径中已有同名的文件。请换一个文件夹名。',
+    'usage.outFolderIsFile': '--out 所在的“{dir}”是一个文件，不是文件夹。请换一个输出位置。',
+    'skipped.lock': '“{file}”是 Excel/WPS 打开台账时生成的临时锁定文件，不是台账。',
+    'skipped.locks': '已跳过 {count} 个 Excel/WPS 临时锁定文件（~$ 开头，对应的台账正被打开，汇总的是其已保存的内容）：{list}',
+    'skipped.emptyFolder': '文件夹“{file}”中没有 .xlsx 或 .xlsm 工作簿。',
+    'skipped.noMatch': '没有与“{file}”匹配的文件。',
+    'skipped.duplicate': '“{file}”与“{other}”内容完全相同，只计一次。',
+    'skipped.line': '未纳入汇总：{message}',
+    'skipped.report': '未纳入汇总的文件 {count} 个（原因见上方提示，汇总工作簿的总览中也已列出）。',
+    'usage.lockFile': '请给出台账文件本身（不带 ~$ 的那个）。',
+    'usage.noneUsable': '{count} 个输入都无法汇总：{list}',
     'file.prefix': '“{file}”：{message}',
     'summary.title': '整改台账汇总',
     'summary.sources': '来源：{count} 个台账',
@@ -41,7 +71,7 @@ const TEXT = {
     'summary.written': '已写出汇总工作簿：{file}',
     'summary.notices': '已写出督办单 {count} 份，位于：{dir}',
     'summary.noNotices': '没有逾期或临期事项，未写出督办单。',
-    'hint.date': '请写成 YYYY-MM-DD 形式的真实日期，例如 2022-07-15。',
+    'hint.date': '请写一个真实的日期，例如 2022-07-15、2022/7/15 或 2022年7月15日。',
     'hint.count': '请写一个不小于 0 的整数天数，例如 10。',
     'hint.lang': '只能是 zh 或 en。',
     'hint.sheet': '请写工作表名称。',
@@ -62,6 +92,12 @@ const TEXT = {
   },
   en: {
     'usage.unknownOption': 'Unknown option {option}. Run taizhang --help for usage.',
+    'usage.unknownOptionNear': 'Unknown option {option}. Did you mean {near}? Run taizhang --help for usage.',
+    'usage.notFor': 'Option {option} does not apply to {command} (only to {commands}). Run taizhang {command} --help for its options.',
+    'warn.startAfterAsOf': 'The start date {start} is after the as-of date {asOf}: check that --start and --as-of are not swapped.',
+    'start.cli': '{count} measures have deadlines counted from the start date (such as "within 1 month of feedback" or "immediately"), but none was given: add --start with the date of the feedback, e.g. --start 2022-02-24.',
+    'start.seeAbove': 'See the line about --start above.',
+    'compare.fewPairs': 'The two ledgers have almost no measure in common (only {pairs} paired): are these the right files?',
     'usage.missingValue': 'Option {option} needs a value. Run taizhang --help for usage.',
     'usage.flagValue': 'Option {option} takes no value.',
     'usage.noCommand': 'Name a command: taizhang check <ledger.xlsx>, taizhang summary <ledger.xlsx>... --out summary.xlsx or taizhang compare <earlier.xlsx> <later.xlsx>. Run taizhang --help for usage.',
@@ -86,6 +122,29 @@ const TEXT = {
     'usage.outNoMacro': '"{file}" holds no macros: name --out with .xlsx, e.g. --out {out}.',
     'usage.outTemplate': '"{file}" is an Excel template or add-in (.{kind}): no checked copy is written. Save it as .xlsx in Excel first.',
     'usage.summaryXlsm': 'The --out of summary must end in .xlsx (a summary workbook holds no macros).',
+    'os.read.denied': 'Cannot read "{file}": no permission to read it, or another program holds it open. Close that program or check the file\'s permissions and retry.',
+    'os.read.folder': '"{file}" is a folder, not a ledger file. Give a ledger file in it (summary takes a folder as every workbook in it).',
+    'os.read.long': 'Cannot read "{file}": the file name or path is too long. Move the file to a shorter path and retry.',
+    'os.read.other': 'Cannot read "{file}": system error {detail}.',
+    'os.write.denied': 'Cannot write "{file}": the file is open in Excel/WPS or the folder is not writable. Close it and retry (or write elsewhere).',
+    'os.write.folder': 'Cannot write "{file}": a folder of that name is in the way. Choose another output file name.',
+    'os.write.full': 'Cannot write "{file}": the disk is full. Free some space or write elsewhere and retry.',
+    'os.write.readonly': 'Cannot write "{file}": the disk is read-only (a CD or a write-protected USB drive). Write elsewhere.',
+    'os.write.long': 'Cannot write "{file}": the file name or path is too long. Choose a shorter name or place.',
+    'os.write.missing': 'Cannot write "{file}": its folder does not exist. Create the folder first or write elsewhere.',
+    'os.write.other': 'Cannot write "{file}": system error {detail}.',
+    'os.folder.denied': 'Cannot create the folder "{file}": no permission to write there. Choose another place.',
+    'os.folder.file': 'Cannot create the folder "{file}": a file of that name is in the way. Choose another folder name.',
+    'usage.outFolderIsFile': 'The folder of --out, "{dir}", is a file, not a folder. Write elsewhere.',
+    'skipped.lock': '"{file}" is a lock file Excel/WPS keeps while a ledger is open, not a ledger.',
+    'skipped.locks': 'Skipped {count} Excel/WPS lock file(s) (~$...; their ledgers are open, and their saved contents are summarized): {list}',
+    'skipped.emptyFolder': 'The folder "{file}" holds no .xlsx or .xlsm workbook.',
+    'skipped.noMatch': 'No file matches "{file}".',
+    'skipped.duplicate': '"{file}" is byte for byte the same as "{other}": counted once.',
+    'skipped.line': 'Left out of the summary: {message}',
+    'skipped.report': '{count} file(s) left out of the summary (why: see the lines above, and the overview sheet of the summary workbook).',
+    'usage.lockFile': ' Give the ledger itself (the name without ~$).',
+    'usage.noneUsable': 'None of the {count} inputs can be summarized: {list}',
     'file.prefix': '"{file}": {message}',
     'summary.title': 'Ledger summary',
     'summary.sources': 'Sources: {count} ledger(s)',
@@ -96,7 +155,7 @@ const TEXT = {
     'summary.written': 'Summary workbook written to {file}',
     'summary.notices': '{count} notice workbook(s) written to {dir}',
     'summary.noNotices': 'No overdue or due-soon items: no notices written.',
-    'hint.date': 'write a real date as YYYY-MM-DD, e.g. 2022-07-15.',
+    'hint.date': 'write a real date, e.g. 2022-07-15 or 2022/7/15.',
     'hint.count': 'write a whole number of days, 0 or more, e.g. 10.',
     'hint.lang': 'use zh or en.',
     'hint.sheet': 'write the sheet name.',
@@ -122,71 +181,3 @@ export type CliTextKey = keyof typeof TEXT.zh;
 export function cliText(lang: Lang, key: CliTextKey, params: Record<string, string | number> = {}): string {
   return format(TEXT[lang][key], params);
 }
-
-export const HELP: Record<Lang, string> = {
-  zh: `taizhang —— 整改台账助手
-
-用法：
-  taizhang check <台账.xlsx> [选项]
-  taizhang summary <台账.xlsx>... --out 汇总.xlsx [选项] [--notices 文件夹] [--previous 上期.xlsx]
-  taizhang compare <上期.xlsx> <本期.xlsx> [--since YYYY-MM-DD] [--out 对比.xlsx] [选项]
-
-选项：
-  --sheet 名称            指定台账所在工作表（默认自动识别）
-  --as-of YYYY-MM-DD      判断期限所依据的日期（默认：今天）
-  --start YYYY-MM-DD      整改起始日（巡视反馈日），用于无年份日期、“N个月内”和立行立改
-  --due-soon-days N       临期（黄灯）天数，默认 ${DEFAULTS.dueSoonDays}
-  --immediate-days N      立行立改事项自起始日起的天数，默认 ${DEFAULTS.immediateDays}
-  --lang zh|en            报告语言，默认 zh
-  --json                  以 JSON 输出检查结果（summary：合并后的事项与合计）
-  --out 已检查.xlsx       check：写出检查后的台账副本（增加 期限状态/截止日期/剩余天数/检查意见 四列；原文件不变）
-                          summary：写出汇总工作簿（总览、按方面、按牵头部门、逾期临期、检查问题、汇总台账、通报提纲）
-  --notices 文件夹        summary：为每个有逾期或临期事项的牵头部门另写一份督办单（督办单-部门.xlsx）
-  --notice-number 文号    summary：督办单的文号（默认“〔年份〕第__号”，留待填写）
-  --issuer 单位           summary：发文单位，写在督办单落款和每页页脚（默认“整改工作领导小组办公室”）
-  --reply-days N          summary：督办单要求反馈的期限，自 --as-of 起 N 个工作日，默认 ${DEFAULTS.replyDays}
-  --previous 上期.xlsx    summary：上期的台账（可重复），通报提纲增加“本期进展”，按牵头部门增加本期变化
-  --since YYYY-MM-DD      compare：上期台账的判断日期（默认：上期表中的填报时间，其次为文件的修改时间）；
-                          本期按 --as-of 判断。compare --out 写出对比工作簿（对比总览、时限调整、新增逾期、
-                          本期完成、进展停滞、增删事项、全部变化）
-  --strict                有“错误”级检查问题时以退出码 1 结束
-  -h, --help              显示本帮助
-
-退出码：0 检查完成；1 使用 --strict 且存在错误；2 输入无法使用或用法错误。
-`,
-  en: `taizhang — rectification ledger assistant
-
-Usage:
-  taizhang check <ledger.xlsx> [options]
-  taizhang summary <ledger.xlsx>... --out summary.xlsx [options] [--notices DIR] [--previous earlier.xlsx]
-  taizhang compare <earlier.xlsx> <later.xlsx> [--since YYYY-MM-DD] [--out compare.xlsx] [options]
-
-Options:
-  --sheet NAME            the sheet that holds the ledger (default: detected)
-  --as-of YYYY-MM-DD      the date deadlines are judged against (default: today)
-  --start YYYY-MM-DD      the rectification start (feedback) date: gives year-less dates their
-                          year, and is the base of relative deadlines and immediate items
-  --due-soon-days N       the due-soon (yellow) window in days, default ${DEFAULTS.dueSoonDays}
-  --immediate-days N      days an immediate (立行立改) item gets after --start, default ${DEFAULTS.immediateDays}
-  --lang zh|en            report language, default zh
-  --json                  print the result as JSON (summary: the consolidated items and totals)
-  --out checked.xlsx      check: write a checked copy (adds four columns; the original is never changed)
-                          summary: write the summary workbook (overview, by aspect, by department,
-                          overdue & due soon, findings, consolidated ledger, report outline)
-  --notices DIR           summary: also write one notice workbook per lead department with
-                          overdue or due-soon items (督办单-<department>.xlsx)
-  --notice-number TEXT    summary: the notices' reference number (default a blank to fill in)
-  --issuer TEXT           summary: the issuing office, signed on the notices and in every page
-                          footer (default 整改工作领导小组办公室 / Rectification Office)
-  --reply-days N          summary: working days after --as-of by which the notices ask for a reply, default ${DEFAULTS.replyDays}
-  --previous FILE         summary: an earlier version of the ledgers (repeat for several): adds this
-                          period's progress to the report outline and to the by-department sheet
-  --since YYYY-MM-DD      compare: the date the earlier version is judged at (default: the filing date
-                          it states, else its modified date); the later one is judged at --as-of.
-                          compare --out writes the comparison workbook
-  --strict                exit 1 when error findings exist
-  -h, --help              show this help
-
-Exit codes: 0 checked; 1 with --strict when errors exist; 2 unusable input or usage.
-`,
-};

@@ -1,30 +1,9 @@
 /** CheckResult -> a report for a terminal: where the ledger was found, totals, overdue and due-soon items, findings. */
 import { term, colLetter, ruleName, t, FLAG_LABELS, daysPhrase, CheckedItem, CheckResult, Lang, FieldKey } from '../core';
 import { cliText } from './messages';
+import { charWidth, displayWidth, wrapLine, wrapText } from './wrap';
 
-/** Terminal cells a character takes: CJK and full-width forms take two. */
-function charWidth(code: number): number {
-  if (code < 0x1100) return 1;
-  if (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0xa4cf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    (code >= 0x20000 && code <= 0x3fffd)
-  ) {
-    return 2;
-  }
-  return 1;
-}
-
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += charWidth(ch.codePointAt(0) as number);
-  return w;
-}
+export { displayWidth } from './wrap';
 
 /** One line, at most `max` cells wide, with … when cut. */
 export function clip(s: string, max: number): string {
@@ -45,11 +24,20 @@ function pad(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 }
 
-/** Rows of cells -> aligned lines; the last column is not padded. */
-export function table(rows: string[][], indent = '  '): string[] {
+/**
+ * Rows of cells -> aligned lines; the last column is not padded. With `wrap` (a terminal's width),
+ * a long last cell continues under its own column.
+ */
+export function table(rows: string[][], indent = '  ', wrap = 0): string[] {
   const widths: number[] = [];
   rows.forEach((r) => r.forEach((c, j) => (widths[j] = Math.max(widths[j] || 0, displayWidth(c)))));
-  return rows.map((r) => indent + r.map((c, j) => (j === r.length - 1 ? c : pad(c, widths[j]))).join('  '));
+  return rows.map((r) => {
+    const line = indent + r.map((c, j) => (j === r.length - 1 ? c : pad(c, widths[j]))).join('  ');
+    if (!wrap) return line;
+    let hang = indent.length;
+    for (let j = 0; j < r.length - 1; j++) hang += widths[j] + 2;
+    return wrapLine(line, wrap, hang);
+  });
 }
 
 function daysText(lang: Lang, item: CheckedItem): string {
@@ -65,10 +53,20 @@ function startText(result: CheckResult, lang: Lang, sep: string): string {
   return '    ' + t(lang, 'report.startYear') + sep + b.year + (lang === 'zh' ? '（' + source + '）' : ' (' + source + ')');
 }
 
-/** The start-missing finding's message: the line the CLI shows when items depend on a start date not given. */
-export function startNotice(result: CheckResult): string | null {
-  for (let i = 0; i < result.findings.length; i++) if (result.findings[i].rule === 'start-missing') return result.findings[i].message;
+/**
+ * The line the CLI shows, once, when items depend on a start date not given: how many, and the
+ * option that gives it (the finding's own message, in the JSON, also speaks of the task pane).
+ */
+export function startNotice(result: CheckResult, lang: Lang = 'zh'): string | null {
+  for (let i = 0; i < result.findings.length; i++) {
+    if (result.findings[i].rule === 'start-missing') return startLine(lang, result.needsStart || 0) || result.findings[i].message;
+  }
   return null;
+}
+
+/** The CLI's start line for `count` items (null for none). */
+export function startLine(lang: Lang, count: number): string | null {
+  return count ? cliText(lang, 'start.cli', { count }) : null;
 }
 
 /**
@@ -86,6 +84,8 @@ export interface ReportOptions {
   width?: number;
   /** Lines per list before the "… N more" line (REPORT_LIMIT). */
   limit?: number;
+  /** A terminal's width to wrap long lines at, with a hanging indent (0 or absent: no wrapping). */
+  wrap?: number;
 }
 
 export function renderReport(result: CheckResult, opts: ReportOptions): string {
@@ -107,7 +107,7 @@ export function renderReport(result: CheckResult, opts: ReportOptions): string {
   lines.push(t(lang, 'report.header') + sep + cliText(lang, 'header.rows', { rows }) + (lang === 'zh' ? '；' : '; ') + cols.join(list));
   lines.push(t(lang, 'report.asOf') + sep + result.asOf + startText(result, lang, sep));
   // The one line about the start date: how many items depend on it and how to give it.
-  const notice = startNotice(result);
+  const notice = startNotice(result, lang);
   if (notice) lines.push(notice);
   lines.push('');
   lines.push(t(lang, 'report.totals', { ...result.totals }));
@@ -119,7 +119,7 @@ export function renderReport(result: CheckResult, opts: ReportOptions): string {
     .sort((a, b) => (a.daysLeft === null ? 0 : a.daysLeft) - (b.daysLeft === null ? 0 : b.daysLeft) || a.row - b.row);
   if (!late.length) lines.push('  ' + t(lang, 'report.none'));
   else {
-    const measureWidth = Math.max(20, (opts.width || 110) - 70);
+    const measureWidth = Math.max(20, (opts.width || opts.wrap || 110) - 70);
     const rowsOut: string[][] = [
       [term(lang, 'row'), term(lang, 'seq'), term(lang, 'flag'), term(lang, 'due'), cliText(lang, 'col.days'), term(lang, 'leadDept'), term(lang, 'measure')],
     ];
@@ -134,7 +134,7 @@ export function renderReport(result: CheckResult, opts: ReportOptions): string {
         clip(i.measure || i.problem, measureWidth),
       ]),
     );
-    lines.push(...table(rowsOut));
+    lines.push(...table(rowsOut, '  ', opts.wrap || 0));
     if (late.length > limit) lines.push('  ' + cliText(lang, 'report.moreItems', { count: late.length - limit }));
   }
   lines.push('');
@@ -149,15 +149,16 @@ export function renderReport(result: CheckResult, opts: ReportOptions): string {
         (f.sheet && f.sheet !== result.sheet ? f.sheet + '!' : '') + f.cell,
         term(lang, f.severity),
         ruleName(lang, f.rule),
-        f.message.replace(/\s*\n\s*/g, ' '),
+        // The start line stands above the lists once; its finding points there.
+        f.rule === 'start-missing' && notice ? cliText(lang, 'start.seeAbove') : f.message.replace(/\s*\n\s*/g, ' '),
       ]),
     );
-    lines.push(...table(rowsOut));
+    lines.push(...table(rowsOut, '  ', opts.wrap || 0));
     if (sorted.length > limit) lines.push('  ' + cliText(lang, 'report.moreFindings', { count: sorted.length - limit }));
   }
   if (opts.out) {
     lines.push('');
     lines.push(t(lang, 'report.written', { file: opts.out }));
   }
-  return lines.join('\n') + '\n';
+  return wrapText(lines.join('\n'), opts.wrap || 0) + '\n';
 }

@@ -11,6 +11,7 @@ import { Package } from '../xlsx/package';
 import { patchWorkbook } from '../xlsx/patch';
 import { readBook, readGrids } from '../xlsx/read';
 import { cliText } from './messages';
+import { guarded } from './os-errors';
 
 export interface CheckFileOptions extends CheckOptions {
   /** Write the checked copy here. */
@@ -36,13 +37,14 @@ export function isSameFile(input: string, out: string): boolean {
 /** `--out` must go into a folder that exists: say so before any reading, not as an error after it. */
 export function assertOutFolder(out: string, lang: 'zh' | 'en'): void {
   const folder = path.dirname(path.resolve(out));
-  let isDir = false;
+  let kind: 'dir' | 'file' | 'missing' = 'missing';
   try {
-    isDir = fs.statSync(folder).isDirectory();
+    kind = fs.statSync(folder).isDirectory() ? 'dir' : 'file';
   } catch {
-    /* missing */
+    /* missing, or a path through a file */
   }
-  if (!isDir) throw taizhangError('usage', { message: cliText(lang, 'usage.outFolder', { dir: path.dirname(out) }) });
+  if (kind === 'file') throw taizhangError('usage', { message: cliText(lang, 'usage.outFolderIsFile', { dir: path.dirname(out) }) });
+  if (kind === 'missing') throw taizhangError('usage', { message: cliText(lang, 'usage.outFolder', { dir: path.dirname(out) }) });
 }
 
 /**
@@ -63,15 +65,16 @@ export async function checkFile(file: string, opts: CheckFileOptions): Promise<C
   // The options go to the core whole; it reads its own fields and ignores where to write.
   const checkOpts: CheckOptions = opts.file ? opts : { ...opts, file };
   const out = opts.out;
-  if (!out) return checkWorkbook(await readGrids(file, { onProgress: opts.onProgress }), checkOpts);
+  if (!out) return checkWorkbook(await guarded('read', file, lang, () => readGrids(file, { onProgress: opts.onProgress })), checkOpts);
   if (isSameFile(file, out)) throw taizhangError('usage', { message: cliText(lang, 'usage.outIsInput') });
   assertOutFolder(out, lang);
-  const book = await readBook(file, { onProgress: opts.onProgress, onOpen: (pkg) => assertOutKind(pkg, file, out, lang) });
+  const book = await guarded('read', file, lang, () => readBook(file, { onProgress: opts.onProgress, onOpen: (pkg) => assertOutKind(pkg, file, out, lang) }));
   try {
     const result = checkWorkbook(book.grids, checkOpts);
     // The ledger sheet gets its four columns; a three-list workbook's other lists get 检查意见 where needed.
     const plans = planAnnotations(book.grids, result, lang);
-    await patchWorkbook(book, plans, out, { mode: fs.statSync(file).mode & 0o777, onProgress: opts.onWriteProgress });
+    const mode = fs.statSync(file).mode & 0o777;
+    await guarded('write', out, lang, () => patchWorkbook(book, plans, out, { mode, onProgress: opts.onWriteProgress }));
     return result;
   } finally {
     book.close();

@@ -11,6 +11,7 @@ import { assertXlsx } from '../xlsx/sniff';
 import { writeSpecsWorkbook } from '../xlsx/spec-writer';
 import { cliText } from './messages';
 import { assertOutFolder, isSameFile } from './run-check';
+import { guarded, guardedSync } from './os-errors';
 
 export interface CompareFilesOptions extends CheckOptions {
   since?: IsoDate | null;
@@ -35,7 +36,7 @@ export function earlierDate(grids: Parameters<typeof statedFilledIn>[0], file: s
 
 /** Reads an earlier version and checks it at the date it is judged at (--since, its 填报时间, its modified date). */
 export async function readEarlier(file: string, opts: CompareFilesOptions, name: string = file): Promise<CompareRun['earlier']> {
-  const grids = await readGrids(file);
+  const grids = await guarded('read', file, opts.lang || 'zh', () => readGrids(file));
   const { since, source } = earlierDate(grids, file, opts);
   if (diffDays(since, opts.asOf) < 0) {
     throw taizhangError('usage', { message: cliText(opts.lang || 'zh', 'compare.sinceAfter', { file, since, asOf: opts.asOf }) });
@@ -52,9 +53,9 @@ export async function compareFiles(earlierFile: string, laterFile: string, opts:
     if (isSameFile(earlierFile, opts.out) || isSameFile(laterFile, opts.out)) throw taizhangError('usage', { message: cliText(lang, 'usage.outIsInput') });
     assertOutFolder(opts.out, lang);
   }
-  assertXlsx(earlierFile);
-  assertXlsx(laterFile);
-  const later = checkWorkbook(await readGrids(laterFile), { ...opts, file: laterFile });
+  guardedSync('read', earlierFile, lang, () => assertXlsx(earlierFile));
+  guardedSync('read', laterFile, lang, () => assertXlsx(laterFile));
+  const later = checkWorkbook(await guarded('read', laterFile, lang, () => readGrids(laterFile)), { ...opts, file: laterFile });
   const earlier = await readEarlier(earlierFile, opts);
   const comparison = compareResults(earlier.result, later);
   if (opts.out) {
@@ -64,7 +65,8 @@ export async function compareFiles(earlierFile: string, laterFile: string, opts:
       earlierFile: path.basename(earlierFile),
       laterFile: path.basename(laterFile),
     });
-    await writeSpecsWorkbook(specs, opts.out);
+    const out = opts.out;
+    await guarded('write', out, lang, () => writeSpecsWorkbook(specs, out));
   }
   return { comparison, earlier };
 }

@@ -14,6 +14,9 @@ import { assertXlsx } from '../xlsx/sniff';
 import { writeSpecsWorkbook } from '../xlsx/spec-writer';
 import { cliText } from './messages';
 import { assertOutFolder, checkFile, isSameFile } from './run-check';
+import { expandInputs } from './inputs';
+import { guarded, guardedSync, osError } from './os-errors';
+import { SkippedFile, skippedOf, sameBytes } from './skipped';
 
 export interface SummaryFilesOptions extends CheckOptions {
   /** Write the summary workbook here. */
@@ -36,6 +39,10 @@ export interface NoticeFile {
 }
 
 export interface SummaryRun {
+  /** The ledgers read, as their paths were given or expanded, one per result. */
+  files: string[];
+  /** The inputs left out, each with why: lock files, unusable files, byte-identical copies, empty patterns. */
+  skipped: SkippedFile[];
   results: CheckResult[];
   summary: Summary;
   notices: NoticeFile[];
@@ -64,11 +71,11 @@ export async function checkLedgerFile(file: string, opts: SummaryFilesOptions): 
       onProgress: progress ? (rows) => progress(file, rows) : undefined,
     });
   } catch (e) {
-    throw naming(e, file, opts.lang || 'zh');
+    throw naming(osError(e, file, 'read', opts.lang || 'zh') || e, file, opts.lang || 'zh');
   }
 }
 
-/** The checks that need no full read: every input once and a whole .xlsx, the output none of them. */
+/** The checks that need no full read: every input once, the output none of them (an unusable input is skipped later). */
 function checkInputs(files: string[], opts: SummaryFilesOptions): void {
   const lang = opts.lang || 'zh';
   for (const earlier of opts.previous || []) {
@@ -76,7 +83,7 @@ function checkInputs(files: string[], opts: SummaryFilesOptions): void {
       if (isSameFile(earlier, file)) throw taizhangError('usage', { message: cliText(lang, 'usage.previousIsInput', { file: earlier }) });
     }
     if (opts.out && isSameFile(earlier, opts.out)) throw taizhangError('usage', { message: cliText(lang, 'usage.outIsInput') });
-    assertXlsx(earlier);
+    guardedSync('read', earlier, lang, () => assertXlsx(earlier));
   }
   for (let i = 0; i < files.length; i++) {
     for (let j = 0; j < i; j++) {
@@ -85,8 +92,6 @@ function checkInputs(files: string[], opts: SummaryFilesOptions): void {
     if (opts.out && isSameFile(files[i], opts.out)) throw taizhangError('usage', { message: cliText(lang, 'usage.outIsInput') });
   }
   if (opts.out) assertOutFolder(opts.out, lang);
-  // A missing or unusable file fails before minutes are spent reading the others.
-  for (const file of files) assertXlsx(file);
   if (opts.notices) {
     let isFile = false;
     try {
@@ -100,7 +105,7 @@ function checkInputs(files: string[], opts: SummaryFilesOptions): void {
 
 /** Writes the seven summary sheets to `out` (streamed, atomically). */
 export async function writeSummaryWorkbook(summary: Summary, out: string, lang: Lang = summary.lang, doc: DocumentOptions = {}): Promise<void> {
-  await writeSpecsWorkbook(summarySheets(summary, lang, doc), out);
+  await guarded('write', out, lang, () => writeSpecsWorkbook(summarySheets(summary, lang, doc), out));
 }
 
 /**
@@ -169,7 +174,9 @@ export function noticeFileNames(depts: string[], taken: (name: string) => boolea
 }
 
 /** Why a notice could not be written, for the one line that says so. */
-function reasonOf(e: unknown, lang: Lang): string {
+function reasonOf(e: unknown, file: string, lang: Lang): string {
+  const os = osError(e, file, 'write', lang);
+  if (os) return userMessage(os, lang);
   if (isTaizhangError(e)) return userMessage(e, lang);
   const code = e && typeof e === 'object' ? (e as { code?: string }).code : undefined;
   const message = e instanceof Error ? e.message : String(e);
@@ -184,7 +191,7 @@ function reasonOf(e: unknown, lang: Lang): string {
 export async function writeNotices(summary: Summary, dir: string, lang: Lang = summary.lang, doc: DocumentOptions = {},
   inputs: string[] = []): Promise<NoticeFile[]> {
   const depts = noticeDepartments(summary);
-  fs.mkdirSync(dir, { recursive: true });
+  guardedSync('folder', dir, lang, () => fs.mkdirSync(dir, { recursive: true }));
   const taken = (name: string) => inputs.some((f) => isSameFile(f, path.join(dir, name)));
   const names = noticeFileNames(depts, taken);
   const out: NoticeFile[] = [];
@@ -194,7 +201,7 @@ export async function writeNotices(summary: Summary, dir: string, lang: Lang = s
       await writeSpecsWorkbook(noticeSheets(summary, depts[k], lang, doc), file);
       out.push({ dept: depts[k], file });
     } catch (e) {
-      out.push({ dept: depts[k], file, error: reasonOf(e, lang) });
+      out.push({ dept: depts[k], file, error: reasonOf(e, file, lang) });
     }
   }
   return out;
@@ -258,16 +265,47 @@ async function progressSince(previous: string[], results: CheckResult[], opts: S
 }
 
 /** Reads and checks every file, summarizes, and writes what `out` and `notices` ask for. */
-export async function summarizeFiles(files: string[], opts: SummaryFilesOptions): Promise<SummaryRun> {
+/**
+ * `args` are paths as given: patterns and folders are expanded (inputs.ts). A ledger that cannot be
+ * used is skipped with its reason, and so is a lock file and a byte-identical copy of a ledger
+ * already read; the summary is made from the rest. With nothing left, the one reason is the error
+ * (or, for several inputs, one line that names them all).
+ */
+export async function summarizeFiles(args: string[], opts: SummaryFilesOptions): Promise<SummaryRun> {
   const lang = opts.lang || 'zh';
-  checkInputs(files, opts);
+  const expanded = expandInputs(args, { folders: true });
+  checkInputs(expanded.files, opts);
+  const skipped: SkippedFile[] = skippedOf(expanded, lang);
   const results: CheckResult[] = [];
-  for (const file of files) results.push(await checkLedgerFile(file, opts));
+  const files: string[] = [];
+  let firstError: unknown = null;
+  for (const file of expanded.files) {
+    const twin = sameBytes(file, files);
+    if (twin) {
+      skipped.push({ file, reason: 'duplicate', message: cliText(lang, 'skipped.duplicate', { file, other: twin }) });
+      continue;
+    }
+    try {
+      results.push(await checkLedgerFile(file, opts));
+      files.push(file);
+    } catch (e) {
+      if (!isTaizhangError(e)) throw e;
+      firstError = firstError || e;
+      skipped.push({ file, reason: 'unusable', message: userMessage(e, lang) });
+    }
+  }
+  if (!results.length) {
+    if (firstError && skipped.length === 1) throw firstError;
+    const list = skipped.map((k) => k.message).join(lang === 'zh' ? '；' : '; ');
+    throw taizhangError('usage', { message: cliText(lang, 'usage.noneUsable', { count: skipped.length, list }) });
+  }
   const summary = summarize(results, { asOf: opts.asOf, lang });
+  // 总览 names each file as 来源文件 does, by its name; the reason names it in full where that matters.
+  summary.skipped = skipped.map((k) => ({ file: path.basename(k.file), reason: k.message }));
   if (opts.previous && opts.previous.length) summary.progress = await progressSince(opts.previous, results, opts);
   const doc: DocumentOptions = opts;
   if (opts.out) await writeSummaryWorkbook(summary, opts.out, lang, doc);
-  const inputs = opts.out ? files.concat([opts.out]) : files;
+  const inputs = opts.out ? expanded.files.concat([opts.out]) : expanded.files;
   const notices = opts.notices ? await writeNotices(summary, opts.notices, lang, doc, inputs) : [];
-  return { results, summary, notices };
+  return { files, skipped, results, summary, notices };
 }

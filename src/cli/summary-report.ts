@@ -2,12 +2,17 @@
 import { COMPARE_TEXT, t, formatRate, Summary, Lang } from '../core';
 import { cliText } from './messages';
 import { table } from './report';
+import { wrapText } from './wrap';
 
 export interface SummaryReportOptions {
   lang: Lang;
   out?: string | null;
   /** Where the notices went, and how many. */
   notices?: { dir: string; count: number } | null;
+  /** Inputs left out (lock files aside): one line says how many, their reasons went to stderr. */
+  skipped?: number;
+  /** A terminal's width to wrap at (0 or absent: none). */
+  wrap?: number;
 }
 
 /** Lead departments listed in the report, most overdue first. */
@@ -20,6 +25,7 @@ export function renderSummaryReport(s: Summary, opts: SummaryReportOptions): str
   lines.push(cliText(lang, 'summary.title'));
   lines.push(cliText(lang, 'summary.sources', { count: s.sources.length }));
   for (const src of s.sources) lines.push('  ' + cliText(lang, 'summary.source', { file: src.file, sheet: src.sheet, items: src.items }));
+  if (opts.skipped) lines.push(cliText(lang, 'skipped.report', { count: opts.skipped }));
   lines.push(t(lang, 'report.asOf') + sep + s.asOf);
   lines.push('');
   lines.push(t(lang, 'report.totals', { ...s.totals }));
@@ -48,5 +54,5 @@ export function renderSummaryReport(s: Summary, opts: SummaryReportOptions): str
         : cliText(lang, 'summary.noNotices'),
     );
   }
-  return lines.join('\n') + '\n';
+  return wrapText(lines.join('\n'), opts.wrap || 0) + '\n';
 }

@@ -28,6 +28,7 @@ export { ruleName, t } from './words/check';
 export { COMPARE_TEXT } from './words/compare';
 export type { SinceSource } from './words/compare';
 export { isTaizhangError, taizhangError, userMessage } from './words/errors';
+export type { TaizhangError } from './words/errors';
 export { GLOSSARY, term } from './words/glossary';
 export { daysPhrase, FLAG_LABELS, FLAG_STYLES } from './words/labels';
 export { SUMMARY_TEXT, summarySheetNames } from './words/summary';

@@ -181,7 +181,8 @@ export function openPackage(path: string, display: string): Package {
   try {
     zip = ZipFile.open(path, display);
   } catch (e) {
-    if (isTaizhangError(e)) throw e;
+    // A system error (no permission, the file locked) is not a damaged file: it goes up as it is.
+    if (isTaizhangError(e) || (e && (e as NodeJS.ErrnoException).syscall)) throw e;
     throw taizhangError('file-corrupt', { file: display });
   }
   try {

@@ -24,13 +24,19 @@ function readAt(fd: number, position: number, length: number): Buffer {
 
 /** The kind of file at `file`, by its first bytes (a zip is 'xlsx' here: openPackage decides). */
 function kindByBytes(file: string): FileKind {
-  let fd: number;
+  let stat: fs.Stats;
   try {
-    if (!fs.statSync(file).isFile()) return 'file-missing';
-    fd = fs.openSync(file, 'r');
-  } catch {
-    return 'file-missing';
+    stat = fs.statSync(file);
+  } catch (e) {
+    // A path that is not there (or runs through a file) is missing; any other failure of the system
+    // (no permission, a name too long) is thrown as it is, for the command to say in the user's words.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return 'file-missing';
+    throw e;
   }
+  if (stat.isDirectory()) throw Object.assign(new Error('EISDIR: illegal operation on a directory, read'), { code: 'EISDIR', syscall: 'read', path: file });
+  if (!stat.isFile()) return 'not-xlsx';
+  const fd = fs.openSync(file, 'r');
   try {
     const size = fs.fstatSync(fd).size;
     const head = readAt(fd, 0, 8);
@@ -47,7 +53,12 @@ function kindByBytes(file: string): FileKind {
 
 /** The kind of file at `file`, without throwing. */
 export function sniffFile(file: string): FileKind {
-  const kind = kindByBytes(file);
+  let kind: FileKind;
+  try {
+    kind = kindByBytes(file);
+  } catch {
+    return 'file-missing';
+  }
   if (kind !== 'xlsx') return kind;
   try {
     openPackage(file, file).zip.close();

@@ -53,10 +53,10 @@ describe('exit 2 with one line on stderr that names the file', () => {
   const cases: [string, () => string[], RegExp, string][] = [
     ['no file', () => ['summary', '--out', out('a.xlsx')], /summary.*台账\.xlsx/, 'a.xlsx'],
     ['no --out and no --json', () => ['summary', SAMPLE], /--out/, ''],
-    ['a missing second file', () => ['summary', SAMPLE, 'nope.xlsx', '--out', out('b.xlsx')], /找不到文件“nope\.xlsx”/, 'b.xlsx'],
-    ['a legacy .xls', () => ['summary', SAMPLE, path.join(LO, 'ledger-two-row-header.xls'), '--out', out('c.xlsx')], /ledger-two-row-header\.xls.*另存为/, 'c.xlsx'],
-    ['a truncated file', () => ['summary', SAMPLE, TRUNCATED, '--out', out('d.xlsx')], /truncated\.xlsx.*损坏或不完整/, 'd.xlsx'],
-    ['a workbook with no ledger', () => ['summary', SAMPLE, NO_LEDGER, '--out', out('e.xlsx')], /通讯录\.xlsx.*整改措施/, 'e.xlsx'],
+    ['a missing file, alone', () => ['summary', 'nope.xlsx', '--out', out('b.xlsx')], /找不到文件“nope\.xlsx”/, 'b.xlsx'],
+    ['a legacy .xls, alone', () => ['summary', path.join(LO, 'ledger-two-row-header.xls'), '--out', out('c.xlsx')], /ledger-two-row-header\.xls.*另存为/, 'c.xlsx'],
+    ['a truncated file, alone', () => ['summary', TRUNCATED, '--out', out('d.xlsx')], /truncated\.xlsx.*损坏或不完整/, 'd.xlsx'],
+    ['a workbook with no ledger, alone', () => ['summary', NO_LEDGER, '--out', out('e.xlsx')], /通讯录\.xlsx.*整改措施/, 'e.xlsx'],
     ['a sheet missing from one file', () => ['summary', SAMPLE_TWO, '--sheet', '整改台账', '--out', out('f.xlsx')], /整改台账-示例-二\.xlsx.*整改台账.*巡察整改台账/, 'f.xlsx'],
     ['--out is an input', () => ['summary', SAMPLE, SAMPLE_TWO, '--out', SAMPLE_TWO], /--out/, ''],
     ['a file listed twice', () => ['summary', SAMPLE, './' + SAMPLE, '--out', out('g.xlsx')], /重复/, 'g.xlsx'],
@@ -78,6 +78,27 @@ describe('exit 2 with one line on stderr that names the file', () => {
     const r = run(['summary', SAMPLE_TWO, '--sheet', 'Ledger', '--out', out('j.xlsx'), '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toBe('taizhang: "' + SAMPLE_TWO + '": There is no sheet named "Ledger". Sheets: 巡察整改台账.');
+  });
+});
+
+describe('an unusable file beside a good one: the summary is written from the good one, the other is listed, exit 2', () => {
+  /** [name, the second file, the stderr line, its reason in --json] */
+  const cases: [string, () => string, string, string][] = [
+    ['a missing file', () => 'nope.xlsx', 'taizhang: 未纳入汇总：找不到文件“nope.xlsx”，请检查路径是否正确。', 'unusable'],
+    ['a legacy .xls', () => path.join(LO, 'ledger-two-row-header.xls'), 'taizhang: 未纳入汇总：“' + path.join(LO, 'ledger-two-row-header.xls') + '”是旧版 Excel 97-2003 (.xls) 文件。请在 Excel 中“另存为” Excel 工作簿 (.xlsx) 后再检查。', 'unusable'],
+    ['a truncated file', () => TRUNCATED, 'taizhang: 未纳入汇总：文件“' + TRUNCATED + '”已损坏或不完整，无法读取。请在 Excel 中打开并重新保存为 .xlsx 后再试。', 'unusable'],
+    ['a workbook with no ledger', () => NO_LEDGER, 'taizhang: 未纳入汇总：“通讯录.xlsx”中没有找到可识别的整改台账表头。请确认表头包含以下列中的几列：序号、存在问题、整改措施、责任领导、牵头部门、完成时限、整改进展、完成状态。', 'unusable'],
+  ];
+  test.each(cases)('%s', (name, second, line, reason) => {
+    const file = out('partial-' + name.replace(/ /g, '-') + '.xlsx');
+    const r = run(['summary', SAMPLE, second(), ...DATES, '--out', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(line + '\n');
+    expect(r.stdout).toContain('来源：1 个台账\n  整改台账-示例.xlsx（工作表“整改台账”，40 项）\n未纳入汇总的文件 1 个（原因见上方提示，汇总工作簿的总览中也已列出）。\n');
+    expect(fs.existsSync(file)).toBe(true);
+    const json = JSON.parse(run(['summary', SAMPLE, second(), ...DATES, '--json']).stdout);
+    expect(json.totals.items).toBe(40);
+    expect(json.skipped).toEqual([{ path: second(), reason, message: line.replace('taizhang: 未纳入汇总：', '') }]);
   });
 });
 
@@ -158,7 +179,7 @@ describe('the notice options', () => {
     fs.mkdirSync(path.join(notices, '督办单-财务处.xlsx'), { recursive: true });
     const r = run(['summary', SAMPLE, ...DATES, '--out', out('blocked.xlsx'), '--notices', notices]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^taizhang: 1 份督办单未能写出（其余已写出）：财务处（E[A-Z]+: .*）\n$/);
+    expect(r.stderr).toBe('taizhang: 1 份督办单未能写出（其余已写出）：财务处（无法写入“' + path.join(notices, '督办单-财务处.xlsx') + '”：已有同名的文件夹。请换一个输出文件名。）\n');
     const written = fs.readdirSync(notices).filter((f) => fs.statSync(path.join(notices, f)).isFile()).sort();
     // The sample's six lagging departments but 财务处, whose file name is taken by a folder.
     expect(written).toEqual(['办公室', '人事处', '政策研究处', '机关党委', '机关纪委'].map((d) => '督办单-' + d + '.xlsx').sort());
@@ -194,7 +215,8 @@ describe('summary --json', () => {
       { items: 40, done: 10, overdue: 6, dueSoon: 3, onTrack: 14, longTerm: 3, noDeadline: 4 },
       { items: 16, done: 3, overdue: 3, dueSoon: 3, onTrack: 5, longTerm: 1, noDeadline: 1 },
     ]);
-    expect(Object.keys(both)).toEqual(['asOf', 'files', 'items', 'findings', 'totals']);
+    expect(Object.keys(both)).toEqual(['asOf', 'files', 'items', 'findings', 'totals', 'skipped']);
+    expect(both.skipped).toEqual([]);
     expect(both.asOf).toBe('2022-07-15');
   });
 

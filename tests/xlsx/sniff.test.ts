@@ -33,8 +33,8 @@ describe('the reader refuses unusable files', () => {
     expect(await codeOf(read, path.join(dir, 'nope.xlsx'))).toBe('file-missing');
   });
 
-  test('a folder is not a file', async () => {
-    expect(await codeOf(read, dir)).toBe('file-missing');
+  test('a folder is not a file: the system error EISDIR goes up, for the command to put in the user words', async () => {
+    await expect(read(dir)).rejects.toMatchObject({ code: 'EISDIR', path: dir });
   });
 
   test('a real xlsx cut in half', async () => {

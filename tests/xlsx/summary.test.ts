@@ -565,7 +565,7 @@ describe('notice file names', () => {
     const run = await summarizeFiles([ledger], { ...OPTS, notices: folder });
     // Most overdue first, then by name: 人事处, 办公室, 财务处.
     expect(run.notices.map((n) => [n.dept, !!n.error])).toEqual([['人事处', false], ['办公室', false], ['财务处', true]]);
-    expect(run.notices[2].error).toMatch(/^E[A-Z]+: /);
+    expect(run.notices[2].error).toBe('无法写入“' + path.join(folder, '督办单-财务处.xlsx') + '”：已有同名的文件夹。请换一个输出文件名。');
     expect(fs.readdirSync(folder).sort()).toEqual(['督办单-人事处.xlsx', '督办单-办公室.xlsx', '督办单-财务处.xlsx']);
     expect(fs.statSync(path.join(folder, '督办单-财务处.xlsx')).isDirectory()).toBe(true);
     expect(fs.readdirSync(folder).filter((f) => f.endsWith('.tmp'))).toEqual([]);

@@ -57,4 +57,6 @@ export interface Summary {
   findingCounts: FindingCounts;
   /** Every item of every result, in input order, each with its file. */
   items: SummaryItem[];
+  /** Inputs a host left out (unusable, duplicate, lock files), each with why in the user's language; listed on 总览. */
+  skipped?: { file: string; reason: string }[];
 }

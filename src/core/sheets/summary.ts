@@ -77,6 +77,11 @@ function overviewSheet(s: Summary, doc: Doc): SheetSpec {
   // Rows after the metrics: the sources, then the two tables the charts are drawn from.
   const after: Row[] = [[], [text(tx.sourcesTitle, 'subtitle')],
     [text(tx.columns.file, 'header'), text(tx.columns.sheet, 'header'), text(tx.columns.items, 'header')], ...sources];
+  if (s.skipped && s.skipped.length) {
+    after.push([], [text(tx.skippedTitle, 'subtitle')], [text(tx.columns.file, 'header'), text(tx.skippedReason, 'header')]);
+    // The reason runs on over the empty cells to its right, as one line.
+    for (const k of s.skipped) after.push([text(k.file, 'wrap'), text(k.reason)]);
+  }
   const firstAfter = headerRow + list.length + 1;
   const rowOf = (k: number) => firstAfter + k; // the sheet row of after[k]
 

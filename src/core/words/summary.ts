@@ -62,6 +62,9 @@ export interface SummaryText {
   /** 发文单位 when --issuer is not given. */
   defaultIssuer: string;
   sourcesTitle: string;
+  /** The inputs left out of the summary, and why (the CLI's summary of a folder with a bad file in it). */
+  skippedTitle: string;
+  skippedReason: string;
   total: string;
   /** 按牵头部门 with jointly led items: the sum of the rows, the distinct total, and the note under them. */
   deptSum: string;
@@ -194,6 +197,8 @@ const ZH: SummaryText = {
   pageFooter: '第 &P 页 共 &N 页',
   defaultIssuer: '整改工作领导小组办公室',
   sourcesTitle: '数据来源',
+  skippedTitle: '未纳入汇总的文件',
+  skippedReason: '原因',
   total: '合计',
   deptSum: '各部门相加',
   distinctTotal: '合计（不重复计数）',
@@ -303,6 +308,8 @@ const EN: SummaryText = {
   pageFooter: 'Page &P of &N',
   defaultIssuer: 'Rectification Office',
   sourcesTitle: 'Sources',
+  skippedTitle: 'Files left out of this summary',
+  skippedReason: 'Why',
   total: 'Total',
   deptSum: 'Sum of departments',
   distinctTotal: 'Total (distinct measures)',
