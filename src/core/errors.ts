@@ -21,7 +21,12 @@ export type ErrorCode =
   | 'too-large' // a part inflates beyond what can be read safely
   | 'too-many-cells' // more cells than can be held safely
   | 'sheet-too-large' // a sheet's used range, from A1 to its farthest value, is too large to check
-  | 'no-room'; // no column is left after everything the sheet uses for the added columns
+  | 'no-room' // no column is left after everything the sheet uses for the added columns
+  | 'encrypted-xls' // a legacy .xls with an open password (FILEPASS)
+  | 'encrypted-et' // a WPS .et with an open password
+  | 'corrupt-et' // a WPS .et that cannot be read
+  | 'legacy-biff' // an Excel 2.x-4.0 worksheet or workbook (BIFF2-4), before Excel 5
+  | 'lotus'; // a Lotus 1-2-3 worksheet (.wk1, .wk3, .wk4, .123)
 
 const MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
   zh: {
@@ -44,6 +49,12 @@ const MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     'sheet-too-large':
       '“{file}”的工作表“{sheet}”在 {cell} 处有内容，使用范围（{rows} 行 × {cols} 列）过大，无法检查。请删除远离台账的多余单元格（在 Excel 中按 Ctrl+End 可找到它）后再试。',
     'no-room': '“{file}”的工作表“{sheet}”已用到最后一列（{column}），其后没有位置追加检查列。请删去右侧多余的合并、表格或筛选范围后再试。',
+    'encrypted-xls':
+      '“{file}”设置了打开密码，无法读取。请取消密码后另存一份再检查：Excel 中为 文件 > 信息 > 保护工作簿 > 用密码进行加密，WPS 中为 文件 > 文档加密 > 密码加密。',
+    'encrypted-et': '“{file}”是设置了打开密码的 WPS 表格文件，无法读取。请在 WPS 中取消密码（文件 > 文档加密 > 密码加密，清空打开密码）后另存一份再检查。',
+    'corrupt-et': 'WPS 表格文件“{file}”已损坏或不完整，无法读取。请在 WPS 中打开，用 文件 > 另存为 保存为 Excel 工作簿 (.xlsx) 后再试。',
+    'legacy-biff': '“{file}”是 Excel 2.x–4.0 时代（1987–1992 年）的旧格式，无法读取。请在 Excel 或 WPS 中打开，另存为 Excel 工作簿 (.xlsx) 后再检查。',
+    lotus: '“{file}”是 Lotus 1-2-3 工作表，不是 Excel 工作簿。请在 Excel、WPS 或 LibreOffice 中打开，另存为 Excel 工作簿 (.xlsx) 后再检查。',
   },
   en: {
     'file-missing': 'File "{file}" was not found. Check the path.',
@@ -65,6 +76,12 @@ const MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     'sheet-too-large':
       'Sheet "{sheet}" of "{file}" has content at {cell}, so its used range ({rows} rows x {cols} columns) is too large to check. Delete the stray cells far from the ledger (Ctrl+End in Excel finds them) and retry.',
     'no-room': 'Sheet "{sheet}" of "{file}" is used up to its last column ({column}): there is no room for the added columns. Remove the stray merges, tables or filter ranges on the right and retry.',
+    'encrypted-xls':
+      '"{file}" is protected with a password and cannot be read. Remove the password and save a copy: in Excel, File > Info > Protect Workbook > Encrypt with Password; in WPS, File > Document Encryption > Password Encryption.',
+    'encrypted-et': '"{file}" is a WPS Spreadsheets file protected with a password and cannot be read. Remove the password in WPS (File > Document Encryption > Password Encryption, clear the open password) and save a copy.',
+    'corrupt-et': 'The WPS Spreadsheets file "{file}" is damaged or incomplete and cannot be read. Open it in WPS, use File > Save As > Excel Workbook (.xlsx) and retry.',
+    'legacy-biff': '"{file}" is in the format of Excel 2.x-4.0 (1987-1992), which is not read. Open it in Excel or WPS, save it as an Excel Workbook (.xlsx) and check that copy.',
+    lotus: '"{file}" is a Lotus 1-2-3 worksheet, not an Excel workbook. Open it in Excel, WPS or LibreOffice, save it as an Excel Workbook (.xlsx) and check that copy.',
   },
 };
 
