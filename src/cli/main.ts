@@ -9,6 +9,7 @@ import { isTaizhangError, userMessage } from '../core/errors';
 import { CheckOptions, Lang } from '../core/types';
 import { localToday, parseArgs, ParsedArgs, sniffLang } from './args';
 import { cliText, HELP } from './messages';
+import { isLegacyWorkbook } from '../xlsx/sniff';
 import { t } from '../core/i18n';
 import { taizhangError } from '../core/errors';
 import type { Sink } from './json-stream';
@@ -94,6 +95,8 @@ const check: Command = async (args, io) => {
     onWriteProgress: shownBy(writing),
   });
   if (shown) io.stderr.write('\r\x1b[K');
+  // The checked copy of an .xls or .et is an .xlsx: one line says so (stderr, beside --json too).
+  if (o.out && isLegacyWorkbook(file)) io.stderr.write('taizhang: ' + cliText(o.lang, 'out.legacy', { file, out: o.out }) + '\n');
   if (o.json) {
     await modules.jsonStream().writeJson(modules.json().contractJson(result, file), io.stdout);
     // The report carries the start line itself; with --json it goes to stderr, beside the finding.

@@ -17,6 +17,8 @@ export interface ReadOptions {
   onProgress?: (rows: number) => void;
   /** Called once the package is open, before any sheet is read (to refuse early). */
   onOpen?: (pkg: Package) => void;
+  /** The file's name in messages, when `file` is not the name the user gave (a legacy workbook's .xlsx base). */
+  display?: string;
 }
 
 /** A read workbook: its package (still open), its stylesheet and one Grid per worksheet. */
@@ -47,7 +49,7 @@ export function readStyles(pkg: Package): Stylesheet | null {
 /** Reads every worksheet. `file` in messages is the name the user gave. */
 export async function readBook(file: string, opts: ReadOptions = {}): Promise<Book> {
   assertZip(file);
-  const pkg = openPackage(file, file);
+  const pkg = openPackage(file, opts.display || file);
   try {
     if (opts.onOpen) opts.onOpen(pkg);
     const styles = readStyles(pkg);

@@ -44,7 +44,7 @@ const STRING = 0x0207;
 const MERGECELLS = 0x00e5;
 const COLINFO = 0x007d;
 const DEFCOLWIDTH = 0x0055;
-const STANDARDWIDTH = 0x0099;
+const NOTE = 0x001c;
 /** What may stand between a FORMULA record and the STRING of its text result (2.4.127). */
 const SHRFMLA = 0x04bc;
 const ARRAY = 0x0221;
@@ -79,10 +79,12 @@ export interface LegacySheet {
   grid: Grid;
   merges: Merge[];
   widths: ColumnWidth[];
-  /** The sheet's default column width in characters, when it states one. */
+  /** The sheet's default column width in characters (DEFCOLWIDTH), when it states one. */
   defaultWidth: number | null;
   /** With keepFormats: the cell format index (XF) of each value, rows and columns as in grid.rows. */
   xfs?: number[][];
+  /** With keepFormats: the serial of each date cell as stored (its time of day too), by row * 65536 + column (0-based). */
+  serials?: Map<number, number>;
 }
 
 export interface LegacyBook {
@@ -254,6 +256,7 @@ function rkValue(rk: number): number {
 class SheetBuilder {
   readonly rows: CellValue[][] = [];
   readonly xfs: number[][] | null;
+  readonly serials: Map<number, number> | null;
   readonly merges: Merge[] = [];
   readonly widths: ColumnWidth[] = [];
   defaultWidth: number | null = null;
@@ -272,13 +275,15 @@ class SheetBuilder {
     private readonly onProgress?: (rows: number) => void,
   ) {
     this.xfs = keepFormats ? [] : null;
+    this.serials = keepFormats ? new Map() : null;
   }
 
   /** A number in cell format `xf`: a date when the format shows one. */
   number(r: number, c: number, xf: number, n: number): void {
     if (!isFinite(n)) return;
-    const v = this.g.dateXf[xf] === 1 ? serialDate(n, this.g.date1904) || n : n;
-    this.put(r, c, xf, v);
+    const date = this.g.dateXf[xf] === 1 ? serialDate(n, this.g.date1904) : null;
+    if (date && this.serials) this.serials.set(r * 65536 + c, n);
+    this.put(r, c, xf, date || n);
   }
 
   put(r: number, c: number, xf: number, v: CellValue): void {
@@ -324,7 +329,7 @@ function readSheet(stream: Buffer, offset: number, g: Globals, b: SheetBuilder):
     const at = rec.start;
     const size = rec.size;
     if (rec.type !== STRING && rec.type !== SHRFMLA && rec.type !== ARRAY && rec.type !== TABLE) pending = null;
-    if (size < 6 && rec.type !== STRING && rec.type !== MERGECELLS && rec.type !== DEFCOLWIDTH && rec.type !== STANDARDWIDTH) continue;
+    if (size < 6 && rec.type !== STRING && rec.type !== MERGECELLS && rec.type !== DEFCOLWIDTH) continue;
     const r = size >= 6 ? stream.readUInt16LE(at) : 0;
     const c = size >= 6 ? stream.readUInt16LE(at + 2) : 0;
     const xf = size >= 6 ? stream.readUInt16LE(at + 4) : 0;
@@ -395,11 +400,12 @@ function readSheet(stream: Buffer, offset: number, g: Globals, b: SheetBuilder):
           if (last >= first) b.widths.push({ first, last, width: stream.readUInt16LE(at + 4) / 256, hidden: (stream.readUInt16LE(at + 8) & 1) === 1 });
         }
         break;
+      case NOTE:
+        // A comment's cell counts as used, as an .xlsx's comments part does (sheet-reader.ts).
+        if (c + 1 > b.usedRight) b.usedRight = c + 1;
+        break;
       case DEFCOLWIDTH:
         if (size >= 2 && b.defaultWidth === null) b.defaultWidth = stream.readUInt16LE(at);
-        break;
-      case STANDARDWIDTH:
-        if (size >= 2) b.defaultWidth = stream.readUInt16LE(at) / 256;
         break;
       default:
         break;
@@ -461,6 +467,7 @@ export function readWorkbookStream(stream: Buffer, file: string, opts: LegacyRea
       rowsBefore += b.lastRow;
       const sheet: LegacySheet = { name: s.name, state: s.state, grid: gridOf(s.name, b, file), merges: b.merges, widths: b.widths, defaultWidth: b.defaultWidth };
       if (b.xfs) sheet.xfs = b.xfs;
+      if (b.serials) sheet.serials = b.serials;
       sheets.push(sheet);
     }
     if (!sheets.length) throw corrupt(file);

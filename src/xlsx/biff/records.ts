@@ -192,7 +192,7 @@ export class RecordReader {
   }
 }
 
-/** The text decoder of a Windows code page (CODEPAGE), for BIFF5 strings; Latin-1 when unknown. */
+/** The text decoder of a Windows code page (CODEPAGE), for BIFF5 strings; Windows-1252 when unknown. */
 export function codePageDecoder(codePage: number): (bytes: Buffer) => string {
   const labels: Record<number, string> = {
     874: 'windows-874', 932: 'shift_jis', 936: 'gbk', 949: 'euc-kr', 950: 'big5',
@@ -200,8 +200,11 @@ export function codePageDecoder(codePage: number): (bytes: Buffer) => string {
     1255: 'windows-1255', 1256: 'windows-1256', 1257: 'windows-1257', 1258: 'windows-1258',
     10000: 'macintosh', 32768: 'macintosh', 32769: 'windows-1252', 367: 'windows-1252', 20127: 'windows-1252',
   };
-  const label = labels[codePage];
-  if (label) {
+  const label = labels[codePage] || 'windows-1252';
+  // Node's TextDecoder takes windows-1252 for ISO-8859-1 (0x80-0x9f as control characters): its
+  // 27 characters there (€ … ‘ ’ “ ” —) are mapped here.
+  if (label === 'windows-1252') return windows1252;
+  {
     try {
       const decoder = new TextDecoder(label);
       return (bytes) => decoder.decode(bytes);
@@ -209,5 +212,13 @@ export function codePageDecoder(codePage: number): (bytes: Buffer) => string {
       /* this Node has no such decoder: Latin-1 below */
     }
   }
-  return (bytes) => bytes.toString('latin1');
+  return windows1252;
+}
+
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function windows1252(bytes: Buffer): string {
+  const text = bytes.toString('latin1');
+  if (!/[\u0080-\u009f]/.test(text)) return text;
+  return text.replace(/[\u0080-\u009f]/g, (ch) => CP1252_HIGH.charAt(ch.charCodeAt(0) - 0x80));
 }
