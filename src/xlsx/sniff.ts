@@ -78,11 +78,15 @@ export function assertZip(file: string): void {
 
 /**
  * Throws the TaizhangError for anything but a readable workbook. `file` in messages is the name the
- * user gave. A legacy .xls or .et passes here; its own reader says what is wrong with it, if anything.
+ * user gave. A legacy .xls or .et has its workbook globals read (a password or a damaged file shows there).
  */
 export function assertXlsx(file: string): void {
   const kind = kindByBytes(file);
-  if (kind === 'xls') return;
+  if (kind === 'xls') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (require('./biff/read-biff') as typeof import('./biff/read-biff')).assertLegacyWorkbook(file, file);
+    return;
+  }
   if (kind !== 'xlsx') throw taizhangError(kind, { file });
   openPackage(file, file).zip.close();
 }

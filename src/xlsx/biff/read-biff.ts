@@ -536,3 +536,19 @@ export function legacyModified(path: string): string | null {
     return null;
   }
 }
+
+/**
+ * Throws the error a legacy workbook's full read would meet in its globals (a password, BIFF2-4, a
+ * damaged container), without reading its sheets: summary checks every input before it reads any.
+ */
+export function assertLegacyWorkbook(path: string, file: string): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const bytes = (require('fs') as typeof import('fs')).readFileSync(path);
+  const bare = bytes.length >= 4 && bytes.readUInt16LE(0) === BOF;
+  try {
+    readGlobals(bare ? bytes : workbookStream(bytes, file), file);
+  } catch (e) {
+    if (e instanceof BiffTruncated || e instanceof RangeError) throw corrupt(file);
+    throw e;
+  }
+}
