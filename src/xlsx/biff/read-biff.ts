@@ -511,7 +511,7 @@ export function legacyModified(path: string): string | null {
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const container = CFB.read((require('fs') as typeof import('fs')).readFileSync(path), { type: 'buffer' });
-    const entry = container.FileIndex.filter((e) => e.type === 2 && /^\u0005SummaryInformation$/.test(e.name))[0];
+    const entry = container.FileIndex.filter((e) => e.type === 2 && e.name === '\u0005SummaryInformation')[0];
     if (!entry || !entry.content) return null;
     const s = Buffer.isBuffer(entry.content) ? entry.content : Buffer.from(entry.content as unknown as number[]);
     // Header (28 bytes), then the first property set's FMTID (16) and offset (4).

@@ -61,7 +61,7 @@ class Formats {
   xml(): string {
     const font = this.book.font;
     const fontXml = font
-      ? '<font><sz val="' + font.size + '"/><name val="' + xmlAttr(font.name) + '"/>' + (/[^\x00-\x7f]/.test(font.name) ? '<charset val="134"/>' : '') + '</font>'
+      ? '<font><sz val="' + font.size + '"/><name val="' + xmlAttr(font.name) + '"/>' + (/[\u0080-\uffff]/.test(font.name) ? '<charset val="134"/>' : '') + '</font>'
       : '<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>';
     const numFmts = this.codes.length
       ? '<numFmts count="' + this.codes.length + '">' + this.codes.map((c) => '<numFmt numFmtId="' + c.id + '" formatCode="' + xmlAttr(c.code) + '"/>').join('') + '</numFmts>'

@@ -39,7 +39,7 @@ export const EOF = record(0x000a, []);
 
 /** An XLUnicodeString with a 2-byte count: compressed when every character fits in a byte. */
 export function xlString(s: string): Buffer {
-  const wide = /[^\u0000-\u00ff]/.test(s);
+  const wide = /[\u0100-\uffff]/.test(s);
   return Buffer.concat([u16(s.length), Buffer.from([wide ? 1 : 0]), Buffer.from(s, wide ? 'utf16le' : 'latin1')]);
 }
 
