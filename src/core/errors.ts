@@ -17,7 +17,7 @@ export type ErrorCode =
   | 'bad-option' // a malformed option value (dates, numbers)
   | 'usage' // a malformed command line
   | 'xml-doctype' // a part carries a <!DOCTYPE> (entity definitions): never read
-  | 'zip-bomb' // a part inflates far beyond what its compressed size allows
+  | 'zip-bomb' // the parts read inflate past MAX_INFLATED (an absolute size, never a ratio)
   | 'too-large' // a part inflates beyond what can be read safely
   | 'too-many-cells' // more cells than can be held safely
   | 'sheet-too-large' // a sheet's used range, from A1 to its farthest value, is too large to check
@@ -43,7 +43,7 @@ const MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     usage: '{message}',
     'xml-doctype':
       '“{file}”中的部件 {part} 含有文档类型定义（<!DOCTYPE>）。Excel 保存的工作簿从不含有它，为安全起见不读取这样的文件。请在 Excel 中打开并另存为 .xlsx 后再试。',
-    'zip-bomb': '“{file}”中的部件 {part} 解压后超过压缩大小的 {ratio} 倍，像是恶意构造的“压缩炸弹”，不予读取。',
+    'zip-bomb': '“{file}”解压后的内容超过 {limit}（读到部件 {part} 时），像是恶意构造的“压缩炸弹”，不予读取。',
     'too-large': '“{file}”中的部件 {part} 解压后超过 {limit}，超出能安全读取的大小。请把台账拆分成几个较小的工作簿后再试。',
     'too-many-cells': '“{file}”中有内容的单元格超过 {limit} 个，超出能安全读取的数量。请把台账拆分成几个较小的工作簿后再试。',
     'sheet-too-large':
@@ -70,7 +70,7 @@ const MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     usage: '{message}',
     'xml-doctype':
       'Part {part} of "{file}" carries a document type definition (<!DOCTYPE>). Workbooks saved by Excel never do, and such files are not read, for safety. Open it in Excel, save it again as .xlsx and retry.',
-    'zip-bomb': 'Part {part} of "{file}" inflates to more than {ratio} times its compressed size, like a deliberately built "zip bomb". It is not read.',
+    'zip-bomb': 'The content of "{file}" inflates to more than {limit} (at part {part}), like a deliberately built "zip bomb". It is not read.',
     'too-large': 'Part {part} of "{file}" inflates to more than {limit}, beyond what can be read safely. Split the ledger into smaller workbooks and retry.',
     'too-many-cells': '"{file}" holds more than {limit} cells with content, beyond what can be read safely. Split the ledger into smaller workbooks and retry.',
     'sheet-too-large':

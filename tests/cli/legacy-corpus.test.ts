@@ -96,3 +96,22 @@ run('every .xls, .XLS and .et of the SheetJS test files', () => {
     expect(peakMb).toBeLessThan(400);
   });
 });
+
+run('a valid workbook of 57 MB of sheet XML that compresses 121:1 (the same suite\'s large_strings.xlsx)', () => {
+  test('recompressed at level 9 it is read whole, not refused as a bomb: the limits are absolute sizes', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const JSZip = require('jszip') as typeof import('jszip');
+    const zip = await JSZip.loadAsync(fs.readFileSync(path.join(CORPUS as string, 'large_strings.xlsx')));
+    const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+    const file = path.join(dir, 'large_strings-9.xlsx');
+    fs.writeFileSync(file, bytes);
+    const again = await JSZip.loadAsync(bytes);
+    const sheet = (again.files['xl/worksheets/sheet1.xml'] as unknown as { _data: { compressedSize: number; uncompressedSize: number } })._data;
+    expect(sheet.uncompressedSize).toBe(57032955);
+    expect(Math.round(sheet.uncompressedSize / sheet.compressedSize)).toBe(121);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { readGrids } = require('../../src/xlsx') as typeof import('../../src/xlsx');
+    const grids = await readGrids(file);
+    expect(grids.map((g) => [g.name, g.rows.length])).toEqual([['Large Strings', 9999], ['Simple', 26], ['longwordslist', 17619]]);
+  }, 120000);
+});
