@@ -160,6 +160,8 @@ export const HELP: Record<Lang, string> = {
   --strict                有“错误”级检查问题时以退出码 1 结束
   -h, --help              显示本帮助
 
+台账文件可以是 .xlsx、.xlsm、旧版 .xls 或 WPS .et；.xls/.et 的 check --out 写成 .xlsx（原文件不变）。
+
 退出码：0 检查完成；1 使用 --strict 且存在错误；2 输入无法使用或用法错误。
 `,
   en: `taizhang — rectification ledger assistant
@@ -194,6 +196,8 @@ Options:
                           compare --out writes the comparison workbook
   --strict                exit 1 when error findings exist
   -h, --help              show this help
+
+Ledgers may be .xlsx, .xlsm, legacy .xls or WPS .et; check --out of an .xls/.et writes an .xlsx (the original is unchanged).
 
 Exit codes: 0 checked; 1 with --strict when errors exist; 2 unusable input or usage.
 `,
