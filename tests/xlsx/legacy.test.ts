@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { isTaizhangError, userMessage } from '../../src/core/errors';
-import { readWorkbookStream } from '../../src/xlsx/biff/read-biff';
+import { legacyModified, readWorkbookStream } from '../../src/xlsx/biff/read-biff';
 import { readGrids, sniffFile } from '../../src/xlsx';
 import { bof, cell, EOF, f64, record, u16, u32, workbookStream, xlString } from './helpers/biff';
 import { LIBREOFFICE, ROOT, tempDir } from './helpers/files';
@@ -170,6 +170,14 @@ describe('real legacy files', () => {
       ['EVALUATE', '=EVALUATE("1+1")', 2],
       ['FIELDVALUE', '=FIELDVALUE(A2,"Result")', '#VALUE!'],
     ]);
+  });
+
+  test('the day a legacy file was last saved (its SummaryInformation), for compare\'s earlier version', () => {
+    // Saved 2014-01-04 (UTC) by Excel; in Beijing (UTC+8) and in Honolulu (UTC-10).
+    expect(legacyModified(path.join(LEGACY, 'merge_cells.xls'), 480)).toBe('2014-01-04');
+    expect(legacyModified(path.join(LEGACY, 'merge_cells.xls'), -600)).toBe('2014-01-03');
+    // A password-protected file whose properties are encrypted too: none.
+    expect(legacyModified(path.join(LEGACY, 'password_2002_128_strong.xls'), 480)).toBe(null);
   });
 
   test('the real .xls of the real-ledgers corpus: its header row, read as written', async () => {

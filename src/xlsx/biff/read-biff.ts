@@ -505,7 +505,7 @@ const VT_FILETIME = 0x40;
  * calendar; null when it states none. compare judges an earlier version at it when the ledger
  * states no 填报时间 (as documentModified does with an .xlsx's core properties).
  */
-export function legacyModified(path: string): string | null {
+export function legacyModified(path: string, tzOffsetMinutes?: number): string | null {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const CFB = require('cfb') as typeof import('cfb');
   try {
@@ -526,10 +526,12 @@ export function legacyModified(path: string): string | null {
       const ticks = s.readUInt32LE(at + 8) * 4294967296 + s.readUInt32LE(at + 4);
       const ms = ticks / 10000 - 11644473600000;
       if (!(ms > 0)) return null;
-      const d = new Date(ms);
-      if (!isFinite(d.getTime()) || d.getFullYear() < 1980) return null;
+      // The local calendar: the offset of that moment on this machine, unless the caller fixes one.
+      const offset = tzOffsetMinutes === undefined ? -new Date(ms).getTimezoneOffset() : tzOffsetMinutes;
+      const d = new Date(ms + offset * 60000);
+      if (!isFinite(d.getTime()) || d.getUTCFullYear() < 1980) return null;
       const pad = (n: number) => (n < 10 ? '0' : '') + n;
-      return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate());
+      return d.getUTCFullYear() + '-' + pad(d.getUTCMonth() + 1) + '-' + pad(d.getUTCDate());
     }
     return null;
   } catch {
