@@ -13,7 +13,7 @@
  */
 import { loadOptions } from '../excel/settings';
 import { displayLang, hostInfoLang, whenReady } from '../excel/office';
-import { $, message, select, show } from './dom';
+import { $, message, notice, select, show } from './dom';
 import { fillOptions } from './options';
 import { applyMapping, onSheetChange, showEarlierDate, toggleMapping } from './mapping';
 import { detect, onCheck, onCompare, onNotices, onNoticesNew, onOpenNew, onSummarize, setBusy } from './actions';
@@ -63,7 +63,21 @@ function start(inOffice: boolean): void {
     message(s('notInExcel'), 'warn');
     return;
   }
+  // Excel turns web add-ins off for a workbook in compatibility mode (.xls, help.html#xls); should
+  // one start there anyway, the pane says what the help page says.
+  if (isLegacyDocument()) notice([s('legacyWorkbook')]);
   void detect();
+}
+
+/** Whether the open document is a legacy .xls or .et, by its URL (Office.context.document.url, Common API 1.1). */
+function isLegacyDocument(): boolean {
+  try {
+    const doc = Office.context && Office.context.document;
+    const url = doc && doc.url;
+    return typeof url === 'string' && /\.(xls|xlt|et|ett)$/i.test(url.split('?')[0].split('#')[0]);
+  } catch (e) {
+    return false;
+  }
 }
 
 boot();
