@@ -14,6 +14,7 @@ import { Package } from '../xlsx/package';
 import { patchWorkbook } from '../xlsx/patch';
 import { Book, legacyReader, readBook, readGrids } from '../xlsx/read';
 import { isLegacyWorkbook } from '../xlsx/sniff';
+import { withTemporary } from '../xlsx/write';
 import { cliText } from './messages';
 
 export interface CheckFileOptions extends CheckOptions {
@@ -101,15 +102,9 @@ async function checkLegacyFile(file: string, out: string, checkOpts: CheckOption
   const legacy = legacyReader().readLegacyBook(file, file, { keepFormats: true, onProgress: opts.onProgress });
   const target = path.resolve(out);
   const base = path.join(path.dirname(target), '.' + path.basename(target) + '.' + process.pid + '.base.xlsx');
-  try {
+  return withTemporary(base, async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     (require('../xlsx/biff/to-xlsx') as typeof import('../xlsx/biff/to-xlsx')).writeLegacyAsXlsx(legacy, base);
-    return await checkBook(await readBook(base, { display: file }), file, out, checkOpts, opts);
-  } finally {
-    try {
-      fs.unlinkSync(base);
-    } catch {
-      /* never written */
-    }
-  }
+    return checkBook(await readBook(base, { display: file }), file, out, checkOpts, opts);
+  });
 }

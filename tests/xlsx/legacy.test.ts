@@ -8,6 +8,7 @@ import * as path from 'path';
 import { isTaizhangError, userMessage } from '../../src/core/errors';
 import { legacyModified, readWorkbookStream } from '../../src/xlsx/biff/read-biff';
 import { readGrids, sniffFile } from '../../src/xlsx';
+import { checkFile } from '../../src/cli/run-check';
 import { bof, cell, EOF, f64, record, u16, u32, workbookStream, xlString } from './helpers/biff';
 import { LIBREOFFICE, ROOT, tempDir } from './helpers/files';
 
@@ -187,6 +188,32 @@ describe('real legacy files', () => {
     expect(grids.map((g) => g.name)).toEqual(['Sheet1', 'Sheet2', 'Sheet3']);
     expect(grids[0].rows).toEqual([['检查类型', '检查项', '不合格项描述', '整改要求', '检查区域', '责任单位', '处理措施', '限时时间', '整改情况(是/否)']]);
   });
+});
+
+test('check --out of an .xls: an .xlsx with the ledger as read and our columns; the base it was made from is gone', async () => {
+  const folder = path.join(dir, 'out');
+  fs.mkdirSync(folder);
+  const out = path.join(folder, '已检查.xlsx');
+  const input = path.join(LIBREOFFICE, 'ledger-two-row-header.xls');
+  const result = await checkFile(input, { asOf: '2022-07-15', lang: 'zh', out });
+  expect(result.items.map((i) => [i.row, i.flag])).toEqual([
+    [6, 'done'],
+    [7, 'on-track'],
+  ]);
+  expect(fs.readdirSync(folder)).toEqual(['已检查.xlsx']);
+  const [ledger, note] = await readGrids(out);
+  const read = await readGrids(input);
+  // Columns A-H as read (a row's blanks before our columns are nulls there, absent in the input).
+  const ledgerPart = (r: unknown[]) => {
+    const row = r.slice(0, 8);
+    while (row.length && row[row.length - 1] === null) row.pop();
+    return row;
+  };
+  expect(ledger.rows.map(ledgerPart)).toEqual(read[0].rows.map(ledgerPart));
+  expect(ledger.rows[2].slice(8)).toEqual(['期限状态', '截止日期', '剩余天数', '检查意见']);
+  expect(ledger.rows[6].slice(8)).toEqual(['正常推进', { date: '2022-12-31' }, 169]);
+  expect(note).toEqual(read[1]);
+  await expect(checkFile(input, { asOf: '2022-07-15', lang: 'zh', out: path.join(folder, 'x.xlsm') })).rejects.toMatchObject({ code: 'usage' });
 });
 
 describe('refused with one clear line', () => {
