@@ -13,7 +13,7 @@ const ROOT = path.resolve(__dirname, '../..');
 const BIN = path.join(ROOT, 'bin', 'taizhang.js');
 const SAMPLE = path.join('samples', '整改台账-示例.xlsx');
 const SAMPLE_TWO = path.join('samples', '整改台账-示例-二.xlsx');
-const LO = path.join('tests', 'fixtures', 'libreoffice');
+const LEGACY = path.join('tests', 'fixtures', 'legacy');
 const DATES = ['--start', '2022-02-24', '--as-of', '2022-07-15'];
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'taizhang-cli-summary-'));
 
@@ -54,7 +54,7 @@ describe('exit 2 with one line on stderr that names the file', () => {
     ['no file', () => ['summary', '--out', out('a.xlsx')], /summary.*台账\.xlsx/, 'a.xlsx'],
     ['no --out and no --json', () => ['summary', SAMPLE], /--out/, ''],
     ['a missing second file', () => ['summary', SAMPLE, 'nope.xlsx', '--out', out('b.xlsx')], /找不到文件“nope\.xlsx”/, 'b.xlsx'],
-    ['a password-protected .xls', () => ['summary', SAMPLE, path.join('tests', 'fixtures', 'legacy', 'password_2002_40_xor.xls'), '--out', out('c.xlsx')], /password_2002_40_xor\.xls.*打开密码/, 'c.xlsx'],
+    ['a password-protected .xls', () => ['summary', SAMPLE, path.join(LEGACY, 'password_2002_40_xor.xls'), '--out', out('c.xlsx')], /password_2002_40_xor\.xls.*打开密码/, 'c.xlsx'],
     ['a truncated file', () => ['summary', SAMPLE, TRUNCATED, '--out', out('d.xlsx')], /truncated\.xlsx.*损坏或不完整/, 'd.xlsx'],
     ['a workbook with no ledger', () => ['summary', SAMPLE, NO_LEDGER, '--out', out('e.xlsx')], /通讯录\.xlsx.*整改措施/, 'e.xlsx'],
     ['a sheet missing from one file', () => ['summary', SAMPLE_TWO, '--sheet', '整改台账', '--out', out('f.xlsx')], /整改台账-示例-二\.xlsx.*整改台账.*巡察整改台账/, 'f.xlsx'],
