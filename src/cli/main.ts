@@ -9,7 +9,6 @@ import { isTaizhangError, userMessage } from '../core/errors';
 import { CheckOptions, Lang } from '../core/types';
 import { localToday, parseArgs, ParsedArgs, sniffLang } from './args';
 import { cliText, HELP } from './messages';
-import { isLegacyWorkbook } from '../xlsx/sniff';
 import { t } from '../core/i18n';
 import { taizhangError } from '../core/errors';
 import type { Sink } from './json-stream';
@@ -28,6 +27,7 @@ const modules = {
   summaryReport: () => require('./summary-report') as typeof import('./summary-report'),
   compare: () => require('./run-compare') as typeof import('./run-compare'),
   compareReport: () => require('./compare-report') as typeof import('./compare-report'),
+  sniff: () => require('../xlsx/sniff') as typeof import('../xlsx/sniff'),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -96,7 +96,7 @@ const check: Command = async (args, io) => {
   });
   if (shown) io.stderr.write('\r\x1b[K');
   // The checked copy of an .xls or .et is an .xlsx: one line says so (stderr, beside --json too).
-  if (o.out && isLegacyWorkbook(file)) io.stderr.write('taizhang: ' + cliText(o.lang, 'out.legacy', { file, out: o.out }) + '\n');
+  if (o.out && modules.sniff().isLegacyWorkbook(file)) io.stderr.write('taizhang: ' + cliText(o.lang, 'out.legacy', { file, out: o.out }) + '\n');
   if (o.json) {
     await modules.jsonStream().writeJson(modules.json().contractJson(result, file), io.stdout);
     // The report carries the start line itself; with --json it goes to stderr, beside the finding.
