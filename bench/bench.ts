@@ -4,6 +4,7 @@
  * - check --out, 50,000 rows, vs a bare exceljs in-memory read + write: <= 0.5x, peak RSS <= 300 MB;
  * - summary of two 50,000-row ledgers vs bare exceljs streaming reads of both: <= 1.3x;
  * - taizhang --help: <= 0.15 s, from spawn to exit;
+ * - check --json of a 50,000-row .xls (LibreOffice's) vs of the same ledger as .xlsx: <= 1.5x;
  * - 200,000 rows: time grows linearly (at most 1.25x the 50,000-row time per row), peak RSS <= 600 MB.
  * The check cases must not load exceljs at all (the child reports whether it did).
  * Each measurement runs in a fresh child process (bench/child.ts), so peak RSS is per case. A case's
@@ -68,6 +69,45 @@ export async function generateLedger(file: string, rows: number, seed = 1): Prom
   ws.addRow(['合计', null, `共${rows}项整改措施`]).commit();
   ws.commit();
   await wb.commit();
+}
+
+/**
+ * The same ledger as openpyxl's write-only mode writes it (the shape Python scripts produce): every
+ * string an inline string whose non-ASCII characters are character references (&#25972;), numbers
+ * with t="n", dates as serials under a date style, no shared strings and no merges.
+ */
+export async function generateOpenpyxlLedger(from: string, file: string): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { readGrids } = require('../src/xlsx') as typeof import('../src/xlsx');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { isoToSerial } = require('../src/core/text/dates') as typeof import('../src/core/text/dates');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const JSZip = require('jszip') as typeof import('jszip');
+  const [grid] = await readGrids(from);
+  const refs = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/[^\x20-\x7e\n]/g, (c) => '&#' + c.charCodeAt(0) + ';');
+  const col = (c: number) => (c < 26 ? '' : String.fromCharCode(64 + Math.floor(c / 26))) + String.fromCharCode(65 + (c % 26));
+  const rows: string[] = [];
+  grid.rows.forEach((row, r) => {
+    let x = '<row r="' + (r + 1) + '">';
+    row.forEach((v, c) => {
+      const ref = col(c) + (r + 1);
+      if (v === null || v === undefined) return;
+      if (typeof v === 'number') x += '<c r="' + ref + '" t="n"><v>' + v + '</v></c>';
+      else if (typeof v === 'object' && v && 'date' in v) x += '<c r="' + ref + '" s="1" t="n"><v>' + isoToSerial(v.date) + '</v></c>';
+      else x += '<c r="' + ref + '" t="inlineStr"><is><t>' + refs(String(v)) + '</t></is></c>';
+    });
+    rows.push(x + '</row>');
+  });
+  const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>');
+  zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="' + rel + '/officeDocument" Target="xl/workbook.xml"/></Relationships>');
+  zip.file('xl/workbook.xml', '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="' + main + '" xmlns:r="' + rel + '"><sheets><sheet name="' + refs(grid.name) + '" sheetId="1" r:id="rId1"/></sheets></workbook>');
+  zip.file('xl/_rels/workbook.xml.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="' + rel + '/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="' + rel + '/styles" Target="styles.xml"/></Relationships>');
+  zip.file('xl/styles.xml', '<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="' + main + '"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>');
+  zip.file('xl/worksheets/sheet1.xml', '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="' + main + '"><sheetData>' + rows.join('') + '</sheetData></worksheet>');
+  fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } }));
 }
 
 interface Measure {
@@ -144,6 +184,29 @@ const INPUTS: Record<string, (dir: string) => Promise<string>> = {
     for (let k = 1; k <= 2; k++) await generateLedger(path.join(folder, `version-${k}.xlsx`), 50000, 10 + k);
     return folder;
   },
+  /**
+   * One 50,000-measure ledger as .xlsx and as the .xls LibreOffice saves from it (soffice with a profile
+   * of its own); '' without soffice, and the case is skipped with a line saying so.
+   */
+  legacy50k: async (dir) => {
+    const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice', '/usr/lib/libreoffice/program/soffice'].filter((p) => fs.existsSync(p))[0];
+    if (!soffice) return '';
+    const folder = path.join(dir, 'legacy-50000');
+    fs.mkdirSync(folder);
+    const xlsx = path.join(folder, 'ledger-50000.xlsx');
+    await generateLedger(xlsx, 50000);
+    const r = spawnSync(soffice, ['-env:UserInstallation=file://' + path.join(dir, 'lo-profile'), '--headless', '--convert-to', 'xls', '--outdir', folder, xlsx], { encoding: 'utf8', timeout: 600000 });
+    if (!fs.existsSync(path.join(folder, 'ledger-50000.xls'))) throw new Error('soffice wrote no .xls: ' + r.stderr);
+    return folder;
+  },
+  /** The 50,000-row ledger in openpyxl's write-only shape (inline strings, &#NNNNN; references). */
+  openpyxl50k: async (dir) => {
+    const from = path.join(dir, 'openpyxl-source.xlsx');
+    await generateLedger(from, 50000);
+    const file = path.join(dir, 'ledger-50000-openpyxl.xlsx');
+    await generateOpenpyxlLedger(from, file);
+    return file;
+  },
   /** Two departments' ledgers of 50,000 measures each, in one folder (the input of the summary case). */
   summary2x50k: async (dir) => {
     const folder = path.join(dir, 'summary-2x50000');
@@ -157,6 +220,8 @@ const COMPARISONS: Comparison[] = [
   { title: 'check --json, 50,000 rows, vs an exceljs streaming read', input: 'ledger50k', baseline: 'exceljs-stream', subject: 'check-json', maxRatio: 0.6, maxRssMb: 200, runs: 5, noExceljs: true },
   { title: 'check --out, 50,000 rows, vs an exceljs in-memory read + write', input: 'ledger50k', baseline: 'exceljs-rw', subject: 'check-out', maxRatio: 0.5, maxRssMb: 300, runs: 3, noExceljs: true },
   { title: 'summary --out (two 50,000-row ledgers) vs exceljs streaming reads of both', input: 'summary2x50k', baseline: 'exceljs-reads', subject: 'summary-out', maxRatio: 1.3, runs: 3 },
+  { title: 'check --json, 50,000 rows in openpyxl\'s write-only shape, vs an exceljs streaming read', input: 'openpyxl50k', baseline: 'exceljs-stream', subject: 'check-json', maxRatio: 0.6, maxRssMb: 200, runs: 5, noExceljs: true },
+  { title: 'check --json of a 50,000-row .xls (LibreOffice wrote it) vs of the same ledger as .xlsx', input: 'legacy50k', baseline: 'check-json-xlsx', subject: 'check-json-xls', maxRatio: 1.5, runs: 3, noExceljs: true },
   { title: 'compare --json of two 50,000-row versions vs one check --json of the later', input: 'compare2x50k', baseline: 'check-json-later', subject: 'compare-json', maxRatio: 2.5, runs: 3, noExceljs: true },
 ];
 
@@ -197,6 +262,7 @@ async function main(): Promise<void> {
       if (!inputs[key]) {
         const t0 = Date.now();
         inputs[key] = await INPUTS[key](dir);
+        if (!inputs[key]) return '';
         const mb = sizeOf(inputs[key]) / 1048576;
         process.stdout.write(`generated ${key}: ${mb.toFixed(1)} MB in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
       }
@@ -204,8 +270,12 @@ async function main(): Promise<void> {
     };
     let failed = false;
     for (const c of COMPARISONS) {
-      if (!wanted(c.subject)) continue;
+      if (!wanted(c.subject) && !wanted(c.input)) continue;
       const file = await input(c.input);
+      if (!file) {
+        process.stdout.write(`\n${c.title}\n  skipped: soffice (LibreOffice) is not installed to write the input\n`);
+        continue;
+      }
       const out = path.join(dir, c.subject + '-out.xlsx');
       const { base, subj, ratios } = byTurns(c.baseline, c.subject, file, out, c.runs);
       // The verdict is the median of the runs' own ratios: each pair ran back to back on the same

@@ -65,6 +65,9 @@ export const RUNNERS: Record<string, (input: string, out: string) => Promise<unk
     const code = await taizhang(['summary', ...ledgersIn(input), '--as-of', OPTS.asOf, '--start', OPTS.start, '--out', out], io);
     if (code !== 0) throw new Error('taizhang summary exited ' + code);
   },
+  /** The .xls case's baseline and subject: check --json of the folder's .xlsx, and of the same ledger as .xls. */
+  'check-json-xlsx': async (input, out) => RUNNERS['check-json'](path.join(input, 'ledger-50000.xlsx'), out),
+  'check-json-xls': async (input, out) => RUNNERS['check-json'](path.join(input, 'ledger-50000.xls'), out),
   /** compare's baseline: check --json of the later of two versions (the folder's last file). */
   'check-json-later': async (input, out) => RUNNERS['check-json'](ledgersIn(input)[1], out),
   /** `taizhang compare <earlier> <later> --json > out.json`, in process, as the command runs it. */

@@ -216,6 +216,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
         options.lang = value;
         break;
       case '--out':
+        if (/\.(xls|et|xlt|ett)$/i.test(value)) throw badOption(lang, name, value, 'hint.outLegacy');
         if (!/\.xls[xm]$/i.test(value)) throw badOption(lang, name, value, 'hint.out');
         options.out = value;
         break;

@@ -33,6 +33,7 @@ const modules = {
   skipped: () => require('./skipped') as typeof import('./skipped'),
   inputs: () => require('./inputs') as typeof import('./inputs'),
   osErrors: () => require('./os-errors') as typeof import('./os-errors'),
+  sniff: () => require('../xlsx/sniff') as typeof import('../xlsx/sniff'),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -113,6 +114,8 @@ const check: Command = async (args, io) => {
     onWriteProgress: shownBy(writing),
   });
   if (shown) io.stderr.write('\r\x1b[K');
+  // The checked copy of an .xls or .et is an .xlsx: one line says so (stderr, beside --json too).
+  if (o.out && modules.sniff().isLegacyWorkbook(file)) io.stderr.write('taizhang: ' + cliText(o.lang, 'out.legacy', { file, out: o.out }) + '\n');
   if (o.json) {
     await modules.jsonStream().writeJson(modules.json().contractJson(result, file), io.stdout);
     // The report carries the start line itself; with --json it goes to stderr, beside the finding.

@@ -9,7 +9,9 @@ import * as path from 'path';
 import { planAnnotations, checkWorkbook, taizhangError, CheckOptions, CheckResult, Lang } from '../core';
 import { Package } from '../xlsx/package';
 import { patchWorkbook } from '../xlsx/patch';
-import { readBook, readGrids } from '../xlsx/read';
+import { Book, legacyReader, readBook, readGrids } from '../xlsx/read';
+import { isLegacyWorkbook } from '../xlsx/sniff';
+import { withTemporary } from '../xlsx/write';
 import { cliText } from './messages';
 import { guarded } from './os-errors';
 
@@ -68,7 +70,14 @@ export async function checkFile(file: string, opts: CheckFileOptions): Promise<C
   if (!out) return checkWorkbook(await guarded('read', file, lang, () => readGrids(file, { onProgress: opts.onProgress })), checkOpts);
   if (isSameFile(file, out)) throw taizhangError('usage', { message: cliText(lang, 'usage.outIsInput') });
   assertOutFolder(out, lang);
+  if (isLegacyWorkbook(file)) return checkLegacyFile(file, out, checkOpts, opts);
   const book = await guarded('read', file, lang, () => readBook(file, { onProgress: opts.onProgress, onOpen: (pkg) => assertOutKind(pkg, file, out, lang) }));
+  return checkBook(book, file, out, checkOpts, opts);
+}
+
+/** Checks a read .xlsx and writes its checked copy to `out`, as a patch of it. */
+async function checkBook(book: Book, file: string, out: string, checkOpts: CheckOptions, opts: CheckFileOptions): Promise<CheckResult> {
+  const lang = opts.lang || 'zh';
   try {
     const result = checkWorkbook(book.grids, checkOpts);
     // The ledger sheet gets its four columns; a three-list workbook's other lists get 检查意见 where needed.
@@ -79,4 +88,23 @@ export async function checkFile(file: string, opts: CheckFileOptions): Promise<C
   } finally {
     book.close();
   }
+}
+
+/**
+ * check --out of a legacy .xls or .et: the old binary format cannot be patched without loss, so the
+ * ledger as read (values, number formats, merges, column widths: biff/to-xlsx.ts) becomes an .xlsx
+ * beside `out`, which is then checked and patched like any .xlsx; the base is removed. The checked
+ * copy is therefore always an .xlsx, and the original file is only read.
+ */
+async function checkLegacyFile(file: string, out: string, checkOpts: CheckOptions, opts: CheckFileOptions): Promise<CheckResult> {
+  const lang = opts.lang || 'zh';
+  if (!/\.xlsx$/i.test(out)) throw taizhangError('usage', { message: cliText(lang, 'usage.outLegacy', { file, out: out.replace(/\.[^.\\/]*$/, '') + '.xlsx' }) });
+  const legacy = legacyReader().readLegacyBook(file, file, { keepFormats: true, onProgress: opts.onProgress });
+  const target = path.resolve(out);
+  const base = path.join(path.dirname(target), '.' + path.basename(target) + '.' + process.pid + '.base.xlsx');
+  return withTemporary(base, async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (require('../xlsx/biff/to-xlsx') as typeof import('../xlsx/biff/to-xlsx')).writeLegacyAsXlsx(legacy, base);
+    return checkBook(await readBook(base, { display: file }), file, out, checkOpts, opts);
+  });
 }

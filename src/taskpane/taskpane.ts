@@ -14,7 +14,7 @@
  */
 import { createExcelHost } from '../excel/host';
 import { loadOptions } from '../host/settings';
-import { $, message, select, show } from './dom';
+import { $, message, notice, select, show } from './dom';
 import { fillOptions } from './options';
 import { applyMapping, onSheetChange, showEarlierDate, toggleMapping } from './mapping';
 import { detect, onCheck, onCompare, onNotices, onNoticesNew, onOpenNew, onSummarize, setBusy } from './actions';
@@ -65,7 +65,15 @@ function start(inOffice: boolean): void {
     message(s('notInExcel'), 'warn');
     return;
   }
+  // Excel turns web add-ins off for a workbook in compatibility mode (.xls, help.html#xls); should
+  // one start there anyway, the pane says what the help page says.
+  if (isLegacyDocument()) notice([s('legacyWorkbook')]);
   void detect();
+}
+
+/** Whether the open document is a legacy .xls or .et, by its file name (the host's). */
+function isLegacyDocument(): boolean {
+  return /\.(xls|xlt|et|ett)$/i.test(host().workbookName());
 }
 
 boot();

@@ -201,6 +201,7 @@ function readPackage(zip: ZipFile): Package {
   const workbookRels = readRels(zip, workbookPart);
   const listed: { name: string; sheetId: string; state: SheetState; rId: string }[] = [];
   let date1904 = false;
+  let seenPr = false;
   readSmallXml(zip, workbookEntry, (tag) => {
     if (tag.name === 'sheet') {
       const state = tag.attr('state');
@@ -210,7 +211,10 @@ function readPackage(zip: ZipFile): Package {
         state: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
         rId: tag.prefixedAttr('id') || tag.attr('id') || '',
       });
-    } else if (tag.name === 'workbookPr') {
+    } else if (tag.name === 'workbookPr' && !seenPr) {
+      // The first one is the workbook's own; Excel also writes an <x15:workbookPr> into extLst,
+      // which says nothing of dates and must not turn the 1904 date system off again.
+      seenPr = true;
       const v = (tag.attr('date1904') || '').toLowerCase();
       date1904 = v === '1' || v === 'true';
     }

@@ -7,7 +7,7 @@
 import { isValidYmd, ymd, Grid, IsoDate } from '../core';
 import { openPackage, Package, readRels, SheetRef, SMALL_PART_BYTES, xmlError } from './package';
 import { readSharedStrings, readSheet, SheetContext } from './sheet-reader';
-import { assertZip } from './sniff';
+import { assertZip, kindByBytes } from './sniff';
 import { MARKER_STYLE, Stylesheet } from './stylesheet';
 import { decodePart, localName, parseText } from './xml';
 
@@ -16,6 +16,8 @@ export interface ReadOptions {
   onProgress?: (rows: number) => void;
   /** Called once the package is open, before any sheet is read (to refuse early). */
   onOpen?: (pkg: Package) => void;
+  /** The file's name in messages, when `file` is not the name the user gave (a legacy workbook's .xlsx base). */
+  display?: string;
 }
 
 /** A read workbook: its package (still open), its stylesheet and one Grid per worksheet. */
@@ -46,7 +48,7 @@ export function readStyles(pkg: Package): Stylesheet | null {
 /** Reads every worksheet. `file` in messages is the name the user gave. */
 export async function readBook(file: string, opts: ReadOptions = {}): Promise<Book> {
   assertZip(file);
-  const pkg = openPackage(file, file);
+  const pkg = openPackage(file, opts.display || file);
   try {
     if (opts.onOpen) opts.onOpen(pkg);
     const styles = readStyles(pkg);
@@ -74,8 +76,16 @@ export async function readBook(file: string, opts: ReadOptions = {}): Promise<Bo
   }
 }
 
-/** Reads every worksheet into Grids and lets the file go. */
+/**
+ * The legacy reader (.xls, .et), loaded only when such a file is read: an .xlsx run never loads it,
+ * nor the `cfb` package it uses.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const legacyReader = (): typeof import('./biff/read-biff') => require('./biff/read-biff');
+
+/** Reads every worksheet into Grids and lets the file go. A legacy .xls or .et is read by biff/read-biff.ts. */
 export async function readGrids(file: string, opts: ReadOptions = {}): Promise<Grid[]> {
+  if (kindByBytes(file) === 'xls') return legacyReader().readLegacyBook(file, file, { onProgress: opts.onProgress }).sheets.map((s) => s.grid);
   const book = await readBook(file, opts);
   book.close();
   return book.grids;
@@ -91,6 +101,7 @@ const CORE_PROPERTIES = 'core-properties';
  * version at this date when the ledger itself states no 填报时间.
  */
 export function documentModified(file: string): IsoDate | null {
+  if (kindByBytes(file) === 'xls') return legacyReader().legacyModified(file);
   assertZip(file);
   const pkg = openPackage(file, file);
   try {

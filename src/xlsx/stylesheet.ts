@@ -19,7 +19,7 @@ export const MARKER_STYLE = '台账助手';
  * The built-in number formats that show dates (ECMA-376 18.8.30, with the zh-CN forms of 27-36 and
  * 50-58). Time-only ones (18-21, 32-35, 45-47, 55, 56) are not dates, as core/grid says.
  */
-const BUILTIN_DATE_FORMATS: Record<number, string> = {
+export const BUILTIN_DATE_FORMATS: Record<number, string> = {
   14: 'yyyy/m/d',
   15: 'd-mmm-yy',
   16: 'd-mmm',

@@ -71,3 +71,21 @@ export async function writeAtomic(out: string, write: (tmp: string) => Promise<v
     untrack(tmp);
   }
 }
+
+/**
+ * Runs `use` with `tmp` as a temporary file of its own (the .xlsx base of a legacy workbook's
+ * check --out): removed when `use` ends, fails, or the process is interrupted (SIGINT/SIGTERM).
+ */
+export async function withTemporary<T>(tmp: string, use: () => Promise<T>): Promise<T> {
+  track(tmp);
+  try {
+    return await use();
+  } finally {
+    try {
+      fs.unlinkSync(tmp);
+    } catch {
+      /* never written */
+    }
+    untrack(tmp);
+  }
+}

@@ -18,13 +18,14 @@ const SIG_EOCD = 0x06054b50;
 const SIG_EOCD64 = 0x06064b50;
 const SIG_EOCD64_LOCATOR = 0x07064b50;
 
-/** Inflated past this size, an entry must stay within MAX_RATIO of its compressed size. */
-export const BOMB_FLOOR = 16 * 1024 * 1024;
 /**
- * Worksheet XML deflates 5-30x, shared strings up to about 40x; a deflate stream can reach 1032x.
- * Nothing Excel, LibreOffice or openpyxl writes comes near 200x over 16 MB.
+ * The most a workbook may inflate to, all the parts it reads together (each part is also bounded:
+ * package.ts, sheet-reader.ts). The bounds are absolute sizes, never a compression ratio: a valid
+ * worksheet of repeated rows deflates 120x as Excel writes it and past 250x recompressed (SheetJS's
+ * large_strings.xlsx: 57 MB of XML), while a bomb is stopped by what it inflates to, before that
+ * costs more than this much memory or time (about 10 s to inflate and scan here).
  */
-export const MAX_RATIO = 200;
+export const MAX_INFLATED = 2 * 1024 * 1024 * 1024;
 /** The size of the inflated pieces a part is read in. */
 export const INFLATE_CHUNK = 1 << 18;
 
@@ -245,9 +246,12 @@ export class ZipFile {
     if (entry.flags & 1 || (entry.method !== 0 && entry.method !== 8)) throw this.corrupt();
   }
 
-  private bound(entry: ZipEntry, inflated: number, limit: InflateLimit): void {
-    if (inflated > BOMB_FLOOR && inflated > MAX_RATIO * Math.max(entry.compressedSize, 1)) {
-      throw taizhangError('zip-bomb', { file: this.display, part: entry.name, ratio: MAX_RATIO });
+  /** Bytes inflated so far from this file, all parts together (MAX_INFLATED). */
+  private inflatedTotal = 0;
+
+  private bound(entry: ZipEntry, inflated: number, limit: InflateLimit, before = this.inflatedTotal): void {
+    if (before + inflated > MAX_INFLATED) {
+      throw taizhangError('zip-bomb', { file: this.display, part: entry.name, limit: megabytes(MAX_INFLATED) });
     }
     if (inflated > limit.maxBytes) {
       throw taizhangError('too-large', { file: this.display, part: entry.name, limit: megabytes(limit.maxBytes) });
@@ -261,7 +265,7 @@ export class ZipFile {
     let data: Buffer;
     if (entry.method === 0) data = raw;
     else {
-      const allowed = Math.min(limit.maxBytes, Math.max(BOMB_FLOOR, MAX_RATIO * Math.max(entry.compressedSize, 1)));
+      const allowed = Math.min(limit.maxBytes, MAX_INFLATED - this.inflatedTotal);
       try {
         data = zlib.inflateRawSync(raw, { maxOutputLength: allowed + 1 });
       } catch (e) {
@@ -270,6 +274,7 @@ export class ZipFile {
       }
     }
     this.bound(entry, data.length, limit);
+    this.inflatedTotal += data.length;
     if (data.length !== entry.size || crc32(data) !== entry.crc) throw this.corrupt();
     return data;
   }
@@ -291,11 +296,13 @@ export class ZipFile {
     }
     let total = 0;
     let crc = 0;
+    const before = this.inflatedTotal;
     try {
       if (stream) {
         for await (const chunk of stream as AsyncIterable<Buffer>) {
           total += chunk.length;
-          this.bound(entry, total, limit);
+          this.inflatedTotal = before + total;
+          this.bound(entry, total, limit, before);
           crc = crc32(chunk, crc);
           yield chunk;
         }

@@ -13,7 +13,7 @@ const ROOT = path.resolve(__dirname, '../..');
 const BIN = path.join(ROOT, 'bin', 'taizhang.js');
 const SAMPLE = path.join('samples', '整改台账-示例.xlsx');
 const SAMPLE_TWO = path.join('samples', '整改台账-示例-二.xlsx');
-const LO = path.join('tests', 'fixtures', 'libreoffice');
+const LEGACY = path.join('tests', 'fixtures', 'legacy');
 const DATES = ['--start', '2022-02-24', '--as-of', '2022-07-15'];
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'taizhang-cli-summary-'));
 
@@ -54,7 +54,7 @@ describe('exit 2 with one line on stderr that names the file', () => {
     ['no file', () => ['summary', '--out', out('a.xlsx')], /summary.*台账\.xlsx/, 'a.xlsx'],
     ['no --out and no --json', () => ['summary', SAMPLE], /--out/, ''],
     ['a missing file, alone', () => ['summary', 'nope.xlsx', '--out', out('b.xlsx')], /找不到文件“nope\.xlsx”/, 'b.xlsx'],
-    ['a legacy .xls, alone', () => ['summary', path.join(LO, 'ledger-two-row-header.xls'), '--out', out('c.xlsx')], /ledger-two-row-header\.xls.*另存为/, 'c.xlsx'],
+    ['a password-protected .xls, alone', () => ['summary', path.join(LEGACY, 'password_2002_40_xor.xls'), '--out', out('c.xlsx')], /password_2002_40_xor\.xls.*打开密码/, 'c.xlsx'],
     ['a truncated file, alone', () => ['summary', TRUNCATED, '--out', out('d.xlsx')], /truncated\.xlsx.*损坏或不完整/, 'd.xlsx'],
     ['a workbook with no ledger, alone', () => ['summary', NO_LEDGER, '--out', out('e.xlsx')], /通讯录\.xlsx.*整改措施/, 'e.xlsx'],
     ['a sheet missing from one file', () => ['summary', SAMPLE_TWO, '--sheet', '整改台账', '--out', out('f.xlsx')], /整改台账-示例-二\.xlsx.*整改台账.*巡察整改台账/, 'f.xlsx'],
@@ -85,7 +85,7 @@ describe('an unusable file beside a good one: the summary is written from the go
   /** [name, the second file, the stderr line, its reason in --json] */
   const cases: [string, () => string, string, string][] = [
     ['a missing file', () => 'nope.xlsx', 'taizhang: 未纳入汇总：找不到文件“nope.xlsx”，请检查路径是否正确。', 'unusable'],
-    ['a legacy .xls', () => path.join(LO, 'ledger-two-row-header.xls'), 'taizhang: 未纳入汇总：“' + path.join(LO, 'ledger-two-row-header.xls') + '”是旧版 Excel 97-2003 (.xls) 文件。请在 Excel 中“另存为” Excel 工作簿 (.xlsx) 后再检查。', 'unusable'],
+    ['a password-protected .xls', () => path.join(LEGACY, 'password_2002_40_xor.xls'), 'taizhang: 未纳入汇总：“' + path.join(LEGACY, 'password_2002_40_xor.xls') + '”设置了打开密码，无法读取。请取消密码后另存一份再检查：Excel 中为 文件 > 信息 > 保护工作簿 > 用密码进行加密，WPS 中为 文件 > 文档加密 > 密码加密。', 'unusable'],
     ['a truncated file', () => TRUNCATED, 'taizhang: 未纳入汇总：文件“' + TRUNCATED + '”已损坏或不完整，无法读取。请在 Excel 中打开并重新保存为 .xlsx 后再试。', 'unusable'],
     ['a workbook with no ledger', () => NO_LEDGER, 'taizhang: 未纳入汇总：“通讯录.xlsx”中没有找到可识别的整改台账表头。请确认表头包含以下列中的几列：序号、存在问题、整改措施、责任领导、牵头部门、完成时限、整改进展、完成状态。', 'unusable'],
   ];

@@ -95,6 +95,14 @@ describeWithTools('the help page the build ships', missingOf([[fs.existsSync(pat
   });
 });
 
+test('the help page says why the add-in is missing on an .xls, and how to save as .xlsx in Excel and in WPS', () => {
+  const help = fs.readFileSync(path.join(ROOT, 'src/taskpane/help.html'), 'utf8');
+  expect(help).toContain('兼容模式');
+  expect(help).toContain('<kbd>Excel 工作簿 (*.xlsx)</kbd>');
+  expect(help).toContain('<kbd>Microsoft Excel 文件 (*.xlsx)</kbd>');
+  expect(help).toContain('turns web add-ins off');
+});
+
 describe('manifest content', () => {
   it('is a Workbook task pane with ReadWriteDocument, zh-CN default and an en-US override', () => {
     expect(devXml).toContain('xsi:type="TaskPaneApp"');
