@@ -61,6 +61,8 @@ export interface Bridge {
   absent: string[];
   inject: Injection | null;
   settingsWrites: number;
+  /** The settings as office.js last wrote them: keys and their JSON texts. */
+  settingsTexts: Record<string, string>;
 }
 
 interface PathInfo {
@@ -101,7 +103,7 @@ function upperFirst(s: string): string {
 }
 
 export function installBridge(win: Record<string, unknown>, opts: BridgeOptions): Bridge {
-  const bridge: Bridge = { requests: [], violations: [], absent: [], inject: null, settingsWrites: 0 };
+  const bridge: Bridge = { requests: [], violations: [], absent: [], inject: null, settingsWrites: 0, settingsTexts: {} };
   const fake = opts.host;
   const parts = opts.hostInfo.split('$');
   const locale = parts[3] || 'zh-CN';
@@ -154,7 +156,11 @@ export function installBridge(win: Record<string, unknown>, opts: BridgeOptions)
     },
     Write(keys: string[], values: string[]) {
       const next: Record<string, unknown> = {};
-      for (let i = 0; i < keys.length; i++) next[keys[i]] = JSON.parse(values[i]);
+      bridge.settingsTexts = {};
+      for (let i = 0; i < keys.length; i++) {
+        next[keys[i]] = JSON.parse(values[i]);
+        bridge.settingsTexts[keys[i]] = values[i];
+      }
       fake.state.settings = next;
       fake.state.settingsSaved++;
       bridge.settingsWrites++;
@@ -307,6 +313,7 @@ function pathObject(c: FakeContext, p: PathInfo, resolve: (id: number) => unknow
     case 1: // Global: the workbook
       return c.workbook;
     case 4: // Property
+      if (p.Name === 'Application' && parent === c.workbook) return application(c);
       return member(parent, lowerFirst(p.Name));
     case 3: // Method
       return call(parent, lowerFirst(p.Name), args);
@@ -321,6 +328,24 @@ function pathObject(c: FakeContext, p: PathInfo, resolve: (id: number) => unknow
     default:
       throw new Refused('NotModelled', 'object path type ' + p.ObjectPathType + ' (' + p.Name + ') is not modelled by the stand-in');
   }
+}
+
+/**
+ * workbook.application, as far as Excel.createWorkbook uses it (application.createWorkbook(base64).open(),
+ * ExcelApi 1.8): the fake's own Excel.createWorkbook keeps the workbook and refuses below 1.8.
+ */
+function application(c: FakeContext): unknown {
+  const fakeExcel = c.host.Excel as { createWorkbook(b64?: string): Promise<void> };
+  return {
+    createWorkbook(base64?: string) {
+      c.need('1.8', 'application.createWorkbook');
+      return {
+        open() {
+          c.enqueue(() => void fakeExcel.createWorkbook(base64));
+        },
+      };
+    },
+  };
 }
 
 function argumentsOf(info: PathInfo['ArgumentInfo'], resolve: (id: number) => unknown): unknown[] {
@@ -367,7 +392,7 @@ function queueAction(
       // 16.01 sends a collection's item properties bare ('name'), 16.00 as the add-in wrote them ('items/name').
       if (items) select = select.map((s) => s.replace(/^items\//, ''));
       const load = items ? select.map((s) => 'items/' + s) : select;
-      (obj as { load(p?: string[]): void }).load(load.length ? load : undefined);
+      (obj as { load(p?: string): void }).load(load.length ? load.join(',') : undefined);
       let value: unknown = null;
       c.enqueue(() => {
         value = items
