@@ -46,8 +46,9 @@ export interface WireRequest {
 /** An error to answer instead of running a request, once: see Bridge.inject. */
 export interface Injection {
   code: string;
-  /** Fail the (skip+1)-th request from now that carries writes. */
+  /** Fail the (skip+1)-th request from now that carries writes (and matches `match`, a regular expression's source, if given). */
   skip: number;
+  match?: string;
   /** How many of that request's actions run before it fails (Excel stops a batch at the failing action). */
   runFirst: number | 'all';
   /** Set when it fired: the number of the request (1-based) it failed. */
@@ -245,7 +246,7 @@ export function installBridge(win: Record<string, unknown>, opts: BridgeOptions)
     }
 
     let inj: Injection | null = null;
-    if (bridge.inject && writes > 0) {
+    if (bridge.inject && writes > 0 && (!bridge.inject.match || new RegExp(bridge.inject.match).test(body))) {
       if (bridge.inject.skip > 0) bridge.inject.skip--;
       else {
         inj = bridge.inject;
@@ -412,6 +413,16 @@ function queueAction(
       if (a.Name === '_RemoveReference') {
         // Excel.run's end: the references it kept are let go.
         releaseReferences(args);
+        results.push({ ActionId: a.Id, Value: null });
+        return;
+      }
+      if (a.Name === '_ValidateArraySize') {
+        // office.js asks, before a large values/numberFormat array, that the range has its shape.
+        const [rows, cols] = args as number[];
+        c.enqueue(() => {
+          const b = (obj as { bounds(): { r0: number; c0: number; r1: number; c1: number } }).bounds();
+          if (b.r1 - b.r0 + 1 !== rows || b.c1 - b.c0 + 1 !== cols) throw new Refused('InvalidArgument', 'the array is ' + rows + 'x' + cols + ', the range ' + (b.r1 - b.r0 + 1) + 'x' + (b.c1 - b.c0 + 1));
+        });
         results.push({ ActionId: a.Id, Value: null });
         return;
       }

@@ -107,14 +107,21 @@ export async function openStandIn(context: BrowserContext, origin: string, host:
     text,
     async clickUntil(selector: string, message: RegExp, timeout = 20000) {
       await page.click(selector);
-      await page.waitForFunction(
-        (re) => {
-          const m = document.getElementById('tz-message');
-          return !!m && !m.hidden && new RegExp(re).test(m.textContent || '');
-        },
-        message.source,
-        { timeout },
-      );
+      try {
+        await page.waitForFunction(
+          (re) => {
+            const m = document.getElementById('tz-message');
+            return !!m && !m.hidden && new RegExp(re).test(m.textContent || '');
+          },
+          message.source,
+          { timeout },
+        );
+      } catch (e) {
+        // Say what the pane said instead, and what the stand-in saw.
+        const said = await text('#tz-message');
+        const seen = await on((_h, b) => ({ violations: b.violations, last: b.requests.slice(-3) }));
+        throw new Error('after clicking ' + selector + ' the pane said "' + said + '", not ' + message + '; the stand-in: ' + JSON.stringify(seen) + '; page errors: ' + JSON.stringify(errors));
+      }
       return text('#tz-message');
     },
   };
