@@ -380,6 +380,13 @@ export function writeSheets(specs: SheetSpec[]): Promise<WriteSheetsReport> {
       links = { targets: t, room: MAX_LINKS };
     }
 
+    // Recorded as ours before the first write: should Excel fail half-way, the sheets it made are
+    // still ours, and the next run rewrites them in place rather than leaving them as the user's.
+    const recorded: SheetMarks = {};
+    for (const k in marks) if (Object.prototype.hasOwnProperty.call(marks, k)) recorded[k] = marks[k];
+    targets.forEach((x) => (recorded[x.spec.name] = x.sheet));
+    await recordSheetMarks(recorded);
+
     const batch = new Batch(ctx);
     await batch.room(64 * (targets.length + 1));
     let first: Excel.Worksheet | null = null;
@@ -398,10 +405,6 @@ export function writeSheets(specs: SheetSpec[]): Promise<WriteSheetsReport> {
     if (first) first.activate();
     await batch.room(1);
     await batch.flush();
-    const recorded: SheetMarks = {};
-    for (const k in marks) if (Object.prototype.hasOwnProperty.call(marks, k)) recorded[k] = marks[k];
-    targets.forEach((x) => (recorded[x.spec.name] = x.sheet));
-    await recordSheetMarks(recorded);
     const uniq = skipped.filter((s, i) => skipped.indexOf(s) === i);
     return {
       syncs: batch.syncs + readSyncs,

@@ -41,6 +41,10 @@ export interface WireRequest {
   error?: string;
   /** 'excel' for the workbook, 'internal' for office.js's own AddinInternalService notice. */
   kind: string;
+  /** Bytes of the response as UTF-8 (the Chinese text of a ledger is 3 bytes a character there). */
+  responseUtf8: number;
+  /** What the request did, in brief: its action names and load selects, each once, in order. */
+  what: string;
 }
 
 /** An error to answer instead of running a request, once: see Bridge.inject. */
@@ -226,11 +230,17 @@ export function installBridge(win: Record<string, unknown>, opts: BridgeOptions)
     const actions = req.Actions || [];
     // Office's own bookkeeping (_KeepReference, _RemoveReference) changes nothing in the workbook.
     const writes = actions.filter((a) => (a.ActionType === 3 && a.Name.charAt(0) !== '_') || a.ActionType === 4).length;
-    const wire: WireRequest = { bytes: body.length, responseBytes: 0, actions: actions.length, writes, kind: 'excel' };
+    const what: string[] = [];
+    for (const a of actions) {
+      const name = a.ActionType === 2 ? 'load(' + ((a.QueryInfo && a.QueryInfo.Select) || []).join(',') + ')' : a.ActionType === 1 ? '' : a.Name;
+      if (name && what.indexOf(name) < 0) what.push(name);
+    }
+    const wire: WireRequest = { bytes: body.length, responseBytes: 0, responseUtf8: 0, actions: actions.length, writes, kind: 'excel', what: what.join(' ') };
     bridge.requests.push(wire);
     const finish = (value: unknown) => {
       const out = JSON.stringify(value);
       wire.responseBytes = out.length;
+      wire.responseUtf8 = new TextEncoder().encode(out).length;
       return out;
     };
     const fail = (code: string, message: string) => {
