@@ -53,6 +53,8 @@ export interface Injection {
   /** Fail the (skip+1)-th request from now that carries writes (and matches `match`, a regular expression's source, if given). */
   skip: number;
   match?: string;
+  /** Fire on a request without writes too (a read). */
+  reads?: boolean;
   /** How many of that request's actions run before it fails (Excel stops a batch at the failing action). */
   runFirst: number | 'all';
   /** Set when it fired: the number of the request (1-based) it failed. */
@@ -86,6 +88,9 @@ interface ActionInfo {
   ArgumentInfo?: { Arguments?: unknown[]; ReferencedObjectPathIds?: (number | null)[] };
   QueryInfo?: { Select?: string[]; Expand?: string[]; Top?: number; Skip?: number };
 }
+
+/** Excel's limit on a request and on a response (5 MB), applied to the wire's text as the fake applies it to its estimate. */
+const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
 /** The dispatch id of ExecuteRichApiRequestAsync in both host scripts. */
 const DISPID_RICH_API = 93;
@@ -247,6 +252,7 @@ export function installBridge(win: Record<string, unknown>, opts: BridgeOptions)
       wire.error = code;
       return finish({ Error: { Code: code, Message: message } });
     };
+    if (body.length > PAYLOAD_LIMIT) return Promise.resolve(fail('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.'));
 
     // office.js on 16.01 tells the host once that it is ready to handle actions.
     const internal = Object.keys(paths).some((k) => /^Microsoft\.InternalService\./.test(paths[k].Name || ''));
@@ -256,7 +262,7 @@ export function installBridge(win: Record<string, unknown>, opts: BridgeOptions)
     }
 
     let inj: Injection | null = null;
-    if (bridge.inject && writes > 0 && (!bridge.inject.match || new RegExp(bridge.inject.match).test(body))) {
+    if (bridge.inject && (writes > 0 || bridge.inject.reads) && (!bridge.inject.match || new RegExp(bridge.inject.match).test(body))) {
       if (bridge.inject.skip > 0) bridge.inject.skip--;
       else {
         inj = bridge.inject;
@@ -292,7 +298,9 @@ export function installBridge(win: Record<string, unknown>, opts: BridgeOptions)
     return c.sync().then(
       () => {
         if (inj) return fail(inj.code, inj.code === 'GeneralException' ? 'An internal error has occurred.' : 'The response payload size has exceeded the limit.');
-        return finish({ Results: results.map((r) => ({ ActionId: r.ActionId, Value: typeof r.Value === 'function' ? (r.Value as () => unknown)() : r.Value })) });
+        const out = finish({ Results: results.map((r) => ({ ActionId: r.ActionId, Value: typeof r.Value === 'function' ? (r.Value as () => unknown)() : r.Value })) });
+        // Over the limit, the writes have run and the answer is refused, as Excel does.
+        return out.length > PAYLOAD_LIMIT ? fail('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.') : out;
       },
       (e) => answerError(e, fail),
     );
