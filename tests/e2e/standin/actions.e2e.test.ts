@@ -20,18 +20,26 @@ import ExcelJS from 'exceljs';
 import { ARTIFACTS, Browser, DIST, describeInBrowser, foreign, launch, serve } from '../helpers';
 import { EXCEL_2016_ZH, EXCEL_2019_17_EN, EXCEL_2021_19_ZH, HostConfig, StandInPage, openStandIn, ready } from './harness';
 
+const HOSTS: HostConfig[] = [EXCEL_2016_ZH, EXCEL_2019_17_EN, EXCEL_2021_19_ZH];
+
 const SUMMARY_SHEETS_ZH = ['填报说明', '整改台账', '总览', '汇总台账', '总览 (2)', '按方面', '按牵头部门', '逾期临期', '检查问题', '汇总台账 (2)', '通报提纲'];
 
 describeInBrowser('every pane action on the real office.js, Excel’s side played by the stand-in', () => {
   let server: http.Server;
   let browser: Browser;
   let origin: string;
+  /** Every page the suite starts with, opened at once (office.js's start-up waits overlap). */
+  const pages: Record<string, StandInPage> = {};
 
   beforeAll(async () => {
     server = await serve(DIST);
     origin = 'http://localhost:' + (server.address() as AddressInfo).port;
     browser = await launch();
-  });
+    const opening: [string, HostConfig, string | undefined][] = HOSTS.map((h) => [h.name, h, undefined] as [string, HostConfig, string | undefined]);
+    opening.push(['mapping', EXCEL_2019_17_EN, undefined], ['three-lists', EXCEL_2021_19_ZH, '#three-lists'], ['compare', EXCEL_2016_ZH, '#compare']);
+    const opened = await Promise.all(opening.map(([, h, hash]) => openStandIn(browser.context, origin, h, { hash })));
+    opening.forEach(([key], i) => (pages[key] = opened[i]));
+  }, 60000);
 
   afterAll(async () => {
     if (browser) await browser.close();
@@ -45,7 +53,6 @@ describeInBrowser('every pane action on the real office.js, Excel’s side playe
     expect(foreign(p.requests, origin)).toEqual([]);
   }
 
-  const HOSTS: HostConfig[] = [EXCEL_2016_ZH, EXCEL_2019_17_EN, EXCEL_2021_19_ZH];
 
   describe.each(HOSTS.map((h) => [h.name, h] as [string, HostConfig]))('on %s', (_name, host) => {
     let p: StandInPage;
@@ -53,7 +60,7 @@ describeInBrowser('every pane action on the real office.js, Excel’s side playe
     const atLeast18 = host.api === '1.9';
 
     beforeAll(async () => {
-      p = await openStandIn(browser.context, origin, host);
+      p = pages[host.name];
       await ready(p);
     });
     afterAll(async () => {
@@ -186,7 +193,7 @@ describeInBrowser('every pane action on the real office.js, Excel’s side playe
 
   describe('the mapping editor, on 16.01 en-US with ExcelApi 1.7', () => {
     it('a column mapped by hand is the one 检查 reads', async () => {
-      const p = await openStandIn(browser.context, origin, EXCEL_2019_17_EN);
+      const p = pages.mapping;
       await ready(p);
       await p.page.click('#tz-edit-mapping');
       expect(await p.page.$eval('#tz-map-leadDept', (e) => (e as HTMLSelectElement).value)).toBe('5');
@@ -205,7 +212,7 @@ describeInBrowser('every pane action on the real office.js, Excel’s side playe
 
   describe('three lists, on 16.01 zh-CN with ExcelApi 1.9', () => {
     it('检查 annotates every list and a finding on another list is selected on its sheet', async () => {
-      const p = await openStandIn(browser.context, origin, EXCEL_2021_19_ZH, { hash: '#three-lists' });
+      const p = pages['three-lists'];
       await p.page.waitForFunction(() => !document.getElementById('tz-lists')!.hasAttribute('hidden'), undefined, { timeout: 20000 });
       expect(await p.page.$eval('#tz-sheet', (e) => (e as HTMLSelectElement).value)).toBe('任务清单');
       await p.page.click('#tz-check');
@@ -231,7 +238,7 @@ describeInBrowser('every pane action on the real office.js, Excel’s side playe
 
   describe('对比上期, on 16.00 zh-CN (ExcelApi 1.1)', () => {
     it('writes the comparison sheets and neither ledger', async () => {
-      const p = await openStandIn(browser.context, origin, EXCEL_2016_ZH, { hash: '#compare' });
+      const p = pages.compare;
       await p.page.waitForFunction(() => (document.getElementById('tz-earlier') as HTMLSelectElement).options.length > 0, undefined, { timeout: 20000 });
       const writes = await p.on((h) => h.state.writes.length);
       const msg = await p.clickUntil('#tz-compare', /对比表/);
