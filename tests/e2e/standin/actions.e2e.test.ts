@@ -80,6 +80,32 @@ describeInBrowser('every pane action on the real office.js, Excel’s side playe
       expect(await p.page.$eval('#tz-sheet', (e) => (e as HTMLSelectElement).value)).toBe('整改台账');
     });
 
+    if (host.api !== '1.9') {
+      it('a call one past this matrix fails, as on that Excel: no such method on 16.00, ApiNotFound on 16.01', async () => {
+        const writes = await p.on((h) => h.state.writes.length);
+        const sent = (await p.wire()).length;
+        const got = await p.page.evaluate((api) => {
+          const X = (window as unknown as { Excel: { run(b: (ctx: unknown) => Promise<unknown>): Promise<unknown> } }).Excel;
+          return X.run((ctx) => {
+            const ws = (ctx as { workbook: { worksheets: { getItem(n: string): Record<string, unknown> } } }).workbook.worksheets.getItem('整改台账');
+            // 1.1: range.merge (ExcelApi 1.2); 1.7: worksheet.autoFilter (ExcelApi 1.9).
+            if (api === '1.1') (ws.getRange as (a: string) => { merge(): void })('A1:H1').merge();
+            else (ws.autoFilter as { apply(a: string): void }).apply('A2:H14');
+            return (ctx as { sync(): Promise<void> }).sync();
+          }).then(
+            () => 'done',
+            (e: { name?: string; code?: string }) => (e && e.code) || (e && e.name) || String(e),
+          );
+        }, host.api);
+        expect(got).toBe(host.api === '1.1' ? 'TypeError' : 'ApiNotFound');
+        // Refused in the page before the batch went out (office.js 16.01 checks the matrix itself; the
+        // 16.00 script has no such method): what reached Excel was Excel.run's own tracking request.
+        // The stand-in's ApiNotFound (the fake's check) stays as the backstop for what office.js lets through.
+        expect((await p.wire()).slice(sent).map((r) => [r.what, r.error || ''])).toEqual([['_KeepReference', '']]);
+        expect(await p.on((h) => h.state.writes.length)).toBe(writes);
+      });
+    }
+
     it('检查: the write notice, then the four columns written and the findings listed', async () => {
       await p.page.click('#tz-check');
       await p.page.waitForSelector('#tz-consent-continue');
