@@ -186,6 +186,10 @@ export function writeSheets(specs: SheetSpec[]): Promise<WriteSheetsReport> {
     let links: LinkState | null = null;
     if (linked && caps.hyperlinks) links = { targets: linkTargets(existing, marks, targets.map((x) => x.sheet)), room: MAX_LINKS };
 
+    // Recorded as ours before the first write: should Excel fail half-way, the sheets it made are
+    // still ours, and the next run rewrites them in place rather than leaving them as the user's.
+    await recordSheetMarks(marksAfter(marks, targets));
+
     const batch = new Batch(ctx);
     await batch.room(64 * (targets.length + 1));
     let first: Excel.Worksheet | null = null;
@@ -204,7 +208,6 @@ export function writeSheets(specs: SheetSpec[]): Promise<WriteSheetsReport> {
     if (first) first.activate();
     await batch.room(1);
     await batch.flush();
-    await recordSheetMarks(marksAfter(marks, targets));
     const uniq = skipped.filter((s, i) => skipped.indexOf(s) === i);
     return {
       syncs: batch.syncs + readSyncs,

@@ -66,6 +66,8 @@ interface ActionKind {
   guard?: () => boolean;
   /** Reads the action's own fields after the form; says what is wrong and returns false. */
   ready?: (form: FormRead) => boolean;
+  /** What an Excel error in the middle of its writes may leave partly written, said after the error. */
+  partly?: 'partlyColumns' | 'partlySheets';
 }
 
 /** The one wrapper: form, consent, busy state, progress and errors, the same for every action. */
@@ -87,7 +89,10 @@ function action(kind: ActionKind, body: (form: FormRead) => Promise<void>): () =
       if (form) void saveOptions(host().store, form.saved);
       await body(form as FormRead); // null only where kind.form is false, and then unused
     } catch (e) {
-      message(plainError(e, state.lang), 'error');
+      // An error Excel answered (it has a code, and is not one of ours) may have come after some of
+      // the action's writes had run: say what may be partly written, and that a re-run completes it.
+      const fromExcel = !!e && typeof e === 'object' && !!(e as { code?: string }).code && !(e as { taizhang?: boolean }).taizhang;
+      message(plainError(e, state.lang) + (kind.partly && fromExcel ? ' ' + s(kind.partly) : ''), 'error');
     } finally {
       endProgress();
       setBusy(false);
@@ -122,7 +127,7 @@ export const detect = action({ form: false, writes: false }, async () => {
   renderEarlier();
 });
 
-export const onCheck = action({ form: true, writes: true }, async (read) => {
+export const onCheck = action({ form: true, writes: true, partly: 'partlyColumns' }, async (read) => {
   const t0 = new Date().getTime();
   const c = await readAndCheck(host(), read.opts, step, 3);
   remember(c);
@@ -139,7 +144,7 @@ export const onCheck = action({ form: true, writes: true }, async (read) => {
   );
 });
 
-export const onSummarize = action({ form: true, writes: true }, async (read) => {
+export const onSummarize = action({ form: true, writes: true, partly: 'partlySheets' }, async (read) => {
   const c = await readAndCheck(host(), read.opts, step, 3);
   remember(c);
   await step(3, 3, 'summarizing');
@@ -188,7 +193,7 @@ function noNotices(result: CheckResult): void {
 }
 
 /** 督办单 into this workbook: one sheet per lead department with overdue or due-soon items. */
-export const onNotices = action({ form: true, writes: true }, async (read) => {
+export const onNotices = action({ form: true, writes: true, partly: 'partlySheets' }, async (read) => {
   const c = await readAndCheck(host(), read.opts, step, 3);
   remember(c);
   await step(3, 3, 'makingNotices');
@@ -233,7 +238,7 @@ function earlierReady(form: FormRead): boolean {
  * 对比上期: the ledger against last period's sheet in this workbook, into comparison sheets of their
  * own; neither ledger sheet is written. The pane shows the opening sentence and the counts.
  */
-export const onCompare = action({ form: true, writes: true, ready: earlierReady }, async (read) => {
+export const onCompare = action({ form: true, writes: true, ready: earlierReady, partly: 'partlySheets' }, async (read) => {
   const c = await compareWithEarlier(host(), read.opts, readEarlier(read.opts.asOf) as Earlier, read.doc, step);
   remember(c);
   showResult(c.result);

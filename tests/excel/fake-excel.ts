@@ -762,6 +762,21 @@ export class FakeRange extends Loadable {
       return { r0: b.r0 + row, c0: b.c0 + column, r1: b.r0 + row, c1: b.c0 + column };
     });
   }
+  /** ExcelApi 1.1: row `row` of this range, 0-based (office.js writes a large array through these). */
+  getRow(row: number): FakeRange {
+    return new FakeRange(this.ctx, this.sheetOf, () => {
+      const b = this.bounds();
+      return { r0: b.r0 + row, c0: b.c0, r1: b.r0 + row, c1: b.c1 };
+    });
+  }
+  /** ExcelApi 1.1: the smallest range that holds this one and `other` (on the same sheet). */
+  getBoundingRect(other: FakeRange | string): FakeRange {
+    return new FakeRange(this.ctx, this.sheetOf, () => {
+      const a = this.bounds();
+      const b = typeof other === 'string' ? parseAddress(other) : other.bounds();
+      return { r0: Math.min(a.r0, b.r0), c0: Math.min(a.c0, b.c0), r1: Math.max(a.r1, b.r1), c1: Math.max(a.c1, b.c1) };
+    });
+  }
   /** ExcelApi 1.1 */
   getLastRow(): FakeRange {
     return new FakeRange(this.ctx, this.sheetOf, () => {
