@@ -1,6 +1,7 @@
 /** What a check returns: findings, options, checked items, totals and the CheckResult. */
 import { IsoDate } from './grid';
 import { Flag, HeaderMap, Item } from './ledger';
+import { TaughtWords } from './taught';
 
 export type Severity = 'error' | 'warning';
 
@@ -47,6 +48,11 @@ export interface CheckOptions {
   noticeNumber?: string | null;
   /** Working days after the as-of date by which a department replies to its 督办单. Default DEFAULTS.replyDays. */
   replyDays?: number | null;
+  /**
+   * Words a user taught (taizhang.json or --config in the CLI, the pane's saved choices): header words
+   * per field, status words per state, applied ahead of the built-in ones (core/read/taught.ts).
+   */
+  taught?: TaughtWords | null;
   /**
    * false: items and flags only, no findings (the earlier version of a comparison, whose findings
    * nothing reads). Default true.
