@@ -66,7 +66,8 @@ function totalsJson(t: Totals): unknown {
   };
 }
 
-export function contractJson(result: CheckResult, file: string): unknown {
+/** `config`: the taught-words file used (taizhang.json or --config), or null. */
+export function contractJson(result: CheckResult, file: string, config: string | null = null): unknown {
   const out: Record<string, unknown> = { file, sheet: result.sheet };
   if (result.sources) out.sources = result.sources;
   out.asOf = result.asOf;
@@ -76,6 +77,7 @@ export function contractJson(result: CheckResult, file: string): unknown {
   out.items = result.items.map((i) => itemJson(i, deadlines));
   out.findings = result.findings.map((f) => findingJson(f, result.sheet));
   out.totals = totalsJson(result.totals);
+  out.config = config;
   return out;
 }
 
@@ -83,7 +85,7 @@ export function contractJson(result: CheckResult, file: string): unknown {
  * `summary --json`: one entry per ledger under `files` (its file name, path as given, sheet, header
  * and totals), then the consolidated items, findings and totals. `file` is the name shown in 来源文件.
  */
-export function summaryJson(summary: Summary, results: CheckResult[], paths: string[]): unknown {
+export function summaryJson(summary: Summary, results: CheckResult[], paths: string[], config: string | null = null): unknown {
   const deadlines: DeadlineJson = new Map();
   return {
     asOf: summary.asOf,
@@ -98,5 +100,6 @@ export function summaryJson(summary: Summary, results: CheckResult[], paths: str
     items: summary.items.map((i: SummaryItem) => itemJson(i, deadlines, { file: i.file, sheet: i.sheet })),
     findings: summary.findings.map((f: SummaryFinding) => findingJson(f, null, f.file)),
     totals: totalsJson(summary.totals),
+    config,
   };
 }

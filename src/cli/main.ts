@@ -15,6 +15,7 @@ import { cliText, HELP } from './messages';
 import { t } from '../core/words/check';
 import { taizhangError } from '../core/words/errors';
 import type { Sink } from './json-stream';
+import { loadConfig, RunConfig, withConfigDefaults } from './config';
 
 /**
  * A command's modules are loaded when it runs: `--help` loads none of them, and `check` never loads
@@ -39,9 +40,11 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   /** Today, for the default --as-of (tests pin it). */
   today?: () => string;
+  /** The working folder, where taizhang.json is looked for (default process.cwd()). */
+  cwd?: () => string;
 }
 
-type Command = (args: ParsedArgs, io: Io) => Promise<number>;
+type Command = (args: ParsedArgs, io: Io, config: RunConfig) => Promise<number>;
 
 /** Files above this size get a progress line on a terminal. */
 const PROGRESS_BYTES = 4 * 1024 * 1024;
@@ -61,8 +64,8 @@ function progressFor(file: string, lang: Lang, io: Io, key: 'progress' | 'progre
  * The options every command passes whole to the engine (the core's CheckOptions, the documents'
  * fields included), with --as-of defaulting to today, and where to write.
  */
-function checkOptionsOf(o: ParsedArgs['options'], io: Io): CheckOptions & { out: string | null } {
-  return {
+function checkOptionsOf(o: ParsedArgs['options'], io: Io, config: RunConfig): CheckOptions & { out: string | null } {
+  const opts = {
     asOf: o.asOf || (io.today ? io.today() : localToday()),
     start: o.start,
     dueSoonDays: o.dueSoonDays,
@@ -73,10 +76,12 @@ function checkOptionsOf(o: ParsedArgs['options'], io: Io): CheckOptions & { out:
     noticeNumber: o.noticeNumber,
     replyDays: o.replyDays,
     out: o.out,
+    taught: config.words ? config.words.taught : null,
   };
+  return withConfigDefaults(opts, config);
 }
 
-const check: Command = async (args, io) => {
+const check: Command = async (args, io, config) => {
   const o = args.options;
   if (args.files.length !== 1) throw taizhangError('usage', { message: cliText(o.lang, 'usage.checkFiles') });
   const file = args.files[0];
@@ -92,13 +97,13 @@ const check: Command = async (args, io) => {
       : undefined;
   const result = await modules.check().checkFile(file, {
     file,
-    ...checkOptionsOf(o, io),
+    ...checkOptionsOf(o, io, config),
     onProgress: shownBy(progress),
     onWriteProgress: shownBy(writing),
   });
   if (shown) io.stderr.write('\r\x1b[K');
   if (o.json) {
-    await modules.jsonStream().writeJson(modules.json().contractJson(result, file), io.stdout);
+    await modules.jsonStream().writeJson(modules.json().contractJson(result, file, config.file), io.stdout);
     // The report carries the start line itself; with --json it goes to stderr, beside the finding.
     const notice = modules.report().startNotice(result);
     if (notice) io.stderr.write('taizhang: ' + notice + '\n');
@@ -107,7 +112,7 @@ const check: Command = async (args, io) => {
 };
 
 /** Consolidates one or more ledgers into a summary workbook (and 督办单 with --notices). */
-const summary: Command = async (args, io) => {
+const summary: Command = async (args, io, config) => {
   const o = args.options;
   if (args.files.length < 1) throw taizhangError('usage', { message: cliText(o.lang, 'usage.summaryFiles') });
   if (!o.out && !o.json) throw taizhangError('usage', { message: cliText(o.lang, 'usage.summaryOut') });
@@ -115,7 +120,7 @@ const summary: Command = async (args, io) => {
   const progressOf: Record<string, ((rows: number) => void) | undefined> = {};
   for (const file of args.files) progressOf[file] = progressFor(file, o.lang, io);
   const run = await modules.summary().summarizeFiles(args.files, {
-    ...checkOptionsOf(o, io),
+    ...checkOptionsOf(o, io, config),
     notices: o.notices,
     previous: o.previous,
     since: o.since,
@@ -131,7 +136,7 @@ const summary: Command = async (args, io) => {
   let needsStart = 0;
   run.results.forEach((r) => (needsStart += r.needsStart || 0));
   if (needsStart) io.stderr.write('taizhang: ' + t(o.lang, 'start-missing', { count: needsStart }) + '\n');
-  if (o.json) await modules.jsonStream().writeJson(modules.json().summaryJson(run.summary, run.results, args.files), io.stdout);
+  if (o.json) await modules.jsonStream().writeJson(modules.json().summaryJson(run.summary, run.results, args.files, config.file), io.stdout);
   else {
     io.stdout.write(
       modules.summaryReport().renderSummaryReport(run.summary, {
@@ -151,13 +156,13 @@ const summary: Command = async (args, io) => {
 };
 
 /** Two versions of a ledger: what was closed, what slipped, whose deadline moved. */
-const compare: Command = async (args, io) => {
+const compare: Command = async (args, io, config) => {
   const o = args.options;
   if (args.files.length !== 2) throw taizhangError('usage', { message: cliText(o.lang, 'usage.compareFiles') });
   const [earlierFile, laterFile] = args.files;
-  const run = await modules.compare().compareFiles(earlierFile, laterFile, { ...checkOptionsOf(o, io), since: o.since });
+  const run = await modules.compare().compareFiles(earlierFile, laterFile, { ...checkOptionsOf(o, io, config), since: o.since });
   const cmp = run.comparison;
-  if (o.json) await modules.jsonStream().writeJson(modules.compareReport().compareJson(cmp, laterFile), io.stdout);
+  if (o.json) await modules.jsonStream().writeJson(modules.compareReport().compareJson(cmp, laterFile, config.file), io.stdout);
   else {
     io.stdout.write(
       modules.compareReport().renderCompareReport(cmp, {
@@ -196,7 +201,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (!command || !Object.prototype.hasOwnProperty.call(COMMANDS, args.command as string)) {
       throw taizhangError('usage', { message: cliText(lang, 'usage.unknownCommand', { command: String(args.command) }) });
     }
-    return await command(args, io);
+    const loaded = loadConfig(args.options.config, io.cwd ? io.cwd() : process.cwd(), lang);
+    return await command(args, io, { ...loaded, argv });
   } catch (e) {
     if (isTaizhangError(e)) {
       io.stderr.write('taizhang: ' + oneLine(userMessage(e, lang)) + '\n');

@@ -12,3 +12,9 @@ export interface TaughtWords {
   /** State -> status words that mean it ("关闭" for closed). */
   status?: Partial<Record<State, string[]>>;
 }
+
+/** Why a taught-words file is rejected: a JSON path and what was expected there (words/taught.ts says it). */
+export interface TaughtProblem {
+  path: string;
+  expected: 'object' | 'field' | 'state' | 'words' | 'option' | 'count' | 'text' | 'key';
+}

@@ -7,7 +7,7 @@
 import { toHalfWidth } from '../text/normalize';
 import { toSimplified } from '../text/traditional';
 import { FieldKey, State } from '../model/ledger';
-import { TaughtWords } from '../model/taught';
+import { TaughtProblem, TaughtWords } from '../model/taught';
 import { FIELD_SYNONYMS, normalizeHeader } from './fields';
 
 /** The states a status word may be taught to mean. */
@@ -58,12 +58,6 @@ export function taughtField(text: string, taught: TaughtWords): FieldKey | null 
 export interface TaughtFile {
   taught: TaughtWords;
   options: { dueSoonDays?: number; immediateDays?: number; replyDays?: number; issuer?: string };
-}
-
-/** Why a file is rejected: a JSON path and what was expected there (words/errors.ts 'config-invalid'). */
-export interface TaughtProblem {
-  path: string;
-  expected: 'object' | 'field' | 'state' | 'words' | 'option' | 'count' | 'text' | 'key';
 }
 
 function isObject(v: unknown): v is { [k: string]: unknown } {

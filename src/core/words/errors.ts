@@ -21,7 +21,8 @@ export type ErrorCode =
   | 'too-large' // a part inflates beyond what can be read safely
   | 'too-many-cells' // more cells than can be held safely
   | 'sheet-too-large' // a sheet's used range, from A1 to its farthest value, is too large to check
-  | 'no-room'; // no column is left after everything the sheet uses for the added columns
+  | 'no-room' // no column is left after everything the sheet uses for the added columns
+  | 'config-invalid'; // taizhang.json (or --config FILE) is not JSON, or not the shape docs/contract.md gives
 
 const MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
   zh: {
@@ -44,6 +45,7 @@ const MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     'sheet-too-large':
       '“{file}”的工作表“{sheet}”在 {cell} 处有内容，使用范围（{rows} 行 × {cols} 列）过大，无法检查。请删除远离台账的多余单元格（在 Excel 中按 Ctrl+End 可找到它）后再试。',
     'no-room': '“{file}”的工作表“{sheet}”已用到最后一列（{column}），其后没有位置追加检查列。请删去右侧多余的合并、表格或筛选范围后再试。',
+    'config-invalid': '配置文件“{file}”无效：{reason}。请改正后再试，或删去该文件。',
   },
   en: {
     'file-missing': 'File "{file}" was not found. Check the path.',
@@ -65,6 +67,7 @@ const MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     'sheet-too-large':
       'Sheet "{sheet}" of "{file}" has content at {cell}, so its used range ({rows} rows x {cols} columns) is too large to check. Delete the stray cells far from the ledger (Ctrl+End in Excel finds them) and retry.',
     'no-room': 'Sheet "{sheet}" of "{file}" is used up to its last column ({column}): there is no room for the added columns. Remove the stray merges, tables or filter ranges on the right and retry.',
+    'config-invalid': 'The config file "{file}" is not valid: {reason}. Correct it and retry, or remove it.',
   },
 };
 
