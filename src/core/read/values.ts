@@ -45,11 +45,15 @@ export function isStatusWords(texts: string[], yesNo: boolean): boolean {
   let short = 0;
   let known = 0;
   const distinct: { [t: string]: true } = {};
+  // Each distinct word is read once: a column repeats a handful of them.
+  const read: { [t: string]: boolean } = {};
   texts.forEach((t) => {
     if (t.length > STATUS_WORD_LENGTH || /[，。；,;\n\d]/.test(t)) return;
     short++;
     distinct[t] = true;
-    if (parseState(t, { yesNo }) !== 'unknown') known++;
+    let isKnown = read[t];
+    if (isKnown === undefined) read[t] = isKnown = parseState(t, { yesNo }) !== 'unknown';
+    if (isKnown) known++;
   });
   const kinds = Object.keys(distinct).length;
   return short >= texts.length * 0.8 && (known * 2 >= short || kinds <= Math.max(3, short / 5));
