@@ -154,6 +154,7 @@ export const HELP: Record<Lang, string> = {
                           本期按 --as-of 判断。compare --out 写出对比工作簿（对比总览、时限调整、新增逾期、
                           本期完成、进展停滞、增删事项、全部变化）
   --strict                有“错误”级检查问题时以退出码 1 结束
+  --config 文件           自定的表头用词、状态用词和选项默认值（JSON），默认为当前文件夹的 taizhang.json
   -h, --help              显示本帮助
 
 退出码：0 检查完成；1 使用 --strict 且存在错误；2 输入无法使用或用法错误。
@@ -189,6 +190,7 @@ Options:
                           it states, else its modified date); the later one is judged at --as-of.
                           compare --out writes the comparison workbook
   --strict                exit 1 when error findings exist
+  --config FILE           your own header words, status words and option defaults (JSON); default taizhang.json in the working folder
   -h, --help              show this help
 
 Exit codes: 0 checked; 1 with --strict when errors exist; 2 unusable input or usage.
