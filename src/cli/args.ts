@@ -31,6 +31,8 @@ export interface CliOptions {
   since: IsoDate | null;
   /** summary: earlier versions of the ledgers, for 本期进展 (repeat the option for several). */
   previous: string[];
+  /** Words the user taught (cli/config.ts): this file, else taizhang.json in the working folder. */
+  config: string | null;
 }
 
 export interface ParsedArgs {
@@ -42,7 +44,7 @@ export interface ParsedArgs {
 }
 
 const VALUE_OPTIONS = ['--sheet', '--as-of', '--start', '--due-soon-days', '--immediate-days', '--lang', '--out', '--notices',
-  '--notice-number', '--issuer', '--reply-days', '--since', '--previous'];
+  '--notice-number', '--issuer', '--reply-days', '--since', '--previous', '--config'];
 const FLAG_OPTIONS = ['--json', '--strict', '--help', '-h', '--version', '-v', '-V'];
 
 /**
@@ -155,6 +157,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     replyDays: DEFAULTS.replyDays,
     since: null,
     previous: [],
+    config: null,
   };
   const parsed: ParsedArgs = { command: null, files: [], options, help: false, version: false };
   /** The value options given, to refuse those that do not apply to the command. */
@@ -244,6 +247,10 @@ export function parseArgs(argv: string[]): ParsedArgs {
       case '--previous':
         if (!value.trim()) throw badOption(lang, name, value, 'hint.previous');
         options.previous.push(value);
+        break;
+      case '--config':
+        if (!value.trim()) throw badOption(lang, name, value, 'hint.config');
+        options.config = value;
         break;
     }
   }

@@ -31,8 +31,8 @@ export function changeJson(c: Change): Record<string, unknown> {
 }
 
 /** `compare --json`: the later version as `check --json` prints it, then the changes and their totals. */
-export function compareJson(cmp: Comparison, laterFile: string): unknown {
-  const out = contractJson(cmp.later, laterFile) as Record<string, unknown>;
+export function compareJson(cmp: Comparison, laterFile: string, config: string | null = null): unknown {
+  const out = contractJson(cmp.later, laterFile, config) as Record<string, unknown>;
   out.changes = cmp.changes.map(changeJson);
   const totals: Record<string, number> = {};
   CHANGE_KINDS.forEach((k) => (totals[k] = cmp.totals[k]));

@@ -67,6 +67,10 @@ const OPTIONS: Record<string, OptionHelp> = {
       en: 'the date the earlier version is judged at (default: the filing date it states, else its modified date); the later one is judged at --as-of',
     },
   },
+  '--config': {
+    name: { zh: '--config 文件', en: '--config FILE' },
+    text: { zh: '本单位的表头用词、状态用词和选项默认值（JSON）；默认为当前文件夹的 taizhang.json', en: "the office's own header words, status words and option defaults (JSON); default taizhang.json in this folder" },
+  },
   '--strict': { name: { zh: '--strict', en: '--strict' }, text: { zh: '有“错误”级检查问题时以退出码 1 结束', en: 'exit 1 when error findings exist' } },
   '--version': { name: { zh: '-V, --version', en: '-V, --version' }, text: { zh: '显示版本号', en: 'show the version' } },
   '--help': { name: { zh: '-h, --help', en: '-h, --help' }, text: { zh: '显示帮助', en: 'show this help' } },

@@ -67,7 +67,8 @@ function totalsJson(t: Totals): unknown {
   };
 }
 
-export function contractJson(result: CheckResult, file: string): unknown {
+/** `config`: the taught-words file used (taizhang.json or --config), or null. */
+export function contractJson(result: CheckResult, file: string, config: string | null = null): unknown {
   const out: Record<string, unknown> = { file, sheet: result.sheet };
   if (result.sources) out.sources = result.sources;
   out.asOf = result.asOf;
@@ -77,6 +78,7 @@ export function contractJson(result: CheckResult, file: string): unknown {
   out.items = result.items.map((i) => itemJson(i, deadlines));
   out.findings = result.findings.map((f) => findingJson(f, result.sheet));
   out.totals = totalsJson(result.totals);
+  out.config = config;
   return out;
 }
 
@@ -84,7 +86,7 @@ export function contractJson(result: CheckResult, file: string): unknown {
  * `summary --json`: one entry per ledger under `files` (its file name, path as given, sheet, header
  * and totals), then the consolidated items, findings and totals. `file` is the name shown in 来源文件.
  */
-export function summaryJson(summary: Summary, results: CheckResult[], paths: string[], skipped: SkippedFile[] = []): unknown {
+export function summaryJson(summary: Summary, results: CheckResult[], paths: string[], skipped: SkippedFile[] = [], config: string | null = null): unknown {
   const deadlines: DeadlineJson = new Map();
   return {
     asOf: summary.asOf,
@@ -101,5 +103,6 @@ export function summaryJson(summary: Summary, results: CheckResult[], paths: str
     totals: totalsJson(summary.totals),
     // The inputs left out, each with its path as given or expanded, why (lock-file, unusable, duplicate, no-match) and the line that says so.
     skipped: skipped.map((k) => ({ path: k.file, reason: k.reason, message: k.message })),
+    config,
   };
 }

@@ -15,6 +15,7 @@ import { cliText } from './messages';
 import { helpText } from './help';
 import { wrapWidth } from './wrap';
 import type { Sink } from './json-stream';
+import type { RunConfig } from './config';
 
 /**
  * A command's modules are loaded when it runs: `--help` loads none of them, and `check` never loads
@@ -33,6 +34,7 @@ const modules = {
   skipped: () => require('./skipped') as typeof import('./skipped'),
   inputs: () => require('./inputs') as typeof import('./inputs'),
   osErrors: () => require('./os-errors') as typeof import('./os-errors'),
+  config: () => require('./config') as typeof import('./config'),
   sniff: () => require('../xlsx/sniff') as typeof import('../xlsx/sniff'),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
@@ -43,9 +45,11 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   /** Today, for the default --as-of (tests pin it). */
   today?: () => string;
+  /** The working folder, where taizhang.json is looked for (default process.cwd()). */
+  cwd?: () => string;
 }
 
-type Command = (args: ParsedArgs, io: Io) => Promise<number>;
+type Command = (args: ParsedArgs, io: Io, config: RunConfig) => Promise<number>;
 
 /** Files above this size get a progress line on a terminal. */
 const PROGRESS_BYTES = 4 * 1024 * 1024;
@@ -65,8 +69,8 @@ function progressFor(file: string, lang: Lang, io: Io, key: 'progress' | 'progre
  * The options every command passes whole to the engine (the core's CheckOptions, the documents'
  * fields included), with --as-of defaulting to today, and where to write.
  */
-function checkOptionsOf(o: ParsedArgs['options'], io: Io): CheckOptions & { out: string | null } {
-  return {
+function checkOptionsOf(o: ParsedArgs['options'], io: Io, config: RunConfig): CheckOptions & { out: string | null } {
+  const opts = {
     asOf: o.asOf || (io.today ? io.today() : localToday()),
     start: o.start,
     dueSoonDays: o.dueSoonDays,
@@ -77,7 +81,9 @@ function checkOptionsOf(o: ParsedArgs['options'], io: Io): CheckOptions & { out:
     noticeNumber: o.noticeNumber,
     replyDays: o.replyDays,
     out: o.out,
+    taught: config.words ? config.words.taught : null,
   };
+  return modules.config().withConfigDefaults(opts, config);
 }
 
 /**
@@ -92,7 +98,7 @@ function namedFiles(args: ParsedArgs): string[] {
   return x.files;
 }
 
-const check: Command = async (args, io) => {
+const check: Command = async (args, io, config) => {
   const o = args.options;
   args.files = namedFiles(args);
   if (args.files.length !== 1) throw taizhangError('usage', { message: cliText(o.lang, 'usage.checkFiles') });
@@ -109,7 +115,7 @@ const check: Command = async (args, io) => {
       : undefined;
   const result = await modules.check().checkFile(file, {
     file,
-    ...checkOptionsOf(o, io),
+    ...checkOptionsOf(o, io, config),
     onProgress: shownBy(progress),
     onWriteProgress: shownBy(writing),
   });
@@ -117,7 +123,7 @@ const check: Command = async (args, io) => {
   // The checked copy of an .xls or .et is an .xlsx: one line says so (stderr, beside --json too).
   if (o.out && modules.sniff().isLegacyWorkbook(file)) io.stderr.write('taizhang: ' + cliText(o.lang, 'out.legacy', { file, out: o.out }) + '\n');
   if (o.json) {
-    await modules.jsonStream().writeJson(modules.json().contractJson(result, file), io.stdout);
+    await modules.jsonStream().writeJson(modules.json().contractJson(result, file, config.file), io.stdout);
     // The report carries the start line itself; with --json it goes to stderr, beside the finding.
     const notice = modules.report().startNotice(result, o.lang);
     if (notice) io.stderr.write('taizhang: ' + notice + '\n');
@@ -126,14 +132,14 @@ const check: Command = async (args, io) => {
 };
 
 /** Consolidates one or more ledgers into a summary workbook (and 督办单 with --notices). */
-const summary: Command = async (args, io) => {
+const summary: Command = async (args, io, config) => {
   const o = args.options;
   if (args.files.length < 1) throw taizhangError('usage', { message: cliText(o.lang, 'usage.summaryFiles') });
   if (!o.out && !o.json) throw taizhangError('usage', { message: cliText(o.lang, 'usage.summaryOut') });
   let shown = false;
   const progressOf: Record<string, ((rows: number) => void) | undefined> = {};
   const run = await modules.summary().summarizeFiles(args.files, {
-    ...checkOptionsOf(o, io),
+    ...checkOptionsOf(o, io, config),
     notices: o.notices,
     previous: o.previous,
     since: o.since,
@@ -154,7 +160,7 @@ const summary: Command = async (args, io) => {
   // Every input left out, and why: the lock files in one line, then one line each.
   const skipped = modules.skipped();
   skipped.skippedLines(run.skipped, o.lang).forEach((line) => io.stderr.write('taizhang: ' + oneLine(line) + '\n'));
-  if (o.json) await modules.jsonStream().writeJson(modules.json().summaryJson(run.summary, run.results, run.files, run.skipped), io.stdout);
+  if (o.json) await modules.jsonStream().writeJson(modules.json().summaryJson(run.summary, run.results, run.files, run.skipped, config.file), io.stdout);
   else {
     io.stdout.write(
       modules.summaryReport().renderSummaryReport(run.summary, {
@@ -174,15 +180,15 @@ const summary: Command = async (args, io) => {
 };
 
 /** Two versions of a ledger: what was closed, what slipped, whose deadline moved. */
-const compare: Command = async (args, io) => {
+const compare: Command = async (args, io, config) => {
   const o = args.options;
   args.files = namedFiles(args);
   if (args.files.length !== 2) throw taizhangError('usage', { message: cliText(o.lang, 'usage.compareFiles') });
   const [earlierFile, laterFile] = args.files;
-  const run = await modules.compare().compareFiles(earlierFile, laterFile, { ...checkOptionsOf(o, io), since: o.since });
+  const run = await modules.compare().compareFiles(earlierFile, laterFile, { ...checkOptionsOf(o, io, config), since: o.since });
   const cmp = run.comparison;
   if (o.json) {
-    await modules.jsonStream().writeJson(modules.compareReport().compareJson(cmp, laterFile), io.stdout);
+    await modules.jsonStream().writeJson(modules.compareReport().compareJson(cmp, laterFile, config.file), io.stdout);
     const few = modules.compareReport().fewPairsLine(cmp, o.lang);
     if (few) io.stderr.write('taizhang: ' + few + '\n');
   } else {
@@ -237,7 +243,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     // A start after the as-of date is most often the two dates swapped: say so, once, and go on.
     const asOf = o.asOf || (io.today ? io.today() : localToday());
     if (o.start && o.start > asOf) io.stderr.write('taizhang: ' + cliText(lang, 'warn.startAfterAsOf', { start: o.start, asOf }) + '\n');
-    return await command(args, io);
+    const loaded = modules.config().loadConfig(args.options.config, io.cwd ? io.cwd() : process.cwd(), lang);
+    return await command(args, io, { ...loaded, argv });
   } catch (e) {
     // A refusal of the system that no command named a file for is still the user's line, not a defect.
     const os = isTaizhangError(e) ? e : modules.osErrors().unguardedOsError(e, lang);

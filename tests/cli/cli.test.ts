@@ -129,7 +129,7 @@ describe('check --json', () => {
 
   test('has exactly the contract keys', () => {
     // `start` was added after the first version of the contract (keys are only ever added).
-    expect(Object.keys(json)).toEqual(['file', 'sheet', 'asOf', 'start', 'header', 'items', 'findings', 'totals']);
+    expect(Object.keys(json)).toEqual(['file', 'sheet', 'asOf', 'start', 'header', 'items', 'findings', 'totals', 'config']);
     expect(json.file).toBe(SAMPLE);
     expect(json.sheet).toBe('整改台账');
     expect(json.asOf).toBe('2022-07-15');

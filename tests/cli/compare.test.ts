@@ -80,7 +80,7 @@ describe('compare --json', () => {
     const r = await run(['compare', EARLIER, LATER, ...DATES, '--json']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(Object.keys(j)).toEqual(['file', 'sheet', 'asOf', 'start', 'header', 'items', 'findings', 'totals', 'changes', 'changeTotals']);
+    expect(Object.keys(j)).toEqual(['file', 'sheet', 'asOf', 'start', 'header', 'items', 'findings', 'totals', 'config', 'changes', 'changeTotals']);
     expect(j.file).toBe(LATER);
     expect(j.asOf).toBe('2022-07-15');
     expect(j.items).toHaveLength(8);

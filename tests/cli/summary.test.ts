@@ -215,7 +215,7 @@ describe('summary --json', () => {
       { items: 40, done: 10, overdue: 6, dueSoon: 3, onTrack: 14, longTerm: 3, noDeadline: 4 },
       { items: 16, done: 3, overdue: 3, dueSoon: 3, onTrack: 5, longTerm: 1, noDeadline: 1 },
     ]);
-    expect(Object.keys(both)).toEqual(['asOf', 'files', 'items', 'findings', 'totals', 'skipped']);
+    expect(Object.keys(both)).toEqual(['asOf', 'files', 'items', 'findings', 'totals', 'skipped', 'config']);
     expect(both.skipped).toEqual([]);
     expect(both.asOf).toBe('2022-07-15');
   });

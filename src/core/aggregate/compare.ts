@@ -295,8 +295,12 @@ function pairChanges(e: CheckedItem, l: CheckedItem, period: number, norm: (s: s
   if (l.flag === 'overdue' && !wasOverdue) out.push(change('newly-overdue', l, e, flagSide(e), flagSide(l)));
   // Still overdue and stalled describe a period: two versions judged at one date have none.
   if (period > 0 && l.flag === 'overdue' && wasOverdue) out.push(change('still-overdue', l, e, flagSide(e), flagSide(l)));
-  if (period > 0 && (l.flag === 'overdue' || l.flag === 'due-soon') && norm(l.progress) === norm(e.progress)) {
-    out.push(change('stalled', l, e, { progress: e.progress, flag: e.flag }, { progress: l.progress, flag: l.flag, daysLeft: l.daysLeft }));
+  // What an item says of its work: its progress, or in a list that keeps only status words (完成情况 of
+  // 正在推进 / 未启动, read as the status column) its status.
+  const ep = e.progress || e.statusText;
+  const lp = l.progress || l.statusText;
+  if (period > 0 && (l.flag === 'overdue' || l.flag === 'due-soon') && norm(lp) === norm(ep)) {
+    out.push(change('stalled', l, e, { progress: ep, flag: e.flag }, { progress: lp, flag: l.flag, daysLeft: l.daysLeft }));
   }
   if (isDone(e.state) && !isDone(l.state)) out.push(change('went-back', l, e, flagSide(e), flagSide(l)));
   if (isDone(l.state) && (!isDone(e.state) || (l.state === 'closed' && e.state !== 'closed'))) {

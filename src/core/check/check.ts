@@ -7,7 +7,7 @@ import { flagItem, totalsOf } from './flags';
 import { detectHeader, HeaderCandidate, lookedFor } from '../read/header';
 import { isEmptyGrid } from '../text/grid';
 import { readLedger } from '../read/ledger';
-import { countFindings, countNeedsStart, duplicateSeqFindings, errorsFirst, itemFindings, missingColumnFindings, runRules, sortFindings, startMissingFindings } from './rules';
+import { countFindings, countNeedsStart, duplicateSeqFindings, errorsFirst, itemFindings, missingColumnFindings, runRules, sortFindings, startMissingFindings, statusWordsFindings } from './rules';
 import { inferStart, readStatedDates, StatedDate } from '../read/stated';
 import { findThreeLists, joinThreeLists, ThreeLists } from '../read/threelists';
 import { CheckOptions, CheckResult, Finding, StartBasis } from '../model/result';
@@ -30,13 +30,13 @@ export function chooseLedger(grids: Grid[], opts: CheckOptions): LedgerChoice {
   }
   if (opts.sheet) {
     const grid = find(grids, opts.sheet, opts);
-    const header = detectHeader(grid);
+    const header = detectHeader(grid, undefined, opts.taught);
     if (!header) throw taizhangError('no-ledger', { file: file + ' / ' + grid.name, columns: lookedFor(lang) });
     return { grid, header };
   }
   let best: { grid: Grid; header: HeaderCandidate } | null = null;
   grids.forEach((grid) => {
-    const header = detectHeader(grid);
+    const header = detectHeader(grid, undefined, opts.taught);
     if (header && (!best || header.score > best.header.score)) best = { grid, header };
   });
   if (!best) throw taizhangError('no-ledger', { file, columns: lookedFor(lang) });
@@ -62,7 +62,7 @@ function findingsOf(findings: Finding[], opts: CheckOptions): Pick<CheckResult, 
 /** Check one ledger sheet whose header is known. */
 export function checkLedger(grid: Grid, header: HeaderMap, opts: CheckOptions): CheckResult {
   const startBasis = inferStart([{ grid, header }], opts.start);
-  const read = readLedger(grid, header, { asOf: opts.asOf, start: opts.start || null, year: statedYear(startBasis) });
+  const read = readLedger(grid, header, { asOf: opts.asOf, start: opts.start || null, year: statedYear(startBasis) }, { taught: opts.taught });
   const items = read.items.map((item) => {
     if (opts.file) item.file = opts.file;
     return flagItem(item, opts);
@@ -97,7 +97,8 @@ export function checkThreeLists(lists: ThreeLists, opts: CheckOptions): CheckRes
   const header = lists.tasks.header;
   let findings: Finding[] = [];
   if (opts.findings !== false) {
-    findings = missingColumnFindings(joined.present, header, lang)
+    findings = statusWordsFindings(items, header, joined.present, lang)
+      .concat(missingColumnFindings(joined.present, header, lang))
       .concat(startMissingFindings(items, header, opts))
       .concat(itemFindings(items, joined.present, opts))
       .concat(joined.findings);

@@ -100,14 +100,50 @@ export const ITEM_RULES: ItemRule[] = [
     if (empty) emit('done-without-evidence', 'warning', field, t(ctx.lang, 'done-without-evidence', { field: termInText(ctx.lang, field) }));
   },
   function longTermNoProgress(i, ctx, emit) {
-    if (has(ctx, 'progress') && i.deadline.kind === 'long-term' && !isDone(i) && !i.progress) {
-      emit('long-term-no-progress', 'warning', 'progress', t(ctx.lang, 'long-term-no-progress'));
+    // A list that keeps its progress as status words (完成情况: 已完成 / 正在推进) reports on that column.
+    const field: FieldKey = has(ctx, 'progress') ? 'progress' : 'status';
+    if (has(ctx, field) && i.deadline.kind === 'long-term' && !isDone(i) && !(field === 'progress' ? i.progress : i.statusText)) {
+      emit('long-term-no-progress', 'warning', field, t(ctx.lang, 'long-term-no-progress'));
     }
   },
-  function statusUnknown(i, ctx, emit) {
-    if (has(ctx, 'status') && i.statusText && i.state === 'unknown') emit('status-unknown', 'warning', 'status', t(ctx.lang, 'status-unknown', { text: i.statusText }));
-  },
+  // An unreadable status word is one finding for the whole sheet (statusWordsFindings), not one per row.
 ];
+
+/** How many distinct words the status-words-unknown finding names before "and N more". */
+const MAX_WORDS_LISTED = 12;
+
+/**
+ * status-words-unknown: ONE finding on the status column's header listing each status word the grammar
+ * cannot place, with how many items carry it, and how to teach it (taizhang.json, the pane). The items
+ * keep the flag their deadline gives. Hosts show it first (errorsFirst).
+ */
+export function statusWordsFindings(items: CheckedItem[], header: HeaderMap, present: Partial<Record<FieldKey, boolean>>, lang: Lang): Finding[] {
+  if (!present.status) return [];
+  const counts = new Map<string, number>();
+  let total = 0;
+  items.forEach((i) => {
+    if (i.state !== 'unknown' || !i.statusText) return;
+    const word = i.statusText.replace(/\s+/g, ' ').trim();
+    counts.set(word, (counts.get(word) || 0) + 1);
+    total++;
+  });
+  if (!total) return [];
+  const words: [string, number][] = [];
+  counts.forEach((n, w) => words.push([w, n]));
+  // Most frequent first; at equal counts in the order the ledger first uses them (Map order, stable).
+  const ranked = words.map((w, k) => ({ w, k })).sort((a, b) => b.w[1] - a.w[1] || a.k - b.k).map((x) => x.w);
+  const listed = ranked
+    .slice(0, MAX_WORDS_LISTED)
+    .map(([w, n]) => (lang === 'zh' ? '“' + w + '”（' + n + '项）' : '"' + w + '" (' + n + ')'))
+    .join(lang === 'zh' ? '、' : ', ');
+  const more = ranked.length > MAX_WORDS_LISTED ? (lang === 'zh' ? '' : ' ') + t(lang, 'status-words-more', { count: ranked.length - MAX_WORDS_LISTED }) : '';
+  const row = header.rows[header.rows.length - 1];
+  const col = header.columns.status === undefined ? 1 : header.columns.status;
+  return [finding('status-words-unknown', 'warning', header.sheet, a1(row, col), t(lang, 'status-words-unknown', { count: total, words: listed + more, example: ranked[0][0] }), row)];
+}
+
+/** Rules a reader should meet first, before the errors: what to teach before reading the rest. */
+const LEADING_RULES = ['status-words-unknown'];
 
 /** Findings on one item, each on the cell of the field at fault (which may sit on another list's sheet). */
 export function itemFindings(items: CheckedItem[], present: Partial<Record<FieldKey, boolean>>, opts: CheckOptions): Finding[] {
@@ -227,10 +263,14 @@ export function sortFindings(findings: Finding[], sheetOrder: string[]): Finding
  * Stable without relying on Array.prototype.sort being stable (IE11's is not).
  */
 export function errorsFirst(findings: Finding[]): Finding[] {
+  const leading: Finding[] = [];
   const errors: Finding[] = [];
   const warnings: Finding[] = [];
-  for (let i = 0; i < findings.length; i++) (findings[i].severity === 'error' ? errors : warnings).push(findings[i]);
-  return errors.concat(warnings);
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
+    (LEADING_RULES.indexOf(f.rule) >= 0 ? leading : f.severity === 'error' ? errors : warnings).push(f);
+  }
+  return leading.concat(errors, warnings);
 }
 
 /** The findings counted by level and by rule id, once, for every host to show (CheckResult, Summary). */
@@ -248,7 +288,8 @@ export function countFindings(findings: Finding[]): FindingCounts {
 export function runRules(items: CheckedItem[], read: LedgerRead, header: HeaderMap, opts: CheckOptions): Finding[] {
   const lang: Lang = opts.lang || 'zh';
   const present = presentFields(header);
-  const findings = missingColumnFindings(present, header, lang)
+  const findings = statusWordsFindings(items, header, present, lang)
+    .concat(missingColumnFindings(present, header, lang))
     .concat(startMissingFindings(items, header, opts))
     .concat(itemFindings(items, present, opts))
     .concat(duplicateSeqFindings(read.seqs, header, lang));

@@ -1,6 +1,7 @@
 /** What a check returns: findings, options, checked items, totals and the CheckResult. */
 import { IsoDate } from './grid';
 import { Flag, HeaderMap, Item } from './ledger';
+import { TaughtWords } from './taught';
 
 export type Severity = 'error' | 'warning';
 
@@ -27,7 +28,8 @@ export type RuleId =
   | 'measure-unknown-problem'
   | 'measure-without-responsibility'
   | 'responsibility-unknown-measure'
-  | 'lead-dept-not-in-roster';
+  | 'lead-dept-not-in-roster'
+  | 'status-words-unknown';
 
 export interface Finding {
   rule: RuleId;
@@ -72,6 +74,11 @@ export interface CheckOptions {
   noticeNumber?: string | null;
   /** Working days after the as-of date by which a department replies to its 督办单. Default DEFAULTS.replyDays. */
   replyDays?: number | null;
+  /**
+   * Words a user taught (taizhang.json or --config in the CLI, the pane's saved choices): header words
+   * per field, status words per state, applied ahead of the built-in ones (core/read/taught.ts).
+   */
+  taught?: TaughtWords | null;
   /**
    * false: items and flags only, no findings (the earlier version of a comparison, whose findings
    * nothing reads). Default true.

@@ -41,11 +41,16 @@ export const FIELD_SYNONYMS: Record<FieldKey, string[]> = {
     // internal-control 问题台账 (问题概述), 环保督察销号汇总表 (问题简述), 问题清单 (问题标题),
     // hazard rectification forms (隐患描述, 隐患内容, 不符合项), 督办 lists (督办事项)
     '问题概述', '问题简述', '问题标题', '具体问题', '隐患描述', '隐患内容', '不符合项', '督办事项', '督办内容',
+    // Ledger families (docs/rules.md, "Ledger families"): hazard checks (不合格项描述 in 日常巡检 import
+    // templates, 隐患名称, 检查发现问题), audit findings (审计发现的问题, 审计查出问题)
+    '不合格项描述', '不合格项', '隐患名称', '隐患问题', '检查发现问题', '审计发现的问题', '审计查出问题', '发现问题',
   ],
   requirement: [
     '整改要求', '有关要求', '审计建议（意见）', '审计建议', '审计意见', '整改目标要求', 'recommendation', 'requirement',
     // hazard assignment forms (整改治理要求), audit 整改清单 (整改完成标准), district reports (目标要求)
     '整改治理要求', '整改完成标准', '目标要求', '验收标准',
+    // work lists (修改要求), hazard forms (治理要求)
+    '修改要求', '治理要求',
   ],
   measure: [
     '整改措施', '整改任务', '具体措施', '细化的整改措施', '具体的措施（目标）', '整改目标', '措施', '具体整改措施',
@@ -53,10 +58,15 @@ export const FIELD_SYNONYMS: Record<FieldKey, string[]> = {
     // 审计问题整改跟踪表 (措施内容), internal-control 问题台账 (整改计划 beside 整改措施),
     // hazard forms (整改方案, 治理措施, 整改内容), 环保督察 task lists (主要任务 beside 具体措施)
     '措施内容', '整改计划', '整改方案', '治理措施', '整改内容', '主要任务', '工作措施', '落实措施',
+    // supervision (督查督办) lists: the item is the work itself (工作事项, 待办事项, 议定事项, 重点工作, 工作任务);
+    // hazard forms (整改措施与要求, 处理措施); software work plans (功能, weak)
+    '工作事项', '待办事项', '议定事项', '重点工作', '工作任务', '督办任务', '交办事项', '整改措施与要求', '处理措施', '功能',
   ],
   leader: [
     '责任领导', '牵头领导', '分管领导', '整改第一责任人', '领导', '责任校领导', '包保领导', 'responsible leader', 'sponsor', 'executive',
     '牵头校领导', '分管校领导', '包联领导',
+    // 督办 (督办领导, 主管领导)
+    '督办领导', '主管领导',
   ],
   leadDept: [
     '牵头部门', '牵头单位', '责任部门', '责任单位', '整改责任单位', '具体责任单位', '所属部门', '整改牵头单位', '牵头处室',
@@ -65,6 +75,8 @@ export const FIELD_SYNONYMS: Record<FieldKey, string[]> = {
     // 具体责任部门 (审计整改 reports), 整改责任部门, 涉及责任部门
     '整改实施主体', '实施主体', '整改主体', '责任主体', '主办单位', '主办部门', '牵头股室', '具体责任部门', '整改责任部门',
     '涉及责任部门', '整改牵头部门', '牵头整改部门', '整改单位', '承办部门',
+    // published 督办 tables (责任部门及责任人: the department first), hazard forms (隐患整改单位)
+    '责任部门及责任人', '责任单位及责任人', '隐患整改单位', '被检查单位',
   ],
   coDept: [
     '配合部门', '配合单位', '协办单位', '配合单位或部门', '协同部门', '参与部门', '配合处室', 'supporting department', 'support',
@@ -74,6 +86,8 @@ export const FIELD_SYNONYMS: Record<FieldKey, string[]> = {
     '责任人', '整改责任人', '具体责任人', '整改人', '经办人', '联系人', 'owner', 'responsible', 'assignee', 'person responsible',
     // internal-control 问题台账 (整改落实人), hazard forms (整改负责人, 承办人, 责任人员)
     '整改落实人', '落实人', '整改负责人', '具体负责人', '承办人', '责任人员',
+    // 督办 import formats (部门责任人)
+    '部门责任人',
   ],
   deadline: [
     '完成时限', '完成期限', '整改时限', '整改期限', '计划完成时间', '预计完成时间', '截止时间', '目标节点或完成时限', '时限',
@@ -82,17 +96,23 @@ export const FIELD_SYNONYMS: Record<FieldKey, string[]> = {
     // 督办 ledgers (办理时限)
     '问题整改完成时限', '整改截止时间', '计划完成日期', '要求完成时间', '完成节点', '截止日期', '应完成时间', '整改完成期限',
     '办理时限', '预计完成日期',
+    // hazard forms (限时时间 in 日常巡检 import templates, 整改完成期限), 督办 (要求完成时限)
+    '限时时间', '整改限时', '要求完成时限',
   ],
   progress: [
     '整改进展', '进展情况', '整改情况', '落实情况', '完成情况', '已采取的整改措施', '整改落实情况', '整改进展情况', '进展',
     '推进情况', 'progress', 'notes on progress', 'update', 'comments', 'progress/notes',
     // 环保督察销号汇总表 and hazard forms (整改进度), 审计问题整改跟踪表 (跟踪反馈), 督办 (办理进展, 办理情况)
     '整改进度', '跟踪反馈', '办理进展', '办理情况', '治理进度', '处理情况', '整改结果', '落实进展',
+    // 整改完成情况 (published tables), hazard forms (复查结果 holds 已整改, 复查情况)
+    '整改完成情况', '复查结果', '复查情况',
   ],
   status: [
     '完成状态', '整改状态', '状态', '是否完成', '是否整改完成', '办理状态', 'status', 'state',
     // 审计问题整改跟踪表 (措施状态), audit 整改清单 (是否已完成整改), 督办 (办结情况)
     '措施状态', '是否已完成整改', '办结情况', '是否办结', '完成与否',
+    // hazard ledgers (隐患状态: 开放 / 关闭), 督办 (督办状态 is the item's, 事项状态)
+    '隐患状态', '事项状态', '督办状态', '整改状况',
   ],
   doneDate: [
     '完成时间', '整改完成时间', '整改到位时间', '落实时间', '实际完成时间', '办结时间', 'completed on', 'completion date', 'date completed', 'closed on',
@@ -111,7 +131,7 @@ export const FIELD_SYNONYMS: Record<FieldKey, string[]> = {
  * 整改时限 in internal-control 问题台账). Each must also be in FIELD_SYNONYMS.
  */
 export const WEAK_SYNONYMS: Partial<Record<FieldKey, string[]>> = {
-  measure: ['整改目标', '整改任务', '整改计划', '整改方案', '主要任务', '具体的措施（目标）'],
+  measure: ['整改目标', '整改任务', '整改计划', '整改方案', '主要任务', '具体的措施（目标）', '功能', '处理措施'],
   deadline: ['预计完成时间', '预计完成日期'],
 };
 
@@ -126,9 +146,10 @@ export const DEMOTING_WORDS: Partial<Record<FieldKey, string[]>> = {
   status: ['审批', '审核', '督导', '上报'],
   problem: ['金额', '等级', '级别', '数量', '个数'],
   deadline: ['实际', '答复', '回复'],
-  leadDept: ['配合', '协办', '协助', '验收', '监督'],
-  owner: ['验收', '电话', '审核'],
-  leader: ['协助', '配合'],
+  leadDept: ['配合', '协办', '协助', '验收', '监督', '提出', '交办'],
+  owner: ['验收', '电话', '审核', '提出', '交办', '审批', '复查', '填报'],
+  // Who raised or assigns an item (事项提出领导, 交办领导, 指定审批领导) is never who answers for it.
+  leader: ['协助', '配合', '提出', '交办', '审批', '指定'],
   doneDate: ['计划', '预计', '要求', '截止', '对应'],
 };
 
@@ -137,6 +158,23 @@ export const ADDED_LABELS = {
   zh: ['期限状态', '截止日期', '剩余天数', '检查意见'],
   en: ['Deadline flag', 'Normalized due date', 'Days left', 'Check notes'],
 };
+
+/**
+ * A header that asks a yes/no question (是否完成, 整改情况(是/否), 是否销号, Done?): only in such a column
+ * do 是/否 and √/× say whether an item is done (status.ts YES_NO_MARKS).
+ */
+export function isYesNoHeader(text: string): boolean {
+  const norm = normalizeHeader(toSimplified(text || ''));
+  return /是否|\(是\/否\)|是\/否|\(y\/n\)|yes\/no|\?$/.test(norm);
+}
+
+/**
+ * A metadata cell inside a header block: a short label, a colon and its value (项目名称：…, 填报人：…,
+ * 填报时间： 2019年 6 月 25 日). It names no column.
+ */
+export function isMetadataCell(text: string): boolean {
+  return /^[^:：\n]{1,8}[:：][ \u3000]*\S/.test((text || '').trim());
+}
 
 /** Below this score a header cell does not name a field. */
 export const MIN_SCORE = 30;
@@ -276,6 +314,8 @@ export function fieldMatches(text: string): FieldMatch[] {
     const d = t.demoting[i];
     if (best[d.field] !== undefined && norm.indexOf(d.word) >= 0) best[d.field] -= DEMOTION;
   }
+  // A progress header that asks yes or no (整改情况(是/否)) holds a status.
+  if (best.progress !== undefined && best.status === undefined && isYesNoHeader(simplified)) best.status = best.progress + 1;
   return (Object.keys(best) as FieldKey[])
     .filter((f) => best[f] >= MIN_SCORE)
     .map((f) => ({ field: f, score: best[f] }))

@@ -7,12 +7,15 @@
  * each field to its best column, so 整改措施 wins over 整改目标 beside it wherever either stands.
  */
 import { cellAt, cellText, gridBottom, gridLeft, gridRight, gridTop } from '../text/grid';
-import { fieldMatches, FieldMatch } from './fields';
+import { fieldMatches, FieldMatch, isMetadataCell } from './fields';
 import { ledgerRight } from './ours';
+import { taughtField } from './taught';
+import { matchesByValues } from './values';
 import { FieldKey, HeaderMap } from '../model/ledger';
 import { Grid } from '../model/grid';
 import { Lang } from '../model/result';
 import { term } from '../words/glossary';
+import { TaughtWords } from '../model/taught';
 
 /** How far down the header may start. */
 const SCAN_ROWS = 30;
@@ -28,14 +31,19 @@ interface RowMatch {
   nonEmpty: number;
 }
 
-function matchRow(g: Grid, row: number, right: number): RowMatch {
+/** A taught header word names its field ahead of every built-in word. */
+const TAUGHT_SCORE = 110;
+
+function matchRow(g: Grid, row: number, right: number, taught?: TaughtWords | null): RowMatch {
   const m: RowMatch = { fields: {}, texts: {}, matched: 0, nonEmpty: 0 };
   for (let c = gridLeft(g); c <= right; c++) {
     const t = cellText(cellAt(g, row, c));
-    if (!t) continue;
+    // A metadata cell in the header block (项目名称：…, 填报人：…) is neither a header nor a blank.
+    if (!t || isMetadataCell(t)) continue;
     m.nonEmpty++;
     m.texts[c] = t;
-    const f = fieldMatches(t);
+    const own = taught ? taughtField(t, taught) : null;
+    const f = own ? [{ field: own, score: TAUGHT_SCORE }] : fieldMatches(t);
     if (f.length) {
       m.fields[c] = f;
       m.matched++;
@@ -137,16 +145,33 @@ function headerColumns(m: RowMatch): HeaderColumn[] {
   return Object.keys(m.fields).map((c) => ({ col: +c, text: m.texts[+c], matches: m.fields[+c] }));
 }
 
-/** The best header of a grid, or null when nothing looks like a ledger header. */
-export function detectHeader(g: Grid, scorer: HeaderScorer = ledgerScore): HeaderCandidate | null {
+/**
+ * A list that records no state (no status or progress column) and has no deadline column states when
+ * its work is due, not when it was done: its 完成时间 is the deadline (督办 import formats).
+ */
+function completionAsDeadline(r: Resolved): Resolved {
+  const c = r.columns;
+  if (c.deadline !== undefined || c.doneDate === undefined || c.status !== undefined || c.progress !== undefined) return r;
+  c.deadline = c.doneDate;
+  r.scores.deadline = r.scores.doneDate;
+  delete c.doneDate;
+  delete r.scores.doneDate;
+  return r;
+}
+
+/**
+ * The best header of a grid, or null when nothing looks like a ledger header. `taught`: the header
+ * words a user taught (read/taught.ts), which name their field ahead of every built-in word.
+ */
+export function detectHeader(g: Grid, scorer: HeaderScorer = ledgerScore, taught?: TaughtWords | null): HeaderCandidate | null {
   const top = gridTop(g);
   const bottom = Math.min(gridBottom(g), top + SCAN_ROWS - 1);
   const right = gridRight(g);
   let best: HeaderCandidate | null = null;
-  let next = top <= bottom ? matchRow(g, top, right) : null;
+  let next = top <= bottom ? matchRow(g, top, right, taught) : null;
   for (let r = top; r <= bottom && next; r++) {
     const here = next;
-    next = r + 1 <= gridBottom(g) ? matchRow(g, r + 1, right) : null;
+    next = r + 1 <= gridBottom(g) ? matchRow(g, r + 1, right, taught) : null;
     if (here.matched === 0) continue;
     const single = headerColumns(here);
     const candidates: { rows: number[]; cols: HeaderColumn[] }[] = [{ rows: [r], cols: single }];
@@ -164,7 +189,11 @@ export function detectHeader(g: Grid, scorer: HeaderScorer = ledgerScore): Heade
       if (upperAdds) candidates.push({ rows: [r, r + 1], cols });
     }
     candidates.forEach((cand) => {
-      const resolved = resolve(cand.cols);
+      const below = cand.rows[cand.rows.length - 1] + 1;
+      const cols = cand.cols
+        .map((c) => ({ col: c.col, text: c.text, matches: matchesByValues(g, below, c.col, c.text, c.matches) }))
+        .filter((c) => c.matches.length > 0);
+      const resolved = completionAsDeadline(resolve(cols));
       const value = scorer(resolved.columns);
       if (value < 0) return;
       const total = value + quality(resolved);

@@ -9,8 +9,10 @@ import { cellAt, cellText, gridBottom, gridLeft, gridTop, isDateValue } from '..
 import { colLetter } from '../text/a1';
 import { parseDeadline, DeadlineContext } from './deadline/parse';
 import { stateFromRow } from './status';
+import { fieldMatches, isYesNoHeader } from './fields';
 import { CellValue, DateValue, Grid } from '../model/grid';
 import { Deadline, FieldKey, HeaderMap, Item, State } from '../model/ledger';
+import { TaughtWords } from '../model/taught';
 
 /** Section rows that name an aspect: "一、…", "第一方面问题：…", "（一）…" is a problem heading. */
 const ASPECT_ROW = /^(第[一二三四五六七八九十百\d]+(方面|部分|类|项)|[一二三四五六七八九十]+[、.．]|[IVX]+\.|(part|section|area)\s+\w+)/i;
@@ -72,6 +74,23 @@ export function isSkippedRow(firstText: string, nonEmpty = 1): boolean {
 export interface ReadOptions {
   /** A task list: a blank 问题序号 continues the one above (merged down over a problem's tasks). */
   inheritRefs?: boolean;
+  /** The status words a user taught (read/taught.ts). */
+  taught?: TaughtWords | null;
+}
+
+/**
+ * True when a column's header (any of the header rows) asks whether an item is done: a yes/no question
+ * (是否完成, 整改情况(是/否)) or, for the status column, a header that is a status word itself (完成状态:
+ * "done?" answered 是). A column found by its values (完成情况 of 已完成 / 未完成) asks nothing.
+ */
+function asksYesNo(g: Grid, header: HeaderMap, col: number | undefined, field: FieldKey): boolean {
+  if (col === undefined) return false;
+  return header.rows.some((r) => {
+    const text = cellText(cellAt(g, r, col));
+    if (isYesNoHeader(text)) return true;
+    const m = field === 'status' ? fieldMatches(text) : [];
+    return m.length > 0 && m[0].field === 'status' && m[0].score >= 100;
+  });
 }
 
 export function readLedger(g: Grid, header: HeaderMap, ctx: DeadlineContext, read: ReadOptions = {}): LedgerRead {
@@ -100,14 +119,18 @@ export function readLedger(g: Grid, header: HeaderMap, ctx: DeadlineContext, rea
   };
   const states = new Map<string, State>();
   const progressStates = new Map<string, State>();
+  // 是/否 and √/× are states only under a header that asks a yes/no question.
+  const statusYesNo = asksYesNo(g, header, cols.status, 'status');
+  const progressYesNo = asksYesNo(g, header, cols.progress, 'progress');
+  const taught = read.taught;
   const stateOf = (status: string, progress: string, closeOut: string): State => {
     const key = closeOut ? status + '\u0001' + closeOut : status;
     let s = states.get(key);
-    if (s === undefined) states.set(key, (s = stateFromRow(status, '', closeOut, hasStatus)));
+    if (s === undefined) states.set(key, (s = stateFromRow(status, '', closeOut, hasStatus, { statusYesNo, taught })));
     if (s !== 'unknown' || !progress) return s;
     // The progress column speaks only when the status and close-out say nothing.
     let p = progressStates.get(progress);
-    if (p === undefined) progressStates.set(progress, (p = stateFromRow('', progress, '', false)));
+    if (p === undefined) progressStates.set(progress, (p = stateFromRow('', progress, '', false, { progressYesNo, taught })));
     return p;
   };
 

@@ -19,6 +19,8 @@
 import { toHalfWidth } from '../text/normalize';
 import { toSimplified } from '../text/traditional';
 import { State } from '../model/ledger';
+import { TaughtWords } from '../model/taught';
+import { taughtState } from './taught';
 
 /** Rewrites applied before matching: [pattern, replacement]. Patterns must be global. */
 export const STATUS_REWRITES: [RegExp, string][] = [
@@ -139,7 +141,60 @@ export const DONE_WORDS: string[] = [
 
 /** Words that are a status only when they are the whole text. */
 export const WHOLE_DONE: string[] = ['是', 'yes', 'y'];
-export const WHOLE_NOT_STARTED: string[] = ['否', 'no', 'n', 'open', '×', '✗', '✘'];
+// 开放 is a hazard ledger's open item (隐患状态: "根据复查结果填写开放或关闭").
+export const WHOLE_NOT_STARTED: string[] = ['否', 'no', 'n', 'open', '×', '✗', '✘', '开放'];
+
+/**
+ * Yes/no marks: a state only in a column whose header asks a yes/no question (是否完成, 整改情况(是/否),
+ * 是否销号); elsewhere 是 or √ answers no question and stays 'unknown'.
+ */
+export const YES_NO_MARKS: string[] = ['是', '否', 'yes', 'no', 'y', 'n', '√', '✓', '✔', '×', '✗', '✘'];
+
+/**
+ * The grammar of a short status word (a whole cell of a few characters, one clause), for the words no
+ * list above names. Negation first: a negated word is never done (未关闭, 尚未办结, 不合格, 没有通过).
+ *   not done: 未X, 尚未X, 不X, 待X, X中, 正在X, and 已 before a word of delay or of a start (已逾期, 已启动);
+ *   closed:   闭环, 关闭, 销号, 销项, alone or after 已;
+ *   done:     已X, X完毕, X到位, X通过, X办结, X完成.
+ * Anything else stays 'unknown': never guessed.
+ */
+const NEGATED = /^(?:尚未|暂未|还未|仍未|均未|未|没有|没|不|无法|不能|不予)/;
+const AWAITING = /^(?:待|正在|等待)|中$/;
+const YI_NOT_DONE = /^已(?:经)?(?:逾期|超期|延期|过期|滞后|驳回|退回|暂停|中止|搁置|启动|开始|开展|部署|受理|签收|交办|转办|派发|立项|上报|提交|报送|申请)/;
+const CLOSED_WORD = /^(?:已经?)?(?:闭环|关闭|销号|销项)$/;
+const DONE_WORD = /^已.|(?:完毕|到位|通过|办结|完成)$/;
+/** A status word the grammar reads: one clause of at most this many characters, no digits. */
+const SHORT_WORD = 8;
+
+function isShortWord(t: string): boolean {
+  return t.length <= SHORT_WORD && !/[\d,;!?]/.test(t);
+}
+
+/**
+ * The reading of a short status word by the grammar alone. In a progress cell (`progress`) 已X names a
+ * step taken (已形成初稿), not the end of the work, so only the endings say done there.
+ */
+export function wordState(w: string, progress = false): State {
+  if (NEGATED.test(w)) return has(w, NOT_STARTED_NEGATIONS) ? 'not-started' : 'in-progress';
+  if (AWAITING.test(w) || YI_NOT_DONE.test(w)) return 'in-progress';
+  if (CLOSED_WORD.test(w)) return 'closed';
+  // 已完成初稿 names a step of the work, not its end.
+  if (/完成./.test(w)) return 'unknown';
+  if (progress ? DONE_ENDING.test(w) : DONE_WORD.test(w)) return 'done';
+  return 'unknown';
+}
+
+const DONE_ENDING = /(?:完毕|到位|通过|办结|完成)$/;
+
+/** How a cell is read: see parseState. */
+export interface StateReading {
+  /** The column asks a yes/no question, so 是/否 and √/× are states (YES_NO_MARKS). Default true. */
+  yesNo?: boolean;
+  /** The words a user taught (taizhang.json, the pane): they come before every rule. */
+  taught?: TaughtWords | null;
+  /** A progress cell, not a status cell: 已X alone is a step, not done (wordState). */
+  progress?: boolean;
+}
 
 export const IN_PROGRESS_WORDS: string[] = [
   '正在推进',
@@ -265,9 +320,14 @@ function classifyBody(t: string, clauses: string[]): State {
 }
 
 /** Reads a status cell, or a progress paragraph when there is no status column. 'unknown' when nothing matches. */
-export function parseState(text: string): State {
+export function parseState(text: string, how: StateReading = {}): State {
   const raw = toHalfWidth(toSimplified(text || '')).trim().toLowerCase();
   if (!raw) return 'unknown';
+  if (how.taught) {
+    const own = taughtState(raw, how.taught);
+    if (own) return own;
+  }
+  if (how.yesNo === false && YES_NO_MARKS.indexOf(raw) >= 0) return 'unknown';
   if (WHOLE_DONE.indexOf(raw) >= 0) return 'done';
   if (WHOLE_NOT_STARTED.indexOf(raw) >= 0) return 'not-started';
   const t = normalizeStatusText(text);
@@ -279,10 +339,14 @@ export function parseState(text: string): State {
   }
   const clauses = splitClauses(t);
   if (!clauses.length) return 'unknown';
+  const word = clauses.length === 1 && isShortWord(clauses[0]) ? clauses[0].replace(/\s+/g, '') : '';
+  // A negated status word is never done, whatever word it negates (未关闭, 不合格).
+  if (word && NEGATED.test(word)) return wordState(word, how.progress);
   // A recorded close-out anywhere settles it: "已完成，已销号" is closed.
   if (has(t, CLOSED_ANYWHERE)) return 'closed';
   const head = classifyClause(clauses[0]);
   if (head !== 'unknown') return head;
+  if (word) return wordState(word, how.progress);
   return classifyBody(t, clauses);
 }
 
@@ -300,13 +364,14 @@ export function stateFromRow(
   progressText: string,
   closeOutText: string,
   hasStatusColumn: boolean,
+  how: { statusYesNo?: boolean; progressYesNo?: boolean; taught?: TaughtWords | null } = {},
 ): State {
   const closeOut = (closeOutText || '').trim();
   // A 是否销号 column reads 是/√ for a closed item.
   if (closeOut && (hasDate(closeOut) || parseState(closeOut) === 'closed' || WHOLE_DONE.indexOf(toHalfWidth(closeOut).toLowerCase()) >= 0 || /^[√✓✔]$/.test(closeOut))) return 'closed';
   if (hasStatusColumn) {
-    const s = parseState(statusText);
+    const s = parseState(statusText, { yesNo: how.statusYesNo, taught: how.taught });
     if (s !== 'unknown') return s;
   }
-  return parseState(progressText);
+  return parseState(progressText, { yesNo: how.progressYesNo, taught: how.taught, progress: true });
 }

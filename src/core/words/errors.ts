@@ -26,7 +26,8 @@ export type ErrorCode =
   | 'encrypted-et' // a WPS .et with an open password
   | 'corrupt-et' // a WPS .et that cannot be read
   | 'legacy-biff' // an Excel 2.x-4.0 worksheet or workbook (BIFF2-4), before Excel 5
-  | 'lotus'; // a Lotus 1-2-3 worksheet (.wk1, .wk3, .wk4, .123)
+  | 'lotus' // a Lotus 1-2-3 worksheet (.wk1, .wk3, .wk4, .123)
+  | 'config-invalid'; // taizhang.json (or --config FILE) is not JSON, or not the shape docs/contract.md gives
 
 const MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
   zh: {
@@ -55,6 +56,7 @@ const MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     'corrupt-et': 'WPS 表格文件“{file}”已损坏或不完整，无法读取。请在 WPS 中打开，用 文件 > 另存为 保存为 Excel 工作簿 (.xlsx) 后再试。',
     'legacy-biff': '“{file}”是 Excel 2.x–4.0 时代（1987–1992 年）的旧格式，无法读取。请在 Excel 或 WPS 中打开，另存为 Excel 工作簿 (.xlsx) 后再检查。',
     lotus: '“{file}”是 Lotus 1-2-3 工作表，不是 Excel 工作簿。请在 Excel、WPS 或 LibreOffice 中打开，另存为 Excel 工作簿 (.xlsx) 后再检查。',
+    'config-invalid': '配置文件“{file}”无效：{reason}。请改正后再试，或删去该文件。',
   },
   en: {
     'file-missing': 'File "{file}" was not found. Check the path.',
@@ -82,6 +84,7 @@ const MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     'corrupt-et': 'The WPS Spreadsheets file "{file}" is damaged or incomplete and cannot be read. Open it in WPS, use File > Save As > Excel Workbook (.xlsx) and retry.',
     'legacy-biff': '"{file}" is in the format of Excel 2.x-4.0 (1987-1992), which is not read. Open it in Excel or WPS, save it as an Excel Workbook (.xlsx) and check that copy.',
     lotus: '"{file}" is a Lotus 1-2-3 worksheet, not an Excel workbook. Open it in Excel, WPS or LibreOffice, save it as an Excel Workbook (.xlsx) and check that copy.',
+    'config-invalid': 'The config file "{file}" is not valid: {reason}. Correct it and retry, or remove it.',
   },
 };
 

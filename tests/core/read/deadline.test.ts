@@ -535,6 +535,9 @@ describe('real wordings, table', () => {
     unparsed('月底前', 'needs-start', NO_START),
     unparsed('当月下旬', 'needs-start', YEAR_ONLY),
     unparsed('每月底报送进展', 'unreadable'),
+    // 每半年 recurs: not six months after the start (督办 lists: 每半年报告一次)
+    unparsed('每半年', 'unreadable'),
+    unparsed('每半年报送一次', 'unreadable'),
     // 左右 / 约
     date('2个月左右', '2022-05-10'),
     date('约3个月', '2022-06-10'),

@@ -184,7 +184,7 @@ describe('summarySheets', () => {
     const ids = ['deadline-missing', 'deadline-unparsed', 'lead-dept-missing', 'measure-missing', 'duplicate-seq',
       'deadline-before-start', 'completed-late', 'done-without-evidence', 'long-term-no-progress', 'deadline-needs-start',
       'problem-without-measure', 'measure-unknown-problem', 'measure-without-responsibility', 'deadline-pending',
-      'start-missing', 'status-unknown', 'column-missing', 'responsibility-unknown-measure', 'lead-dept-not-in-roster'];
+      'start-missing', 'status-unknown', 'column-missing', 'responsibility-unknown-measure', 'lead-dept-not-in-roster', 'status-words-unknown'];
     // Every rule the engine raises on the messy ledgers of the tests, checked without a start date too.
     const grids = [twoRowHeaderLedger(), aspectColumnLedger(), englishTracker(), combinedHeaderLedger()];
     const raised: Record<string, true> = {};

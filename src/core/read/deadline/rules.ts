@@ -253,10 +253,10 @@ export const DEADLINE_RULES: DeadlineRule[] = [
     },
   },
   {
-    // 半年内, 半年, 半年左右 (but not 上半年 / 下半年)
+    // 半年内, 半年, 半年左右 (but not 上半年 / 下半年, nor 每半年: a recurring date, not a deadline)
     name: 'half-year-within',
     re: /半 ?年 ?(?:以内|内|左右)?(?! ?度)/g,
-    hit: (m, s) => (/[上下]/.test(s.charAt(m.index - 1)) ? undefined : relative((st) => addMonths(st, 6))),
+    hit: (m, s) => (/[上下每]/.test(s.charAt(m.index - 1)) ? undefined : relative((st) => addMonths(st, 6))),
   },
   {
     // 一年内, 2年内, 1年, 1-2年 and 3-5年 (环保督察 整改时限: 短期6个月内、中期1-2年、长期3-5年), 2年左右 ;
