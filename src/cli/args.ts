@@ -29,6 +29,8 @@ export interface CliOptions {
   replyDays: number;
   /** compare: the date the earlier version is judged at (default: its stated 填报时间, else its modified date). */
   since: IsoDate | null;
+  /** summary: also write the 通报 as a .docx here (report writes it to --out). */
+  report: string | null;
   /** summary: earlier versions of the ledgers, for 本期进展 (repeat the option for several). */
   previous: string[];
 }
@@ -42,7 +44,7 @@ export interface ParsedArgs {
 }
 
 const VALUE_OPTIONS = ['--sheet', '--as-of', '--start', '--due-soon-days', '--immediate-days', '--lang', '--out', '--notices',
-  '--notice-number', '--issuer', '--reply-days', '--since', '--previous'];
+  '--notice-number', '--issuer', '--reply-days', '--since', '--previous', '--report'];
 const FLAG_OPTIONS = ['--json', '--strict', '--help', '-h', '--version', '-v'];
 
 /** The language to speak before the arguments are known to be valid (for the error line itself). */
@@ -90,6 +92,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     replyDays: DEFAULTS.replyDays,
     since: null,
     previous: [],
+    report: null,
   };
   const parsed: ParsedArgs = { command: null, files: [], options, help: false, version: false };
   let positionalOnly = false;
@@ -145,7 +148,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
         options.lang = value;
         break;
       case '--out':
-        if (!/\.xls[xm]$/i.test(value)) throw badOption(lang, name, value, 'hint.out');
+        // report writes a .docx; which one a command takes is judged once the command is known (below).
+        if (!/\.(xls[xm]|docx)$/i.test(value)) throw badOption(lang, name, value, 'hint.out');
         options.out = value;
         break;
       case '--notices':
@@ -169,11 +173,18 @@ export function parseArgs(argv: string[]): ParsedArgs {
       case '--since':
         options.since = dateOption(lang, name, value);
         break;
+      case '--report':
+        if (!/\.docx$/i.test(value)) throw badOption(lang, name, value, 'hint.report');
+        options.report = value;
+        break;
       case '--previous':
         if (!value.trim()) throw badOption(lang, name, value, 'hint.previous');
         options.previous.push(value);
         break;
     }
+  }
+  if (options.out && /\.docx$/i.test(options.out) !== (parsed.command === 'report') && parsed.command !== null) {
+    throw badOption(lang, '--out', options.out, parsed.command === 'report' ? 'hint.report' : 'hint.out');
   }
   // Only a checked ledger can be macro-enabled (it keeps the input's macros).
   if (options.out && /\.xlsm$/i.test(options.out) && parsed.command !== null && parsed.command !== 'check') throw usageError(lang, 'usage.summaryXlsm');

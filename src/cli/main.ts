@@ -30,6 +30,7 @@ const modules = {
   summaryReport: () => require('./summary-report') as typeof import('./summary-report'),
   compare: () => require('./run-compare') as typeof import('./run-compare'),
   compareReport: () => require('./compare-report') as typeof import('./compare-report'),
+  reportDocx: () => require('./run-report') as typeof import('./run-report'),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -111,6 +112,7 @@ const summary: Command = async (args, io) => {
   const o = args.options;
   if (args.files.length < 1) throw taizhangError('usage', { message: cliText(o.lang, 'usage.summaryFiles') });
   if (!o.out && !o.json) throw taizhangError('usage', { message: cliText(o.lang, 'usage.summaryOut') });
+  if (o.report) modules.reportDocx().assertReportOut(o.report, args.files.concat(o.previous), o.lang);
   let shown = false;
   const progressOf: Record<string, ((rows: number) => void) | undefined> = {};
   for (const file of args.files) progressOf[file] = progressFor(file, o.lang, io);
@@ -127,6 +129,7 @@ const summary: Command = async (args, io) => {
     },
   });
   if (shown) io.stderr.write('\r\x1b[K');
+  if (o.report) await modules.reportDocx().writeReportDocx(run.summary, o.report, o.lang, { issuer: o.issuer, start: o.start, dueSoonDays: o.dueSoonDays });
   // One line for all the ledgers whose items depend on a start date that was not given.
   let needsStart = 0;
   run.results.forEach((r) => (needsStart += r.needsStart || 0));
@@ -141,6 +144,7 @@ const summary: Command = async (args, io) => {
       }),
     );
   }
+  if (o.report && !o.json) io.stdout.write(cliText(o.lang, 'report.written', { file: path.resolve(o.report) }) + '\n');
   // A notice that could not be written (the others were): one line, and exit 2.
   const failed = modules.summary().noticeFailures(run.notices, o.lang);
   if (failed) {
@@ -173,7 +177,23 @@ const compare: Command = async (args, io) => {
   return o.strict && cmp.later.findingCounts.errors > 0 ? 1 : 0;
 };
 
-const COMMANDS: Record<string, Command> = { check, summary, compare };
+/** The 通报 as a .docx draft: the ledgers read and summarized as summary does, then written as a document. */
+const report: Command = async (args, io) => {
+  const o = args.options;
+  if (args.files.length < 1) throw taizhangError('usage', { message: cliText(o.lang, 'usage.reportFiles') });
+  if (!o.out) throw taizhangError('usage', { message: cliText(o.lang, 'usage.reportOut') });
+  const writer = modules.reportDocx();
+  writer.assertReportOut(o.out, args.files, o.lang);
+  const run = await modules.summary().summarizeFiles(args.files, { ...checkOptionsOf(o, io), out: null, previous: o.previous, since: o.since });
+  let needsStart = 0;
+  run.results.forEach((r) => (needsStart += r.needsStart || 0));
+  if (needsStart) io.stderr.write('taizhang: ' + t(o.lang, 'start-missing', { count: needsStart }) + '\n');
+  await writer.writeReportDocx(run.summary, o.out, o.lang, { issuer: o.issuer, start: o.start, dueSoonDays: o.dueSoonDays });
+  io.stdout.write(cliText(o.lang, 'report.written', { file: path.resolve(o.out) }) + '\n');
+  return o.strict && run.summary.findingCounts.errors > 0 ? 1 : 0;
+};
+
+const COMMANDS: Record<string, Command> = { check, summary, compare, report };
 
 export async function main(argv: string[], io: Io): Promise<number> {
   let lang: Lang = sniffLang(argv);

@@ -12,7 +12,7 @@ const TEXT = {
     'usage.missingValue': '选项 {option} 缺少取值。运行 taizhang --help 查看用法。',
     'usage.flagValue': '选项 {option} 不带取值。',
     'usage.noCommand': '请指定命令：taizhang check <台账.xlsx>、taizhang summary <台账.xlsx>... --out 汇总.xlsx 或 taizhang compare <上期.xlsx> <本期.xlsx>。运行 taizhang --help 查看用法。',
-    'usage.unknownCommand': '未知命令“{command}”。可用命令：check、summary、compare。运行 taizhang --help 查看用法。',
+    'usage.unknownCommand': '未知命令“{command}”。可用命令：check、summary、compare、report。运行 taizhang --help 查看用法。',
     'usage.compareFiles': 'compare 需要两个台账文件，先上期、后本期：taizhang compare <上期.xlsx> <本期.xlsx>。',
     'usage.compareSame': 'compare 的两个文件是同一个文件“{file}”。请给出上期和本期两个版本。',
     'compare.sinceUnknown': '无法确定上期台账“{file}”的判断日期：表中没有写明填报时间，文档属性中也没有修改时间。请用 --since YYYY-MM-DD 指定上期的日期。',
@@ -51,6 +51,12 @@ const TEXT = {
     'hint.notices': '请写督办单要存放的文件夹。',
     'hint.noticeNumber': '请写督办单的文号，例如“〔2022〕第5号”。',
     'hint.issuer': '请写发文单位名称，例如“整改工作领导小组办公室”。',
+    'usage.reportFiles': 'report 需要至少一个台账文件：taizhang report <台账.xlsx>... --out 通报.docx。',
+    'usage.reportOut': 'report 需要用 --out 指定通报文件，例如 --out 通报.docx。',
+    'usage.reportIsInput': '通报文件“{file}”不能是输入的台账本身（Taizhang 从不修改原始台账）。请换一个文件名。',
+    'usage.reportFolder': '通报文件所在的文件夹“{dir}”不存在。请先建立该文件夹，或换一个位置。',
+    'hint.report': '通报文件名须以 .docx 结尾，例如 通报.docx。',
+    'report.written': '已写出通报：{file}（文中带底色的文字为待填写处，请替换后再印发）',
     'summary.noticeFailed': '{count} 份督办单未能写出（其余已写出）：{list}',
     'summary.noticeFailure': '{dept}（{reason}）',
     internal: '内部错误：{message}。这是 Taizhang 的缺陷，请把这一行和所用命令报告给维护者（设置环境变量 TAIZHANG_DEBUG=1 可看到详细信息）。',
@@ -67,7 +73,7 @@ const TEXT = {
     'usage.missingValue': 'Option {option} needs a value. Run taizhang --help for usage.',
     'usage.flagValue': 'Option {option} takes no value.',
     'usage.noCommand': 'Name a command: taizhang check <ledger.xlsx>, taizhang summary <ledger.xlsx>... --out summary.xlsx or taizhang compare <earlier.xlsx> <later.xlsx>. Run taizhang --help for usage.',
-    'usage.unknownCommand': 'Unknown command "{command}". Commands: check, summary, compare. Run taizhang --help for usage.',
+    'usage.unknownCommand': 'Unknown command "{command}". Commands: check, summary, compare, report. Run taizhang --help for usage.',
     'usage.compareFiles': 'compare takes two ledger files, the earlier first: taizhang compare <earlier.xlsx> <later.xlsx>.',
     'usage.compareSame': 'Both files of compare are the same file, "{file}". Give the earlier and the later version.',
     'compare.sinceUnknown': 'Cannot tell which date the earlier ledger "{file}" describes: it states no filing date and its document properties have no modified date. Give it with --since YYYY-MM-DD.',
@@ -106,6 +112,12 @@ const TEXT = {
     'hint.notices': 'write the folder for the notices.',
     'hint.noticeNumber': 'write the notice number, e.g. "No. 5/2022".',
     'hint.issuer': 'write the issuing office, e.g. "Rectification Office".',
+    'usage.reportFiles': 'report needs at least one ledger file: taizhang report <ledger.xlsx>... --out report.docx.',
+    'usage.reportOut': 'report needs --out for the report document, e.g. --out report.docx.',
+    'usage.reportIsInput': 'The report file "{file}" cannot be one of the input ledgers (Taizhang never changes an original). Choose another name.',
+    'usage.reportFolder': 'The folder of the report file, "{dir}", does not exist. Create it first, or write elsewhere.',
+    'hint.report': 'The report file name must end in .docx, e.g. report.docx.',
+    'report.written': 'Report written to {file} (fill in the shaded placeholders before it goes out)',
     'summary.noticeFailed': '{count} notice(s) could not be written (the others were): {list}',
     'summary.noticeFailure': '{dept} ({reason})',
     internal: 'Internal error: {message}. This is a bug in Taizhang; please report this line and the command you ran (set TAIZHANG_DEBUG=1 to see details).',
@@ -132,6 +144,7 @@ export const HELP: Record<Lang, string> = {
   taizhang check <台账.xlsx> [选项]
   taizhang summary <台账.xlsx>... --out 汇总.xlsx [选项] [--notices 文件夹] [--previous 上期.xlsx]
   taizhang compare <上期.xlsx> <本期.xlsx> [--since YYYY-MM-DD] [--out 对比.xlsx] [选项]
+  taizhang report <台账.xlsx>... --out 通报.docx [选项]
 
 选项：
   --sheet 名称            指定台账所在工作表（默认自动识别）
@@ -143,6 +156,8 @@ export const HELP: Record<Lang, string> = {
   --json                  以 JSON 输出检查结果（summary：合并后的事项与合计）
   --out 已检查.xlsx       check：写出检查后的台账副本（增加 期限状态/截止日期/剩余天数/检查意见 四列；原文件不变）
                           summary：写出汇总工作簿（总览、按方面、按牵头部门、逾期临期、检查问题、汇总台账、通报提纲）
+  --out 通报.docx         report：写出整改进展情况的通报（公文格式的 .docx 草稿，按台账的方面、问题、措施和整改进展成文）
+  --report 通报.docx      summary：同时写出通报（同 report --out）
   --notices 文件夹        summary：为每个有逾期或临期事项的牵头部门另写一份督办单（督办单-部门.xlsx）
   --notice-number 文号    summary：督办单的文号（默认“〔年份〕第__号”，留待填写）
   --issuer 单位           summary：发文单位，写在督办单落款和每页页脚（默认“整改工作领导小组办公室”）
@@ -162,6 +177,7 @@ Usage:
   taizhang check <ledger.xlsx> [options]
   taizhang summary <ledger.xlsx>... --out summary.xlsx [options] [--notices DIR] [--previous earlier.xlsx]
   taizhang compare <earlier.xlsx> <later.xlsx> [--since YYYY-MM-DD] [--out compare.xlsx] [options]
+  taizhang report <ledger.xlsx>... --out report.docx [options]
 
 Options:
   --sheet NAME            the sheet that holds the ledger (default: detected)
@@ -175,6 +191,9 @@ Options:
   --out checked.xlsx      check: write a checked copy (adds four columns; the original is never changed)
                           summary: write the summary workbook (overview, by aspect, by department,
                           overdue & due soon, findings, consolidated ledger, report outline)
+  --out report.docx       report: write the progress report (通报) as a .docx draft in the official
+                          document format, built from the ledgers' aspects, problems, measures and progress
+  --report report.docx    summary: also write the report (as report --out)
   --notices DIR           summary: also write one notice workbook per lead department with
                           overdue or due-soon items (督办单-<department>.xlsx)
   --notice-number TEXT    summary: the notices' reference number (default a blank to fill in)

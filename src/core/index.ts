@@ -52,3 +52,6 @@ export type { DocumentOptions } from './sheets/print';
 export { formatRate } from './sheets/report';
 export { STYLES } from './sheets/styles';
 export { summarySheets } from './sheets/summary';
+export type { DocBlock, DocModel, DocParagraph, DocRun, DocStyle, DocTable } from './model/document';
+export { tongbaoDocument } from './sheets/tongbao';
+export type { TongbaoOptions } from './sheets/tongbao';
