@@ -64,7 +64,8 @@ function fonts(f: { name: string }): string {
 
 /** The paragraph styles, by the model's names: id, name, paragraph and run properties. */
 const STYLE_DEFS: { id: DocStyle | 'Normal' | 'TableText' | 'TableHead' | 'TableGroup'; name: string; ppr: string; rpr: string }[] = [
-  { id: 'title', name: 'Tongbao Title', ppr: '<w:jc w:val="center"/>', rpr: fonts(FONTS.title) + '<w:sz w:val="' + SIZES.title + '"/><w:szCs w:val="' + SIZES.title + '"/>' },
+  // Off the grid: a 22 pt line is higher than the grid's 579 twips, and LibreOffice gives it two.
+  { id: 'title', name: 'Tongbao Title', ppr: '<w:snapToGrid w:val="0"/><w:jc w:val="center"/>', rpr: fonts(FONTS.title) + '<w:sz w:val="' + SIZES.title + '"/><w:szCs w:val="' + SIZES.title + '"/>' },
   { id: 'number', name: 'Tongbao Number', ppr: '<w:jc w:val="center"/>', rpr: '' },
   { id: 'addressee', name: 'Tongbao Addressee', ppr: '', rpr: '' },
   { id: 'body', name: 'Tongbao Body', ppr: '<w:ind w:firstLineChars="200" w:firstLine="640"/>', rpr: '' },
@@ -74,7 +75,7 @@ const STYLE_DEFS: { id: DocStyle | 'Normal' | 'TableText' | 'TableHead' | 'Table
   { id: 'signature', name: 'Tongbao Signature', ppr: '<w:jc w:val="right"/><w:ind w:rightChars="400" w:right="1280"/>', rpr: '' },
   { id: 'date', name: 'Tongbao Date', ppr: '<w:jc w:val="right"/><w:ind w:rightChars="400" w:right="1280"/>', rpr: '' },
   { id: 'annexLabel', name: 'Tongbao Annex Label', ppr: '', rpr: fonts(FONTS.hei) },
-  { id: 'annexTitle', name: 'Tongbao Annex Title', ppr: '<w:jc w:val="center"/><w:spacing w:before="0" w:after="' + LINE_PITCH + '"/>', rpr: fonts(FONTS.title) + '<w:sz w:val="' + SIZES.title + '"/><w:szCs w:val="' + SIZES.title + '"/>' },
+  { id: 'annexTitle', name: 'Tongbao Annex Title', ppr: '<w:snapToGrid w:val="0"/><w:jc w:val="center"/><w:spacing w:before="0" w:after="' + LINE_PITCH + '"/>', rpr: fonts(FONTS.title) + '<w:sz w:val="' + SIZES.title + '"/><w:szCs w:val="' + SIZES.title + '"/>' },
   { id: 'blank', name: 'Tongbao Blank', ppr: '', rpr: '' },
   {
     id: 'TableText', name: 'Tongbao Table Text',
@@ -83,7 +84,7 @@ const STYLE_DEFS: { id: DocStyle | 'Normal' | 'TableText' | 'TableHead' | 'Table
   },
   {
     id: 'TableGroup', name: 'Tongbao Table Group',
-    ppr: '<w:snapToGrid w:val="0"/><w:jc w:val="left"/><w:spacing w:before="0" w:after="0" w:line="300" w:lineRule="exact"/>',
+    ppr: '<w:keepNext/><w:snapToGrid w:val="0"/><w:jc w:val="left"/><w:spacing w:before="0" w:after="0" w:line="300" w:lineRule="exact"/>',
     rpr: fonts(FONTS.hei) + '<w:spacing w:val="0"/><w:sz w:val="' + SIZES.table + '"/><w:szCs w:val="' + SIZES.table + '"/>',
   },
   {
