@@ -31,6 +31,7 @@ const modules = {
   compare: () => require('./run-compare') as typeof import('./run-compare'),
   compareReport: () => require('./compare-report') as typeof import('./compare-report'),
   reportDocx: () => require('./run-report') as typeof import('./run-report'),
+  noticeList: () => require('./notice-list') as typeof import('./notice-list'),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -143,6 +144,12 @@ const summary: Command = async (args, io) => {
         notices: o.notices ? { dir: path.resolve(o.notices), count: run.notices.filter((n) => !n.error).length } : null,
       }),
     );
+  }
+  if (o.notices) {
+    const list = modules.noticeList();
+    if (!o.json) io.stdout.write(list.noticeLines(run.notices, o.lang));
+    const stale = list.staleLine(list.staleNotices(o.notices, run.notices), o.lang);
+    if (stale) (o.json ? io.stderr : io.stdout).write((o.json ? 'taizhang: ' : '') + stale + '\n');
   }
   if (o.report && !o.json) io.stdout.write(cliText(o.lang, 'report.written', { file: path.resolve(o.report) }) + '\n');
   // A notice that could not be written (the others were): one line, and exit 2.

@@ -47,7 +47,7 @@ export { planAnnotations } from './sheets/annotation';
 export { compareSheets, sideText } from './sheets/compare';
 export type { CompareSheetOptions } from './sheets/compare';
 export { safeSheetNames } from './sheets/names';
-export { noticeBookSheets, noticeDepartments, noticeSheets } from './sheets/notice';
+export { isReminder, noticeBookSheets, noticeDepartments, noticeNumberOf, noticeSheets } from './sheets/notice';
 export type { DocumentOptions } from './sheets/print';
 export { formatRate } from './sheets/report';
 export { STYLES } from './sheets/styles';

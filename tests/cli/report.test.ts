@@ -75,3 +75,33 @@ describe('exit 2 with one line, nothing written', () => {
     expect(r.stderr).toMatch(/report needs --out for the report document/);
   });
 });
+
+describe('summary --notices as sent', () => {
+  test('numbered 文号, 督办单 and 提醒单, each department\'s file listed, an earlier run\'s file named and kept', async () => {
+    const notices = path.join(dir, 'notices');
+    fs.mkdirSync(notices);
+    // A notice of an earlier run, for a department that has nothing overdue now.
+    fs.writeFileSync(path.join(notices, '督办单-宣传处.xlsx'), 'earlier');
+    const r = run(['summary', SAMPLE, ...DATES, '--out', path.join(dir, 'n.xlsx'), '--notices', notices, '--notice-number', '粤巡改督〔2022〕{n}号']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    const at = lines.indexOf('已写出督办单 6 份，位于：' + notices);
+    expect(lines.slice(at + 1, at + 8)).toEqual([
+      '  人事处：督办单-人事处.xlsx',
+      '  财务处：督办单-财务处.xlsx',
+      '  办公室：督办单-办公室.xlsx',
+      '  政策研究处：督办单-政策研究处.xlsx',
+      '  机关纪委：督办单-机关纪委.xlsx',
+      '  机关党委：提醒单-机关党委.xlsx',
+      '文件夹中另有1份以前生成的督办单或提醒单，本次没有重写，也没有删除（请勿误发）：督办单-宣传处.xlsx',
+    ]);
+    expect(fs.readFileSync(path.join(notices, '督办单-宣传处.xlsx'), 'utf8')).toBe('earlier');
+    const numberOf = async (file: string) => {
+      const zip = await JSZip.loadAsync(fs.readFileSync(path.join(notices, file)));
+      return /<t>(粤巡改督〔2022〕\d+号)<\/t>/.exec(await zip.file('xl/worksheets/sheet1.xml')!.async('string'))![1];
+    };
+    expect(await numberOf('督办单-人事处.xlsx')).toBe('粤巡改督〔2022〕1号');
+    expect(await numberOf('督办单-机关纪委.xlsx')).toBe('粤巡改督〔2022〕5号');
+    expect(await numberOf('提醒单-机关党委.xlsx')).toBe('粤巡改督〔2022〕6号');
+  });
+});

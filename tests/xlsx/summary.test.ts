@@ -292,11 +292,11 @@ describe('the summary workbook of the sample', () => {
     for (const n of run.notices) expect(await hyperlinksOf(n.file)).toEqual([]);
   });
 
-  it('writes a 督办单 for exactly the departments with overdue or due-soon items', async () => {
-    // The lead departments of the nine rows of 逾期临期.
+  it('writes a 督办单 for exactly the departments with overdue or due-soon items (a 提醒单 where only due soon)', async () => {
+    // The lead departments of the nine rows of 逾期临期; 机关党委's one item is due soon.
     const lagging = ['人事处', '财务处', '办公室', '政策研究处', '机关纪委', '机关党委'];
     const files = fs.readdirSync(notices).sort();
-    expect(files).toEqual(lagging.map((d) => '督办单-' + d + '.xlsx').sort());
+    expect(files).toEqual(lagging.map((d) => (d === '机关党委' ? '提醒单-' : '督办单-') + d + '.xlsx').sort());
     expect(run.notices.map((n) => n.dept).sort()).toEqual(lagging.slice().sort());
   });
 
@@ -313,30 +313,36 @@ describe('the summary workbook of the sample', () => {
     expect(run.notices.map((n) => n.dept).sort()).toEqual(Object.keys(expected).sort());
     for (const n of run.notices) {
       const b = await readXlsxXml(n.file);
-      expect(b.sheets.map((s) => s.name)).toEqual(['督办单']);
-      const s = b.sheet('督办单');
+      const kind = n.dept === '机关党委' ? '提醒单' : '督办单';
+      expect(b.sheets.map((s) => s.name)).toEqual([kind]);
+      const s = b.sheet(kind);
       const h = seqRow(s);
       expect(h).toBe(5);
       expect(s.rows.slice(0, 4).map((r) => r[0])).toEqual([
-        '整改督办单', '〔2022〕第__号', n.dept + '：', '　　截至2022年7月15日，' + n.dept + '牵头的整改措施中，' + expected[n.dept].says + '。',
+        '整改' + kind, '〔2022〕第__号', n.dept + '：', '　　截至2022年7月15日，' + n.dept + '牵头的整改措施中，' + expected[n.dept].says + '。',
       ]);
-      expect(s.rows[h - 1]).toEqual(['序号', '存在问题', '整改措施', '完成时限', '截止日期', '逾期/剩余天数', '整改进展及说明']);
+      expect(s.rows[h - 1]).toEqual(['序号', '存在问题', '整改措施', '责任领导', '完成时限', '截止日期', '逾期/剩余天数', '整改进展', '整改进展及说明']);
       const rows = records(s, h);
       expect(rows.map((r) => [serialToIso(r['截止日期'] as number), r['逾期/剩余天数']])).toEqual(expected[n.dept].rows);
       for (const r of rows) expect(r['整改进展及说明']).toBeNull();
-      // After the items: the reply deadline (3 working days after Friday 15 July), contact, the seal, the date.
-      expect(s.rows.slice(h + rows.length).map((r) => r[0]).filter((v) => v !== null && v !== undefined)).toEqual([
+      // After the items: the reply deadline (3 working days after Friday 15 July), contact, the issuer under
+      // the seal's space (no （盖章） printed), the date, 抄送 the leaders in charge, and the 签收 line.
+      const after = s.rows.slice(h + rows.length).map((r) => r[0]).filter((v) => v !== null && v !== undefined);
+      expect(after.slice(0, 4)).toEqual([
         '　　请于2022年7月20日前将整改进展及说明（填入上表最后一列）报送整改工作领导小组办公室。',
         '　　联系人：　　　　　　　　联系电话：',
-        '整改工作领导小组办公室（盖章）',
+        '整改工作领导小组办公室',
         '2022年7月15日',
       ]);
+      expect(after[4]).toMatch(/^抄送：\S+/);
+      expect(after[5]).toMatch(/^签收人：/);
+      expect(after).toHaveLength(6);
       // The reply column is there to be written in: a bordered cell on every item row.
-      expect(s.xml).toMatch(new RegExp('<c r="G' + (h + 1) + '" s="\\d+"/>'));
-      expect(s.xml).not.toMatch(/来源文件|贵单位/);
-      expect(s.xml).toContain('<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="1"/>');
+      expect(s.xml).toMatch(new RegExp('<c r="I' + (h + 1) + '" s="\\d+"/>'));
+      expect(s.xml).not.toMatch(/来源文件|贵单位|盖章/);
+      expect(s.xml).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="1"/>');
       expect(s.xml).toContain('<oddFooter>&amp;C第 &amp;P 页 共 &amp;N 页</oddFooter>');
-      expect(b.workbookXml).toContain("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">'督办单'!$5:$5</definedName>");
+      expect(b.workbookXml).toContain("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">'" + kind + "'!$5:$5</definedName>");
     }
   });
 });

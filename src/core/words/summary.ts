@@ -111,12 +111,21 @@ export interface SummaryText {
   indent: { paragraph: string; annex: [string, string, string] };
   notice: {
     title: string;
+    /** The title of a notice whose items are only due soon (提醒单), and the name of its sheet. */
+    reminderTitle: string;
+    reminderSheet: string;
     number: (year: number) => string;
     addressee: (dept: string) => string;
     sentence: (asOf: string, dept: string, overdue: number, dueSoon: number) => string;
     reply: (date: string, issuer: string) => string;
     contact: string;
     seal: (issuer: string) => string;
+    /** 抄送: the leaders in charge of the items, or a blank to fill in. */
+    copyTo: (names: string[]) => string;
+    /** The line the department signs on receipt. */
+    receipt: string;
+    /** A 立行立改 item's 截止日期 when no start date was given: never the as-of date made up as one. */
+    needsStart: string;
   };
 }
 
@@ -256,7 +265,9 @@ const ZH: SummaryText = {
   heading2: (n, text) => '（' + chineseOrdinal(n) + '）' + text,
   indent: { paragraph: '\u3000\u3000', annex: ['', '\u3000\u3000', '\u3000\u3000\u3000\u3000'] },
   notice: {
-    title: '整改督办单',
+    title: '整改' + GLOSSARY.zh.notice,
+    reminderTitle: '整改' + GLOSSARY.zh.reminder,
+    reminderSheet: GLOSSARY.zh.reminder,
     number: (year) => '〔' + year + '〕第__号',
     addressee: (dept) => dept + '：',
     sentence: (asOf, dept, overdue, dueSoon) =>
@@ -265,7 +276,10 @@ const ZH: SummaryText = {
         dueSoon > 0 ? (overdue > 0 ? '' : '有') + dueSoon + '项即将到期，请抓紧推进，确保按期完成' : ''].filter((x) => x !== '').join('；') + '。',
     reply: (date, issuer) => '请于' + date + '前将整改进展及说明（填入上表最后一列）报送' + issuer + '。',
     contact: '联系人：\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000联系电话：',
-    seal: (issuer) => issuer + '（盖章）',
+    seal: (issuer) => issuer,
+    copyTo: (names) => '抄送：' + names.join('、'),
+    receipt: '签收人：\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000签收时间：\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日',
+    needsStart: '待定（需起始日）',
   },
 };
 
@@ -368,6 +382,8 @@ const EN: SummaryText = {
   indent: { paragraph: '', annex: ['', '  ', '    '] },
   notice: {
     title: 'Rectification supervision notice',
+    reminderTitle: 'Rectification reminder',
+    reminderSheet: GLOSSARY.en.reminder,
     number: (year) => 'No. __/' + year,
     addressee: (dept) => dept + ':',
     sentence: (asOf, dept, overdue, dueSoon) =>
@@ -376,7 +392,10 @@ const EN: SummaryText = {
         dueSoon > 0 ? dueSoon + ' ' + (dueSoon === 1 ? 'is' : 'are') + ' due soon: press ahead to finish on time' : ''].filter((x) => x !== '').join('; ') + '.',
     reply: (date, issuer) => 'Please report progress (in the last column above) to ' + issuer + ' by ' + date + '.',
     contact: 'Contact:                Tel:',
-    seal: (issuer) => issuer + ' (seal)',
+    seal: (issuer) => issuer,
+    copyTo: (names) => 'Copy to: ' + names.join(', '),
+    receipt: 'Received by:                        Date:',
+    needsStart: 'To be set (needs the start date)',
   },
 };
 
