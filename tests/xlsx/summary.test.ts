@@ -642,14 +642,14 @@ describeWithSoffice('LibreOffice prints the summary and a notice, the charts in 
     console.log('总览 page 1: ' + rateBars + ' rate-bar pixels; done/overdue/due-soon ' + [done, overdue, dueSoon].join('/'));
   });
 
-  it('every sheet starts its pages with a title, and the 督办单 is one portrait page', () => {
+  it('every sheet starts its pages with a title, and the 督办单 is one landscape page (its reply column wide enough to write in)', () => {
     expect(pdfPages(pdfs[0])).toBeGreaterThanOrEqual(7);
     expect(pdfPages(pdfs[1])).toBe(1);
     const notice = readPng(renderPage(pdfs[1], 1));
-    expect(notice.height).toBeGreaterThan(notice.width);
+    expect(notice.width).toBeGreaterThan(notice.height);
     // The title across the top, the table below it, the seal lines at the right further down.
-    expect(countPixels(notice, [0.3, 0.04, 0.7, 0.1])).toBeGreaterThan(150);
-    expect(countPixels(notice, [0.05, 0.15, 0.95, 0.5])).toBeGreaterThan(2000);
-    expect(countPixels(notice, [0.05, 0.15, 0.95, 0.6], 'FFC7CE', 12)).toBeGreaterThan(100);
+    expect(countPixels(notice, [0.3, 0.06, 0.7, 0.16])).toBeGreaterThan(150);
+    expect(countPixels(notice, [0.05, 0.25, 0.95, 0.6])).toBeGreaterThan(2000);
+    expect(countPixels(notice, [0.05, 0.25, 0.95, 0.7], 'FFC7CE', 12)).toBeGreaterThan(100);
   });
 });
