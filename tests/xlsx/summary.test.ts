@@ -631,9 +631,9 @@ describeWithSoffice('LibreOffice prints the summary and a notice, the charts in 
     // The charts stand right of the tables, in the right half of the landscape page.
     const right: [number, number, number, number] = [0.45, 0.05, 0.97, 0.92];
     const rateBars = countPixels(img, right, '638EC6', 30);
-    const done = countPixels(img, right, 'C6EFCE', 12);
-    const overdue = countPixels(img, right, 'FFC7CE', 12);
-    const dueSoon = countPixels(img, right, 'FFEB9C', 12);
+    const done = countPixels(img, right, '70AD47', 12);
+    const overdue = countPixels(img, right, 'C00000', 12);
+    const dueSoon = countPixels(img, right, 'FFC000', 12);
     expect(rateBars).toBeGreaterThan(400);
     expect(Math.min(done, overdue, dueSoon)).toBeGreaterThan(100);
     // The left half holds the tables: text, not bars.
