@@ -201,8 +201,8 @@ describe('the summary workbook of the sample', () => {
     // One paragraph per aspect under 一, four of them.
     expect(lines.slice(at(sections[0]) + 1, at(sections[1])).map((l) => l.slice(0, 5))).toEqual(['　　（一）', '　　（二）', '　　（三）', '　　（四）']);
     expect(lines).toContain('　　（一）逾期未完成的整改措施6项，临期（10日内到期）3项，需加快推进。');
-    // The overdue counts of the departments (人事处 2, the others 1), the most first, then by due-soon items.
-    expect(lines).toContain('　　（二）逾期事项较多的牵头部门：人事处2项、财务处1项、办公室1项、政策研究处1项、机关纪委1项。');
+    // The departments with more than one overdue item: only 人事处 (2; the others 1).
+    expect(lines).toContain('　　（二）逾期事项较多的牵头部门：人事处2项。');
     const annex = lines.slice(at(sections[3]) + 1);
     expect(annex.slice(0, 4)).toEqual([
       '一、党的领导不够坚强有力，落实党的理论路线方针政策和党中央重大决策部署不到位',

@@ -253,7 +253,7 @@ const ZH: SummaryText = {
     unsettled: (noDeadline, basicallyDone) =>
       [noDeadline > 0 ? noDeadline + '项整改措施完成时限待明确' : '', basicallyDone > 0 ? basicallyDone + '项基本完成、尚未完成整改' : '']
         .filter((x) => x !== '').join('，') + '。',
-    findingErrors: (errors) => '台账检查发现' + errors + '处错误（见“检查问题”表），请各牵头部门核实更正。',
+    findingErrors: (errors) => '台账检查发现' + errors + '处错误，请各牵头部门核实更正。',
     nextHeading: '下一步工作',
     next:
       '各牵头部门要对照整改台账逐项推进：对已逾期的整改措施立即整改，并书面说明逾期原因；对临期事项倒排工期、' +

@@ -475,9 +475,10 @@ describe('通报提纲: a 整改进展情况通报', () => {
       [2, 'paragraph', '　　（三）其他。共1个问题、2项整改措施，已完成0项，完成率0.0%；逾期1项，临期0项。'],
       [1, 'heading1', '　　二、存在的问题'],
       [2, 'paragraph', '　　（一）逾期未完成的整改措施2项，临期（10日内到期）1项，需加快推进。'],
-      [2, 'paragraph', '　　（二）逾期事项较多的牵头部门：办公室2项、人事处1项。'],
+      // Departments named only with more than one overdue item; no pointer to a sheet in a document that goes out.
+      [2, 'paragraph', '　　（二）逾期事项较多的牵头部门：办公室2项。'],
       [2, 'paragraph', '　　（三）1项整改措施完成时限待明确，1项基本完成、尚未完成整改。'],
-      [2, 'paragraph', '　　（四）台账检查发现1处错误（见“检查问题”表），请各牵头部门核实更正。'],
+      [2, 'paragraph', '　　（四）台账检查发现1处错误，请各牵头部门核实更正。'],
       [1, 'heading1', '　　三、下一步工作'],
       [0, 'paragraph', '　　各牵头部门要对照整改台账逐项推进：对已逾期的整改措施立即整改，并书面说明逾期原因；对临期事项倒排工期、抓紧推进，确保按期完成；已完成的整改措施要及时报送佐证材料，按程序申请销号；长期坚持的整改措施要定期报告进展，巩固整改成效。'],
       [0, 'paragraph', ''],
@@ -512,11 +513,17 @@ describe('通报提纲: a 整改进展情况通报', () => {
   it('says so when nothing is lagging, and names at most five departments', () => {
     const calm = summarize([result('c.xlsx', '台账', [{ measure: '修订制度', leadDept: '办公室', flag: 'on-track', daysLeft: 40 }])], { asOf: AS_OF });
     expect(reportLines(calm).map((l) => l.text)).toContain('　　（一）暂无逾期和临期的整改措施。');
-    const many = summarize([result('d.xlsx', '台账', Array.from({ length: 7 }, (_, k) => ({
-      measure: '措施' + k, leadDept: '部门' + k, flag: 'overdue' as const, daysLeft: -1 - k,
+    // Seven departments with two overdue items each: five named. (k + 1 days overdue for the first, k + 11 for the second.)
+    const many = summarize([result('d.xlsx', '台账', Array.from({ length: 14 }, (_, k) => ({
+      measure: '措施' + k, leadDept: '部门' + (k % 7), flag: 'overdue' as const, daysLeft: -1 - k,
     })))], { asOf: AS_OF });
     const named = reportLines(many).filter((l) => /较多的牵头部门/.test(l.text))[0].text;
-    expect(named).toBe('　　（二）逾期事项较多的牵头部门：部门0 1项、部门1 1项、部门2 1项、部门3 1项、部门4 1项。'.replace(/ /g, ''));
+    expect(named).toBe('　　（二）逾期事项较多的牵头部门：部门0 2项、部门1 2项、部门2 2项、部门3 2项、部门4 2项。'.replace(/ /g, ''));
+    // One overdue item each: no list of departments at all.
+    const single = summarize([result('e.xlsx', '台账', Array.from({ length: 7 }, (_, k) => ({
+      measure: '措施' + k, leadDept: '部门' + k, flag: 'overdue' as const, daysLeft: -1 - k,
+    })))], { asOf: AS_OF });
+    expect(reportLines(single).filter((l) => /较多的牵头部门/.test(l.text))).toEqual([]);
   });
 
   it('is one cell per paragraph, on A4 portrait, with the issuer in the footer', () => {
