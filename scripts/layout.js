@@ -20,11 +20,12 @@ const HOSTS = {
   core: [],
   host: ['core'],
   xlsxlite: ['core'],
+  docx: ['core', 'xlsxlite'],
   xlsx: ['core', 'xlsxlite'],
-  cli: ['core', 'xlsx', 'xlsxlite'],
+  cli: ['core', 'xlsx', 'xlsxlite', 'docx'],
   excel: ['core', 'host', 'xlsxlite'],
   wps: ['core', 'host', 'xlsxlite'],
-  taskpane: ['core', 'host', 'xlsxlite'],
+  taskpane: ['core', 'host', 'xlsxlite', 'docx'],
   msajax: [],
 };
 /** Where a host is constructed, the one file of a room that may name it. */

@@ -29,6 +29,8 @@ export interface CliOptions {
   replyDays: number;
   /** compare: the date the earlier version is judged at (default: its stated 填报时间, else its modified date). */
   since: IsoDate | null;
+  /** summary: also write the 通报 as a .docx here (report writes it to --out). */
+  report: string | null;
   /** summary: earlier versions of the ledgers, for 本期进展 (repeat the option for several). */
   previous: string[];
   /** Words the user taught (cli/config.ts): this file, else taizhang.json in the working folder. */
@@ -44,7 +46,7 @@ export interface ParsedArgs {
 }
 
 const VALUE_OPTIONS = ['--sheet', '--as-of', '--start', '--due-soon-days', '--immediate-days', '--lang', '--out', '--notices',
-  '--notice-number', '--issuer', '--reply-days', '--since', '--previous', '--config'];
+  '--notice-number', '--issuer', '--reply-days', '--since', '--previous', '--config', '--report'];
 const FLAG_OPTIONS = ['--json', '--strict', '--help', '-h', '--version', '-v', '-V'];
 
 /**
@@ -55,9 +57,10 @@ export const ONLY_FOR: Record<string, string[]> = {
   '--notices': ['summary'],
   '--notice-number': ['summary'],
   '--reply-days': ['summary'],
-  '--previous': ['summary'],
-  '--issuer': ['summary', 'compare'],
-  '--since': ['summary', 'compare'],
+  '--previous': ['summary', 'report'],
+  '--issuer': ['summary', 'compare', 'report'],
+  '--since': ['summary', 'compare', 'report'],
+  '--report': ['summary'],
 };
 
 /** Edits (insert, delete, replace, swap two neighbours) between two short strings. */
@@ -158,6 +161,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     since: null,
     previous: [],
     config: null,
+    report: null,
   };
   const parsed: ParsedArgs = { command: null, files: [], options, help: false, version: false };
   /** The value options given, to refuse those that do not apply to the command. */
@@ -219,8 +223,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
         options.lang = value;
         break;
       case '--out':
-        if (/\.(xls|et|xlt|ett)$/i.test(value)) throw badOption(lang, name, value, 'hint.outLegacy');
-        if (!/\.xls[xm]$/i.test(value)) throw badOption(lang, name, value, 'hint.out');
+        // report writes a .docx; which one a command takes is judged once the command is known (below).
+        if (!/\.(xls[xm]|docx)$/i.test(value)) throw badOption(lang, name, value, 'hint.out');
         options.out = value;
         break;
       case '--notices':
@@ -244,6 +248,10 @@ export function parseArgs(argv: string[]): ParsedArgs {
       case '--since':
         options.since = dateOption(lang, name, value);
         break;
+      case '--report':
+        if (!/\.docx$/i.test(value)) throw badOption(lang, name, value, 'hint.report');
+        options.report = value;
+        break;
       case '--previous':
         if (!value.trim()) throw badOption(lang, name, value, 'hint.previous');
         options.previous.push(value);
@@ -262,6 +270,9 @@ export function parseArgs(argv: string[]): ParsedArgs {
         throw usageError(lang, 'usage.notFor', { option: name, command, commands: only.join(lang === 'zh' ? '、' : ', ') });
       }
     }
+  }
+  if (options.out && /\.docx$/i.test(options.out) !== (parsed.command === 'report') && parsed.command !== null) {
+    throw badOption(lang, '--out', options.out, parsed.command === 'report' ? 'hint.report' : 'hint.out');
   }
   // Only a checked ledger can be macro-enabled (it keeps the input's macros).
   if (options.out && /\.xlsm$/i.test(options.out) && parsed.command !== null && parsed.command !== 'check') throw usageError(lang, 'usage.summaryXlsm');

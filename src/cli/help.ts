@@ -67,6 +67,10 @@ const OPTIONS: Record<string, OptionHelp> = {
       en: 'the date the earlier version is judged at (default: the filing date it states, else its modified date); the later one is judged at --as-of',
     },
   },
+  '--report': {
+    name: { zh: '--report 通报.docx', en: '--report report.docx' },
+    text: { zh: '同时写出整改进展情况的通报（公文格式的 .docx 草稿）', en: 'also write the progress report (通报) as a .docx draft' },
+  },
   '--config': {
     name: { zh: '--config 文件', en: '--config FILE' },
     text: { zh: '本单位的表头用词、状态用词和选项默认值（JSON）；默认为当前文件夹的 taizhang.json', en: "the office's own header words, status words and option defaults (JSON); default taizhang.json in this folder" },
@@ -108,6 +112,17 @@ const COMMANDS: Record<string, CommandHelp> = {
     examples: {
       zh: ['taizhang compare 6月台账.xlsx 7月台账.xlsx', 'taizhang compare 6月台账.xlsx 7月台账.xlsx --since 2022-06-30 --out 对比.xlsx'],
       en: ['taizhang compare june.xlsx july.xlsx', 'taizhang compare june.xlsx july.xlsx --since 2022-06-30 --out compare.xlsx'],
+    },
+  },
+  report: {
+    usage: { zh: 'taizhang report <台账.xlsx|文件夹|*.xlsx>... --out 通报.docx [选项]', en: 'taizhang report <ledger.xlsx|folder|*.xlsx>... --out report.docx [options]' },
+    about: {
+      zh: '写出整改进展情况的通报：公文格式的 .docx 草稿，按台账的方面、问题、措施和整改进展成文，文号、主送、落款等留待填写。',
+      en: 'Writes the progress report (通报): a .docx draft in the official document format, built from the ledgers; 文号, 主送 and the signature are left to fill in.',
+    },
+    examples: {
+      zh: ['taizhang report 各部门台账 --out 通报.docx --start 2022-02-24', 'taizhang report 台账.xlsx --out 通报.docx --issuer 县委巡察整改办'],
+      en: ['taizhang report ledgers --out report.docx --start 2022-02-24', 'taizhang report ledger.xlsx --out report.docx --issuer "Rectification Office"'],
     },
   },
 };

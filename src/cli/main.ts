@@ -36,6 +36,8 @@ const modules = {
   osErrors: () => require('./os-errors') as typeof import('./os-errors'),
   config: () => require('./config') as typeof import('./config'),
   sniff: () => require('../xlsx/sniff') as typeof import('../xlsx/sniff'),
+  reportDocx: () => require('./run-report') as typeof import('./run-report'),
+  noticeList: () => require('./notice-list') as typeof import('./notice-list'),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -136,6 +138,7 @@ const summary: Command = async (args, io, config) => {
   const o = args.options;
   if (args.files.length < 1) throw taizhangError('usage', { message: cliText(o.lang, 'usage.summaryFiles') });
   if (!o.out && !o.json) throw taizhangError('usage', { message: cliText(o.lang, 'usage.summaryOut') });
+  if (o.report) modules.reportDocx().assertReportOut(o.report, args.files.concat(o.previous), o.lang);
   let shown = false;
   const progressOf: Record<string, ((rows: number) => void) | undefined> = {};
   const run = await modules.summary().summarizeFiles(args.files, {
@@ -152,6 +155,7 @@ const summary: Command = async (args, io, config) => {
     },
   });
   if (shown) io.stderr.write('\r\x1b[K');
+  if (o.report) await modules.reportDocx().writeReportDocx(run.summary, o.report, o.lang, { issuer: o.issuer, start: o.start, dueSoonDays: o.dueSoonDays });
   // One line for all the ledgers whose items depend on a start date that was not given.
   let needsStart = 0;
   run.results.forEach((r) => (needsStart += r.needsStart || 0));
@@ -172,6 +176,13 @@ const summary: Command = async (args, io, config) => {
       }),
     );
   }
+  if (o.notices) {
+    const list = modules.noticeList();
+    if (!o.json) io.stdout.write(list.noticeLines(run.notices, o.lang));
+    const stale = list.staleLine(list.staleNotices(o.notices, run.notices), o.lang);
+    if (stale) (o.json ? io.stderr : io.stdout).write((o.json ? 'taizhang: ' : '') + stale + '\n');
+  }
+  if (o.report && !o.json) io.stdout.write(cliText(o.lang, 'report.written', { file: path.resolve(o.report) }) + '\n');
   // A notice that could not be written (the others were): one line, and exit 2.
   const failed = modules.summary().noticeFailures(run.notices, o.lang);
   if (failed) io.stderr.write('taizhang: ' + oneLine(failed) + '\n');
@@ -207,7 +218,27 @@ const compare: Command = async (args, io, config) => {
   return o.strict && cmp.later.findingCounts.errors > 0 ? 1 : 0;
 };
 
-const COMMANDS: Record<string, Command> = { check, summary, compare };
+/** The 通报 as a .docx draft: the ledgers read and summarized as summary does, then written as a document. */
+const report: Command = async (args, io, config) => {
+  const o = args.options;
+  if (args.files.length < 1) throw taizhangError('usage', { message: cliText(o.lang, 'usage.reportFiles') });
+  if (!o.out) throw taizhangError('usage', { message: cliText(o.lang, 'usage.reportOut') });
+  const writer = modules.reportDocx();
+  writer.assertReportOut(o.out, args.files, o.lang);
+  const run = await modules.summary().summarizeFiles(args.files, { ...checkOptionsOf(o, io, config), out: null, previous: o.previous, since: o.since });
+  let needsStart = 0;
+  run.results.forEach((r) => (needsStart += r.needsStart || 0));
+  const startLine = modules.report().startLine(o.lang, needsStart);
+  if (startLine) io.stderr.write('taizhang: ' + startLine + '\n');
+  // Inputs left out as summary leaves them out, and said the same way.
+  modules.skipped().skippedLines(run.skipped, o.lang).forEach((line) => io.stderr.write('taizhang: ' + oneLine(line) + '\n'));
+  await writer.writeReportDocx(run.summary, o.out, o.lang, { issuer: o.issuer, start: o.start, dueSoonDays: o.dueSoonDays });
+  io.stdout.write(cliText(o.lang, 'report.written', { file: path.resolve(o.out) }) + '\n');
+  if (modules.skipped().ledgerSkipped(run.skipped)) return 2;
+  return o.strict && run.summary.findingCounts.errors > 0 ? 1 : 0;
+};
+
+const COMMANDS: Record<string, Command> = { check, summary, compare, report };
 
 export async function main(argv: string[], io: Io): Promise<number> {
   let lang: Lang = sniffLang(argv);

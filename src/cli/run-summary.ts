@@ -8,7 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { isTaizhangError, taizhangError, userMessage, DocumentOptions, noticeDepartments, noticeSheets, summarySheets, summarize, Summary, CheckOptions, CheckResult, Lang, IsoDate, comparable, compareResults, Comparison, PeriodProgress, periodProgress } from '../core';
+import { isTaizhangError, isReminder, taizhangError, userMessage, DocumentOptions, noticeDepartments, noticeSheets, summarySheets, summarize, Summary, CheckOptions, CheckResult, Lang, IsoDate, comparable, compareResults, Comparison, PeriodProgress, periodProgress } from '../core';
 import { readEarlier } from './run-compare';
 import { assertXlsx } from '../xlsx/sniff';
 import { writeSpecsWorkbook } from '../xlsx/spec-writer';
@@ -154,18 +154,22 @@ export function safeFileName(name: string, maxBytes: number = MAX_BYTES): string
 }
 
 const PREFIX = '督办单-';
+/** A department whose items are only due soon gets a 提醒单 (core/sheets/notice.ts isReminder). */
+export const REMINDER_PREFIX = '提醒单-';
 const EXT = '.xlsx';
+/** The files a run of --notices writes, this one or an earlier one. */
+export const NOTICE_FILE = /^(督办单|提醒单)-.*\.xlsx$/;
 
 /**
  * 督办单-<部门>.xlsx, whatever the language of the sheets (the file name is what staff attach and
  * forward). Distinct names for distinct departments, also where only illegal characters or case
  * differ; `taken` says which names must not be used (an input file of that name).
  */
-export function noticeFileNames(depts: string[], taken: (name: string) => boolean = () => false): string[] {
+export function noticeFileNames(depts: string[], taken: (name: string) => boolean = () => false, reminders: boolean[] = []): string[] {
   const used: Record<string, true> = Object.create(null);
   const room = MAX_BYTES - utf8Length(PREFIX + EXT) - 4; // 4: room for a suffix such as "-12"
-  return depts.map((dept) => {
-    const base = PREFIX + safeFileName(dept, room);
+  return depts.map((dept, k) => {
+    const base = (reminders[k] ? REMINDER_PREFIX : PREFIX) + safeFileName(dept, room);
     let name = base + EXT;
     for (let n = 2; used[name.toLowerCase()] || taken(name); n++) name = base + '-' + n + EXT;
     used[name.toLowerCase()] = true;
@@ -193,7 +197,7 @@ export async function writeNotices(summary: Summary, dir: string, lang: Lang = s
   const depts = noticeDepartments(summary);
   guardedSync('folder', dir, lang, () => fs.mkdirSync(dir, { recursive: true }));
   const taken = (name: string) => inputs.some((f) => isSameFile(f, path.join(dir, name)));
-  const names = noticeFileNames(depts, taken);
+  const names = noticeFileNames(depts, taken, depts.map((d) => isReminder(summary, d)));
   const out: NoticeFile[] = [];
   for (let k = 0; k < depts.length; k++) {
     const file = path.join(dir, names[k]);

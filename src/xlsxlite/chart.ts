@@ -101,14 +101,22 @@ function numCache(list: (number | null)[], format: string): string {
   return out + '</c:numCache>';
 }
 
-/** Text properties: a size in hundredths of a point, bold or not. */
-function txPr(size: number, bold: boolean): string {
-  return '<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="' + size + '" b="' + (bold ? 1 : 0) + '"/></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>';
+/** Text properties: a size in hundredths of a point, bold or not, and a colour. */
+function txPr(size: number, bold: boolean, color?: string): string {
+  return '<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="' + size + '" b="' + (bold ? 1 : 0) + '">' +
+    (color ? '<a:solidFill><a:srgbClr val="' + color + '"/></a:solidFill>' : '') + '</a:defRPr></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>';
 }
 
-function dataLabels(format: string): string {
-  return '<c:dLbls><c:numFmt formatCode="' + xmlAttr(format) + '" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>' +
-    txPr(800, false) + '<c:dLblPos val="outEnd"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/>' +
+/** The grey level of a fill (ITU-R BT.601 luma, 0-255): labels on a dark fill are white. */
+export function greyLevel(hex: string): number {
+  const v = parseInt(hex.slice(0, 6), 16);
+  return 0.299 * ((v >> 16) & 255) + 0.587 * ((v >> 8) & 255) + 0.114 * (v & 255);
+}
+
+/** Labels at the bar's end; inside a stacked bar's part (where outEnd is not allowed), zero parts unlabelled. */
+function dataLabels(format: string, stacked: boolean, fill: string): string {
+  return '<c:dLbls><c:numFmt formatCode="' + xmlAttr(stacked ? format + ';-' + format + ';;' : format) + '" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>' +
+    txPr(800, stacked, stacked && greyLevel(fill) < 100 ? 'FFFFFF' : undefined) + '<c:dLblPos val="' + (stacked ? 'ctr' : 'outEnd') + '"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/>' +
     '<c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>';
 }
 
@@ -130,9 +138,10 @@ export function chartXml(spec: SheetSpec, sheetName: string, chart: SpecChart): 
   series.forEach((s, i) => {
     parts.push('<c:ser><c:idx val="' + i + '"/><c:order val="' + i + '"/>');
     parts.push('<c:tx><c:strRef><c:f>' + xmlAttr(s.nameRef) + '</c:f>' + strCache([s.name]) + '</c:strRef></c:tx>');
-    parts.push(colorFill(chart.colors[i % chart.colors.length] || '5B9BD5'));
+    const fill = chart.colors[i % chart.colors.length] || '5B9BD5';
+    parts.push(colorFill(fill));
     parts.push('<c:invertIfNegative val="0"/>');
-    if (chart.labels) parts.push(dataLabels(format));
+    if (chart.labels) parts.push(dataLabels(format, stacked, fill));
     parts.push('<c:cat><c:strRef><c:f>' + xmlAttr(s.categoriesRef) + '</c:f>' + strCache(s.categories) + '</c:strRef></c:cat>');
     parts.push('<c:val><c:numRef><c:f>' + xmlAttr(s.valuesRef) + '</c:f>' + numCache(s.values, format) + '</c:numRef></c:val>');
     parts.push('</c:ser>');

@@ -20,7 +20,7 @@ import { MAIN, REL, registerStyles, writeSheet, XML_HEAD } from './sheet';
 import { ByteSink, collect, ZipOptions, ZipWriter } from './zip';
 
 export { toBase64, crc32, utf8 } from './bytes';
-export { zipStored, ZipEntry, ZipWriter, ZipOptions, ByteSink, Deflate, PartDeflate } from './zip';
+export { collect, zipStored, ZipEntry, ZipWriter, ZipOptions, ByteSink, Deflate, PartDeflate } from './zip';
 export { XmlOut, CHUNK_BYTES } from './out';
 export { chartSeries, ChartSeries, parseBlock } from './chart';
 export { safeSheetNames };

@@ -43,7 +43,7 @@ test('each planted breach is named, and nothing else', () => {
     'src/excel/read.ts': "import { s } from '../core';\nexport const e = s;\n",
   });
   expect(checkLayout(root)).toEqual([
-    'src/cli/main.ts: cli/ imports src/excel/read.ts (cli/ may import core, xlsx, xlsxlite)',
+    'src/cli/main.ts: cli/ imports src/excel/read.ts (cli/ may import core, xlsx, xlsxlite, docx)',
     "src/core/check/flags.ts: the core imports 'fs' (it must stay pure)",
     'src/core/read/ledger.ts: read/ imports src/core/sheets/summary.ts, a later stage (model -> text -> words -> read -> check -> aggregate -> sheets)',
     "src/cli/args.ts: on the CLI's start-up path, imports the façade (take core modules by path)",

@@ -147,6 +147,9 @@ describe('the report and the workbook', () => {
     expect(row.slice(9)).toEqual([92, '正常推进', 9, 8]);
     const overview = wb.getWorksheet('对比总览') as ExcelJS.Worksheet;
     expect(overview.getCell('A5').value).toBe(lines0());
+    // The change of the completion rate in words, in percentage points.
+    const rateRow = overview.getColumn(1).values.indexOf('完成率');
+    expect(String(overview.getCell('D' + rateRow).value)).toMatch(/^(提高|下降)\d+\.\d个百分点$|^持平$/);
     const all = wb.getWorksheet('全部变化') as ExcelJS.Worksheet;
     expect(all.rowCount).toBe(3 + 9);
     const counts = wb.getWorksheet('增删事项') as ExcelJS.Worksheet;

@@ -76,13 +76,16 @@ describe('生成督办单: the notices as sheets of this workbook (src/taskpane/
       '县巡改〔2022〕7号',
       '办公室：',
       '　　截至2022年7月15日，办公室牵头的整改措施中，有2项已逾期，请立即整改并说明原因。',
-      '序号|存在问题|整改措施|完成时限|截止日期|逾期/剩余天数|整改进展及说明',
-      '1|公务接待不规范|=清理2021年以来公务接待台账|2022-05-31|' + isoToSerial('2022-05-31') + '|逾期45天',
-      '2|理论学习不深入|制定年度学习计划|2022年6月底前|' + isoToSerial('2022-06-30') + '|逾期15天',
+      '序号|存在问题|整改措施|责任领导|完成时限|截止日期|逾期/剩余天数|整改进展|整改进展及说明',
+      '1|公务接待不规范|=清理2021年以来公务接待台账|赵某|2022-05-31|' + isoToSerial('2022-05-31') + '|逾期45天|正在核对',
+      '2|理论学习不深入|制定年度学习计划|张某|2022年6月底前|' + isoToSerial('2022-06-30') + '|逾期15天|已起草',
       '　　请于2022年7月22日前将整改进展及说明（填入上表最后一列）报送县委巡察整改办。',
       '　　联系人：　　　　　　　　联系电话：',
-      '县委巡察整改办（盖章）',
+      // The seal's space, no （盖章） printed; 抄送 the leaders in charge; the line signed on receipt.
+      '县委巡察整改办',
       '2022年7月15日',
+      '抄送：赵某、张某',
+      '签收人：　　　　　　　　签收时间：　　　　年　　月　　日',
     ]);
     expect(sheetText(host, '督办单-宣传部')[3]).toBe('　　截至2022年7月15日，宣传部牵头的整改措施中，有1项即将到期，请抓紧推进，确保按期完成。');
     // The measure that looks like a formula stays text.
@@ -135,7 +138,8 @@ describe('生成督办单: the notices as sheets of this workbook (src/taskpane/
     const w = await writeNotices(excel, c.result, 'zh', DOC);
     expect(host.state.syncCount - before).toBe(2);
     expect(w.report!.skipped).toEqual(['merges', 'columnWidths', 'printSettings', 'rowHeights']);
-    expect(sheetText(host, '督办单-组织部')[0]).toBe('整改督办单');
+    // 组织部's items are only due soon: a 提醒单.
+    expect(sheetText(host, '督办单-组织部')[0]).toBe('整改提醒单');
   });
 });
 

@@ -201,8 +201,8 @@ describe('the summary workbook of the sample', () => {
     // One paragraph per aspect under 一, four of them.
     expect(lines.slice(at(sections[0]) + 1, at(sections[1])).map((l) => l.slice(0, 5))).toEqual(['　　（一）', '　　（二）', '　　（三）', '　　（四）']);
     expect(lines).toContain('　　（一）逾期未完成的整改措施6项，临期（10日内到期）3项，需加快推进。');
-    // The overdue counts of the departments (人事处 2, the others 1), the most first, then by due-soon items.
-    expect(lines).toContain('　　（二）逾期事项较多的牵头部门：人事处2项、财务处1项、办公室1项、政策研究处1项、机关纪委1项。');
+    // The departments with more than one overdue item: only 人事处 (2; the others 1).
+    expect(lines).toContain('　　（二）逾期事项较多的牵头部门：人事处2项。');
     const annex = lines.slice(at(sections[3]) + 1);
     expect(annex.slice(0, 4)).toEqual([
       '一、党的领导不够坚强有力，落实党的理论路线方针政策和党中央重大决策部署不到位',
@@ -292,11 +292,11 @@ describe('the summary workbook of the sample', () => {
     for (const n of run.notices) expect(await hyperlinksOf(n.file)).toEqual([]);
   });
 
-  it('writes a 督办单 for exactly the departments with overdue or due-soon items', async () => {
-    // The lead departments of the nine rows of 逾期临期.
+  it('writes a 督办单 for exactly the departments with overdue or due-soon items (a 提醒单 where only due soon)', async () => {
+    // The lead departments of the nine rows of 逾期临期; 机关党委's one item is due soon.
     const lagging = ['人事处', '财务处', '办公室', '政策研究处', '机关纪委', '机关党委'];
     const files = fs.readdirSync(notices).sort();
-    expect(files).toEqual(lagging.map((d) => '督办单-' + d + '.xlsx').sort());
+    expect(files).toEqual(lagging.map((d) => (d === '机关党委' ? '提醒单-' : '督办单-') + d + '.xlsx').sort());
     expect(run.notices.map((n) => n.dept).sort()).toEqual(lagging.slice().sort());
   });
 
@@ -313,30 +313,36 @@ describe('the summary workbook of the sample', () => {
     expect(run.notices.map((n) => n.dept).sort()).toEqual(Object.keys(expected).sort());
     for (const n of run.notices) {
       const b = await readXlsxXml(n.file);
-      expect(b.sheets.map((s) => s.name)).toEqual(['督办单']);
-      const s = b.sheet('督办单');
+      const kind = n.dept === '机关党委' ? '提醒单' : '督办单';
+      expect(b.sheets.map((s) => s.name)).toEqual([kind]);
+      const s = b.sheet(kind);
       const h = seqRow(s);
       expect(h).toBe(5);
       expect(s.rows.slice(0, 4).map((r) => r[0])).toEqual([
-        '整改督办单', '〔2022〕第__号', n.dept + '：', '　　截至2022年7月15日，' + n.dept + '牵头的整改措施中，' + expected[n.dept].says + '。',
+        '整改' + kind, '〔2022〕第__号', n.dept + '：', '　　截至2022年7月15日，' + n.dept + '牵头的整改措施中，' + expected[n.dept].says + '。',
       ]);
-      expect(s.rows[h - 1]).toEqual(['序号', '存在问题', '整改措施', '完成时限', '截止日期', '逾期/剩余天数', '整改进展及说明']);
+      expect(s.rows[h - 1]).toEqual(['序号', '存在问题', '整改措施', '责任领导', '完成时限', '截止日期', '逾期/剩余天数', '整改进展', '整改进展及说明']);
       const rows = records(s, h);
       expect(rows.map((r) => [serialToIso(r['截止日期'] as number), r['逾期/剩余天数']])).toEqual(expected[n.dept].rows);
       for (const r of rows) expect(r['整改进展及说明']).toBeNull();
-      // After the items: the reply deadline (3 working days after Friday 15 July), contact, the seal, the date.
-      expect(s.rows.slice(h + rows.length).map((r) => r[0]).filter((v) => v !== null && v !== undefined)).toEqual([
+      // After the items: the reply deadline (3 working days after Friday 15 July), contact, the issuer under
+      // the seal's space (no （盖章） printed), the date, 抄送 the leaders in charge, and the 签收 line.
+      const after = s.rows.slice(h + rows.length).map((r) => r[0]).filter((v) => v !== null && v !== undefined);
+      expect(after.slice(0, 4)).toEqual([
         '　　请于2022年7月20日前将整改进展及说明（填入上表最后一列）报送整改工作领导小组办公室。',
         '　　联系人：　　　　　　　　联系电话：',
-        '整改工作领导小组办公室（盖章）',
+        '整改工作领导小组办公室',
         '2022年7月15日',
       ]);
+      expect(after[4]).toMatch(/^抄送：\S+/);
+      expect(after[5]).toMatch(/^签收人：/);
+      expect(after).toHaveLength(6);
       // The reply column is there to be written in: a bordered cell on every item row.
-      expect(s.xml).toMatch(new RegExp('<c r="G' + (h + 1) + '" s="\\d+"/>'));
-      expect(s.xml).not.toMatch(/来源文件|贵单位/);
-      expect(s.xml).toContain('<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="1"/>');
+      expect(s.xml).toMatch(new RegExp('<c r="I' + (h + 1) + '" s="\\d+"/>'));
+      expect(s.xml).not.toMatch(/来源文件|贵单位|盖章/);
+      expect(s.xml).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="1"/>');
       expect(s.xml).toContain('<oddFooter>&amp;C第 &amp;P 页 共 &amp;N 页</oddFooter>');
-      expect(b.workbookXml).toContain("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">'督办单'!$5:$5</definedName>");
+      expect(b.workbookXml).toContain("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">'" + kind + "'!$5:$5</definedName>");
     }
   });
 });
@@ -625,25 +631,28 @@ describeWithSoffice('LibreOffice prints the summary and a notice, the charts in 
     // The charts stand right of the tables, in the right half of the landscape page.
     const right: [number, number, number, number] = [0.45, 0.05, 0.97, 0.92];
     const rateBars = countPixels(img, right, '638EC6', 30);
-    const done = countPixels(img, right, 'C6EFCE', 12);
-    const overdue = countPixels(img, right, 'FFC7CE', 12);
-    const dueSoon = countPixels(img, right, 'FFEB9C', 12);
+    // The stacked bars start further left since their labels wrap at 10 characters.
+    const bars: [number, number, number, number] = [0.3, 0.05, 0.97, 0.92];
+    const done = countPixels(img, bars, '70AD47', 12);
+    const overdue = countPixels(img, bars, 'C00000', 12);
+    const dueSoon = countPixels(img, bars, 'FFC000', 12);
     expect(rateBars).toBeGreaterThan(400);
     expect(Math.min(done, overdue, dueSoon)).toBeGreaterThan(100);
     // The left half holds the tables: text, not bars.
-    expect(countPixels(img, [0.03, 0.05, 0.4, 0.92])).toBeGreaterThan(2000);
-    expect(countPixels(img, [0.03, 0.05, 0.4, 0.92], '638EC6', 30)).toBeLessThan(20);
+    // (The page prints smaller since the wrapped aspect labels make 总览 taller: the tables end at about 0.27.)
+    expect(countPixels(img, [0.03, 0.05, 0.25, 0.92])).toBeGreaterThan(2000);
+    expect(countPixels(img, [0.03, 0.05, 0.25, 0.92], '638EC6', 30)).toBeLessThan(20);
     console.log('总览 page 1: ' + rateBars + ' rate-bar pixels; done/overdue/due-soon ' + [done, overdue, dueSoon].join('/'));
   });
 
-  it('every sheet starts its pages with a title, and the 督办单 is one portrait page', () => {
+  it('every sheet starts its pages with a title, and the 督办单 is one landscape page (its reply column wide enough to write in)', () => {
     expect(pdfPages(pdfs[0])).toBeGreaterThanOrEqual(7);
     expect(pdfPages(pdfs[1])).toBe(1);
     const notice = readPng(renderPage(pdfs[1], 1));
-    expect(notice.height).toBeGreaterThan(notice.width);
+    expect(notice.width).toBeGreaterThan(notice.height);
     // The title across the top, the table below it, the seal lines at the right further down.
-    expect(countPixels(notice, [0.3, 0.04, 0.7, 0.1])).toBeGreaterThan(150);
-    expect(countPixels(notice, [0.05, 0.15, 0.95, 0.5])).toBeGreaterThan(2000);
-    expect(countPixels(notice, [0.05, 0.15, 0.95, 0.6], 'FFC7CE', 12)).toBeGreaterThan(100);
+    expect(countPixels(notice, [0.3, 0.06, 0.7, 0.16])).toBeGreaterThan(150);
+    expect(countPixels(notice, [0.05, 0.25, 0.95, 0.6])).toBeGreaterThan(2000);
+    expect(countPixels(notice, [0.05, 0.25, 0.95, 0.7], 'FFC7CE', 12)).toBeGreaterThan(100);
   });
 });

@@ -486,7 +486,12 @@ describe('charts as DrawingML parts', () => {
       "'总览'!$E$38", "'总览'!$A$39:$A$42", "'总览'!$E$39:$E$42",
     ]);
     expect(c.match(/<c:tx><c:strRef>.*?<\/c:tx>/g)!.map((t) => /<c:v>([^<]*)<\/c:v>/.exec(t)![1])).toEqual(['已完成', '逾期', '临期', '正常推进等']);
-    expect(c.match(/<c:spPr><a:solidFill><a:srgbClr val="([0-9A-F]{6})"\/>/g)!.slice(0, 4).map((m) => /val="(\w+)"/.exec(m)![1])).toEqual(['C6EFCE', 'FFC7CE', 'FFEB9C', 'D9D9D9']);
+    expect(c.match(/<c:spPr><a:solidFill><a:srgbClr val="([0-9A-F]{6})"\/>/g)!.slice(0, 4).map((m) => /val="(\w+)"/.exec(m)![1])).toEqual(['70AD47', 'C00000', 'FFC000', 'F2F2F2']);
+    // Each part of a stacked bar labelled with its count inside it, zeros unlabelled, white on the dark 逾期.
+    expect(c.match(/<c:dLbls>/g)).toHaveLength(4);
+    expect(c).toContain('<c:numFmt formatCode="0;-0;;" sourceLinked="0"/>');
+    expect(c.match(/<c:dLblPos val="ctr"\/>/g)).toHaveLength(4);
+    expect(c.match(/<a:defRPr sz="800" b="1"><a:solidFill><a:srgbClr val="FFFFFF"\/><\/a:solidFill><\/a:defRPr>/g)).toHaveLength(1);
     expect(c).toContain('<c:legend><c:legendPos val="b"/>');
   });
 

@@ -179,6 +179,7 @@ export function summarize(results: CheckResult[], opts: { asOf: IsoDate; lang?: 
   const findings = collectFindings(results);
   return {
     asOf: opts.asOf,
+    start: results.length && results.every((r) => r.start === results[0].start) ? results[0].start : null,
     lang,
     sources: results.map(sourceOf),
     totals,

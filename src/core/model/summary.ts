@@ -26,6 +26,8 @@ export interface SourceRef {
 
 export interface Summary {
   asOf: IsoDate;
+  /** The start date the results were checked with (--start), when all share one; else null. */
+  start?: IsoDate | null;
   lang: Lang;
   sources: SourceRef[];
   totals: Totals;

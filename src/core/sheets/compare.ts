@@ -88,7 +88,7 @@ function totalsRows(ctx: Ctx, earlier: Totals, later: Totals): SpecCell[][] {
   const rows: SpecCell[][] = keys.map((k) => [text(m[k]), num(earlier[k]), num(later[k]), num(later[k] - earlier[k])]);
   const re = completionRate(earlier.done, earlier.items);
   const rl = completionRate(later.done, later.items);
-  rows.push([text(m.rate), rate(re), rate(rl), rate(re !== null && rl !== null ? rl - re : null)]);
+  rows.push([text(m.rate), rate(re), rate(rl), re !== null && rl !== null ? text(ctx.cx.points(rl - re)) : rate(null)]);
   return rows;
 }
 

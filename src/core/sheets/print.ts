@@ -93,7 +93,7 @@ export function rowHeight(lines: number, size = 11): number {
  * What the documents read of the options (CheckOptions, passed whole): who sends them (--issuer,
  * --notice-number, --reply-days) and the yellow window the check used, for the report's wording.
  */
-export type DocumentOptions = Pick<CheckOptions, 'issuer' | 'noticeNumber' | 'replyDays' | 'dueSoonDays'>;
+export type DocumentOptions = Pick<CheckOptions, 'issuer' | 'noticeNumber' | 'replyDays' | 'dueSoonDays' | 'start'>;
 
 /** Everything a sheet builder needs besides the summary. */
 export interface Doc {

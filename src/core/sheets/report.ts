@@ -104,7 +104,8 @@ export function reportLines(s: Summary, lang: Lang = 'zh', opts: DocumentOptions
   const issues: string[] = [];
   const t = s.totals;
   issues.push(t.overdue + t.dueSoon > 0 ? r.lagging(t.overdue, t.dueSoon, dueSoonDaysOf(opts)) : r.noLagging);
-  const depts = s.byLeadDept.filter((g) => !g.blank && g.overdue > 0).slice(0, NAMED_DEPTS);
+  // Only departments with more than one overdue item: a list of every department with one is not 较多.
+  const depts = s.byLeadDept.filter((g) => !g.blank && g.overdue > 1).slice(0, NAMED_DEPTS);
   if (depts.length) issues.push(r.laggingDepts(depts.map((g) => ({ name: g.name, overdue: g.overdue }))));
   if (t.noDeadline + s.basicallyDone > 0) issues.push(r.unsettled(t.noDeadline, s.basicallyDone));
   if (s.findingCounts.errors > 0) issues.push(r.findingErrors(s.findingCounts.errors));

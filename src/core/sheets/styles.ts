@@ -42,4 +42,9 @@ export const CHART_COLORS = {
   dueSoon: 'FFEB9C/9C5700',
   other: 'D9D9D9/7F7F7F',
   rate: '638EC6/41719C',
+  /**
+   * The stacked chart of states, read in black and white as well: grey levels (0.299 R + 0.587 G +
+   * 0.114 B) of 143, 57, 189 and 242, at least 46 apart, 逾期 the darkest.
+   */
+  flags: { done: '70AD47/375623', overdue: 'C00000/7F0000', dueSoon: 'FFC000/7F6000', other: 'F2F2F2/7F7F7F' },
 };

@@ -49,9 +49,17 @@ function metrics(s: Summary): Metric[] {
   ];
 }
 
-/** A chart's category: long aspect names would crowd the axis; the full name is on 按方面. */
-export function chartLabel(name: string, max = 14): string {
-  return name.length > max ? name.slice(0, max - 1) + '…' : name;
+/**
+ * A chart's category: `prefix` (an aspect's 一、) and the name, wrapped at `width` characters a line
+ * (a line break the axis keeps) on at most `lines` lines, the last cut with … only past that; the full
+ * name is on 按方面.
+ */
+export function chartLabel(name: string, prefix = '', width = 10, lines = 3): string {
+  const full = prefix + name;
+  const out: string[] = [];
+  for (let i = 0; i < full.length && out.length < lines; i += width) out.push(full.slice(i, i + width));
+  if (full.length > width * lines) out[lines - 1] = out[lines - 1].slice(0, width - 1) + '…';
+  return out.join('\n');
 }
 
 /** Departments for the completion chart: named ones only, highest rate first, then most measures. */
@@ -105,14 +113,16 @@ function overviewSheet(s: Summary, doc: Doc): SheetSpec {
     after.push([], [text(tx.charts.flagsTable, 'subtitle')]);
     const top = rowOf(after.length);
     after.push([tx.columns.aspect, tx.columns.done, tx.columns.overdue, tx.columns.dueSoon, tx.columns.others].map((h) => text(h, 'header')));
-    for (const g of aspects) {
-      after.push([text(chartLabel(g.name), 'wrap'), num(g.done), num(g.overdue), num(g.dueSoon), num(g.onTrack + g.longTerm + g.noDeadline)]);
+    for (let k = 0; k < aspects.length; k++) {
+      const g = aspects[k];
+      after.push([text(chartLabel(g.name, g.blank ? '' : tx.heading1(k + 1, '')), 'wrap'), num(g.done), num(g.overdue), num(g.dueSoon), num(g.onTrack + g.longTerm + g.noDeadline)]);
     }
     const h = chartRows(aspects.length, true);
     charts.push({
       kind: 'stackedBar', title: tx.charts.flagsTitle, source: 'A' + top + ':E' + (top + aspects.length),
-      colors: [CHART_COLORS.done, CHART_COLORS.overdue, CHART_COLORS.dueSoon, CHART_COLORS.other],
-      from: colLetter(CHART_LEFT) + chartTop, to: colLetter(CHART_LEFT + CHART_COLS) + (chartTop + h),
+      // Grey-distinct fills (CHART_COLORS.flags), each bar part labelled with its count.
+      colors: [CHART_COLORS.flags.done, CHART_COLORS.flags.overdue, CHART_COLORS.flags.dueSoon, CHART_COLORS.flags.other],
+      from: colLetter(CHART_LEFT) + chartTop, to: colLetter(CHART_LEFT + CHART_COLS) + (chartTop + h), labels: true,
     });
   }
 

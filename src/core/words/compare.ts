@@ -43,6 +43,13 @@ export interface CompareText {
   reportTitle: string;
   more: (n: number) => string;
   metrics: { items: string; done: string; overdue: string; dueSoon: string; onTrack: string; longTerm: string; noDeadline: string; rate: string };
+  /** A change of a rate in percentage points (提高1.7个百分点), never as a percent of it. */
+  points: (delta: number) => string;
+}
+
+/** Percentage points of a change of rates (0.017 -> "1.7"), to one decimal. */
+function pointsOf(delta: number): string {
+  return (Math.abs(delta) * 100).toFixed(1);
 }
 
 function zhSentence(t: ChangeTotals): string {
@@ -121,6 +128,7 @@ export const COMPARE_TEXT: Record<Lang, CompareText> = {
     reportTitle: '整改台账对比',
     more: (n) => '……另有' + n + '项，见 --json 或 --out 工作簿',
     metrics: { items: '整改措施', done: '已完成', overdue: '逾期', dueSoon: '临期', onTrack: '正常推进', longTerm: '长期坚持', noDeadline: '无期限', rate: '完成率' },
+    points: (d) => (pointsOf(d) === '0.0' ? '持平' : (d > 0 ? '提高' : '下降') + pointsOf(d) + '个百分点'),
   },
   en: {
     kinds: {
@@ -165,5 +173,6 @@ export const COMPARE_TEXT: Record<Lang, CompareText> = {
     reportTitle: 'Ledger comparison',
     more: (n) => '... ' + n + ' more: see --json or the --out workbook',
     metrics: { items: 'Measures', done: 'Done', overdue: 'Overdue', dueSoon: 'Due soon', onTrack: 'On track', longTerm: 'Long-term', noDeadline: 'No deadline', rate: 'Completion rate' },
+    points: (d) => (pointsOf(d) === '0.0' ? 'unchanged' : (d > 0 ? 'up ' : 'down ') + pointsOf(d) + ' percentage points'),
   },
 };

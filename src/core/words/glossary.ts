@@ -11,7 +11,9 @@ import { FieldKey } from '../model/ledger';
 import { Lang } from '../model/result';
 
 /** The terms besides the fields: what every list of items and findings calls its columns. */
-export type TermKey = 'flag' | 'due' | 'daysLeft' | 'daysOverdue' | 'row' | 'cell' | 'severity' | 'error' | 'warning' | 'rule' | 'message';
+export type TermKey = 'flag' | 'due' | 'daysLeft' | 'daysOverdue' | 'row' | 'cell' | 'severity' | 'error' | 'warning' | 'rule' | 'message'
+  // The two notices: 督办单 where anything is overdue, 提醒单 where items are only due soon.
+  | 'notice' | 'reminder';
 
 export type GlossaryKey = FieldKey | TermKey;
 
@@ -46,6 +48,8 @@ export const GLOSSARY: Record<Lang, Record<GlossaryKey, string>> = {
     warning: '提示',
     rule: '规则',
     message: '说明',
+    notice: '督办单',
+    reminder: '提醒单',
   },
   en: {
     seq: 'No.',
@@ -77,6 +81,8 @@ export const GLOSSARY: Record<Lang, Record<GlossaryKey, string>> = {
     warning: 'Warning',
     rule: 'Rule',
     message: 'Message',
+    notice: 'Supervision notice',
+    reminder: 'Reminder',
   },
 };
 

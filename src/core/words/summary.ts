@@ -112,12 +112,21 @@ export interface SummaryText {
   indent: { paragraph: string; annex: [string, string, string] };
   notice: {
     title: string;
+    /** The title of a notice whose items are only due soon (提醒单), and the name of its sheet. */
+    reminderTitle: string;
+    reminderSheet: string;
     number: (year: number) => string;
     addressee: (dept: string) => string;
     sentence: (asOf: string, dept: string, overdue: number, dueSoon: number) => string;
     reply: (date: string, issuer: string) => string;
     contact: string;
     seal: (issuer: string) => string;
+    /** 抄送: the leaders in charge of the items, or a blank to fill in. */
+    copyTo: (names: string[]) => string;
+    /** The line the department signs on receipt. */
+    receipt: string;
+    /** A 立行立改 item's 截止日期 when no start date was given: never the as-of date made up as one. */
+    needsStart: string;
   };
 }
 
@@ -246,7 +255,7 @@ const ZH: SummaryText = {
     unsettled: (noDeadline, basicallyDone) =>
       [noDeadline > 0 ? noDeadline + '项整改措施完成时限待明确' : '', basicallyDone > 0 ? basicallyDone + '项基本完成、尚未完成整改' : '']
         .filter((x) => x !== '').join('，') + '。',
-    findingErrors: (errors) => '台账检查发现' + errors + '处错误（见“检查问题”表），请各牵头部门核实更正。',
+    findingErrors: (errors) => '台账检查发现' + errors + '处错误，请各牵头部门核实更正。',
     nextHeading: '下一步工作',
     next:
       '各牵头部门要对照整改台账逐项推进：对已逾期的整改措施立即整改，并书面说明逾期原因；对临期事项倒排工期、' +
@@ -258,7 +267,9 @@ const ZH: SummaryText = {
   heading2: (n, text) => '（' + chineseOrdinal(n) + '）' + text,
   indent: { paragraph: '\u3000\u3000', annex: ['', '\u3000\u3000', '\u3000\u3000\u3000\u3000'] },
   notice: {
-    title: '整改督办单',
+    title: '整改' + GLOSSARY.zh.notice,
+    reminderTitle: '整改' + GLOSSARY.zh.reminder,
+    reminderSheet: GLOSSARY.zh.reminder,
     number: (year) => '〔' + year + '〕第__号',
     addressee: (dept) => dept + '：',
     sentence: (asOf, dept, overdue, dueSoon) =>
@@ -267,7 +278,10 @@ const ZH: SummaryText = {
         dueSoon > 0 ? (overdue > 0 ? '' : '有') + dueSoon + '项即将到期，请抓紧推进，确保按期完成' : ''].filter((x) => x !== '').join('；') + '。',
     reply: (date, issuer) => '请于' + date + '前将整改进展及说明（填入上表最后一列）报送' + issuer + '。',
     contact: '联系人：\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000联系电话：',
-    seal: (issuer) => issuer + '（盖章）',
+    seal: (issuer) => issuer,
+    copyTo: (names) => '抄送：' + names.join('、'),
+    receipt: '签收人：\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000签收时间：\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日',
+    needsStart: '待定（需起始日）',
   },
 };
 
@@ -371,6 +385,8 @@ const EN: SummaryText = {
   indent: { paragraph: '', annex: ['', '  ', '    '] },
   notice: {
     title: 'Rectification supervision notice',
+    reminderTitle: 'Rectification reminder',
+    reminderSheet: GLOSSARY.en.reminder,
     number: (year) => 'No. __/' + year,
     addressee: (dept) => dept + ':',
     sentence: (asOf, dept, overdue, dueSoon) =>
@@ -379,7 +395,10 @@ const EN: SummaryText = {
         dueSoon > 0 ? dueSoon + ' ' + (dueSoon === 1 ? 'is' : 'are') + ' due soon: press ahead to finish on time' : ''].filter((x) => x !== '').join('; ') + '.',
     reply: (date, issuer) => 'Please report progress (in the last column above) to ' + issuer + ' by ' + date + '.',
     contact: 'Contact:                Tel:',
-    seal: (issuer) => issuer + ' (seal)',
+    seal: (issuer) => issuer,
+    copyTo: (names) => 'Copy to: ' + names.join(', '),
+    receipt: 'Received by:                        Date:',
+    needsStart: 'To be set (needs the start date)',
   },
 };
 

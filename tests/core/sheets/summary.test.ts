@@ -1,4 +1,5 @@
 import { chartLabel, summarySheets } from '../../../src/core/sheets/summary';
+import { greyLevel } from '../../../src/xlsxlite/chart';
 import { headerFooterText } from '../../../src/core/sheets/print';
 import { noticeBookSheets, noticeDepartments, noticeSheets } from '../../../src/core/sheets/notice';
 import { reportLines } from '../../../src/core/sheets/report';
@@ -424,26 +425,29 @@ describe('总览 charts', () => {
     expect(block(bar.source).map((r) => r[0])).not.toContain('（未填写）');
   });
 
-  it('a stacked bar of flags by aspect in Good / Bad / Neutral and grey, the rest of the flags as 正常推进等', () => {
+  it('a stacked bar of flags by aspect in fills apart in grey, 逾期 the darkest, labelled; the rest of the flags as 正常推进等', () => {
     const stacked = o.charts![1];
     expect(stacked).toEqual({
       kind: 'stackedBar', title: '各方面整改措施期限状态', source: 'A38:E42',
-      colors: ['C6EFCE/006100', 'FFC7CE/9C0006', 'FFEB9C/9C5700', 'D9D9D9/7F7F7F'], from: 'G18', to: 'Q32',
+      colors: ['70AD47/375623', 'C00000/7F0000', 'FFC000/7F6000', 'F2F2F2/7F7F7F'], from: 'G18', to: 'Q32', labels: true,
     });
+    // Grey levels (BT.601 luma) of the four fills, worked out by hand: 逾期 the darkest, each 46 or more apart.
+    const grey = stacked.colors.map((c) => Math.round(greyLevel(c)));
+    expect(grey).toEqual([143, 57, 189, 242]);
+    // The aspects keep their 一、 numbers; the blank group (其他) has none.
     expect(block(stacked.source)).toEqual([
       ['方面', '已完成', '逾期', '临期', '正常推进等'],
-      ['政治建设方面', 2, 2, 0, 0], ['作风建设方面', 0, 0, 1, 3], ['组织建设方面', 1, 0, 0, 0], ['其他', 0, 1, 0, 1],
+      ['一、政治建设方面', 2, 2, 0, 0], ['二、作风建设方面', 0, 0, 1, 3], ['三、组织建设方面', 1, 0, 0, 0], ['其他', 0, 1, 0, 1],
     ]);
     // Each row adds up to the aspect's measures on 按方面.
     const byAspect = values(sheet(specs, '按方面')).slice(3, 7).map((r) => r[2]);
     expect(block(stacked.source).slice(1).map((r) => (r.slice(1) as number[]).reduce((x, y) => x + y, 0))).toEqual(byAspect);
-    expect(STYLES.good.fill + '/' + STYLES.good.color).toBe(stacked.colors[0]);
-    expect(STYLES.bad.fill + '/' + STYLES.bad.color).toBe(stacked.colors[1]);
-    expect(STYLES.neutral.fill + '/' + STYLES.neutral.color).toBe(stacked.colors[2]);
   });
 
-  it('shortens long names on the chart only', () => {
-    expect(chartLabel('党的领导不够坚强有力，落实党的理论路线方针政策')).toBe('党的领导不够坚强有力，落实…');
+  it('wraps long names on the chart at 10 characters a line, cut with … only past three lines', () => {
+    expect(chartLabel('党的领导不够坚强有力，落实党的理论路线方针政策', '一、')).toBe('一、党的领导不够坚强\n有力，落实党的理论路\n线方针政策');
+    expect(chartLabel('党的领导不够坚强有力，落实党的理论路线方针政策和党中央重大决策部署不到位', '一、'))
+      .toBe('一、党的领导不够坚强\n有力，落实党的理论路\n线方针政策和党中央…');
     expect(chartLabel('办公室')).toBe('办公室');
   });
 
@@ -471,9 +475,10 @@ describe('通报提纲: a 整改进展情况通报', () => {
       [2, 'paragraph', '　　（三）其他。共1个问题、2项整改措施，已完成0项，完成率0.0%；逾期1项，临期0项。'],
       [1, 'heading1', '　　二、存在的问题'],
       [2, 'paragraph', '　　（一）逾期未完成的整改措施2项，临期（10日内到期）1项，需加快推进。'],
-      [2, 'paragraph', '　　（二）逾期事项较多的牵头部门：办公室2项、人事处1项。'],
+      // Departments named only with more than one overdue item; no pointer to a sheet in a document that goes out.
+      [2, 'paragraph', '　　（二）逾期事项较多的牵头部门：办公室2项。'],
       [2, 'paragraph', '　　（三）1项整改措施完成时限待明确，1项基本完成、尚未完成整改。'],
-      [2, 'paragraph', '　　（四）台账检查发现1处错误（见“检查问题”表），请各牵头部门核实更正。'],
+      [2, 'paragraph', '　　（四）台账检查发现1处错误，请各牵头部门核实更正。'],
       [1, 'heading1', '　　三、下一步工作'],
       [0, 'paragraph', '　　各牵头部门要对照整改台账逐项推进：对已逾期的整改措施立即整改，并书面说明逾期原因；对临期事项倒排工期、抓紧推进，确保按期完成；已完成的整改措施要及时报送佐证材料，按程序申请销号；长期坚持的整改措施要定期报告进展，巩固整改成效。'],
       [0, 'paragraph', ''],
@@ -508,11 +513,17 @@ describe('通报提纲: a 整改进展情况通报', () => {
   it('says so when nothing is lagging, and names at most five departments', () => {
     const calm = summarize([result('c.xlsx', '台账', [{ measure: '修订制度', leadDept: '办公室', flag: 'on-track', daysLeft: 40 }])], { asOf: AS_OF });
     expect(reportLines(calm).map((l) => l.text)).toContain('　　（一）暂无逾期和临期的整改措施。');
-    const many = summarize([result('d.xlsx', '台账', Array.from({ length: 7 }, (_, k) => ({
-      measure: '措施' + k, leadDept: '部门' + k, flag: 'overdue' as const, daysLeft: -1 - k,
+    // Seven departments with two overdue items each: five named. (k + 1 days overdue for the first, k + 11 for the second.)
+    const many = summarize([result('d.xlsx', '台账', Array.from({ length: 14 }, (_, k) => ({
+      measure: '措施' + k, leadDept: '部门' + (k % 7), flag: 'overdue' as const, daysLeft: -1 - k,
     })))], { asOf: AS_OF });
     const named = reportLines(many).filter((l) => /较多的牵头部门/.test(l.text))[0].text;
-    expect(named).toBe('　　（二）逾期事项较多的牵头部门：部门0 1项、部门1 1项、部门2 1项、部门3 1项、部门4 1项。'.replace(/ /g, ''));
+    expect(named).toBe('　　（二）逾期事项较多的牵头部门：部门0 2项、部门1 2项、部门2 2项、部门3 2项、部门4 2项。'.replace(/ /g, ''));
+    // One overdue item each: no list of departments at all.
+    const single = summarize([result('e.xlsx', '台账', Array.from({ length: 7 }, (_, k) => ({
+      measure: '措施' + k, leadDept: '部门' + k, flag: 'overdue' as const, daysLeft: -1 - k,
+    })))], { asOf: AS_OF });
+    expect(reportLines(single).filter((l) => /较多的牵头部门/.test(l.text))).toEqual([]);
   });
 
   it('is one cell per paragraph, on A4 portrait, with the issuer in the footer', () => {
@@ -547,7 +558,7 @@ describe('督办单 (notices)', () => {
     expect(noticeDepartments(s)).toEqual(['办公室', '人事处', '宣传部']);
   });
 
-  it('is a supervision notice: title, 文号, addressee, the paragraph, the items with a reply column, reply deadline, contact, seal', () => {
+  it('is a supervision notice: title, 文号, addressee, the paragraph, the items with 责任领导, 整改进展 and a reply column, reply deadline, contact, the seal\'s space, 抄送, 签收', () => {
     const [n] = noticeSheets(s, '人事处');
     expect(n.name).toBe('督办单');
     expect(n.rows.map((r) => r.map((c) => (c ? [c.v, c.s] : null)))).toEqual([
@@ -555,23 +566,31 @@ describe('督办单 (notices)', () => {
       [['〔2022〕第__号', 'docNumber']],
       [['人事处：', 'paragraph']],
       [['　　截至2022年7月15日，人事处牵头的整改措施中，有1项已逾期，请立即整改并说明原因；1项即将到期，请抓紧推进，确保按期完成。', 'paragraph']],
-      [['序号', 'header'], ['存在问题', 'header'], ['整改措施', 'header'], ['完成时限', 'header'], ['截止日期', 'header'], ['逾期/剩余天数', 'header'], ['整改进展及说明', 'header']],
-      [[1, 'number'], ['理论学习不够深入', 'wrap'], ['开展专题学习研讨', 'wrap'], ['2022年6月底前', 'wrap'], [{ date: '2022-06-30' }, 'date'], ['逾期15天', 'bad'], [null, 'wrap']],
-      [[2, 'number'], ['四风问题禁而不止', 'wrap'], ['-', 'wrap'], ['2022年12月底前', 'wrap'], [{ date: '2022-07-18' }, 'date'], ['剩余3天', 'neutral'], [null, 'wrap']],
+      [['序号', 'header'], ['存在问题', 'header'], ['整改措施', 'header'], ['责任领导', 'header'], ['完成时限', 'header'], ['截止日期', 'header'],
+        ['逾期/剩余天数', 'header'], ['整改进展', 'header'], ['整改进展及说明', 'header']],
+      [[1, 'number'], ['理论学习不够深入', 'wrap'], ['开展专题学习研讨', 'wrap'], ['张三', 'wrap'], ['2022年6月底前', 'wrap'], [{ date: '2022-06-30' }, 'date'], ['逾期15天', 'bad'], ['', 'wrap'], [null, 'wrap']],
+      // The progress as reported, text that looks like a mention included.
+      [[2, 'number'], ['四风问题禁而不止', 'wrap'], ['-', 'wrap'], ['张三', 'wrap'], ['2022年12月底前', 'wrap'], [{ date: '2022-07-18' }, 'date'], ['剩余3天', 'neutral'], ['@所有人', 'wrap'], [null, 'wrap']],
       [null],
       // 3 working days after Friday 2022-07-15: Wednesday the 20th.
       [['　　请于2022年7月20日前将整改进展及说明（填入上表最后一列）报送整改工作领导小组办公室。', 'paragraph']],
       [['　　联系人：　　　　　　　　联系电话：', 'paragraph']],
       [null],
-      [['整改工作领导小组办公室（盖章）', 'signature']],
+      // The issuer under the seal's space: no （盖章） printed.
+      [['整改工作领导小组办公室', 'signature']],
       [['2022年7月15日', 'signature']],
+      [null],
+      [['抄送：张三', 'paragraph']],
+      [['签收人：　　　　　　　　签收时间：　　　　年　　月　　日', 'paragraph']],
     ]);
     // No internal columns (来源文件, 工作表, 行号) and no 贵单位.
-    expect(JSON.stringify(n.rows)).not.toMatch(/来源文件|工作表|行号|贵单位|按期完成整改并/);
-    expect(n.merges).toEqual(['A1:G1', 'A2:G2', 'A3:G3', 'A4:G4', 'A8:G8', 'A9:G9', 'A10:G10', 'A11:G11', 'A12:G12', 'A13:G13']);
-    expect(n.print).toEqual({ landscape: false, fitToWidth: true, fitToHeight: 1, sideMargin: 0.5, repeatRows: [5, 5], footer: { center: '第 &P 页 共 &N 页' } });
+    expect(JSON.stringify(n.rows)).not.toMatch(/来源文件|工作表|行号|贵单位|按期完成整改并|盖章/);
+    expect(n.merges).toEqual(['A1:I1', 'A2:I2', 'A3:I3', 'A4:I4', 'A8:I8', 'A9:I9', 'A10:I10', 'A11:I11', 'A12:I12', 'A13:I13', 'A14:I14', 'A15:I15', 'A16:I16']);
+    // Landscape, so that the reply column can be 30 wide (it was 20) and still fit the page.
+    expect(n.widths).toEqual([5, 14, 22, 7, 10, 10.5, 9, 16, 30]);
+    expect(n.print).toEqual({ landscape: true, fitToWidth: true, fitToHeight: 1, sideMargin: 0.5, repeatRows: [5, 5], footer: { center: '第 &P 页 共 &N 页' } });
     expect(n.freeze).toBeUndefined();
-    expect(fitToWidthScale(n.widths!, false, 0.5)).toBe(1);
+    expect(fitToWidthScale(n.widths!, true, 0.5)).toBe(1);
   });
 
   it('takes --notice-number, --issuer and --reply-days, and speaks to an overdue-only department in that tone alone', () => {
@@ -579,9 +598,11 @@ describe('督办单 (notices)', () => {
     const text = n.rows.map((r) => (r[0] ? r[0].v : null));
     expect(text[1]).toBe('〔2022〕第7号');
     expect(text[3]).toBe('　　截至2022年7月15日，宣传部牵头的整改措施中，有1项已逾期，请立即整改并说明原因。');
-    expect(text[text.length - 5]).toBe('　　请于2022年7月22日前将整改进展及说明（填入上表最后一列）报送巡察整改办。');
-    expect(text[text.length - 2]).toBe('巡察整改办（盖章）');
+    expect(text[text.length - 8]).toBe('　　请于2022年7月22日前将整改进展及说明（填入上表最后一列）报送巡察整改办。');
+    expect(text[text.length - 5]).toBe('巡察整改办');
     const dueSoonOnly = summarize([result('e.xlsx', '台账', [{ measure: '修订制度', leadDept: '财务处', flag: 'due-soon', daysLeft: 2 }])], { asOf: AS_OF });
+    // Only due soon: a 提醒单.
+    expect(noticeSheets(dueSoonOnly, '财务处')[0].rows[0][0]!.v).toBe('整改提醒单');
     expect(noticeSheets(dueSoonOnly, '财务处')[0].rows[3][0]!.v).toBe('　　截至2022年7月15日，财务处牵头的整改措施中，有1项即将到期，请抓紧推进，确保按期完成。');
   });
 
@@ -604,8 +625,8 @@ describe('督办单 (notices)', () => {
     const [n] = noticeSheets(s, '宣传部', 'en');
     expect(n.name).toBe('Notice');
     expect(n.rows[3][0]!.v).toBe('As of 2022-07-15, of the measures led by 宣传部, 1 is overdue: rectify at once and explain the delay.');
-    expect(n.rows[4].map((c) => c!.v)).toEqual(['No.', 'Problem', 'Measure', 'Deadline', 'Due date', 'Days overdue / left', 'Progress and explanation']);
-    expect(n.rows[5][5]!.v).toBe('30 days overdue');
+    expect(n.rows[4].map((c) => c!.v)).toEqual(['No.', 'Problem', 'Measure', 'Leader', 'Deadline', 'Due date', 'Days overdue / left', 'Progress', 'Progress and explanation']);
+    expect(n.rows[5][6]!.v).toBe('30 days overdue');
   });
 });
 
