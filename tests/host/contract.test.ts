@@ -13,8 +13,9 @@ import { loadColumnMarks, loadOptions, loadSheetMarks, saveOptions } from '../..
 import { annotateChecked, compareWithEarlier, readAndCheck, writeNotices, writeSummary } from '../../src/taskpane/flows';
 import { Book, BookSheet, BookValue, HostDriver, Opened } from './driver';
 import { excelDriver } from './excel-driver';
+import { wpsDriver } from './wps-driver';
 
-const DRIVERS: HostDriver[] = [excelDriver];
+const DRIVERS: HostDriver[] = [excelDriver, wpsDriver];
 
 const LEDGER = '整改台账';
 const JUNE_30 = 44742; // 2022-06-30 as a serial: 44562 is 2022-01-01, and 31+28+31+30+31+29 days on.
