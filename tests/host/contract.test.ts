@@ -226,3 +226,37 @@ describe.each(DRIVERS.map((d) => [d.name, d] as [string, HostDriver]))('the %s h
     await c.run(driver.open(c.book), c.book);
   });
 });
+
+/** Every cell of every sheet, as the workbook shows it, over a rectangle larger than any written here. */
+function allCells(o: Opened): Record<string, BookValue[][]> {
+  const out: Record<string, BookValue[][]> = {};
+  for (const name of o.sheetNames()) {
+    const rows: BookValue[][] = [];
+    for (let r = 1; r <= 40; r++) {
+      const row: BookValue[] = [];
+      for (let c = 0; c < 14; c++) row.push(o.value(name, String.fromCharCode(65 + c) + r));
+      rows.push(row);
+    }
+    out[name] = rows;
+  }
+  return out;
+}
+
+describe('every host writes the same cell values', () => {
+  it('check, re-check, 生成汇总 and 生成督办单 leave identical sheets on the Excel and the WPS host', async () => {
+    const seen: Record<string, BookValue[][]>[] = [];
+    for (const driver of DRIVERS) {
+      const book: Book = { sheets: [NOTE, ledger()], level: 'full' };
+      const o = driver.open(book);
+      await check(o.host);
+      await check(o.host);
+      const c = await readAndCheck(o.host, OPTS, noStep, 3);
+      await writeSummary(o.host, c.result, 'zh', {});
+      await writeNotices(o.host, c.result, 'zh', {});
+      seen.push(allCells(o));
+    }
+    expect(Object.keys(seen[1])).toEqual(Object.keys(seen[0]));
+    expect(Object.keys(seen[0]).length).toBeGreaterThan(4);
+    expect(seen[1]).toEqual(seen[0]);
+  });
+});
