@@ -375,8 +375,10 @@ export function createFakeEt(o: FakeEtOptions): FakeEt {
     Name: o.file ? o.file.name : '工作簿1',
     Path: o.file ? o.file.path : '',
   };
+  Object.defineProperty(wb, 'ActiveSheet', { get: () => sheet(active || sheets[0]), enumerable: true });
   const app: Partial<Et.Application> = {
     ActiveWorkbook: strict('Workbook', wb as Et.Workbook),
+    Version: '12.1.0.16120',
     LanguageSettings: strict('LanguageSettings', { LanguageID: () => o.languageId || 2052 }) as unknown as Kso.LanguageSettings,
   };
   if (full) {
