@@ -13,7 +13,8 @@ import { Page } from 'playwright-core';
 import { Browser, ROOT, foreign, launch, serve, CHROMIUM } from './helpers';
 import { describeWithTools, missingOf } from '../tools';
 
-const { WPS_FOLDER } = require('../../scripts/wps/addin') as { WPS_FOLDER: string };
+/** The folder's name, as scripts/wps/addin.js makes it: taizhang_<version>. */
+const WPS_FOLDER = 'taizhang_' + (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const FOLDER = path.join(ROOT, 'dist-wps', WPS_FOLDER);
 
 /** fake-et.ts as a browser script, with the two core helpers it takes, then a ledger workbook installed. */
