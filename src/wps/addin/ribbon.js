@@ -37,6 +37,8 @@
         p.Visible = !p.Visible;
       } else if (id === 'taizhangHelp') {
         root().ShowDialog(folderUrl() + 'help.html', '使用说明', 640, 720, false);
+      } else if (id === 'taizhangProbe') {
+        root().ShowDialog(folderUrl() + 'probe.html', 'WPS 探测', 720, 640, false);
       }
       return true;
     },
