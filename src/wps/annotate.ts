@@ -12,6 +12,7 @@ import { recordColumnMarks } from '../host/settings';
 import { XL, etApp, findSheet, vbaColor, workbook } from './et';
 import { addTextEqualsRule, applyStyle, wpsFeatures, writeBlock } from './cells';
 import { wpsStore } from './store';
+import { bodyLooks } from './read';
 
 function annotateOne(ws: Et.Worksheet, plan: AnnotationPlan, grid: Grid | null, caps: ReturnType<typeof wpsFeatures>): number {
   const kinds = planColumns(plan);
@@ -37,7 +38,14 @@ function annotateOne(ws: Et.Worksheet, plan: AnnotationPlan, grid: Grid | null, 
   const block = ws.Range(rangeAddress(plan.firstRow, col, plan.lastRow, lastCol));
   const inner = ['InsideHorizontal', 'EdgeBottom'].concat(width > 1 ? ['InsideVertical'] : []);
   inner.forEach((e) => (block.Borders.Item(XL.edge[e] as Et.XlBordersIndex).LineStyle = XL.lineNone));
-  const border = borderFor(grid ? pickLook(plan, [], grid) : null);
+  const look = grid ? pickLook(plan, bodyLooks(grid), grid) : null;
+  if (look) {
+    if (look.fontName) block.Font.Name = look.fontName;
+    if (look.fontSize) block.Font.Size = look.fontSize;
+    if (look.hAlign && XL.hAlign[look.hAlign.toLowerCase()] !== undefined) block.HorizontalAlignment = XL.hAlign[look.hAlign.toLowerCase()];
+    if (look.vAlign && XL.vAlign[look.vAlign === 'Center' ? 'middle' : look.vAlign.toLowerCase()] !== undefined) block.VerticalAlignment = XL.vAlign[look.vAlign === 'Center' ? 'middle' : look.vAlign.toLowerCase()];
+  }
+  const border = borderFor(look);
   if (border) {
     itemRuns(plan, grid).forEach((run) => {
       const range = ws.Range(rangeAddress(plan.firstRow + run.from, col, plan.firstRow + run.to, lastCol));

@@ -8,6 +8,7 @@ import { createWpsHost } from '../../src/wps/host';
 import { PART, wpsStore } from '../../src/wps/store';
 import { hexColor, vbaColor } from '../../src/wps/et';
 import { SheetSpec } from '../../src/core';
+import { annotateChecked, readAndCheck } from '../../src/taskpane/flows';
 
 function install(level: 'floor' | 'full') {
   const fake = createFakeEt({ level, sheets: [{ name: '整改台账', rows: [['序号']] }] });
@@ -62,6 +63,23 @@ describe('the WPS host on the fake ET', () => {
     await wpsStore.set('taizhang.options', '{}');
     expect(Object.keys(fake.props).sort()).toEqual(['taizhang.options', 'taizhang.options#1']);
     expect(wpsStore.get('taizhang.options')).toBe('{}');
+  });
+
+  it('the added cells take the ledger body’s border: drawn where the ledger has one, none where it has none', async () => {
+    for (const bordered of [true, false]) {
+      const fake = createFakeEt({
+        level: 'full',
+        sheets: [{ name: '整改台账', rows: [['序号', '存在问题', '牵头部门', '完成时限', '完成状态'], [1, '纪要归档不及时', '办公室', '2022年6月30日', '推进中'], [2, '资金拨付滞后', '财务科', '2099年7月20日', '推进中']] }],
+      });
+      (global as unknown as { Application: unknown }).Application = fake.root;
+      (global as unknown as { wps: unknown }).wps = fake.root;
+      const host = createWpsHost();
+      if (bordered) fake.find('整改台账').borders['E2#8'] = 1; // xlEdgeTop, continuous, on a body cell of the last column
+      const c = await readAndCheck(host, { asOf: '2022-07-15', lang: 'zh' }, () => Promise.resolve(), 3);
+      await annotateChecked(host, c, 'zh');
+      expect(fake.value('整改台账', 'F2')).toBe('逾期');
+      expect(fake.find('整改台账').borders['F2:I3#8']).toBe(bordered ? 1 : undefined);
+    }
   });
 
   it('the fake is strict: a member it does not model throws', () => {
