@@ -27,7 +27,7 @@ module.exports = tseslint.config(
   // Scripts that run as they are in IE11's page (ES5: var and arguments), msajax.js with the Microsoft
   // Ajax signatures office.js calls (parameters it does not read included).
   {
-    files: ['src/msajax/*.js', 'tests/e2e/fake-office.js'],
+    files: ['src/msajax/*.js', 'src/wps/addin/*.js', 'tests/e2e/fake-office.js'],
     languageOptions: { sourceType: 'script', globals: BROWSER },
     rules: { 'no-var': 'off', 'prefer-rest-params': 'off', '@typescript-eslint/no-unused-vars': ['error', { args: 'none', caughtErrors: 'none' }] },
   },

@@ -15,6 +15,9 @@ const TerserPlugin = require('terser-webpack-plugin');
 const { buildManifest, DEV_URL } = require('./scripts/manifest');
 const { OFFICE_FILES, transformOfficeFile } = require('./scripts/office-js');
 
+const webpack = require('webpack');
+const { WPS_FOLDER, wpsPane } = require('./scripts/wps/addin');
+
 const OFFICE_DIST = path.resolve(__dirname, 'node_modules/@microsoft/office-js/dist');
 const FIRST_LOAD_BUDGET = 300 * 1024;
 
@@ -27,6 +30,7 @@ async function httpsOptions() {
 }
 
 module.exports = async (env = {}, argv = {}) => {
+  if (env.wps) return wpsConfig(argv.mode === 'production');
   const production = argv.mode === 'production';
   const serving = !!env.WEBPACK_SERVE;
   const url = env.url || DEV_URL;
@@ -52,6 +56,8 @@ module.exports = async (env = {}, argv = {}) => {
         // The core is pure (no module does anything when loaded), so what the pane does not use of the
         // façade (src/core/index.ts) is left out, and the comparison stays in its lazy chunk.
         { test: /[\\/]src[\\/]core[\\/]/, sideEffects: false },
+        // This bundle builds the Excel host (taskpane.ts, __TZ_HOST__): the WPS host is left out.
+        { test: /[\\/]src[\\/]wps[\\/]/, sideEffects: false },
       ],
     },
     optimization: {
@@ -65,6 +71,7 @@ module.exports = async (env = {}, argv = {}) => {
       assetFilter: (file) => /\.js$/.test(file) && file.indexOf('office-js/') !== 0,
     },
     plugins: [
+      new webpack.DefinePlugin({ __TZ_HOST__: JSON.stringify('excel') }),
       new HtmlWebpackPlugin({
         template: './src/taskpane/taskpane.html',
         filename: 'taskpane.html',
@@ -115,3 +122,42 @@ module.exports = async (env = {}, argv = {}) => {
       : undefined,
   };
 };
+
+/**
+ * `npm run build:wps`: the WPS add-in folder (dist-wps/taizhang_<version>/). The same pane and core,
+ * the WPS host in place of Excel's (__TZ_HOST__), no office.js, and the add-in's own files
+ * (scripts/wps/addin.js: ribbon.xml, index.html and ribbon.js, the probe); scripts/wps/package.js
+ * then writes the installers beside the folder.
+ */
+function wpsConfig(production) {
+  return {
+    mode: production ? 'production' : 'development',
+    target: ['web', 'es5'],
+    entry: { taskpane: ['./src/taskpane/polyfills.ts', './src/taskpane/taskpane.ts'] },
+    output: { path: path.resolve(__dirname, 'dist-wps', WPS_FOLDER), filename: '[name].js', chunkFilename: '[name].[contenthash:8].js', publicPath: '', clean: true },
+    devtool: false,
+    resolve: { extensions: ['.ts', '.js'] },
+    module: {
+      rules: [
+        { test: /\.ts$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { configFile: 'tsconfig.addin.json' } } },
+        { test: /[\\/]src[\\/](core|excel)[\\/]/, sideEffects: false },
+      ],
+    },
+    optimization: {
+      minimizer: [new TerserPlugin({ extractComments: false, terserOptions: { ecma: 5, ie8: false, format: { ascii_only: true, comments: false } } })],
+    },
+    performance: { hints: production ? 'error' : false, maxEntrypointSize: FIRST_LOAD_BUDGET, maxAssetSize: FIRST_LOAD_BUDGET, assetFilter: (file) => /\.js$/.test(file) },
+    plugins: [
+      new webpack.DefinePlugin({ __TZ_HOST__: JSON.stringify('wps') }),
+      new HtmlWebpackPlugin({ templateContent: wpsPane(), filename: 'taskpane.html', chunks: ['taskpane'], inject: 'body', scriptLoading: 'blocking', minify: false }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
+          { from: 'src/taskpane/help.html', to: 'help.html' },
+          { from: 'src/wps/addin/*', to: '[name][ext]' },
+        ],
+      }),
+    ],
+  };
+}

@@ -18,7 +18,7 @@ import { AnnotationPlan, SheetSpec, Grid, Lang } from '../core';
  */
 export type SkippedFeature =
   | 'merges' | 'columnWidths' | 'dataBars' | 'freezePanes' | 'hyperlinks' | 'hyperlinksPastCap' | 'autoFilter' | 'printSettings'
-  | 'chartOrder' | 'chartFormats' | 'rowHeights';
+  | 'chartOrder' | 'chartFormats' | 'rowHeights' | 'charts';
 
 export interface WriteSheetsReport {
   /** Round trips to the host (Excel's context.sync; 0 where calls are synchronous). */

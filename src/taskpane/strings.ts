@@ -120,6 +120,7 @@ const ZH = {
     chartOrder: '图表中类别的排列顺序（需要 ExcelApi 1.7）',
     chartFormats: '图表坐标轴和数据标签的百分比格式（需要 ExcelApi 1.8）',
     rowHeights: '行高（需要 ExcelApi 1.2）',
+    charts: '图表（此版本 WPS 不提供 ChartObjects，表格数据已写入）',
   },
 };
 
@@ -241,6 +242,7 @@ const EN: Strings = {
     chartOrder: 'the order of chart categories (ExcelApi 1.7)',
     chartFormats: 'percent formats on chart axes and labels (ExcelApi 1.8)',
     rowHeights: 'row heights (ExcelApi 1.2)',
+    charts: 'charts (this WPS has no ChartObjects; the tables are written)',
   },
 };
 

@@ -2,7 +2,8 @@
  * The task pane: boots the page and wires its controls. Data flows one way: host.readWorkbook ->
  * checkWorkbook -> planAnnotations -> host.annotate (or SheetSpecs -> host.writeSheets); the pane only
  * shows what the core returns. It talks to a Host (src/host/host.ts); this file is the one place that
- * names the Excel host, which it builds at boot. No framework, because the pane must run in IE11. By role:
+ * names a host, which it builds at boot: Excel's, or WPS's in the bundle `npm run build:wps` makes
+ * (webpack defines __TZ_HOST__ as 'wps' there, and the Excel host is left out). No framework, because the pane must run in IE11. By role:
  *   state.ts    what the modules share (the host among them), and the pane's words in the current language
  *   dom.ts      DOM helpers, the message, notice and progress lines
  *   options.ts  the options form
@@ -13,6 +14,7 @@
  * The .xlsx writer for 打开为新工作簿 (src/xlsxlite) is a separate chunk, loaded on that click only.
  */
 import { createExcelHost } from '../excel/host';
+import { createWpsHost } from '../wps/host';
 import { loadOptions } from '../host/settings';
 import { $, message, notice, select, show } from './dom';
 import { fillOptions } from './options';
@@ -20,6 +22,9 @@ import { applyMapping, onSheetChange, showEarlierDate, toggleMapping } from './m
 import { detect, onCheck, onCompare, onNotices, onNoticesNew, onOpenNew, onSummarize, setBusy } from './actions';
 import { renderTexts } from './render';
 import { host, s, state, useHost } from './state';
+
+/** The host this bundle was built for (webpack's DefinePlugin; absent: Excel). */
+declare const __TZ_HOST__: string;
 
 /** This add-in's origin, as the user would type it (IE11 has no location.origin). */
 function ownOrigin(): string {
@@ -32,8 +37,8 @@ function ownOrigin(): string {
  * says so after READY_WAIT_MS, with what to do.
  */
 function boot(): void {
-  // The one place that names the Excel host: everything else talks to src/host's Host.
-  useHost(createExcelHost());
+  // The one place that names a host: everything else talks to src/host's Host.
+  useHost(typeof __TZ_HOST__ !== 'undefined' && __TZ_HOST__ === 'wps' ? createWpsHost() : createExcelHost());
   state.lang = host().earlyLanguage(window.location.search);
   renderTexts();
   setBusy(false);

@@ -13,8 +13,9 @@ import { loadColumnMarks, loadOptions, loadSheetMarks, saveOptions } from '../..
 import { annotateChecked, compareWithEarlier, readAndCheck, writeNotices, writeSummary } from '../../src/taskpane/flows';
 import { Book, BookSheet, BookValue, HostDriver, Opened } from './driver';
 import { excelDriver } from './excel-driver';
+import { wpsDriver } from './wps-driver';
 
-const DRIVERS: HostDriver[] = [excelDriver];
+const DRIVERS: HostDriver[] = [excelDriver, wpsDriver];
 
 const LEDGER = '整改台账';
 const JUNE_30 = 44742; // 2022-06-30 as a serial: 44562 is 2022-01-01, and 31+28+31+30+31+29 days on.
@@ -223,5 +224,39 @@ const CASES: Case[] = [
 describe.each(DRIVERS.map((d) => [d.name, d] as [string, HostDriver]))('the %s host keeps the host contract', (_name, driver) => {
   it.each(CASES.map((c) => [c.name, c] as [string, Case]))('%s', async (_n, c) => {
     await c.run(driver.open(c.book), c.book);
+  });
+});
+
+/** Every cell of every sheet, as the workbook shows it, over a rectangle larger than any written here. */
+function allCells(o: Opened): Record<string, BookValue[][]> {
+  const out: Record<string, BookValue[][]> = {};
+  for (const name of o.sheetNames()) {
+    const rows: BookValue[][] = [];
+    for (let r = 1; r <= 40; r++) {
+      const row: BookValue[] = [];
+      for (let c = 0; c < 14; c++) row.push(o.value(name, String.fromCharCode(65 + c) + r));
+      rows.push(row);
+    }
+    out[name] = rows;
+  }
+  return out;
+}
+
+describe('every host writes the same cell values', () => {
+  it('check, re-check, 生成汇总 and 生成督办单 leave identical sheets on the Excel and the WPS host', async () => {
+    const seen: Record<string, BookValue[][]>[] = [];
+    for (const driver of DRIVERS) {
+      const book: Book = { sheets: [NOTE, ledger()], level: 'full' };
+      const o = driver.open(book);
+      await check(o.host);
+      await check(o.host);
+      const c = await readAndCheck(o.host, OPTS, noStep, 3);
+      await writeSummary(o.host, c.result, 'zh', {});
+      await writeNotices(o.host, c.result, 'zh', {});
+      seen.push(allCells(o));
+    }
+    expect(Object.keys(seen[1])).toEqual(Object.keys(seen[0]));
+    expect(Object.keys(seen[0]).length).toBeGreaterThan(4);
+    expect(seen[1]).toEqual(seen[0]);
   });
 });
