@@ -224,6 +224,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
         break;
       case '--out':
         // report writes a .docx; which one a command takes is judged once the command is known (below).
+        if (/\.(xls|et|xlt|ett)$/i.test(value)) throw badOption(lang, name, value, 'hint.outLegacy');
         if (!/\.(xls[xm]|docx)$/i.test(value)) throw badOption(lang, name, value, 'hint.out');
         options.out = value;
         break;

@@ -99,7 +99,7 @@ test('--help prints usage and exits 0', () => {
 test('an internal error is one line, with the stack only under TAIZHANG_DEBUG=1', () => {
   // A defect planted in lib/ before the command starts: the check throws a TypeError.
   const plant = path.join(dir, 'plant-defect.js');
-  fs.writeFileSync(plant, 'require(' + JSON.stringify(path.join(ROOT, 'lib', 'core', 'check.js')) + ').checkWorkbook = () => { throw new TypeError("planted defect"); };');
+  fs.writeFileSync(plant, 'require(' + JSON.stringify(path.join(ROOT, 'lib', 'core', 'check', 'check.js')) + ').checkWorkbook = () => { throw new TypeError("planted defect"); };');
   const withDefect = (env: Record<string, string>) => spawnSync(process.execPath, ['-r', plant, BIN, ...CHECK], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
   const r = withDefect({});
   expect(r.status).toBe(2);

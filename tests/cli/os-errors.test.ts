@@ -127,9 +127,11 @@ describe('made for real', () => {
     refuseWrites(notices);
     const n = await cli(['summary', SAMPLE, ...DATES, '--out', path.join(dir, 'n.xlsx'), '--notices', notices]);
     expect(n.code).toBe(2);
+    // 机关党委's items are only due soon: its notice is a 提醒单.
     const depts = ['人事处', '办公室', '政策研究处', '机关党委', '机关纪委', '财务处'];
+    const kind = (d: string) => (d === '机关党委' ? '提醒单-' : '督办单-');
     expect(n.err.startsWith('taizhang: 6 份督办单未能写出（其余已写出）：')).toBe(true);
-    for (const d of depts) expect(n.err).toContain(d + '（无法写入“' + path.join(notices, '督办单-' + d + '.xlsx') + '”：文件正被 Excel/WPS 打开或没有写入权限');
+    for (const d of depts) expect(n.err).toContain(d + '（无法写入“' + path.join(notices, kind(d) + d + '.xlsx') + '”：文件正被 Excel/WPS 打开或没有写入权限');
     expect(n.err.split('\n')).toHaveLength(2);
     const m = await cli(['summary', SAMPLE, ...DATES, '--out', path.join(dir, 'm.xlsx'), '--notices', path.join(folder, '督办单')]);
     expect([m.code, m.err]).toEqual([2, 'taizhang: 无法建立文件夹“' + path.join(folder, '督办单') + '”：没有写入权限。请换一个位置。\n']);

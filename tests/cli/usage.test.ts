@@ -59,8 +59,8 @@ describe('options', () => {
   test.each([
     [['check', SAMPLE, '--notices', 'd'], '选项 --notices 不适用于 check（只用于 summary）。运行 taizhang check --help 查看 check 的选项。'],
     [['compare', SAMPLE, SAMPLE_TWO, '--notices', 'd'], '选项 --notices 不适用于 compare（只用于 summary）。运行 taizhang compare --help 查看 compare 的选项。'],
-    [['check', SAMPLE, '--since', '2022-06-30'], '选项 --since 不适用于 check（只用于 summary、compare）。运行 taizhang check --help 查看 check 的选项。'],
-    [['check', SAMPLE, '--previous', SAMPLE_TWO], '选项 --previous 不适用于 check（只用于 summary）。运行 taizhang check --help 查看 check 的选项。'],
+    [['check', SAMPLE, '--since', '2022-06-30'], '选项 --since 不适用于 check（只用于 summary、compare、report）。运行 taizhang check --help 查看 check 的选项。'],
+    [['check', SAMPLE, '--previous', SAMPLE_TWO], '选项 --previous 不适用于 check（只用于 summary、report）。运行 taizhang check --help 查看 check 的选项。'],
     [['check', SAMPLE, '--asof', '2022-07-15'], '未知选项 --asof。是否要用 --as-of？运行 taizhang --help 查看用法。'],
     [['check', SAMPLE, '--as_of=2022-07-15'], '未知选项 --as_of。是否要用 --as-of？运行 taizhang --help 查看用法。'],
     [['check', SAMPLE, '--stat', '2022-02-24'], '未知选项 --stat。是否要用 --start？运行 taizhang --help 查看用法。'],
@@ -124,7 +124,7 @@ describe('help', () => {
     expect(compare).toContain('  --since DATE            the date the earlier version is judged at (default:\n                          the filing date it states, else its modified date);\n');
     expect(compare).not.toContain('--notices');
     // The page for all commands says which commands an option is for.
-    expect(helpText('zh', null)).toContain('  --since 日期            summary/compare：上期台账的判断日期');
+    expect(helpText('zh', null)).toContain('  --since 日期            summary/compare/report：上期台账的判断日期');
   });
 });
 

@@ -332,7 +332,8 @@ describeInBrowser('task pane in headless Chromium', () => {
       // Task 5 (财务处, 2022年7月20日) is due in 5 days; task 4 is overdue but has no responsibility row, so no department.
       expect(wb.worksheets.map((w) => w.name)).toEqual(['财务处']);
       const ws = wb.getWorksheet('财务处')!;
-      expect([1, 2, 3].map((r) => ws.getCell('A' + r).value)).toEqual(['整改督办单', '〔2022〕第__号', '财务处：']);
+      // 财务处's one item is due soon, none overdue: its notice is a 提醒单.
+      expect([1, 2, 3].map((r) => ws.getCell('A' + r).value)).toEqual(['整改提醒单', '〔2022〕第__号', '财务处：']);
       expect(ws.getCell('C6').value).toBe('压减督查检查事项');
       expect(await host3((h) => h.state.writes.length)).toBe(writesBefore);
       expect(errors).toEqual([]);
