@@ -1,6 +1,6 @@
 /**
- * Strings that only the command line says: usage, option hints and its own failures. The report
- * wording shared with the add-in lives in src/core/words/check.ts.
+ * Strings that only the command line says: usage, option hints, its own failures and its terminal reports
+ * (report.*). The words shared with the add-in (findings, notes, the start line) live in src/core/words/.
  */
 import { format } from '../core/text/format';
 import { Lang } from '../core/model/result';
@@ -99,6 +99,22 @@ const TEXT = {
     'report.moreItems': '……另有{count}项未列出：全部事项见 --json 的输出，或 --out 写出的检查后台账。',
     'report.moreFindings': '……另有{count}条未列出：全部检查问题见 --json 的输出（--out 写出的检查后台账在各事项的检查意见中注明）。',
     'col.days': '剩余/逾期',
+    'report.title': '整改台账检查结果',
+    'report.file': '文件',
+    'report.sheet': '工作表',
+    'report.header': '表头',
+    'report.asOf': '检查日期',
+    'report.start': '整改起始日',
+    'report.startYear': '起始年份',
+    'report.startSource.title': '据标题',
+    'report.startSource.filled-in': '据填报时间',
+    'report.startSource.dates': '据台账中的日期',
+    'report.totals': '共 {items} 项整改措施：已完成 {done}，逾期 {overdue}，临期 {dueSoon}，正常推进 {onTrack}，长期坚持 {longTerm}，无期限 {noDeadline}。',
+    'report.overdue': '逾期与临期事项',
+    'report.none': '无',
+    'report.findings': '检查问题（错误 {errors} 条，提示 {warnings} 条）',
+    'report.row': '第{row}行',
+    'report.checked': '已写出检查后的台账：{file}',
     'header.rows': '第{rows}行',
     'sources': '三张清单：问题清单“{problems}”，任务清单“{tasks}”，责任清单“{responsibilities}”',
   },
@@ -195,6 +211,22 @@ const TEXT = {
     'report.moreItems': '... {count} more not shown: --json prints them all, and so does the checked ledger --out writes.',
     'report.moreFindings': '... {count} more not shown: --json prints them all; in the checked ledger --out writes, each is in its item\'s Check notes.',
     'col.days': 'Days',
+    'report.title': 'Ledger check',
+    'report.file': 'File',
+    'report.sheet': 'Sheet',
+    'report.header': 'Header',
+    'report.asOf': 'As of',
+    'report.start': 'Start',
+    'report.startYear': 'Start year',
+    'report.startSource.title': 'from the title',
+    'report.startSource.filled-in': 'from the filled-in date',
+    'report.startSource.dates': 'from the ledger\'s dates',
+    'report.totals': '{items} measures: {done} done, {overdue} overdue, {dueSoon} due soon, {onTrack} on track, {longTerm} long-term, {noDeadline} without a deadline.',
+    'report.overdue': 'Overdue and due soon',
+    'report.none': 'None',
+    'report.findings': 'Findings ({errors} errors, {warnings} warnings)',
+    'report.row': 'row {row}',
+    'report.checked': 'Checked ledger written to {file}',
     'header.rows': 'rows {rows}',
     'sources': 'Three lists: problems "{problems}", tasks "{tasks}", responsibilities "{responsibilities}"',
   },

@@ -1,5 +1,5 @@
 /** CheckResult -> a report for a terminal: where the ledger was found, totals, overdue and due-soon items, findings. */
-import { term, colLetter, ruleName, t, FLAG_LABELS, daysPhrase, CheckedItem, CheckResult, Lang, FieldKey } from '../core';
+import { term, colLetter, ruleName, FLAG_LABELS, daysPhrase, CheckedItem, CheckResult, Lang, FieldKey } from '../core';
 import { cliText } from './messages';
 import { charWidth, displayWidth, wrapLine, wrapText } from './wrap';
 
@@ -47,10 +47,10 @@ function daysText(lang: Lang, item: CheckedItem): string {
 /** "    整改起始日：2022-02-24", or the year the workbook states and where: "    起始年份：2022（据标题）". */
 function startText(result: CheckResult, lang: Lang, sep: string): string {
   const b = result.startBasis;
-  if (result.start) return '    ' + t(lang, 'report.start') + sep + result.start;
+  if (result.start) return '    ' + cliText(lang, 'report.start') + sep + result.start;
   if (!b || b.source === 'given') return '';
-  const source = t(lang, ('report.startSource.' + b.source) as 'report.startSource.title');
-  return '    ' + t(lang, 'report.startYear') + sep + b.year + (lang === 'zh' ? '（' + source + '）' : ' (' + source + ')');
+  const source = cliText(lang, ('report.startSource.' + b.source) as 'report.startSource.title');
+  return '    ' + cliText(lang, 'report.startYear') + sep + b.year + (lang === 'zh' ? '（' + source + '）' : ' (' + source + ')');
 }
 
 /**
@@ -94,9 +94,9 @@ export function renderReport(result: CheckResult, opts: ReportOptions): string {
   const sep = lang === 'zh' ? '：' : ': ';
   const list = lang === 'zh' ? '，' : ', ';
   const lines: string[] = [];
-  lines.push(t(lang, 'report.title'));
-  lines.push(t(lang, 'report.file') + sep + opts.file);
-  lines.push(t(lang, 'report.sheet') + sep + result.sheet);
+  lines.push(cliText(lang, 'report.title'));
+  lines.push(cliText(lang, 'report.file') + sep + opts.file);
+  lines.push(cliText(lang, 'report.sheet') + sep + result.sheet);
   if (result.sources) lines.push(cliText(lang, 'sources', { ...result.sources }));
   const h = result.header;
   const rows = h.rows.length > 1 ? h.rows[0] + '–' + h.rows[h.rows.length - 1] : String(h.rows[0]);
@@ -104,20 +104,20 @@ export function renderReport(result: CheckResult, opts: ReportOptions): string {
     .filter((k) => (h.columns[k] as number) > 0)
     .sort((a, b) => (h.columns[a] as number) - (h.columns[b] as number))
     .map((k) => term(lang, k) + ' ' + colLetter(h.columns[k] as number));
-  lines.push(t(lang, 'report.header') + sep + cliText(lang, 'header.rows', { rows }) + (lang === 'zh' ? '；' : '; ') + cols.join(list));
-  lines.push(t(lang, 'report.asOf') + sep + result.asOf + startText(result, lang, sep));
+  lines.push(cliText(lang, 'report.header') + sep + cliText(lang, 'header.rows', { rows }) + (lang === 'zh' ? '；' : '; ') + cols.join(list));
+  lines.push(cliText(lang, 'report.asOf') + sep + result.asOf + startText(result, lang, sep));
   // The one line about the start date: how many items depend on it and how to give it.
   const notice = startNotice(result, lang);
   if (notice) lines.push(notice);
   lines.push('');
-  lines.push(t(lang, 'report.totals', { ...result.totals }));
+  lines.push(cliText(lang, 'report.totals', { ...result.totals }));
   lines.push('');
 
-  lines.push(t(lang, 'report.overdue'));
+  lines.push(cliText(lang, 'report.overdue'));
   const late = result.items
     .filter((i) => i.flag === 'overdue' || i.flag === 'due-soon')
     .sort((a, b) => (a.daysLeft === null ? 0 : a.daysLeft) - (b.daysLeft === null ? 0 : b.daysLeft) || a.row - b.row);
-  if (!late.length) lines.push('  ' + t(lang, 'report.none'));
+  if (!late.length) lines.push('  ' + cliText(lang, 'report.none'));
   else {
     const measureWidth = Math.max(20, (opts.width || opts.wrap || 110) - 70);
     const rowsOut: string[][] = [
@@ -139,8 +139,8 @@ export function renderReport(result: CheckResult, opts: ReportOptions): string {
   }
   lines.push('');
 
-  lines.push(t(lang, 'report.findings', { errors: result.findingCounts.errors, warnings: result.findingCounts.warnings }));
-  if (!result.findings.length) lines.push('  ' + t(lang, 'report.none'));
+  lines.push(cliText(lang, 'report.findings', { errors: result.findingCounts.errors, warnings: result.findingCounts.warnings }));
+  if (!result.findings.length) lines.push('  ' + cliText(lang, 'report.none'));
   else {
     const sorted = result.findingsByLevel;
     const rowsOut: string[][] = [[term(lang, 'cell'), term(lang, 'severity'), term(lang, 'rule'), term(lang, 'message')]];
@@ -158,7 +158,7 @@ export function renderReport(result: CheckResult, opts: ReportOptions): string {
   }
   if (opts.out) {
     lines.push('');
-    lines.push(t(lang, 'report.written', { file: opts.out }));
+    lines.push(cliText(lang, 'report.checked', { file: opts.out }));
   }
   return wrapText(lines.join('\n'), opts.wrap || 0) + '\n';
 }

@@ -1,5 +1,5 @@
 /** Summary -> a short report for a terminal: sources, totals, completion rate, lagging departments, where the files are. */
-import { COMPARE_TEXT, t, formatRate, Summary, Lang } from '../core';
+import { COMPARE_TEXT, formatRate, Summary, Lang } from '../core';
 import { cliText } from './messages';
 import { table } from './report';
 import { wrapText } from './wrap';
@@ -26,9 +26,9 @@ export function renderSummaryReport(s: Summary, opts: SummaryReportOptions): str
   lines.push(cliText(lang, 'summary.sources', { count: s.sources.length }));
   for (const src of s.sources) lines.push('  ' + cliText(lang, 'summary.source', { file: src.file, sheet: src.sheet, items: src.items }));
   if (opts.skipped) lines.push(cliText(lang, 'skipped.report', { count: opts.skipped }));
-  lines.push(t(lang, 'report.asOf') + sep + s.asOf);
+  lines.push(cliText(lang, 'report.asOf') + sep + s.asOf);
   lines.push('');
-  lines.push(t(lang, 'report.totals', { ...s.totals }));
+  lines.push(cliText(lang, 'report.totals', { ...s.totals }));
   lines.push(
     cliText(lang, 'summary.rate', {
       rate: formatRate(s.rate) ?? '—',
@@ -44,7 +44,7 @@ export function renderSummaryReport(s: Summary, opts: SummaryReportOptions): str
     lines.push(cliText(lang, 'summary.depts'));
     lines.push(...table(lagging.map((g) => [g.name, cliText(lang, 'summary.dept', { overdue: g.overdue, dueSoon: g.dueSoon })])));
   }
-  lines.push(t(lang, 'report.findings', { errors: s.findingCounts.errors, warnings: s.findingCounts.warnings }));
+  lines.push(cliText(lang, 'report.findings', { errors: s.findingCounts.errors, warnings: s.findingCounts.warnings }));
   if (opts.out || opts.notices) lines.push('');
   if (opts.out) lines.push(cliText(lang, 'summary.written', { file: opts.out }));
   if (opts.notices) {

@@ -16,6 +16,7 @@
  */
 import { DocModel, DocParagraph, DocRun, DocStyle, DocTable } from '../core';
 import { collect, ByteSink, ZipOptions, ZipWriter } from '../xlsxlite';
+import { xmlAttr } from '../xlsxlite/xml';
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -54,7 +55,7 @@ export const CHAR_SPACING = -5;
 const INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 function esc(text: string): string {
-  return text.replace(INVALID, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return xmlAttr(text.replace(INVALID, ''));
 }
 
 function fonts(f: { name: string }): string {
