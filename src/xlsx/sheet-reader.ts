@@ -587,6 +587,16 @@ export async function readSheet(ctx: SheetContext, sheet: SheetRef): Promise<Gri
     if (work > 2 * MAX_AREA) throw taizhangError('sheet-too-large', { file, sheet: sheet.name, cell: ref, rows: lastRow, cols: usedRight });
   }
   // A merged cell's value can only be blanked into a trailing null: trim those.
+  trimRows(rows, lastRow);
+
+  const grid: Grid = { name: sheet.name, rows, top: 1, left: 1, usedRight };
+  const ours = oursOf(handler.marks);
+  if (ours) grid.ours = ours;
+  return grid;
+}
+
+/** Trailing empty cells of the first `lastRow` rows, then trailing empty rows, cut off (in place). */
+export function trimRows(rows: CellValue[][], lastRow: number): void {
   for (let r = 0; r < lastRow; r++) {
     const row = rows[r];
     let n = row.length;
@@ -596,10 +606,4 @@ export async function readSheet(ctx: SheetContext, sheet: SheetRef): Promise<Gri
   let n = rows.length;
   while (n > 0 && rows[n - 1].length === 0) n--;
   rows.length = n;
-
-  const grid: Grid = { name: sheet.name, rows, top: 1, left: 1, usedRight };
-  const ours = oursOf(handler.marks);
-  if (ours) grid.ours = ours;
-  return grid;
 }
-

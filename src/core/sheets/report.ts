@@ -10,6 +10,7 @@ import { text } from './cells';
 import { daysOverdue } from './columns';
 import { Doc, DocumentOptions, printOf } from './print';
 import { fitRows } from './table';
+import { blankGroup, groupBy } from '../text/sort';
 
 /* ---------------------------------------- the report ---------------------------------------- */
 
@@ -45,29 +46,6 @@ export function statusWord(i: SummaryItem, tx: SummaryText): string {
   }
 }
 
-/** Groups in first-appearance order under a string key. */
-function groupBy<T>(list: T[], key: (t: T) => string): { key: string; members: T[] }[] {
-  const index: Record<string, number> = Object.create(null);
-  const groups: { key: string; members: T[] }[] = [];
-  for (const t of list) {
-    const k = key(t);
-    if (!(k in index)) {
-      index[k] = groups.length;
-      groups.push({ key: k, members: [] });
-    }
-    groups[index[k]].members.push(t);
-  }
-  return groups;
-}
-
-/** Blank-keyed group last (aspect: 其他), or first (problem: measures listed under the aspect itself). */
-function blankGroup<T>(groups: { key: string; members: T[] }[], where: 'first' | 'last') {
-  const blank = groups.filter((g) => g.key === '');
-  const rest = groups.filter((g) => g.key !== '');
-  return where === 'first' ? blank.concat(rest) : rest.concat(blank);
-}
-
-/** Lagging departments the report names. */
 const NAMED_DEPTS = 5;
 
 function aspectCounts(g: GroupRow): AspectCounts {

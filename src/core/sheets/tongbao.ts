@@ -13,6 +13,7 @@ import { enumeratorStripper, splitDepartments, stripEnumerator } from '../text/d
 import { SUMMARY_TEXT } from '../words/summary';
 import { TONGBAO_TEXT, TongbaoCounts, TongbaoText } from '../words/tongbao';
 import { formatRate, statusWord } from './report';
+import { blankGroup, groupBy } from '../text/sort';
 
 export interface TongbaoOptions {
   /** 发文机关 (--issuer): the title's first line and the 落款; a placeholder without it. */
@@ -43,28 +44,6 @@ function para(style: DocStyle, runs: DocRun[] | string, pageBreakBefore = false)
   const p: DocParagraph = { kind: 'paragraph', style, runs: typeof runs === 'string' ? runsOf(runs) : runs };
   if (pageBreakBefore) p.pageBreakBefore = true;
   return p;
-}
-
-/** Groups in first-appearance order under a string key. */
-function groupBy<T>(list: T[], key: (t: T) => string): { key: string; members: T[] }[] {
-  const index: Record<string, number> = Object.create(null);
-  const groups: { key: string; members: T[] }[] = [];
-  for (const t of list) {
-    const k = key(t);
-    if (!(k in index)) {
-      index[k] = groups.length;
-      groups.push({ key: k, members: [] });
-    }
-    groups[index[k]].members.push(t);
-  }
-  return groups;
-}
-
-/** The blank-keyed group last (aspect: 其他) or first (problem: measures under the aspect itself). */
-function blankGroup<T>(groups: { key: string; members: T[] }[], where: 'first' | 'last') {
-  const blank = groups.filter((g) => g.key === '');
-  const rest = groups.filter((g) => g.key !== '');
-  return where === 'first' ? blank.concat(rest) : rest.concat(blank);
 }
 
 function countsOf(s: Summary, dueSoonDays: number): TongbaoCounts {

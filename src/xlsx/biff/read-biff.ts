@@ -15,7 +15,7 @@
 import { taizhangError, a1, isDateNumberFormat, CellValue, Grid } from '../../core';
 import { serialDate } from '../cell';
 import { SheetState } from '../package';
-import { MAX_AREA, MAX_CELLS } from '../sheet-reader';
+import { MAX_AREA, MAX_CELLS, trimRows } from '../sheet-reader';
 import { BUILTIN_DATE_FORMATS } from '../stylesheet';
 import { BiffRecord, BiffTruncated, codePageDecoder, Pieces, RecordReader } from './records';
 
@@ -435,15 +435,7 @@ function gridOf(name: string, b: SheetBuilder, file: string): Grid {
       for (let c = r === m.r1 ? m.c1 + 1 : m.c1; c <= Math.min(m.c2, row.length); c++) row[c - 1] = null;
     }
   }
-  for (let r = 0; r < lastRow; r++) {
-    const row = rows[r];
-    let n = row.length;
-    while (n > 0 && (row[n - 1] === null || row[n - 1] === undefined)) n--;
-    if (n < row.length) row.length = n;
-  }
-  let n = rows.length;
-  while (n > 0 && rows[n - 1].length === 0) n--;
-  rows.length = n;
+  trimRows(rows, lastRow);
   return { name, rows, top: 1, left: 1, usedRight };
 }
 
