@@ -5,9 +5,8 @@
  */
 import { FieldKey, HeaderMap, Grid, detectHeader, HeaderCandidate, LedgerChoice, currentVersion, earlierCandidates, headerLikeness, SAME_LEDGER, readStatedDates, ThreeLists, summarySheetNames, cellAt, cellText, colLetter, gridLeft, gridRight } from '../core';
 import { SavedOptions, loadOptions } from '../host/settings';
-import { STRINGS } from './strings';
 import { $, clear, el, input, message, option, select, show } from './dom';
-import { FIELDS, fieldName, gridByName, host, s, state } from './state';
+import { FIELDS, fieldName, gridByName, host, s, state, words } from './state';
 
 /** Below this 识别可信度 the pane opens the mapping editor and asks the user to check it. */
 export const LOW_CONFIDENCE = 0.6;
@@ -73,7 +72,7 @@ export function renderLists(sources: { role: ListRole; sheet: string }[]): void 
   show(box, sources.length > 0);
   for (let i = 0; i < sources.length; i++) {
     const li = el('li', 'tz-list-' + sources[i].role);
-    li.appendChild(el('span', 'tz-role', STRINGS[state.lang].roles[sources[i].role]));
+    li.appendChild(el('span', 'tz-role', words().roles[sources[i].role]));
     li.appendChild(el('span', 'tz-chip', sources[i].sheet));
     list.appendChild(li);
   }

@@ -49,6 +49,7 @@ function atobCompat(b64: string): string {
 
 export function createWpsHost(): Host {
   return {
+    app: 'wps',
     readWorkbook: (apart) => later(() => readWorkbook(apart)),
     sheetNames: () => later(sheetNames),
     annotate: (plans, grids) => later(() => annotateAll(plans, grids)),
