@@ -87,6 +87,16 @@ function layOut(doc, list) {
   list.appendChild(doc.createTextNode('\n'));
 }
 
+/**
+ * The text without NUL characters: Wine's WSH ends an expansion with one, which cuts a path built on it
+ * short (and its JScript cannot split or replace on one: a loop it is).
+ */
+function withoutNul(s) {
+  var out = '';
+  for (var i = 0; i < s.length; i++) if (s.charCodeAt(i) !== 0) out += s.charAt(i);
+  return out;
+}
+
 function main() {
   var mode = WScript.Arguments.length ? WScript.Arguments.Item(0) : '';
   if (mode !== 'add' && mode !== 'remove') {
@@ -95,8 +105,7 @@ function main() {
   }
   var shell = new ActiveXObject('WScript.Shell');
   var fso = new ActiveXObject('Scripting.FileSystemObject');
-  // Without a NUL: Wine's WSH ends the expansion with one, which would cut the path short.
-  var appdata = shell.ExpandEnvironmentStrings('%APPDATA%').split(String.fromCharCode(0)).join('');
+  var appdata = withoutNul(shell.ExpandEnvironmentStrings('%APPDATA%'));
   var pub = appdata + '\\kingsoft\\wps\\jsaddons\\publish.xml';
   if (mode === 'remove' && !fso.FileExists(pub)) return 0;
   var doc = newDocument();
