@@ -88,12 +88,16 @@ describeWithTools(
     const visibleText = (page: Page) => page.evaluate(() => document.body.innerText);
 
     /** 检查 on the ledger as of 2022-07-15, through the write consent. */
-    async function check(page: Page, consent: string): Promise<void> {
+    async function check(page: Page, consent: string, shot?: string): Promise<void> {
       await page.waitForFunction(() => (document.getElementById('tz-sheet') as HTMLSelectElement).options.length > 0);
       await page.fill('#tz-asof', '2022-07-15');
       await page.click('#tz-check');
       await page.waitForSelector('#tz-consent-continue');
       expect(await page.$eval('#tz-message b', (e) => e.textContent)).toBe(consent);
+      if (shot) {
+        fs.mkdirSync(ARTIFACTS, { recursive: true });
+        await page.screenshot({ path: path.join(ARTIFACTS, shot) });
+      }
       await page.click('#tz-consent-continue');
       await page.waitForFunction(() => /^(已检查|Checked)/.test(document.getElementById('tz-message')!.textContent || ''), undefined, { timeout: 20000 });
     }
@@ -101,7 +105,7 @@ describeWithTools(
     it('检查 in the built pane on the fake ET: the four columns written, WPS named (never Excel), nothing asked of another origin', async () => {
       const page = await open('taskpane.html');
       expect(await page.$eval('#tz-sheet', (e) => (e as HTMLSelectElement).value)).toBe('整改台账');
-      await check(page, 'WPS 表格不一定能撤销本加载项写入的内容。');
+      await check(page, 'WPS 表格不一定能撤销本加载项写入的内容。', 'wps-pane-consent.png');
       const cells = await page.evaluate(() =>
         ['H2', 'I2', 'J2', 'K2', 'H3', 'H4', 'H5', 'H6', 'H7', 'H9', 'I9', 'J9'].map((a) => (window as unknown as { __fakeEt: Fake }).__fakeEt.value('整改台账', a)),
       );
