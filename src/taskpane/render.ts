@@ -21,7 +21,8 @@ export function plainError(e: unknown, lang: Lang): string {
   // A part of the pane fetched on first use (对比上期's chunk) that the add-in's server did not give.
   if (err && (err as { name?: string }).name === 'ChunkLoadError') return t.chunkLoad;
   if (/CellEdit/i.test(code) || /cell edit/i.test(msg)) return t.cellEdit;
-  if (code === 'AccessDenied' || /protect/i.test(msg)) return t.protected;
+  // WPS words its own errors, in the language it shows: 保护 is its protected sheet.
+  if (code === 'AccessDenied' || /protect|保护/i.test(msg)) return t.protected;
   if (code) return fill(t.officeError, { message: msg });
   return fill(t.unexpected, { message: msg });
 }
