@@ -169,11 +169,18 @@ describe('the summary workbook of the sample', () => {
       ['联络处', 1, 0, 0, 0],
       ['（未填写）', 1, 0, 0, 0], // row 22
     ]);
-    // No measure of this ledger is led jointly: one 合计, the totals, and no note.
+    // No measure of this ledger is led jointly, but problems are: （一）主体责任扛… has measures of 办公室,
+    // 机关党委 and 机关纪委, so each counts it. 问题数 by department: 人事处 4, 财务处 3, 办公室 6, 政策研究处 1,
+    // 机关纪委 4, 机关党委 4, then six departments with 1: 28, against 14 distinct problems. The measures add up (40).
     const sheetRows = book.sheet('按牵头部门').rows;
-    const total = sheetRows.filter((r) => r[0] === '合计')[0];
-    expect(total[2]).toBe(40);
-    expect(sheetRows.filter((r) => /^(各部门相加|注：)/.test(String(r[0])))).toEqual([]);
+    expect(records(book.sheet('按牵头部门')).map((r) => r['问题数'])).toEqual([4, 3, 6, 1, 4, 4, 1, 1, 1, 1, 1, 1]);
+    const sum = sheetRows.filter((r) => r[0] === '各部门相加')[0];
+    const total = sheetRows.filter((r) => r[0] === '合计（不重复计数）')[0];
+    expect([sum.slice(1, 3), total.slice(1, 3)]).toEqual([[28, 40], [14, 40]]);
+    expect(sheetRows.filter((r) => /^注：/.test(String(r[0]))).map((r) => r[0])).toEqual([
+      '注：一个问题的整改措施由多个部门牵头的，该问题在每个部门各计一次，因此“问题数”各部门相加为28个，不重复计数的合计为14个。',
+    ]);
+    expect(sheetRows.filter((r) => r[0] === '合计')).toEqual([]);
   });
 
   it('汇总台账 has every item with a fresh 序号 and its 来源文件', () => {
@@ -427,7 +434,11 @@ describe('consolidating two departments', () => {
     expect(s.rows.indexOf(total)).toBe(s.rows.indexOf(sum) + 1);
     expect(s.rows[s.rows.indexOf(total) + 1]).toEqual([]);
     const note = s.rows[s.rows.indexOf(total) + 2][0];
-    expect(note).toBe('注：1项整改措施由多个部门共同牵头（如“办公室、财务处”），在每个牵头部门下各计一次，因此各部门相加为57项，不重复计数的合计为56项。');
+    // 问题数: the sample's 28 by department (14 distinct); the second ledger adds 8 by department, 7 distinct.
+    expect([sum[1], total[1]]).toEqual([36, 21]);
+    expect(note).toBe('注：1.一个问题的整改措施由多个部门牵头的，该问题在每个部门各计一次，因此“问题数”各部门相加为36' +
+      '个，不重复计数的合计为21个。2.1项整改措施由多个部门共同牵头（如“办公室、财务处”），在每个牵头部门下各计一次，' +
+      '因此“整改措施数”各部门相加为57项，不重复计数的合计为56项，已完成、逾期等各列同理。');
     expect(s.xml).toContain('<mergeCell ref="A' + (s.rows.indexOf(total) + 3) + ':J' + (s.rows.indexOf(total) + 3) + '"/>');
   });
 

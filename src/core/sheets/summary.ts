@@ -177,12 +177,21 @@ function groupSheet(s: Summary, doc: Doc, which: 'byAspect' | 'byDept'): SheetSp
   const heights: number[] = [];
   let totals: Row[] = [groupTotal(s, tx.total)];
   const after: Row[] = [];
-  if (!byAspect && s.jointLed > 0) {
-    // A jointly led measure counts under each of its departments: say so, and give both totals.
+  if (!byAspect) {
+    // The department rows can add up to more than the 合计 (an aspect's cannot: a problem and a
+    // measure have one aspect). A problem whose measures several departments lead counts under each
+    // of them; a jointly led measure too, in every count column. Where a column does, give the rows'
+    // sum beside the distinct 合计, and say why under the table.
     const sum = groupSum(groups, tx.deptSum);
-    totals = [sum, groupTotal(s, tx.distinctTotal)];
-    const noteAt = 3 + groups.length + totals.length + 2;
-    after.push([], noteRow(tx.jointNote(s.jointLed, sum[2]!.v as number, s.totals.items), noteAt, widths, merges, heights));
+    const parts: string[] = [];
+    const problems = sum[1]!.v as number;
+    if (problems > s.problems) parts.push(tx.problemsNote(problems, s.problems));
+    if (s.jointLed > 0) parts.push(tx.jointNote(s.jointLed, sum[2]!.v as number, s.totals.items));
+    if (parts.length) {
+      totals = [sum, groupTotal(s, tx.distinctTotal)];
+      const noteAt = 3 + groups.length + totals.length + 2;
+      after.push([], noteRow(tx.note(parts), noteAt, widths, merges, heights));
+    }
   }
   if (!byAspect && progress) {
     // The 合计 counts each changed measure once; a 各部门相加 row adds the rows up as they stand.

@@ -123,7 +123,9 @@ describe('summarySheets', () => {
     const s = sheet(specs, '按牵头部门');
     const v = values(s).slice(3);
     expect(v.map((r) => r[0])).toEqual(['办公室', '人事处', '宣传部', '组织部', '财务处', '（未填写）', '各部门相加', '合计（不重复计数）', undefined,
-      '注：3项整改措施由多个部门共同牵头（如“办公室、财务处”），在每个牵头部门下各计一次，因此各部门相加为14项，不重复计数的合计为11项。']);
+      '注：1.一个问题的整改措施由多个部门牵头的，该问题在每个部门各计一次，因此“问题数”各部门相加为11个，不重复计数的合计为5个。' +
+      '2.3项整改措施由多个部门共同牵头（如“办公室、财务处”），在每个牵头部门下各计一次，因此“整改措施数”各部门相加为14项，' +
+      '不重复计数的合计为11项，已完成、逾期等各列同理。']);
     expect(v[0].slice(0, 5)).toEqual(['办公室', 3, 4, 1, 2]);
     // The departments added up: 办公室、人事处 and 人事处/财务处 and 组织部/人事处 count twice each.
     expect(v[6]).toEqual(['各部门相加', 11, 14, 4, 4, 1, 3, 1, 1, null]);
@@ -136,13 +138,27 @@ describe('summarySheets', () => {
     expect(s.autoFilter).toBe('A3:J9');
   });
 
-  it('按牵头部门 without jointly led measures has one 合计 row and no note', () => {
+  it('按牵头部门 without jointly led measures: a problem shared by departments still gets both totals and its note', () => {
     const one = ledgerA();
     one.items = one.items.filter((i) => !/[、\n等]/.test(i.leadDept));
     const s = sheet(sheetsOf([one]), '按牵头部门');
     const v = values(s).slice(3);
-    expect(v.map((r) => r[0])).toEqual(['办公室', '人事处', '财务处', '（未填写）', '合计']);
-    expect(v[4].slice(0, 3)).toEqual(['合计', 3, 6]);
+    // 四风问题禁而不止 under 人事处, 财务处 and 办公室; 档案管理不规范 under 办公室 and （未填写）:
+    // 办公室 3 problems, the others 1 each, 6 in all against 3 distinct. The measures add up (6).
+    expect(v.map((r) => r[0])).toEqual(['办公室', '人事处', '财务处', '（未填写）', '各部门相加', '合计（不重复计数）', undefined,
+      '注：一个问题的整改措施由多个部门牵头的，该问题在每个部门各计一次，因此“问题数”各部门相加为6个，不重复计数的合计为3个。']);
+    expect(v[4].slice(0, 3)).toEqual(['各部门相加', 6, 6]);
+    expect(v[5].slice(0, 3)).toEqual(['合计（不重复计数）', 3, 6]);
+  });
+
+  it('按牵头部门 where every problem has one department and every measure one: one 合计 row and no note', () => {
+    const one = ledgerA();
+    // 办公室's two problems and 人事处's one.
+    one.items = [one.items[0], one.items[3], one.items[8]];
+    const s = sheet(sheetsOf([one]), '按牵头部门');
+    const v = values(s).slice(3);
+    expect(v.map((r) => r[0])).toEqual(['办公室', '人事处', '合计']);
+    expect(v[2].slice(0, 3)).toEqual(['合计', 3, 3]);
   });
 
   it('逾期临期: every overdue and due-soon item, in order, with source, labels as text and rules', () => {
@@ -344,7 +360,7 @@ describe('summarySheets', () => {
     expect(header(sheet(en, 'Overdue & due soon')).slice(0, 3)).toEqual(['No.', 'Deadline status', 'Source file']);
     expect(records(sheet(en, 'Overdue & due soon')).map((x) => x['Deadline status'])).toEqual(['Overdue', 'Overdue', 'Overdue', 'Due soon']);
     expect(cellOfLabel(sheet(en, 'Overview'), 'Measures').v).toBe(11);
-    expect(values(sheet(en, 'By department')).map((r) => r[0]).slice(-5, -2)).toEqual(['(blank)', 'Sum of departments', 'Total (distinct measures)']);
+    expect(values(sheet(en, 'By department')).map((r) => r[0]).slice(-5, -2)).toEqual(['(blank)', 'Sum of departments', 'Total (each counted once)']);
     expect(values(sheet(en, 'Findings'))[3].slice(0, 2)).toEqual(['Error', 'Deadline blank']);
     expect(en[0].print!.footer).toEqual({ left: 'Rectification Office', center: 'Page &P of &N', right: 'As of 2022-07-15' });
   });
