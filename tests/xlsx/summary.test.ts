@@ -12,7 +12,7 @@ import { CheckedItem, CheckResult } from '../../src/core/model/result';
 import { noticeFailures, noticeFileNames, safeFileName, summarizeFiles, SummaryRun } from '../../src/cli/run-summary';
 import { writeSpecsWorkbook } from '../../src/xlsx/spec-writer';
 import { SheetSpec } from '../../src/core/model/spec';
-import { countPixels, pdfPages, readPng, renderPage, toPdf } from './helpers/render';
+import { countPixels, pdfPages, pdfText, readPng, renderPage, toPdf } from './helpers/render';
 import { describeWithSoffice } from './helpers/soffice';
 import { parseRef, readXlsxXml, serialToIso, XmlSheet, XmlValue, XmlWorkbook } from './helpers/xlsx-xml';
 
@@ -54,7 +54,8 @@ function records(s: XmlSheet, h: number = headerRow(s)): Record<string, XmlValue
   const end = s.rows.findIndex((r, i) => i >= h && (r.every((v) => v === null) || /^(合计|各部门相加|注：)/.test(String(r[0]))));
   return s.rows
     .slice(h, end < 0 ? undefined : end)
-    .filter((r) => r.some((v) => v !== null))
+    // Band rows (汇总台账's aspects) hold their first cell alone.
+    .filter((r) => r.slice(1).some((v) => v !== null))
     .map((r) => {
       const o: Record<string, XmlValue> = {};
       names.forEach((n, i) => (o[n] = r[i] === undefined ? null : r[i]));
@@ -273,7 +274,7 @@ describe('the summary workbook of the sample', () => {
     const lagging = book.sheet('逾期临期');
     for (const label of ['已完成', '逾期', '临期']) expect(lagging.xml).toMatch(new RegExp('<cfRule type="cellIs" dxfId="\\d+" priority="\\d+" operator="equal"><formula>&quot;' + label + '&quot;</formula></cfRule>'));
     const ledger = book.sheet('汇总台账');
-    expect(ledger.xml).toMatch(/<conditionalFormatting sqref="L4:L43"><cfRule type="cellIs"/);
+    expect(ledger.xml).toMatch(/<conditionalFormatting sqref="K4:K47"><cfRule type="cellIs"/);
     for (const name of ['按方面', '按牵头部门']) {
       const s = book.sheet(name);
       const rows = records(s).length;
@@ -497,10 +498,11 @@ describe('text that looks like a formula', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const ledgerSheet = wb.getWorksheet('汇总台账') as ExcelJS.Worksheet;
-    expect(ledgerSheet.getCell('B4').value).toBe('=SUM(A1:A9)');
-    expect(ledgerSheet.getCell('D5').value).toBe('=HYPERLINK("http://x")');
-    expect(ledgerSheet.getCell('F4').value).toBe('@审计处');
-    expect(ledgerSheet.getCell('B4').formula).toBeUndefined();
+    // The aspect =SUM(A1:A9) is the band of rows 5-6; item 2's measure is C6, item 1's lead department E5.
+    expect(ledgerSheet.getCell('A4').value).toBe('=SUM(A1:A9)');
+    expect(ledgerSheet.getCell('C6').value).toBe('=HYPERLINK("http://x")');
+    expect(ledgerSheet.getCell('E5').value).toBe('@审计处');
+    expect(ledgerSheet.getCell('A4').formula).toBeUndefined();
   });
 });
 
@@ -623,6 +625,33 @@ describe('in-workbook links', () => {
     const alone = path.join(dir, 'links-alone.xlsx');
     await writeSpecsWorkbook([LINKED], alone);
     expect((await readXlsxXml(alone)).sheet('逾期临期').xml).not.toContain('<hyperlink');
+  });
+});
+
+describeWithSoffice('LibreOffice prints the sample\'s 汇总台账 under its aspects, on 3 pages', () => {
+  const out = path.join(dir, 'render-one', '汇总.xlsx');
+  let pdf = '';
+
+  beforeAll(async () => {
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    await summarizeFiles([SAMPLE], { ...OPTS, out });
+    pdf = toPdf([out], path.dirname(out))[0];
+  }, 180000);
+
+  it('holds the 40 measures and 4 aspect bands on 3 pages: 14, 17 and 9 rows (each row 2 lines but 5 of 3 and 1 of 4)', () => {
+    // Before: the aspect repeated in a 10-wide column made rows 8 lines tall, 8 pages.
+    const pages: string[] = [];
+    for (let p = 1; p <= pdfPages(pdf); p++) pages.push(pdfText(pdf, p));
+    const ledger = pages.filter((t) => /整改台账汇总表|整改措施.*整改进展.*来源文件/.test(t) && !/逾期天数/.test(t));
+    // A row's first line starts with its 序号, 1 to 40 in turn.
+    let next = 1;
+    const rows = ledger.map((t) => t.split('\n').filter((l) => {
+      const m = /^\s*(\d+)\s/.exec(l);
+      return !!m && +m[1] === next && !!++next;
+    }).length);
+    expect(next).toBe(41);
+    expect(rows).toEqual([14, 17, 9]);
+    expect(ledger.map((t) => (t.match(/^\s*[一二三四]、/gm) || []).length)).toEqual([2, 1, 1]);
   });
 });
 

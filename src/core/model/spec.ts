@@ -27,7 +27,9 @@ export type StyleKey =
   | 'paragraph'
   | 'signature'
   /** The last, narrow column of 检查问题: the rule id, small and grey. */
-  | 'code';
+  | 'code'
+  /** A band row across a table that heads the rows under it (汇总台账's aspects). */
+  | 'band';
 
 export interface CellStyle {
   /** Font name; absent = the workbook's default font. */

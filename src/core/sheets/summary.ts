@@ -244,19 +244,23 @@ function ledgerSheet(s: Summary, doc: Doc): SheetSpec {
   const tx = doc.tx;
   const c = (key: ColumnKey, width: number, get: (i: SummaryItem) => string, st: StyleKey = 'wrap') =>
     itemColumn(tx, key, width, get, st);
-  // 17 columns on A4 landscape at 80% or more: the long texts wrap in narrower columns
-  // (tests/core/sheets/summary.test.ts checks the scale).
+  // The items under a band row per aspect (the aspect once, across the table, not in a narrow column
+  // on every row, where it made each row eight lines tall); 16 columns on A4 landscape at 80% or more,
+  // the long texts wrapping in columns wide enough for two or three lines (tests/core/sheets/summary.test.ts
+  // checks the scale, tests/xlsx/summary.test.ts the rows a printed page holds).
   return tableSheet<SummaryItem>({
     name: tx.sheets.ledger,
     title: tx.sheetTitles.ledger,
     doc,
+    band: (i) => i.aspect,
+    blankBand: tx.otherAspect,
     columns: [
       seqColumn<SummaryItem>(tx),
-      c('aspect', 10, (i) => i.aspect), c('problem', 16, (i) => i.problem), c('measure', 22, (i) => i.measure),
+      c('problem', 24.5, (i) => i.problem), c('measure', 27.5, (i) => i.measure),
       c('leader', 7, (i) => i.leader), c('leadDept', 9, (i) => i.leadDept), c('coDept', 8, (i) => i.coDept),
-      c('owner', 6, (i) => i.owner), c('deadline', 9, (i) => i.deadline.text),
+      c('owner', 6, (i) => i.owner), c('deadline', 11, (i) => i.deadline.text),
       { header: tx.columns.due, width: 10.5, cell: (i) => date(i.due) },
-      c('state', 7, (i) => STATE_LABELS[doc.lang][i.state], 'text'),
+      c('state', 7, (i) => STATE_LABELS[doc.lang][i.state]),
       flagColumn(doc),
       { header: tx.columns.daysLeft, width: 6, cell: (i) => num(i.daysLeft) },
       c('progress', 20, (i) => i.progress),

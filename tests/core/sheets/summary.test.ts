@@ -38,10 +38,17 @@ function header(s: SheetSpec): string[] {
   return s.rows[s.freeze!.rows - 1].map((c) => String(c && c.v));
 }
 
-/** The data rows below the header, as records keyed by header text. */
+/** The band rows of a table (汇总台账's aspects): [sheet row, text]. */
+function bandRows(s: SheetSpec): [number, CellValue][] {
+  const out: [number, CellValue][] = [];
+  s.rows.forEach((r, i) => r[0] && r[0].s === 'band' && out.push([i + 1, r[0].v]));
+  return out;
+}
+
+/** The data rows below the header, as records keyed by header text (band rows left out). */
 function records(s: SheetSpec): Record<string, CellValue>[] {
   const h = header(s);
-  return s.rows.slice(s.freeze!.rows).map((r) => {
+  return s.rows.slice(s.freeze!.rows).filter((r) => !(r[0] && r[0].s === 'band')).map((r) => {
     const o: Record<string, CellValue> = {};
     h.forEach((name, i) => (o[name] = r[i] ? r[i]!.v : null));
     return o;
@@ -225,7 +232,7 @@ describe('summarySheets', () => {
 
   it('汇总台账: every item with a fresh 序号, labels, and 来源文件 naming both files', () => {
     const s = sheet(specs, '汇总台账');
-    expect(header(s)).toEqual(['序号', '方面', '存在问题', '整改措施', '责任领导', '牵头部门', '配合部门', '责任人',
+    expect(header(s)).toEqual(['序号', '存在问题', '整改措施', '责任领导', '牵头部门', '配合部门', '责任人',
       '完成时限', '截止日期', '完成状态', '期限状态', '剩余天数', '整改进展', '来源文件', '工作表', '行号']);
     const r = records(s);
     expect(r.map((x) => x['序号'])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
@@ -235,8 +242,23 @@ describe('summarySheets', () => {
     expect(r.map((x) => x['完成时限'])).toEqual(['2022年12月底前', '2022年6月底前', '立行立改', '2022年12月底前', '2022年12月底前', '长期坚持', '2022年12月底前', '', '立行立改', '2022年12月底前', '2022年12月底前']);
     expect(r.map((x) => x['剩余天数'])).toEqual([null, -15, null, 3, 40, null, 30, null, -5, -30, null]);
     expect(s.rules!.map((x) => [x.range, x.textEquals, x.style])).toEqual([
-      ['L4:L14', '已完成', 'good'], ['L4:L14', '逾期', 'bad'], ['L4:L14', '临期', 'neutral'],
+      ['K4:K19', '已完成', 'good'], ['K4:K19', '逾期', 'bad'], ['K4:K19', '临期', 'neutral'],
     ]);
+  });
+
+  it('汇总台账: the items under a band row per aspect, as written, across the table; 其他 for items without one', () => {
+    const s = sheet(specs, '汇总台账');
+    // Ledger A: 3 items of 一、, 4 of 二、, 2 without an aspect; ledger B: one 政治建设方面, one 三、.
+    expect(bandRows(s)).toEqual([[4, '一、政治建设方面'], [8, '二、作风建设方面'], [13, '其他'], [16, '政治建设方面'], [18, '三、组织建设方面']]);
+    expect(s.rows[3]).toEqual([{ v: '一、政治建设方面', s: 'band' }]);
+    expect(s.merges).toEqual(['A1:P1', 'A2:P2', 'A4:P4', 'A8:P8', 'A13:P13', 'A16:P16', 'A18:P18']);
+    // The filter covers the bands too, to the last item.
+    expect(s.autoFilter).toBe('A3:P19');
+    expect(STYLES.band).toEqual({ bold: true, fill: 'F2F2F2', border: true, wrap: true, valign: 'middle' });
+    // A ledger without aspects has no band.
+    const none = ledgerA();
+    none.items.forEach((i) => (i.aspect = ''));
+    expect(bandRows(sheet(sheetsOf([none]), '汇总台账'))).toEqual([]);
   });
 
   /** The links of a sheet's data rows, as [column index, value, sheet, cell] (one per row). */
@@ -273,8 +295,8 @@ describe('summarySheets', () => {
   it('汇总台账: every row links from its 行号 cell to its item', () => {
     const s = sheet(specs, '汇总台账');
     const col = header(s).indexOf('行号');
-    expect(col).toBe(16);
-    expect(links(s)).toEqual([5, 6, 7, 8, 9, 10, 11, 12, 13].map((row) => [16, row, '整改台账', 'C' + row]).concat([[16, 5, 'Sheet1', 'C5'], [16, 6, 'Sheet1', 'C6']]));
+    expect(col).toBe(15);
+    expect(links(s)).toEqual([5, 6, 7, 8, 9, 10, 11, 12, 13].map((row) => [15, row, '整改台账', 'C' + row]).concat([[15, 5, 'Sheet1', 'C5'], [15, 6, 'Sheet1', 'C6']]));
   });
 
   it('links to column A of the row when the measure cell is missing or on another sheet; no link without an A1 cell', () => {
@@ -340,15 +362,17 @@ describe('summarySheets', () => {
     const scales = specs.map((s) => [s.name, fitToWidthScale(s.widths!, s.print!.landscape, s.print!.sideMargin)]);
     // 总览 holds its tables in A:F and the charts in G:P (ten columns of Excel's default width).
     scales[0][1] = fitToWidthScale(specs[0].widths!.concat(new Array(10).fill(8.43)), true, 0.5);
-    expect(scales).toEqual([['总览', 0.84], ['按方面', 1], ['按牵头部门', 1], ['逾期临期', 0.96], ['检查问题', 1], ['汇总台账', 0.82], ['通报提纲', 1]]);
+    expect(scales).toEqual([['总览', 0.84], ['按方面', 1], ['按牵头部门', 1], ['逾期临期', 0.96], ['检查问题', 1], ['汇总台账', 0.8], ['通报提纲', 1]]);
     expect(specs.map((s) => s.print!.landscape)).toEqual([true, true, true, true, true, true, false]);
   });
 
   it('gives each row the height its longest wrapped text needs (Excel does not grow rows when it opens a file)', () => {
     const s = sheet(specs, '汇总台账');
-    // 完善党组理论学习中心组学习制度 (15 characters) in 整改措施, 22 wide: two lines of 11 pt.
-    expect(textLines('完善党组理论学习中心组学习制度', 22)).toBe(2);
-    expect(s.heights![3]).toBe(32);
+    // 完善党组理论学习中心组学习制度 (15 characters) in 整改措施, 27.5 wide: two lines of 11 pt.
+    expect(textLines('完善党组理论学习中心组学习制度', 27.5)).toBe(2);
+    expect(s.heights![4]).toBe(32);
+    // The band above it (一、政治建设方面) is one line across the table: no height of its own.
+    expect(s.heights![3]).toBeUndefined();
     // The header wraps 剩余天数 (6 wide) onto two lines.
     expect(s.heights![2]).toBe(32);
     const lagging = sheet(specs, '逾期临期');
@@ -377,41 +401,41 @@ describe('summarySheets', () => {
 });
 
 describe('汇总台账: cells a column repeats', () => {
-  // Ledger A's rows 5-11 in 汇总台账 (4-10 counted from 0): 序号, 方面, 存在问题, 整改措施, …
+  // Ledger A's items in 汇总台账: rows 5-7 under 一、 (4-6 counted from 0), 9-12 under 二、, 14-15 under 其他.
   const specs = sheetsOf([ledgerA()]);
   const ledger = sheet(specs, '汇总台账');
   const col = (name: string) => header(ledger).indexOf(name);
   const at = (r: number, name: string) => ledger.rows[r][col(name)]!;
 
   it('are one object where value and style are the same; distinct values, and linked cells, are not', () => {
-    expect(at(3, '方面')).toBe(at(5, '方面')); // 一、政治建设方面, rows 1 and 3 of the table
-    expect(at(3, '方面').v).toBe('一、政治建设方面');
-    expect(at(3, '存在问题')).toBe(at(4, '存在问题'));
-    expect(at(3, '牵头部门')).toBe(at(8, '牵头部门')); // 办公室
-    expect(at(3, '牵头部门')).not.toBe(at(4, '牵头部门')); // 办公室 and 办公室、人事处
-    expect(at(3, '整改措施')).not.toBe(at(4, '整改措施'));
+    expect(at(4, '存在问题')).toBe(at(5, '存在问题')); // 理论学习不够深入
+    expect(at(4, '存在问题').v).toBe('理论学习不够深入');
+    expect(at(4, '牵头部门')).toBe(at(10, '牵头部门')); // 办公室
+    expect(at(4, '牵头部门')).not.toBe(at(5, '牵头部门')); // 办公室 and 办公室、人事处
+    expect(at(4, '整改措施')).not.toBe(at(5, '整改措施'));
     // 行号 links to its item: never shared, even where values repeat in another ledger.
-    expect(at(3, '行号').link).toEqual({ sheet: '整改台账', cell: 'C5' });
-    expect(at(4, '行号').link).toEqual({ sheet: '整改台账', cell: 'C6' });
-    // 来源文件: one object down the whole column.
-    expect(at(3, '来源文件').v).toBe('a.xlsx');
-    expect(at(3, '来源文件')).toBe(at(11, '来源文件'));
+    expect(at(4, '行号').link).toEqual({ sheet: '整改台账', cell: 'C5' });
+    expect(at(5, '行号').link).toEqual({ sheet: '整改台账', cell: 'C6' });
+    // 来源文件: one object down the whole column, over the bands.
+    expect(at(4, '来源文件').v).toBe('a.xlsx');
+    expect(at(4, '来源文件')).toBe(at(14, '来源文件'));
   });
 
   it('a shared wrapped text gives every row it is in the same height as one of its own would', () => {
     const long = '严格落实“三重一大”集体决策制度，完善议事规则，建立健全重大事项请示报告制度并长期坚持';
     const r = result('c.xlsx', '整改台账', [
-      { aspect: long, problem: '问题一', measure: '措施一', flag: 'on-track', daysLeft: 30 },
-      { aspect: long, problem: '问题二', measure: '措施二', flag: 'on-track', daysLeft: 30 },
-      { aspect: long, problem: '问题三', measure: '措施三', flag: 'on-track', daysLeft: 30 },
+      { aspect: '一、政治建设方面', problem: long, measure: '措施一', flag: 'on-track', daysLeft: 30 },
+      { aspect: '一、政治建设方面', problem: long, measure: '措施二', flag: 'on-track', daysLeft: 30 },
+      { aspect: '一、政治建设方面', problem: long, measure: '措施三', flag: 'on-track', daysLeft: 30 },
     ]);
     const s = sheet(sheetsOf([r]), '汇总台账');
-    expect(s.rows[3][1]).toBe(s.rows[5][1]);
+    // Row 4 is the band; the items are rows 5-7.
+    expect(s.rows[4][1]).toBe(s.rows[6][1]);
     // The same due date (30 days on) is one cell too.
-    expect(s.rows[3][9]).toEqual({ v: { date: '2022-08-14' }, s: 'date' });
-    expect(s.rows[3][9]).toBe(s.rows[4][9]);
-    // 方面 is 10 wide: 44 characters of two units each take 10 lines of 11 pt, ceil(10 * 11 * 1.3 + 3) points.
-    expect(s.heights!.slice(3, 6)).toEqual([146, 146, 146]);
+    expect(s.rows[4][8]).toEqual({ v: { date: '2022-08-14' }, s: 'date' });
+    expect(s.rows[4][8]).toBe(s.rows[5][8]);
+    // 存在问题 is 24.5 wide: 44 characters of two units each take 4 lines of 11 pt, ceil(4 * 11 * 1.3 + 3) points.
+    expect(s.heights!.slice(4, 7)).toEqual([61, 61, 61]);
   });
 });
 
