@@ -217,26 +217,47 @@ function laggingSheet(s: Summary, doc: Doc): SheetSpec {
   return tableSheet({ name: doc.tx.sheets.lagging, title: doc.tx.sheetTitles.lagging, doc, columns: laggingColumns(doc), records: s.overdueAndDueSoon });
 }
 
+/** The item each finding is on (its file, sheet and row), where there is one. */
+function findingItems(s: Summary): (f: SummaryFinding) => SummaryItem | undefined {
+  const byRow: Record<string, SummaryItem> = Object.create(null);
+  const key = (file: string, sheet: string, row: number) => file + '\u0000' + sheet + '\u0000' + row;
+  if (s.findings.length) for (const i of s.items) byRow[key(i.file, i.sheet, i.row)] = i;
+  return (f) => byRow[key(f.file, f.sheet, f.row)];
+}
+
+const SEVERITY_ORDER: Record<SummaryFinding['severity'], number> = { error: 0, warning: 1 };
+
 function findingsSheet(s: Summary, doc: Doc): SheetSpec {
   const tx = doc.tx;
   const col = (key: ColumnKey, width: number, get: (f: SummaryFinding) => string, st: StyleKey = 'text') =>
     ({ header: tx.columns[key], width, cell: (f: SummaryFinding) => text(get(f), st) });
+  const itemOf = findingItems(s);
+  const field = (f: SummaryFinding, get: (i: SummaryItem) => string) => {
+    const i = itemOf(f);
+    return i ? get(i) : '';
+  };
+  // Errors first, then 提示; in the order the check gave them within a level.
+  const findings = stableSort(s.findings.slice(), (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   return tableSheet<SummaryFinding>({
     name: tx.sheets.findings,
     title: tx.sheetTitles.findings,
     doc,
     columns: [
       { ...col('severity', 6, (f) => tx.severity[f.severity]), severityRules: true },
-      col('rule', 16, (f) => ruleName(doc.lang, f.rule), 'wrap'),
-      col('file', 14, (f) => f.file, 'wrap'),
-      col('sheet', 10, (f) => f.sheet, 'wrap'),
+      // The item's own 序号, 牵头部门 and 整改措施 as the ledger writes them, to find it by.
+      col('seq', 5, (f) => field(f, (i) => i.seq), 'wrap'),
+      col('rule', 14, (f) => ruleName(doc.lang, f.rule), 'wrap'),
+      col('leadDept', 10, (f) => field(f, (i) => i.leadDept), 'wrap'),
+      col('measure', 24, (f) => field(f, (i) => i.measure), 'wrap'),
+      col('file', 12, (f) => f.file, 'wrap'),
+      col('sheet', 9, (f) => f.sheet, 'wrap'),
       // The 单元格 cell links to the finding's cell (its A1 text stays the value).
       { header: tx.columns.cell, width: 7, cell: (f: SummaryFinding) => linked(text(f.cell), { sheet: f.sheet, cell: f.cell }) },
-      col('message', 50, (f) => f.message, 'wrap'),
+      col('message', 40, (f) => f.message, 'wrap'),
       // The id the JSON carries, for whoever looks a rule up.
       col('ruleId', 13, (f) => f.rule, 'code'),
     ],
-    records: s.findings,
+    records: findings,
   });
 }
 

@@ -171,7 +171,7 @@ describe('summarySheets', () => {
   it('逾期临期: every overdue and due-soon item, in order, with source, labels as text and rules', () => {
     const s = sheet(specs, '逾期临期');
     expect(header(s)).toEqual(['序号', '期限状态', '来源文件', '工作表', '行号', '方面', '存在问题', '整改措施',
-      '牵头部门', '责任领导', '截止日期', '逾期天数', '剩余天数']);
+      '牵头部门', '责任领导', '完成时限', '截止日期', '逾期天数', '剩余天数', '整改进展']);
     const r = records(s);
     expect(r.map((x) => [x['序号'], x['期限状态'], x['来源文件'], x['工作表'], x['行号'], x['逾期天数'], x['剩余天数']])).toEqual([
       [1, '逾期', 'b.xlsx', 'Sheet1', 5, 30, null],
@@ -180,8 +180,12 @@ describe('summarySheets', () => {
       [4, '临期', 'a.xlsx', '整改台账', 8, null, 3],
     ]);
     expect(r[1]['牵头部门']).toBe('办公室、人事处');
+    // 完成时限 as the ledger words it, beside the date it was read as; 整改进展 as reported.
+    expect(r.map((x) => [x['完成时限'], x['整改进展']])).toEqual([
+      ['2022年12月底前', ''], ['2022年6月底前', ''], ['立行立改', ''], ['2022年12月底前', '@所有人'],
+    ]);
     expect(r[1]['截止日期']).toEqual({ date: '2022-06-30' });
-    expect(s.rows[4][10]!.s).toBe('date');
+    expect(s.rows[4][11]!.s).toBe('date');
     expect(s.rules).toEqual(expect.arrayContaining([
       { range: 'B4:B7', textEquals: '逾期', style: 'bad' },
       { range: 'B4:B7', textEquals: '临期', style: 'neutral' },
@@ -190,15 +194,18 @@ describe('summarySheets', () => {
 
   it('检查问题: 错误 / 提示, the rule by its Chinese name, and its id in the last, narrow column', () => {
     const s = sheet(specs, '检查问题');
+    // Errors first (a.xlsx's G12, then b.xlsx's E9), then the 提示; each with the 序号, 牵头部门 and 整改措施
+    // of the item on its row: G12 is row 12, ledger A's 8th item (整理历史档案, no department); H7 its 3rd;
+    // b.xlsx has no item on row 9.
     expect(values(s).slice(2)).toEqual([
-      ['级别', '规则', '来源文件', '工作表', '单元格', '说明', '规则编号'],
-      ['错误', '未填完成时限', 'a.xlsx', '整改台账', 'G12', '检查意见：deadline-missing', 'deadline-missing'],
-      ['提示', '已完成但无佐证', 'a.xlsx', '整改台账', 'H7', '检查意见：done-without-evidence', 'done-without-evidence'],
-      ['错误', '未填牵头部门', 'b.xlsx', 'Sheet1', 'E9', '检查意见：lead-dept-missing', 'lead-dept-missing'],
+      ['级别', '序号', '规则', '牵头部门', '整改措施', '来源文件', '工作表', '单元格', '说明', '规则编号'],
+      ['错误', '8', '未填完成时限', '', '整理历史档案', 'a.xlsx', '整改台账', 'G12', '检查意见：deadline-missing', 'deadline-missing'],
+      ['错误', '', '未填牵头部门', '', '', 'b.xlsx', 'Sheet1', 'E9', '检查意见：lead-dept-missing', 'lead-dept-missing'],
+      ['提示', '3', '已完成但无佐证', '财务处等3家单位', '+86 电话 公开监督电话', 'a.xlsx', '整改台账', 'H7', '检查意见：done-without-evidence', 'done-without-evidence'],
     ]);
-    expect(s.rows[3][6]!.s).toBe('code');
+    expect(s.rows[3][9]!.s).toBe('code');
     expect(STYLES.code.size).toBe(8);
-    expect(s.widths![6]).toBeLessThan(s.widths![5]);
+    expect(s.widths![9]).toBeLessThan(s.widths![8]);
     expect(s.rules).toEqual([
       { range: 'A4:A6', textEquals: '错误', style: 'bad' }, { range: 'A4:A6', textEquals: '提示', style: 'neutral' },
     ]);
@@ -286,9 +293,9 @@ describe('summarySheets', () => {
   it('检查问题: the 单元格 cell links to the finding\'s cell on its sheet, its A1 text unchanged', () => {
     const s = sheet(specs, '检查问题');
     expect(links(s)).toEqual([
-      [4, 'G12', '整改台账', 'G12'],
-      [4, 'H7', '整改台账', 'H7'],
-      [4, 'E9', 'Sheet1', 'E9'],
+      [7, 'G12', '整改台账', 'G12'],
+      [7, 'E9', 'Sheet1', 'E9'],
+      [7, 'H7', '整改台账', 'H7'],
     ]);
   });
 
@@ -362,7 +369,7 @@ describe('summarySheets', () => {
     const scales = specs.map((s) => [s.name, fitToWidthScale(s.widths!, s.print!.landscape, s.print!.sideMargin)]);
     // 总览 holds its tables in A:F and the charts in G:P (ten columns of Excel's default width).
     scales[0][1] = fitToWidthScale(specs[0].widths!.concat(new Array(10).fill(8.43)), true, 0.5);
-    expect(scales).toEqual([['总览', 0.84], ['按方面', 1], ['按牵头部门', 1], ['逾期临期', 0.96], ['检查问题', 1], ['汇总台账', 0.8], ['通报提纲', 1]]);
+    expect(scales).toEqual([['总览', 0.84], ['按方面', 1], ['按牵头部门', 1], ['逾期临期', 0.84], ['检查问题', 0.99], ['汇总台账', 0.8], ['通报提纲', 1]]);
     expect(specs.map((s) => s.print!.landscape)).toEqual([true, true, true, true, true, true, false]);
   });
 
@@ -375,8 +382,9 @@ describe('summarySheets', () => {
     expect(s.heights![3]).toBeUndefined();
     // The header wraps 剩余天数 (6 wide) onto two lines.
     expect(s.heights![2]).toBe(32);
+    // 逾期临期's first row: its 方面 (政治建设方面, 12 units) wraps in 12 wide.
     const lagging = sheet(specs, '逾期临期');
-    expect(lagging.heights![3]).toBeUndefined();
+    expect(lagging.heights![3]).toBe(32);
   });
 
   it('uses English headers and labels with lang en', () => {
@@ -385,7 +393,7 @@ describe('summarySheets', () => {
     expect(records(sheet(en, 'Overdue & due soon')).map((x) => x['Deadline status'])).toEqual(['Overdue', 'Overdue', 'Overdue', 'Due soon']);
     expect(cellOfLabel(sheet(en, 'Overview'), 'Measures').v).toBe(11);
     expect(values(sheet(en, 'By department')).map((r) => r[0]).slice(-5, -2)).toEqual(['(blank)', 'Sum of departments', 'Total (each counted once)']);
-    expect(values(sheet(en, 'Findings'))[3].slice(0, 2)).toEqual(['Error', 'Deadline blank']);
+    expect(values(sheet(en, 'Findings'))[3].slice(0, 3)).toEqual(['Error', '8', 'Deadline blank']);
     expect(en[0].print!.footer).toEqual({ left: 'Rectification Office', center: 'Page &P of &N', right: 'As of 2022-07-15' });
   });
 
