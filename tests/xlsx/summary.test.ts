@@ -288,8 +288,10 @@ describe('the summary workbook of the sample', () => {
       expect(s.xml).toMatch(/<pageSetUpPr fitToPage="1"\/>/);
       const orientation = s.name === '通报提纲' ? 'portrait' : 'landscape';
       const tall = s.name === '总览' ? 1 : 0;
-      expect(s.xml).toContain('<pageSetup paperSize="9" orientation="' + orientation + '" fitToWidth="1" fitToHeight="' + tall + '"/>');
-      expect(s.xml).toContain('<oddFooter>&amp;L整改工作领导小组办公室&amp;C第 &amp;P 页 共 &amp;N 页&amp;R截至2022年7月15日</oddFooter>');
+      const own = s.name === '通报提纲' ? ' firstPageNumber="1" useFirstPageNumber="1"' : '';
+      expect(s.xml).toContain('<pageSetup paperSize="9" orientation="' + orientation + '" fitToWidth="1" fitToHeight="' + tall + '"' + own + '/>');
+      const center = s.name === '通报提纲' ? '— &amp;P —' : '第 &amp;P 页 共 &amp;N 页';
+      expect(s.xml).toContain('<oddFooter>&amp;L整改工作领导小组办公室&amp;C' + center + '&amp;R截至2022年7月15日</oddFooter>');
       const repeats = ['按方面', '按牵头部门', '逾期临期', '检查问题', '汇总台账'].indexOf(s.name) >= 0;
       const title = new RegExp('<definedName name="_xlnm.Print_Titles" localSheetId="' + index + '">\'' + s.name + '\'!\\$3:\\$3</definedName>');
       expect([s.name, title.test(book.workbookXml)]).toEqual([s.name, repeats]);

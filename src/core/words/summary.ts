@@ -59,6 +59,8 @@ export interface SummaryText {
   asOfLine: (iso: string) => string;
   /** The centre of every footer, in Excel's codes. */
   pageFooter: string;
+  /** The centre of the 通报提纲's footer: its own page number alone, as a 公文 numbers its pages (GB/T 9704). */
+  documentFooter: string;
   /** 发文单位 when --issuer is not given. */
   defaultIssuer: string;
   sourcesTitle: string;
@@ -208,6 +210,7 @@ const ZH: SummaryText = {
   asOf: '截至日期',
   asOfLine: (iso) => '截至' + zhDate(iso),
   pageFooter: '第 &P 页 共 &N 页',
+  documentFooter: '— &P —',
   defaultIssuer: '整改工作领导小组办公室',
   sourcesTitle: '数据来源',
   skippedTitle: '未纳入汇总的文件',
@@ -328,6 +331,7 @@ const EN: SummaryText = {
   asOf: 'As of',
   asOfLine: (iso) => 'As of ' + iso,
   pageFooter: 'Page &P of &N',
+  documentFooter: '— &P —',
   defaultIssuer: 'Rectification Office',
   sourcesTitle: 'Sources',
   skippedTitle: 'Files left out of this summary',

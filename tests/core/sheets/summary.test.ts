@@ -574,15 +574,19 @@ describe('通报提纲: a 整改进展情况通报', () => {
     expect(reportLines(single).filter((l) => /较多的牵头部门/.test(l.text))).toEqual([]);
   });
 
-  it('is one cell per paragraph, on A4 portrait, with the issuer in the footer', () => {
+  it('is one cell per paragraph, on A4 portrait, with the issuer in the footer and its own page numbers', () => {
     const sheetSpec = summarySheets(s)[6];
     expect(sheetSpec.name).toBe('通报提纲');
     expect(values(sheetSpec).map((r) => r[0])).toEqual(lines.map((l) => l.text));
     expect(sheetSpec.rows.every((r) => r.length === 1)).toBe(true);
     expect(sheetSpec.rows.map((r) => r[0]!.s)).toEqual(lines.map((l) => l.style));
     expect(sheetSpec.widths).toEqual([92]);
-    expect(sheetSpec.print).toEqual({ landscape: false, fitToWidth: true, sideMargin: 0.5,
-      footer: { left: '整改工作领导小组办公室', center: '第 &P 页 共 &N 页', right: '截至2022年7月15日' } });
+    // Numbered — 1 — from its first page, also when printed with the whole workbook; no 共N页 of the workbook.
+    expect(sheetSpec.print).toEqual({ landscape: false, fitToWidth: true, sideMargin: 0.5, firstPageNumber: 1,
+      footer: { left: '整改工作领导小组办公室', center: '— &P —', right: '截至2022年7月15日' } });
+    // Heights the text needs today, which the reader still grows when the text is edited.
+    expect(sheetSpec.growRows).toBe(true);
+    expect(sheetSpec.heights!.slice(0, 2)).toEqual([36, 22]);
     expect(sheetSpec.merges).toBeUndefined();
     expect([STYLES.heading1.font, STYLES.paragraph.font]).toEqual(['黑体', '仿宋']);
   });
