@@ -530,7 +530,7 @@ describe('print setup, heights and fonts as written', () => {
     // Row 4 is the first aspect's band, one line across the table; row 5 its first item, two lines.
     expect(xml).toMatch(/<row r="4">/);
     expect(xml).toContain('<row r="5" ht="32" customHeight="1">');
-    // 逾期临期's first row: its 方面 (政治建设方面) wraps in 12 wide.
+    // 逾期临期's first row: its 完成时限 (2022年12月底前) wraps in 10 wide.
     const lagging = await part('xl/worksheets/sheet4.xml');
     expect(lagging).toContain('<row r="4" ht="32" customHeight="1">');
     // The 通报提纲's heights are the text's need, not fixed: no customHeight, so an edited paragraph grows.

@@ -47,9 +47,10 @@ export function laggingColumns(doc: Doc): Column<SummaryItem>[] {
     seqColumn<SummaryItem>(tx),
     flagColumn(doc),
     ...sourceColumns(tx),
-    itemColumn(tx, 'aspect', 12, (i) => i.aspect, 'wrap'),
-    itemColumn(tx, 'problem', 18, (i) => i.problem, 'wrap'),
-    itemColumn(tx, 'measure', 26, (i) => i.measure, 'wrap'),
+    // No 方面: its full text in a narrow column made every row eight lines tall (the 存在问题 says
+    // which problem; 汇总台账 and the 通报 give the aspects).
+    itemColumn(tx, 'problem', 20, (i) => i.problem, 'wrap'),
+    itemColumn(tx, 'measure', 28, (i) => i.measure, 'wrap'),
     itemColumn(tx, 'leadDept', 11, (i) => i.leadDept, 'wrap'),
     itemColumn(tx, 'leader', 8, (i) => i.leader, 'wrap'),
     // The deadline as the ledger words it (2022年6月底前, 立行立改), then the date it was read as.

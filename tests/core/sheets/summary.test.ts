@@ -170,7 +170,7 @@ describe('summarySheets', () => {
 
   it('逾期临期: every overdue and due-soon item, in order, with source, labels as text and rules', () => {
     const s = sheet(specs, '逾期临期');
-    expect(header(s)).toEqual(['序号', '期限状态', '来源文件', '工作表', '行号', '方面', '存在问题', '整改措施',
+    expect(header(s)).toEqual(['序号', '期限状态', '来源文件', '工作表', '行号', '存在问题', '整改措施',
       '牵头部门', '责任领导', '完成时限', '截止日期', '逾期天数', '剩余天数', '整改进展']);
     const r = records(s);
     expect(r.map((x) => [x['序号'], x['期限状态'], x['来源文件'], x['工作表'], x['行号'], x['逾期天数'], x['剩余天数']])).toEqual([
@@ -185,7 +185,7 @@ describe('summarySheets', () => {
       ['2022年12月底前', ''], ['2022年6月底前', ''], ['立行立改', ''], ['2022年12月底前', '@所有人'],
     ]);
     expect(r[1]['截止日期']).toEqual({ date: '2022-06-30' });
-    expect(s.rows[4][11]!.s).toBe('date');
+    expect(s.rows[4][10]!.s).toBe('date');
     expect(s.rules).toEqual(expect.arrayContaining([
       { range: 'B4:B7', textEquals: '逾期', style: 'bad' },
       { range: 'B4:B7', textEquals: '临期', style: 'neutral' },
@@ -369,7 +369,7 @@ describe('summarySheets', () => {
     const scales = specs.map((s) => [s.name, fitToWidthScale(s.widths!, s.print!.landscape, s.print!.sideMargin)]);
     // 总览 holds its tables in A:F and the charts in G:P (ten columns of Excel's default width).
     scales[0][1] = fitToWidthScale(specs[0].widths!.concat(new Array(10).fill(8.43)), true, 0.5);
-    expect(scales).toEqual([['总览', 0.84], ['按方面', 1], ['按牵头部门', 1], ['逾期临期', 0.84], ['检查问题', 0.99], ['汇总台账', 0.8], ['通报提纲', 1]]);
+    expect(scales).toEqual([['总览', 0.84], ['按方面', 1], ['按牵头部门', 1], ['逾期临期', 0.89], ['检查问题', 0.99], ['汇总台账', 0.8], ['通报提纲', 1]]);
     expect(specs.map((s) => s.print!.landscape)).toEqual([true, true, true, true, true, true, false]);
   });
 
@@ -382,7 +382,7 @@ describe('summarySheets', () => {
     expect(s.heights![3]).toBeUndefined();
     // The header wraps 剩余天数 (6 wide) onto two lines.
     expect(s.heights![2]).toBe(32);
-    // 逾期临期's first row: its 方面 (政治建设方面, 12 units) wraps in 12 wide.
+    // 逾期临期's first row: its 完成时限 (2022年12月底前, 13 units) wraps in 10 wide.
     const lagging = sheet(specs, '逾期临期');
     expect(lagging.heights![3]).toBe(32);
   });
