@@ -206,17 +206,17 @@ describeInBrowser('task pane in headless Chromium', () => {
     await page.click('#tz-make-notices');
     await page.waitForFunction(() => /督办单/.test(document.getElementById('tz-message')!.textContent || ''), undefined, { timeout: 20000 });
     expect(await page.$eval('#tz-message', (e) => e.className)).toBe('tz-message tz-ok');
-    expect(await page.$eval('#tz-message', (e) => e.textContent)).toBe('已为 2 个牵头部门生成督办单：提醒单-宣传部、提醒单-组织部。');
+    expect(await page.$eval('#tz-message', (e) => e.textContent)).toBe('已为 2 个牵头部门生成督办单：督办单-宣传部、督办单-组织部。');
     type Host = { state: { sheets: { name: string }[]; settings: Record<string, string> }; value(s: string, a: string): unknown };
     const got = await page.evaluate(() => {
       const h = (window as unknown as { __fakeHost: Host }).__fakeHost;
       const col = (sheet: string, c: string, n: number) => Array.from({ length: n }, (_v, i) => h.value(sheet, c + (i + 1)));
-      return { sheets: h.state.sheets.map((s) => s.name), a: col('提醒单-宣传部', 'A', 12), c6: h.value('提醒单-宣传部', 'C6'), options: JSON.parse(h.state.settings['taizhang.options']) };
+      return { sheets: h.state.sheets.map((s) => s.name), a: col('督办单-宣传部', 'A', 12), c6: h.value('督办单-宣传部', 'C6'), options: JSON.parse(h.state.settings['taizhang.options']) };
     });
     expect(await page.$$eval('#tz-notice div', (els) => els.map((e) => e.textContent))).toEqual([
       '此版本 Excel 不支持以下格式，已略过（督办单内容完整）：打印设置、页脚和页边距（需要 ExcelApi 1.9）。',
     ]);
-    expect(got.sheets.slice(-2)).toEqual(['提醒单-宣传部', '提醒单-组织部']);
+    expect(got.sheets.slice(-2)).toEqual(['督办单-宣传部', '督办单-组织部']);
     expect(got.a.slice(0, 4)).toEqual(['整改督办单', '〔2022〕第__号', '宣传部：', '　　截至2022年7月15日，宣传部牵头的整改措施中，有1项已逾期，请立即整改并说明原因。']);
     expect(got.c6).toBe('开展意识形态工作专项检查');
     // 5 working days after Friday 2022-07-15 is Friday 2022-07-22.
@@ -461,14 +461,14 @@ describeInBrowser('task pane in headless Chromium', () => {
       await pc.click('#tz-make-notices');
       await pc.waitForFunction(() => /督办单-/.test(document.getElementById('tz-message')!.textContent || ''), undefined, { timeout: 20000 });
       // Last period's sheet would also give 办公室 a notice (item 1, 2022-06-30, not done there).
-      expect(await text('#tz-message')).toBe('已为 2 个牵头部门生成督办单：提醒单-宣传部、提醒单-组织部。');
+      expect(await text('#tz-message')).toBe('已为 2 个牵头部门生成督办单：督办单-宣传部、督办单-组织部。');
       const got = await hostC((h) => ({
         sheets: h.state.sheets.map((s) => s.name),
         written: h.state.writes.map((w) => w.sheet),
-        a: [1, 2, 3, 4].map((r) => h.value('提醒单-组织部', 'A' + r)),
-        c6: h.value('提醒单-组织部', 'C6'),
+        a: [1, 2, 3, 4].map((r) => h.value('督办单-组织部', 'A' + r)),
+        c6: h.value('督办单-组织部', 'C6'),
       }));
-      expect(got.sheets.slice(3)).toEqual(['对比总览', '时限调整', '新增逾期', '本期完成', '进展停滞', '增删事项', '全部变化', '提醒单-宣传部', '提醒单-组织部']);
+      expect(got.sheets.slice(3)).toEqual(['对比总览', '时限调整', '新增逾期', '本期完成', '进展停滞', '增删事项', '全部变化', '督办单-宣传部', '督办单-组织部']);
       expect(got.written.slice(before).filter((n) => !/^督办单-/.test(n))).toEqual([]);
       expect(got.a).toEqual(['整改督办单', '〔2022〕第__号', '组织部：', '　　截至2022年7月15日，组织部牵头的整改措施中，有1项已逾期，请立即整改并说明原因。']);
       expect(got.c6).toBe('开展党费收缴专项检查');

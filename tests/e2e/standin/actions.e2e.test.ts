@@ -176,7 +176,7 @@ describeInBrowser('every pane action on the real office.js, Excel’s side playe
       await p.page.fill('#tz-issuer', '某单位巡察整改工作领导小组办公室');
       await p.page.fill('#tz-reply-days', '5');
       const msg = await p.clickUntil('#tz-make-notices', zh ? /督办单-/ : /Notices written/);
-      if (zh) expect(msg).toBe('已为 2 个牵头部门生成督办单：提醒单-宣传部、提醒单-组织部。');
+      if (zh) expect(msg).toBe('已为 2 个牵头部门生成督办单：督办单-宣传部、督办单-组织部。');
       const got = await p.on((h) => ({ sheets: h.state.sheets.map((s) => s.name).slice(-2), c6: h.value(h.state.sheets[h.state.sheets.length - 2].name, 'C6') }));
       expect(got.c6).toBe('开展意识形态工作专项检查');
       expect(got.sheets.length).toBe(2);
