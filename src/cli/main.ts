@@ -172,7 +172,11 @@ const summary: Command = async (args, io, config) => {
         skipped: run.skipped.filter((k) => k.reason !== 'lock-file').length,
         wrap: wrapWidth(io.stdout),
         out: o.out ? path.resolve(o.out) : null,
-        notices: o.notices ? { dir: path.resolve(o.notices), count: run.notices.filter((n) => !n.error).length } : null,
+        notices: o.notices ? {
+          dir: path.resolve(o.notices),
+          count: run.notices.filter((n) => !n.error).length,
+          reminders: run.notices.filter((n) => !n.error && n.reminder).length,
+        } : null,
       }),
     );
   }

@@ -34,6 +34,8 @@ export interface SummaryFilesOptions extends CheckOptions {
 export interface NoticeFile {
   dept: string;
   file: string;
+  /** A 提醒单 (the department's items are only due soon), not a 督办单. */
+  reminder?: boolean;
   /** Why it could not be written (then it was not). */
   error?: string;
 }
@@ -197,15 +199,17 @@ export async function writeNotices(summary: Summary, dir: string, lang: Lang = s
   const depts = noticeDepartments(summary);
   guardedSync('folder', dir, lang, () => fs.mkdirSync(dir, { recursive: true }));
   const taken = (name: string) => inputs.some((f) => isSameFile(f, path.join(dir, name)));
-  const names = noticeFileNames(depts, taken, depts.map((d) => isReminder(summary, d)));
+  const reminders = depts.map((d) => isReminder(summary, d));
+  const names = noticeFileNames(depts, taken, reminders);
   const out: NoticeFile[] = [];
   for (let k = 0; k < depts.length; k++) {
     const file = path.join(dir, names[k]);
+    const kind = reminders[k] ? { reminder: true } : {};
     try {
       await writeSpecsWorkbook(noticeSheets(summary, depts[k], lang, doc), file);
-      out.push({ dept: depts[k], file });
+      out.push({ dept: depts[k], file, ...kind });
     } catch (e) {
-      out.push({ dept: depts[k], file, error: reasonOf(e, file, lang) });
+      out.push({ dept: depts[k], file, ...kind, error: reasonOf(e, file, lang) });
     }
   }
   return out;

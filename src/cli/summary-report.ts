@@ -7,8 +7,8 @@ import { wrapText } from './wrap';
 export interface SummaryReportOptions {
   lang: Lang;
   out?: string | null;
-  /** Where the notices went, and how many. */
-  notices?: { dir: string; count: number } | null;
+  /** Where the notices went, and how many; `reminders` of them are 提醒单. */
+  notices?: { dir: string; count: number; reminders?: number } | null;
   /** Inputs left out (lock files aside): one line says how many, their reasons went to stderr. */
   skipped?: number;
   /** A terminal's width to wrap at (0 or absent: none). */
@@ -49,10 +49,18 @@ export function renderSummaryReport(s: Summary, opts: SummaryReportOptions): str
   if (opts.out) lines.push(cliText(lang, 'summary.written', { file: opts.out }));
   if (opts.notices) {
     lines.push(
-      opts.notices.count
-        ? cliText(lang, 'summary.notices', { count: opts.notices.count, dir: opts.notices.dir })
-        : cliText(lang, 'summary.noNotices'),
+      noticesLine(lang, opts.notices),
     );
   }
   return wrapText(lines.join('\n'), opts.wrap || 0) + '\n';
+}
+
+/** How many 督办单 and 提醒单 were written, and where: each kind named by its own word. */
+function noticesLine(lang: Lang, n: { dir: string; count: number; reminders?: number }): string {
+  const reminders = n.reminders || 0;
+  const notices = n.count - reminders;
+  if (!n.count) return cliText(lang, 'summary.noNotices');
+  if (!reminders) return cliText(lang, 'summary.notices', { count: n.count, dir: n.dir });
+  if (!notices) return cliText(lang, 'summary.reminders', { reminders, dir: n.dir });
+  return cliText(lang, 'summary.noticesAndReminders', { notices, reminders, dir: n.dir });
 }

@@ -35,6 +35,7 @@ export async function writePage(batch: Batch, ws: Excel.Worksheet, spec: SheetSp
     layout.rightMargin = print.sideMargin * 72;
   }
   if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: print.fitToHeight || 0 };
+  if (print.firstPageNumber) layout.firstPageNumber = print.firstPageNumber;
   const page = layout.headersFooters.defaultForAllPages;
   const footer = print.footer || {};
   if (footer.left) page.leftFooter = footer.left;

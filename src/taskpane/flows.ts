@@ -68,9 +68,14 @@ export function noticePrefix(lang: Lang): string {
   return SUMMARY_TEXT[lang].sheets.notice + '-';
 }
 
+/** The sheet-name prefix of a 提醒单 (a department whose items are only due soon): 提醒单-财务处. */
+export function reminderPrefix(lang: Lang): string {
+  return SUMMARY_TEXT[lang].notice.reminderSheet + '-';
+}
+
 /** Every 督办单 of a checked ledger, one sheet per lead department with overdue or due-soon items. */
-export function noticeSpecs(result: CheckResult, lang: Lang, doc: DocumentOptions, prefix = ''): SheetSpec[] {
-  return noticeBookSheets(summarize([result], { asOf: result.asOf, lang }), lang, doc, prefix);
+export function noticeSpecs(result: CheckResult, lang: Lang, doc: DocumentOptions, prefix = '', reminder = prefix): SheetSpec[] {
+  return noticeBookSheets(summarize([result], { asOf: result.asOf, lang }), lang, doc, prefix, reminder);
 }
 
 export interface NoticesWritten {
@@ -88,11 +93,13 @@ export interface NoticesWritten {
  */
 export async function writeNotices(host: Host, result: CheckResult, lang: Lang, doc: DocumentOptions): Promise<NoticesWritten> {
   const prefix = noticePrefix(lang);
-  const specs = noticeSpecs(result, lang, doc, prefix);
+  const reminder = reminderPrefix(lang);
+  const specs = noticeSpecs(result, lang, doc, prefix, reminder);
   const marks = loadSheetMarks(host.store);
   const earlier: string[] = [];
   for (const name in marks) {
-    if (Object.prototype.hasOwnProperty.call(marks, name) && name.indexOf(prefix) === 0) earlier.push(name);
+    // An earlier 提醒单-X where a 督办单-X is written now (or the other way) is an earlier notice too.
+    if (Object.prototype.hasOwnProperty.call(marks, name) && (name.indexOf(prefix) === 0 || name.indexOf(reminder) === 0)) earlier.push(name);
   }
   const report = specs.length ? await host.writeSheets(specs) : null;
   // Which of the earlier notices are still there: the writer saw the sheets, else one sync asks.

@@ -124,6 +124,7 @@ function writeSpec(ws: Et.Worksheet, spec: SheetSpec, caps: Caps, skipped: Skipp
         page.FitToPagesWide = 1;
         page.FitToPagesTall = p.fitToHeight || false;
       }
+      if (p.firstPageNumber) page.FirstPageNumber = p.firstPageNumber;
       const footer = p.footer || {};
       if (footer.left) page.LeftFooter = footer.left;
       if (footer.center) page.CenterFooter = footer.center;

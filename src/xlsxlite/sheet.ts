@@ -304,7 +304,8 @@ export function writeSheet(spec: SheetSpec, ctx: SheetContext, write: (piece: st
       if (h) {
         out.bytes(ROW_HEIGHT);
         out.bytes(heightBytes[h] || (heightBytes[h] = utf8(String(h))));
-        out.bytes(ROW_CUSTOM_HEIGHT);
+        // A height the reader may grow (growRows) is not marked custom: Excel and LibreOffice refit it on edit.
+        if (!spec.growRows) out.bytes(ROW_CUSTOM_HEIGHT);
       }
       if (!any) {
         out.bytes(ROW_EMPTY);
@@ -354,7 +355,8 @@ export function writeSheet(spec: SheetSpec, ctx: SheetContext, write: (piece: st
     // paperSize 9 = A4; fitToHeight 0 = as many pages down as it takes, one page wide.
     write(
       '<pageSetup paperSize="9" orientation="' + (print.landscape ? 'landscape' : 'portrait') + '"' +
-        (print.fitToWidth ? ' fitToWidth="1" fitToHeight="' + (print.fitToHeight || 0) + '"' : '') + '/>',
+        (print.fitToWidth ? ' fitToWidth="1" fitToHeight="' + (print.fitToHeight || 0) + '"' : '') +
+        (print.firstPageNumber ? ' firstPageNumber="' + print.firstPageNumber + '" useFirstPageNumber="1"' : '') + '/>',
     );
     const header = headerFooterString(print.header);
     const footer = headerFooterString(print.footer);

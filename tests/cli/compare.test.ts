@@ -194,7 +194,9 @@ describe('summary --previous', () => {
     });
     expect(byName['办公室']).toEqual([1, 1]);
     expect(byName['宣传处']).toEqual([0, 0]);
-    expect(byName['合计']).toEqual([1, 1]);
+    // This ledger's departments add up past the distinct 合计 (问题数): the rows' sum beside it, with the note.
+    expect(byName['各部门相加']).toEqual([1, 1]);
+    expect(byName['合计（不重复计数）']).toEqual([1, 1]);
   });
 
   test('an earlier file that matches no current ledger is refused in one line', async () => {

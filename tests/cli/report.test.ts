@@ -85,7 +85,8 @@ describe('summary --notices as sent', () => {
     const r = run(['summary', SAMPLE, ...DATES, '--out', path.join(dir, 'n.xlsx'), '--notices', notices, '--notice-number', '粤巡改督〔2022〕{n}号']);
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
-    const at = lines.indexOf('已写出督办单 6 份，位于：' + notices);
+    // Five 督办单 and 机关党委's 提醒单, each kind by its own word.
+    const at = lines.indexOf('已写出督办单 5 份、提醒单 1 份，位于：' + notices);
     expect(lines.slice(at + 1, at + 8)).toEqual([
       '  人事处：督办单-人事处.xlsx',
       '  财务处：督办单-财务处.xlsx',

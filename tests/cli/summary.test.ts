@@ -185,8 +185,17 @@ describe('the notice options', () => {
     // The sample's six lagging departments but 财务处, whose file name is taken by a folder.
     // (机关党委's one item is only due soon: a 提醒单.)
     expect(written).toEqual(['办公室', '人事处', '政策研究处', '机关纪委'].map((d) => '督办单-' + d + '.xlsx').concat(['提醒单-机关党委.xlsx']).sort());
-    expect(r.stdout).toContain('已写出督办单 5 份');
+    // Four 督办单 and the one 提醒单 written, each kind counted by its own word.
+    expect(r.stdout).toContain('已写出督办单 4 份、提醒单 1 份');
     expect(fs.existsSync(out('blocked.xlsx'))).toBe(true);
+  });
+
+  test('names 督办单 and 提醒单 apart in English too', () => {
+    const notices = out('notices-en');
+    const r = run(['summary', SAMPLE, ...DATES, '--out', out('en.xlsx'), '--notices', notices, '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('5 supervision notice(s) and 1 reminder(s) written to ' + notices + '\n');
+    expect(r.stdout).toContain('  机关党委: 提醒单-机关党委.xlsx\n');
   });
 
   test('--help names the options', () => {

@@ -64,7 +64,10 @@ describe('charts and the printed page in the add-in (excel/charts.ts, excel/page
     for (const spec of specs) {
       const page = host.state.writes.filter((w) => w.kind === 'pageLayout' && w.sheet === spec.name).map((w) => w.value as { what: string; v: unknown });
       const get = (what: string) => page.filter((p) => p.what === what).map((p) => p.v);
-      expect([spec.name, get('defaultForAllPages.centerFooter')]).toEqual([spec.name, ['第 &P 页 共 &N 页']]);
+      // The 通报提纲 numbers its own pages from 1 (— 1 —); the tables number on (第 N 页 共 M 页).
+      const outline = spec.name === '通报提纲';
+      expect([spec.name, get('defaultForAllPages.centerFooter')]).toEqual([spec.name, [outline ? '— &P —' : '第 &P 页 共 &N 页']]);
+      expect([spec.name, get('firstPageNumber')]).toEqual([spec.name, outline ? [1] : []]);
       expect(get('defaultForAllPages.leftFooter')).toEqual(['整改工作领导小组办公室']);
       expect(get('defaultForAllPages.rightFooter')).toEqual(['截至2022年7月15日']);
       expect(get('leftMargin')).toEqual([36]);

@@ -494,6 +494,9 @@ export class FakeWorksheet extends Loadable {
       set rightMargin(v: unknown) {
         rec('rightMargin', v);
       },
+      set firstPageNumber(v: unknown) {
+        rec('firstPageNumber', v);
+      },
       /** ExcelApi 1.9: headersFooters.defaultForAllPages.leftFooter etc., recorded as 'defaultForAllPages.leftFooter'. */
       get headersFooters(): Record<string, unknown> {
         return fakeHeadersFooters(rec);

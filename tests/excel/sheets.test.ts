@@ -143,14 +143,14 @@ describe('writeSheets (summary sheets)', () => {
     expect(links.every((w) => w.sync === host.state.syncCount)).toBe(true);
     expect(new Set(links.map((w) => w.sheet))).toEqual(new Set(['逾期临期', '检查问题', '汇总台账']));
 
-    // 汇总台账's first item is the row under its header (row 3, below the title and the as-of line):
-    // its 行号 cell (Q) links to the item's 整改措施 cell and keeps its number.
+    // 汇总台账's first item is the row under its aspect's band, under the header (row 3, below the title
+    // and the as-of line): its 行号 cell (P) links to the item's 整改措施 cell and keeps its number.
     const ledger = specs.filter((x) => x.name === '汇总台账')[0];
     const h = ledger.freeze!.rows;
     const col = ledger.rows[h - 1].map((c) => c && c.v).indexOf('行号') + 1;
-    const first = ledger.rows[h][col - 1]!;
-    const cell = host.cellAt('汇总台账', 'Q' + (h + 1))!;
-    expect(col).toBe(17);
+    const first = ledger.rows[h + 1][col - 1]!;
+    const cell = host.cellAt('汇总台账', 'P' + (h + 2))!;
+    expect(col).toBe(16);
     expect(cell.hyperlink).toEqual({ documentReference: "'" + LEDGER + "'!C" + first.v, screenTip: LEDGER + '!C' + first.v });
     expect(cell.v).toBe(first.v);
     expect(typeof cell.v).toBe('number');
@@ -206,7 +206,8 @@ describe('writeSheets (summary sheets)', () => {
     expect(hyperlinkWrites(host)).toEqual([]);
     expect(report.skipped).toContain('hyperlinks');
     const ledger = specs.filter((x) => x.name === '汇总台账')[0];
-    expect(host.value('汇总台账', 'Q' + (ledger.freeze!.rows + 1))).toBe(ledger.rows[ledger.freeze!.rows][16]!.v);
+    // The first item is under its aspect's band: row 5, its 行号 in P.
+    expect(host.value('汇总台账', 'P' + (ledger.freeze!.rows + 2))).toBe(ledger.rows[ledger.freeze!.rows + 1][15]!.v);
   });
 
   it('links only to sheets of this workbook that are not being written, quoting the sheet name', async () => {

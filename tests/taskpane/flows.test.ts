@@ -65,11 +65,11 @@ describe('生成督办单: the notices as sheets of this workbook (src/taskpane/
     const w = await writeNotices(excel, c.result, 'zh', DOC);
     expect(host.state.syncCount - before).toBe(2);
     expect(w.report!.syncs).toBe(2);
-    expect(w.report!.sheets).toEqual(['督办单-办公室 (2)', '督办单-财务处', '督办单-宣传部', '督办单-组织部']);
+    expect(w.report!.sheets).toEqual(['督办单-办公室 (2)', '督办单-财务处', '提醒单-宣传部', '提醒单-组织部']);
     expect(w.report!.renamed).toEqual([{ name: '督办单-办公室', sheet: '督办单-办公室 (2)' }]);
     expect(w.stale).toEqual([]);
     expect(sheetText(host, '督办单-办公室')).toEqual(['办公室的回复', '已整改，见附件']);
-    expect(host.state.sheets.map((s) => s.name)).toEqual([LEDGER, '督办单-办公室', '督办单-办公室 (2)', '督办单-财务处', '督办单-宣传部', '督办单-组织部']);
+    expect(host.state.sheets.map((s) => s.name)).toEqual([LEDGER, '督办单-办公室', '督办单-办公室 (2)', '督办单-财务处', '提醒单-宣传部', '提醒单-组织部']);
     // The notice itself: title, 文号, addressee, the tone of an overdue unit, the items, the reply by 5 working days, the seal.
     expect(sheetText(host, '督办单-办公室 (2)')).toEqual([
       '整改督办单',
@@ -87,7 +87,7 @@ describe('生成督办单: the notices as sheets of this workbook (src/taskpane/
       '抄送：赵某、张某',
       '签收人：　　　　　　　　签收时间：　　　　年　　月　　日',
     ]);
-    expect(sheetText(host, '督办单-宣传部')[3]).toBe('　　截至2022年7月15日，宣传部牵头的整改措施中，有1项即将到期，请抓紧推进，确保按期完成。');
+    expect(sheetText(host, '提醒单-宣传部')[3]).toBe('　　截至2022年7月15日，宣传部牵头的整改措施中，有1项即将到期，请抓紧推进，确保按期完成。');
     // The measure that looks like a formula stays text.
     expect(host.cellAt('督办单-财务处', 'C6')).toMatchObject({ v: '=清理2021年以来公务接待台账', fmt: '@' });
     expect(host.cellAt('督办单-财务处', 'C6')!.formula || false).toBe(false);
@@ -109,8 +109,8 @@ describe('生成督办单: the notices as sheets of this workbook (src/taskpane/
     const before = host.state.syncCount;
     const again = await writeNotices(excel, (await readAndCheck(excel, OPTS, noStep, 3)).result, 'zh', DOC);
     expect(host.state.syncCount - before).toBe(2 + 2);
-    expect(again.report!.sheets).toEqual(['督办单-宣传部', '督办单-组织部']);
-    expect(again.report!.rewritten).toEqual(['督办单-宣传部', '督办单-组织部']);
+    expect(again.report!.sheets).toEqual(['提醒单-宣传部', '提醒单-组织部']);
+    expect(again.report!.rewritten).toEqual(['提醒单-宣传部', '提醒单-组织部']);
     expect(again.stale).toEqual(['督办单-办公室 (2)', '督办单-财务处']);
     const later = host.state.writes.slice(writesBefore);
     expect(later.filter((w) => w.kind === 'deleteSheet' || w.kind === 'addSheet')).toEqual([]);
@@ -128,7 +128,7 @@ describe('生成督办单: the notices as sheets of this workbook (src/taskpane/
     const none = await writeNotices(excel, early, 'zh', DOC);
     expect(host.state.syncCount - before).toBe(1);
     expect(host.state.writes.length).toBe(writesBefore);
-    expect(none).toEqual({ report: null, stale: ['督办单-办公室 (2)', '督办单-财务处', '督办单-宣传部', '督办单-组织部'] });
+    expect(none).toEqual({ report: null, stale: ['督办单-办公室 (2)', '督办单-财务处', '提醒单-宣传部', '提醒单-组织部'] });
   });
 
   it('on ExcelApi 1.1 the notices are written whole, in the same syncs, and say what this Excel skipped', async () => {
@@ -139,7 +139,7 @@ describe('生成督办单: the notices as sheets of this workbook (src/taskpane/
     expect(host.state.syncCount - before).toBe(2);
     expect(w.report!.skipped).toEqual(['merges', 'columnWidths', 'printSettings', 'rowHeights']);
     // 组织部's items are only due soon: a 提醒单.
-    expect(sheetText(host, '督办单-组织部')[0]).toBe('整改提醒单');
+    expect(sheetText(host, '提醒单-组织部')[0]).toBe('整改提醒单');
   });
 });
 

@@ -299,7 +299,7 @@ export function createFakeEt(o: FakeEtOptions): FakeEt {
         }),
       });
       Object.defineProperty(ws, 'PageSetup', {
-        value: strict('PageSetup', { LeftMargin: 0, RightMargin: 0, Zoom: 100, FitToPagesWide: 0, FitToPagesTall: 0, LeftFooter: '', CenterFooter: '', RightFooter: '', LeftHeader: '', CenterHeader: '', RightHeader: '' }),
+        value: strict('PageSetup', { LeftMargin: 0, RightMargin: 0, Zoom: 100, FitToPagesWide: 0, FitToPagesTall: 0, FirstPageNumber: -4105, LeftFooter: '', CenterFooter: '', RightFooter: '', LeftHeader: '', CenterHeader: '', RightHeader: '' }),
       });
       const chartObjects = () =>
         strict('ChartObjects', {

@@ -12,7 +12,7 @@ import { CheckedItem, CheckResult } from '../../src/core/model/result';
 import { noticeFailures, noticeFileNames, safeFileName, summarizeFiles, SummaryRun } from '../../src/cli/run-summary';
 import { writeSpecsWorkbook } from '../../src/xlsx/spec-writer';
 import { SheetSpec } from '../../src/core/model/spec';
-import { countPixels, pdfPages, readPng, renderPage, toPdf } from './helpers/render';
+import { countPixels, pdfPages, pdfText, readPng, renderPage, toPdf } from './helpers/render';
 import { describeWithSoffice } from './helpers/soffice';
 import { parseRef, readXlsxXml, serialToIso, XmlSheet, XmlValue, XmlWorkbook } from './helpers/xlsx-xml';
 
@@ -54,7 +54,8 @@ function records(s: XmlSheet, h: number = headerRow(s)): Record<string, XmlValue
   const end = s.rows.findIndex((r, i) => i >= h && (r.every((v) => v === null) || /^(合计|各部门相加|注：)/.test(String(r[0]))));
   return s.rows
     .slice(h, end < 0 ? undefined : end)
-    .filter((r) => r.some((v) => v !== null))
+    // Band rows (汇总台账's aspects) hold their first cell alone.
+    .filter((r) => r.slice(1).some((v) => v !== null))
     .map((r) => {
       const o: Record<string, XmlValue> = {};
       names.forEach((n, i) => (o[n] = r[i] === undefined ? null : r[i]));
@@ -150,6 +151,34 @@ describe('the summary workbook of the sample', () => {
     ]);
     expect(new Set(rows.map((r) => r['来源文件']))).toEqual(new Set(['整改台账-示例.xlsx']));
     expect(rows[0]['整改措施']).toBe('落实“三重一大”集体决策制度');
+    // 完成时限 as the sample words it, and the 整改进展 each row reports (scripts/make-sample.ts).
+    expect(rows.map((r) => [r['行号'], r['完成时限'], r['整改进展']])).toEqual([
+      [33, '立行立改', '正在修订实施办法'],
+      [34, '立行立改', '已开展专题培训'],
+      [20, '2个月内', '已选调1名专职干部，尚缺1名'],
+      [9, '2022年6月底前', '已完成初稿，正在征求意见'],
+      [25, '6月30日前', '流程已修订，正在试行'],
+      [45, '2022年6月底前', '复查发现3项需深化整改'],
+      [30, '2022年7月20日', '已追缴3.2万元，剩余部分正在追缴'],
+      [41, '2022-07-22', '2个支部已完成换届，1个支部正在筹备'],
+      [48, '反馈后5个月内', '已追回资金18.6万元'],
+    ]);
+  });
+
+  it('检查问题: the five errors first, then the five 提示, each in ledger order, with the 序号, 牵头部门 and 整改措施 of its row', () => {
+    const rows = records(book.sheet('检查问题'));
+    expect(rows.map((r) => [r['级别'], r['序号'], r['牵头部门'], r['整改措施'], r['单元格']])).toEqual([
+      ['错误', '16', null, '开展廉政风险点排查，完善防控措施', 'E22'],
+      ['错误', '20', '办公室', '对2019年以来的合同进行全面梳理并建立台账', 'G26'],
+      ['错误', '31', '人事处', '建立干部交流轮岗机制', 'G38'],
+      ['错误', '36', '办公室', '建立巡视整改长效机制，定期开展整改成效评估', 'G44'],
+      ['错误', '38', '财务处', '对审计指出的预算执行问题逐项整改', 'G46'],
+      ['提示', '3', '机关党委', '督促各党支部通过“三会一课”、主题党日加强政治理论学习', 'H8'],
+      ['提示', '8', '宣传处', '修订意识形态工作责任制实施细则', 'J13'],
+      ['提示', '15', '机关纪委', '建立日常监督工作台账，开展常态化监督检查', 'J21'],
+      ['提示', '26', '人事处', '完善干部人事档案专项审核工作机制', 'A36'],
+      ['提示', '39', '财务处', '建立审计整改销号台账，完善内部审计制度', 'J47'],
+    ]);
   });
 
   it('按牵头部门: each lead department counted by hand, the most overdue first, then due soon, then by name, blank last', () => {
@@ -169,11 +198,18 @@ describe('the summary workbook of the sample', () => {
       ['联络处', 1, 0, 0, 0],
       ['（未填写）', 1, 0, 0, 0], // row 22
     ]);
-    // No measure of this ledger is led jointly: one 合计, the totals, and no note.
+    // No measure of this ledger is led jointly, but problems are: （一）主体责任扛… has measures of 办公室,
+    // 机关党委 and 机关纪委, so each counts it. 问题数 by department: 人事处 4, 财务处 3, 办公室 6, 政策研究处 1,
+    // 机关纪委 4, 机关党委 4, then six departments with 1: 28, against 14 distinct problems. The measures add up (40).
     const sheetRows = book.sheet('按牵头部门').rows;
-    const total = sheetRows.filter((r) => r[0] === '合计')[0];
-    expect(total[2]).toBe(40);
-    expect(sheetRows.filter((r) => /^(各部门相加|注：)/.test(String(r[0])))).toEqual([]);
+    expect(records(book.sheet('按牵头部门')).map((r) => r['问题数'])).toEqual([4, 3, 6, 1, 4, 4, 1, 1, 1, 1, 1, 1]);
+    const sum = sheetRows.filter((r) => r[0] === '各部门相加')[0];
+    const total = sheetRows.filter((r) => r[0] === '合计（不重复计数）')[0];
+    expect([sum.slice(1, 3), total.slice(1, 3)]).toEqual([[28, 40], [14, 40]]);
+    expect(sheetRows.filter((r) => /^注：/.test(String(r[0]))).map((r) => r[0])).toEqual([
+      '注：一个问题的整改措施由多个部门牵头的，该问题在每个部门各计一次，因此“问题数”各部门相加为28个，不重复计数的合计为14个。',
+    ]);
+    expect(sheetRows.filter((r) => r[0] === '合计')).toEqual([]);
   });
 
   it('汇总台账 has every item with a fresh 序号 and its 来源文件', () => {
@@ -252,8 +288,10 @@ describe('the summary workbook of the sample', () => {
       expect(s.xml).toMatch(/<pageSetUpPr fitToPage="1"\/>/);
       const orientation = s.name === '通报提纲' ? 'portrait' : 'landscape';
       const tall = s.name === '总览' ? 1 : 0;
-      expect(s.xml).toContain('<pageSetup paperSize="9" orientation="' + orientation + '" fitToWidth="1" fitToHeight="' + tall + '"/>');
-      expect(s.xml).toContain('<oddFooter>&amp;L整改工作领导小组办公室&amp;C第 &amp;P 页 共 &amp;N 页&amp;R截至2022年7月15日</oddFooter>');
+      const own = s.name === '通报提纲' ? ' firstPageNumber="1" useFirstPageNumber="1"' : '';
+      expect(s.xml).toContain('<pageSetup paperSize="9" orientation="' + orientation + '" fitToWidth="1" fitToHeight="' + tall + '"' + own + '/>');
+      const center = s.name === '通报提纲' ? '— &amp;P —' : '第 &amp;P 页 共 &amp;N 页';
+      expect(s.xml).toContain('<oddFooter>&amp;L整改工作领导小组办公室&amp;C' + center + '&amp;R截至2022年7月15日</oddFooter>');
       const repeats = ['按方面', '按牵头部门', '逾期临期', '检查问题', '汇总台账'].indexOf(s.name) >= 0;
       const title = new RegExp('<definedName name="_xlnm.Print_Titles" localSheetId="' + index + '">\'' + s.name + '\'!\\$3:\\$3</definedName>');
       expect([s.name, title.test(book.workbookXml)]).toEqual([s.name, repeats]);
@@ -266,7 +304,7 @@ describe('the summary workbook of the sample', () => {
     const lagging = book.sheet('逾期临期');
     for (const label of ['已完成', '逾期', '临期']) expect(lagging.xml).toMatch(new RegExp('<cfRule type="cellIs" dxfId="\\d+" priority="\\d+" operator="equal"><formula>&quot;' + label + '&quot;</formula></cfRule>'));
     const ledger = book.sheet('汇总台账');
-    expect(ledger.xml).toMatch(/<conditionalFormatting sqref="L4:L43"><cfRule type="cellIs"/);
+    expect(ledger.xml).toMatch(/<conditionalFormatting sqref="K4:K47"><cfRule type="cellIs"/);
     for (const name of ['按方面', '按牵头部门']) {
       const s = book.sheet(name);
       const rows = records(s).length;
@@ -427,7 +465,11 @@ describe('consolidating two departments', () => {
     expect(s.rows.indexOf(total)).toBe(s.rows.indexOf(sum) + 1);
     expect(s.rows[s.rows.indexOf(total) + 1]).toEqual([]);
     const note = s.rows[s.rows.indexOf(total) + 2][0];
-    expect(note).toBe('注：1项整改措施由多个部门共同牵头（如“办公室、财务处”），在每个牵头部门下各计一次，因此各部门相加为57项，不重复计数的合计为56项。');
+    // 问题数: the sample's 28 by department (14 distinct); the second ledger adds 8 by department, 7 distinct.
+    expect([sum[1], total[1]]).toEqual([36, 21]);
+    expect(note).toBe('注：1.一个问题的整改措施由多个部门牵头的，该问题在每个部门各计一次，因此“问题数”各部门相加为36' +
+      '个，不重复计数的合计为21个。2.1项整改措施由多个部门共同牵头（如“办公室、财务处”），在每个牵头部门下各计一次，' +
+      '因此“整改措施数”各部门相加为57项，不重复计数的合计为56项，已完成、逾期等各列同理。');
     expect(s.xml).toContain('<mergeCell ref="A' + (s.rows.indexOf(total) + 3) + ':J' + (s.rows.indexOf(total) + 3) + '"/>');
   });
 
@@ -486,10 +528,11 @@ describe('text that looks like a formula', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const ledgerSheet = wb.getWorksheet('汇总台账') as ExcelJS.Worksheet;
-    expect(ledgerSheet.getCell('B4').value).toBe('=SUM(A1:A9)');
-    expect(ledgerSheet.getCell('D5').value).toBe('=HYPERLINK("http://x")');
-    expect(ledgerSheet.getCell('F4').value).toBe('@审计处');
-    expect(ledgerSheet.getCell('B4').formula).toBeUndefined();
+    // The aspect =SUM(A1:A9) is the band of rows 5-6; item 2's measure is C6, item 1's lead department E5.
+    expect(ledgerSheet.getCell('A4').value).toBe('=SUM(A1:A9)');
+    expect(ledgerSheet.getCell('C6').value).toBe('=HYPERLINK("http://x")');
+    expect(ledgerSheet.getCell('E5').value).toBe('@审计处');
+    expect(ledgerSheet.getCell('A4').formula).toBeUndefined();
   });
 });
 
@@ -612,6 +655,33 @@ describe('in-workbook links', () => {
     const alone = path.join(dir, 'links-alone.xlsx');
     await writeSpecsWorkbook([LINKED], alone);
     expect((await readXlsxXml(alone)).sheet('逾期临期').xml).not.toContain('<hyperlink');
+  });
+});
+
+describeWithSoffice('LibreOffice prints the sample\'s 汇总台账 under its aspects, on 3 pages', () => {
+  const out = path.join(dir, 'render-one', '汇总.xlsx');
+  let pdf = '';
+
+  beforeAll(async () => {
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    await summarizeFiles([SAMPLE], { ...OPTS, out });
+    pdf = toPdf([out], path.dirname(out))[0];
+  }, 180000);
+
+  it('holds the 40 measures and 4 aspect bands on 3 pages: 14, 17 and 9 rows (each row 2 lines but 5 of 3 and 1 of 4)', () => {
+    // Before: the aspect repeated in a 10-wide column made rows 8 lines tall, 8 pages.
+    const pages: string[] = [];
+    for (let p = 1; p <= pdfPages(pdf); p++) pages.push(pdfText(pdf, p));
+    const ledger = pages.filter((t) => /整改台账汇总表|整改措施.*整改进展.*来源文件/.test(t) && !/逾期天数/.test(t));
+    // A row's first line starts with its 序号, 1 to 40 in turn.
+    let next = 1;
+    const rows = ledger.map((t) => t.split('\n').filter((l) => {
+      const m = /^\s*(\d+)\s/.exec(l);
+      return !!m && +m[1] === next && !!++next;
+    }).length);
+    expect(next).toBe(41);
+    expect(rows).toEqual([14, 17, 9]);
+    expect(ledger.map((t) => (t.match(/^\s*[一二三四]、/gm) || []).length)).toEqual([2, 1, 1]);
   });
 });
 

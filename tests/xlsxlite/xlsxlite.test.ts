@@ -514,19 +514,29 @@ describe('print setup, heights and fonts as written', () => {
   it('every sheet has the footer with the issuer, the page number and the as-of date, and half-inch side margins', async () => {
     for (let i = 1; i <= 7; i++) {
       const xml = await part('xl/worksheets/sheet' + i + '.xml');
-      expect([i, /<oddFooter>([^<]*)<\/oddFooter>/.exec(xml)![1]]).toEqual([i, '&amp;L整改工作领导小组办公室&amp;C第 &amp;P 页 共 &amp;N 页&amp;R截至2022年7月15日']);
+      // The 通报提纲 (sheet 7) numbers its own pages as a 公文 does.
+      const center = i === 7 ? '— &amp;P —' : '第 &amp;P 页 共 &amp;N 页';
+      expect([i, /<oddFooter>([^<]*)<\/oddFooter>/.exec(xml)![1]]).toEqual([i, '&amp;L整改工作领导小组办公室&amp;C' + center + '&amp;R截至2022年7月15日']);
       expect(xml).toContain('<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
     }
-    expect(await part('xl/worksheets/sheet7.xml')).toContain('<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0"/>');
+    // From page 1 also when the whole workbook is printed (which else numbers on from the sheets before).
+    expect(await part('xl/worksheets/sheet7.xml')).toContain('<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0" firstPageNumber="1" useFirstPageNumber="1"/>');
     expect(await part('xl/worksheets/sheet1.xml')).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="1"/>');
   });
 
   it('rows with wrapped text get their height; the others are left to the reader', async () => {
     const xml = await part('xl/worksheets/sheet6.xml');
     expect(xml).toContain('<row r="1" ht="26" customHeight="1">');
-    expect(xml).toContain('<row r="4" ht="32" customHeight="1">');
+    // Row 4 is the first aspect's band, one line across the table; row 5 its first item, two lines.
+    expect(xml).toMatch(/<row r="4">/);
+    expect(xml).toContain('<row r="5" ht="32" customHeight="1">');
+    // 逾期临期's first row: its 完成时限 (2022年12月底前) wraps in 10 wide.
     const lagging = await part('xl/worksheets/sheet4.xml');
-    expect(lagging).toMatch(/<row r="4">/);
+    expect(lagging).toContain('<row r="4" ht="32" customHeight="1">');
+    // The 通报提纲's heights are the text's need, not fixed: no customHeight, so an edited paragraph grows.
+    const outline = await part('xl/worksheets/sheet7.xml');
+    expect(outline).toContain('<row r="1" ht="36">');
+    expect(outline).not.toContain('customHeight');
   });
 
   it('the document styles carry their Chinese fonts (GB2312 charset)', async () => {

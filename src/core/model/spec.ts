@@ -27,7 +27,9 @@ export type StyleKey =
   | 'paragraph'
   | 'signature'
   /** The last, narrow column of 检查问题: the rule id, small and grey. */
-  | 'code';
+  | 'code'
+  /** A band row across a table that heads the rows under it (汇总台账's aspects). */
+  | 'band';
 
 export interface CellStyle {
   /** Font name; absent = the workbook's default font. */
@@ -95,6 +97,11 @@ export interface SheetSpec {
    * cannot fit a row itself: Excel never grows a row for wrapped text in a merged cell.
    */
   heights?: number[];
+  /**
+   * The heights are what the text needs today, not fixed: a host writes them so that the reader still
+   * grows the row when its text is edited (no customHeight in the file). The 通报提纲, a text to edit.
+   */
+  growRows?: boolean;
   /** Real, editable charts drawn over the sheet from ranges of it (src/xlsxlite/chart.ts, src/excel/charts.ts). */
   charts?: SpecChart[];
 }
@@ -116,6 +123,11 @@ export interface SpecPrint {
   footer?: SpecHeaderFooter;
   /** Left and right margins in inches (default 0.7, Excel's). */
   sideMargin?: number;
+  /**
+   * The number of the sheet's first printed page, also when the whole workbook is printed (which
+   * otherwise numbers on from the sheets before): a document among the tables that numbers its own pages.
+   */
+  firstPageNumber?: number;
 }
 
 /**

@@ -47,14 +47,19 @@ export function laggingColumns(doc: Doc): Column<SummaryItem>[] {
     seqColumn<SummaryItem>(tx),
     flagColumn(doc),
     ...sourceColumns(tx),
-    itemColumn(tx, 'aspect', 14, (i) => i.aspect, 'wrap'),
-    itemColumn(tx, 'problem', 22, (i) => i.problem, 'wrap'),
-    itemColumn(tx, 'measure', 30, (i) => i.measure, 'wrap'),
+    // No 方面: its full text in a narrow column made every row eight lines tall (the 存在问题 says
+    // which problem; 汇总台账 and the 通报 give the aspects).
+    itemColumn(tx, 'problem', 20, (i) => i.problem, 'wrap'),
+    itemColumn(tx, 'measure', 28, (i) => i.measure, 'wrap'),
     itemColumn(tx, 'leadDept', 11, (i) => i.leadDept, 'wrap'),
     itemColumn(tx, 'leader', 8, (i) => i.leader, 'wrap'),
+    // The deadline as the ledger words it (2022年6月底前, 立行立改), then the date it was read as.
+    itemColumn(tx, 'deadline', 10, (i) => i.deadline.text, 'wrap'),
     { header: tx.columns.due, width: 10.5, cell: (i) => date(i.due) },
     { header: tx.columns.daysOverdue, width: 6, cell: (i) => num(daysOverdue(i)) },
     { header: tx.columns.daysLeft, width: 6, cell: (i) => num(daysLeft(i)) },
+    // What the department last reported, for whoever chases it.
+    itemColumn(tx, 'progress', 20, (i) => i.progress, 'wrap'),
   ];
 }
 

@@ -140,11 +140,13 @@ export function noticeSheets(summary: Summary, dept: string, lang: Lang = 'zh', 
 /**
  * Every 督办单 in one workbook, one sheet per department, named after it (within Excel's rules for
  * sheet names): for the task pane, which sends them as one file. Beside a ledger, in the workbook it
- * sits in, the pane names them `prefix` + department (督办单-办公室).
+ * sits in, the pane names them `prefix` + department (督办单-办公室), a 提醒单 `reminderPrefix` +
+ * department (提醒单-财务处).
  */
-export function noticeBookSheets(summary: Summary, lang: Lang = 'zh', opts: DocumentOptions = {}, prefix = ''): SheetSpec[] {
+export function noticeBookSheets(summary: Summary, lang: Lang = 'zh', opts: DocumentOptions = {}, prefix = '',
+  reminderPrefix = prefix): SheetSpec[] {
   const doc = docOf(summary, lang, opts);
   const depts = noticeDepartments(summary);
-  const names = safeSheetNames(depts.map((d) => prefix + d));
+  const names = safeSheetNames(depts.map((d) => (isReminder(summary, d) ? reminderPrefix : prefix) + d));
   return depts.map((d, k) => noticeSheet(summary, d, doc, names[k], k + 1));
 }

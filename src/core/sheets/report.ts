@@ -118,12 +118,19 @@ const REPORT_WIDTH = 92;
 
 export function reportSheet(s: Summary, doc: Doc): SheetSpec {
   const lines = reportLines(s, doc.lang, doc.opts);
+  // A document among the tables: its pages numbered on their own (— 1 —, no total, which would count
+  // the whole workbook's pages when all of it is printed), from 1 also when the whole workbook is.
+  const print = printOf(doc, false, null);
+  print.footer = { ...print.footer, center: doc.tx.documentFooter };
+  print.firstPageNumber = 1;
   return fitRows({
     name: doc.tx.sheets.outline,
     rows: lines.map((l) => [text(l.text, l.style)]),
     widths: [REPORT_WIDTH],
     // The title's row, for its 20 pt; the paragraphs are not merged, so hosts fit them.
     heights: [36, 22],
-    print: printOf(doc, false, null),
+    // Each paragraph's height is what its text needs now: the rows still grow when the text is edited.
+    growRows: true,
+    print,
   });
 }

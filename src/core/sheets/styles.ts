@@ -30,6 +30,7 @@ export const STYLES: Record<StyleKey, CellStyle> = {
   paragraph: { font: '仿宋', size: 12, wrap: true, valign: 'top' },
   signature: { font: '仿宋', size: 12, align: 'right', valign: 'middle' },
   code: { ...BORDERED, size: 8, color: '808080' },
+  band: { bold: true, fill: 'F2F2F2', border: true, wrap: true, valign: 'middle' },
 };
 
 /**

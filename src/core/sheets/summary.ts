@@ -177,12 +177,21 @@ function groupSheet(s: Summary, doc: Doc, which: 'byAspect' | 'byDept'): SheetSp
   const heights: number[] = [];
   let totals: Row[] = [groupTotal(s, tx.total)];
   const after: Row[] = [];
-  if (!byAspect && s.jointLed > 0) {
-    // A jointly led measure counts under each of its departments: say so, and give both totals.
+  if (!byAspect) {
+    // The department rows can add up to more than the 合计 (an aspect's cannot: a problem and a
+    // measure have one aspect). A problem whose measures several departments lead counts under each
+    // of them; a jointly led measure too, in every count column. Where a column does, give the rows'
+    // sum beside the distinct 合计, and say why under the table.
     const sum = groupSum(groups, tx.deptSum);
-    totals = [sum, groupTotal(s, tx.distinctTotal)];
-    const noteAt = 3 + groups.length + totals.length + 2;
-    after.push([], noteRow(tx.jointNote(s.jointLed, sum[2]!.v as number, s.totals.items), noteAt, widths, merges, heights));
+    const parts: string[] = [];
+    const problems = sum[1]!.v as number;
+    if (problems > s.problems) parts.push(tx.problemsNote(problems, s.problems));
+    if (s.jointLed > 0) parts.push(tx.jointNote(s.jointLed, sum[2]!.v as number, s.totals.items));
+    if (parts.length) {
+      totals = [sum, groupTotal(s, tx.distinctTotal)];
+      const noteAt = 3 + groups.length + totals.length + 2;
+      after.push([], noteRow(tx.note(parts), noteAt, widths, merges, heights));
+    }
   }
   if (!byAspect && progress) {
     // The 合计 counts each changed measure once; a 各部门相加 row adds the rows up as they stand.
@@ -208,26 +217,47 @@ function laggingSheet(s: Summary, doc: Doc): SheetSpec {
   return tableSheet({ name: doc.tx.sheets.lagging, title: doc.tx.sheetTitles.lagging, doc, columns: laggingColumns(doc), records: s.overdueAndDueSoon });
 }
 
+/** The item each finding is on (its file, sheet and row), where there is one. */
+function findingItems(s: Summary): (f: SummaryFinding) => SummaryItem | undefined {
+  const byRow: Record<string, SummaryItem> = Object.create(null);
+  const key = (file: string, sheet: string, row: number) => file + '\u0000' + sheet + '\u0000' + row;
+  if (s.findings.length) for (const i of s.items) byRow[key(i.file, i.sheet, i.row)] = i;
+  return (f) => byRow[key(f.file, f.sheet, f.row)];
+}
+
+const SEVERITY_ORDER: Record<SummaryFinding['severity'], number> = { error: 0, warning: 1 };
+
 function findingsSheet(s: Summary, doc: Doc): SheetSpec {
   const tx = doc.tx;
   const col = (key: ColumnKey, width: number, get: (f: SummaryFinding) => string, st: StyleKey = 'text') =>
     ({ header: tx.columns[key], width, cell: (f: SummaryFinding) => text(get(f), st) });
+  const itemOf = findingItems(s);
+  const field = (f: SummaryFinding, get: (i: SummaryItem) => string) => {
+    const i = itemOf(f);
+    return i ? get(i) : '';
+  };
+  // Errors first, then 提示; in the order the check gave them within a level.
+  const findings = stableSort(s.findings.slice(), (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   return tableSheet<SummaryFinding>({
     name: tx.sheets.findings,
     title: tx.sheetTitles.findings,
     doc,
     columns: [
       { ...col('severity', 6, (f) => tx.severity[f.severity]), severityRules: true },
-      col('rule', 16, (f) => ruleName(doc.lang, f.rule), 'wrap'),
-      col('file', 14, (f) => f.file, 'wrap'),
-      col('sheet', 10, (f) => f.sheet, 'wrap'),
+      // The item's own 序号, 牵头部门 and 整改措施 as the ledger writes them, to find it by.
+      col('seq', 5, (f) => field(f, (i) => i.seq), 'wrap'),
+      col('rule', 14, (f) => ruleName(doc.lang, f.rule), 'wrap'),
+      col('leadDept', 10, (f) => field(f, (i) => i.leadDept), 'wrap'),
+      col('measure', 24, (f) => field(f, (i) => i.measure), 'wrap'),
+      col('file', 12, (f) => f.file, 'wrap'),
+      col('sheet', 9, (f) => f.sheet, 'wrap'),
       // The 单元格 cell links to the finding's cell (its A1 text stays the value).
       { header: tx.columns.cell, width: 7, cell: (f: SummaryFinding) => linked(text(f.cell), { sheet: f.sheet, cell: f.cell }) },
-      col('message', 50, (f) => f.message, 'wrap'),
+      col('message', 40, (f) => f.message, 'wrap'),
       // The id the JSON carries, for whoever looks a rule up.
       col('ruleId', 13, (f) => f.rule, 'code'),
     ],
-    records: s.findings,
+    records: findings,
   });
 }
 
@@ -235,19 +265,23 @@ function ledgerSheet(s: Summary, doc: Doc): SheetSpec {
   const tx = doc.tx;
   const c = (key: ColumnKey, width: number, get: (i: SummaryItem) => string, st: StyleKey = 'wrap') =>
     itemColumn(tx, key, width, get, st);
-  // 17 columns on A4 landscape at 80% or more: the long texts wrap in narrower columns
-  // (tests/core/sheets/summary.test.ts checks the scale).
+  // The items under a band row per aspect (the aspect once, across the table, not in a narrow column
+  // on every row, where it made each row eight lines tall); 16 columns on A4 landscape at 80% or more,
+  // the long texts wrapping in columns wide enough for two or three lines (tests/core/sheets/summary.test.ts
+  // checks the scale, tests/xlsx/summary.test.ts the rows a printed page holds).
   return tableSheet<SummaryItem>({
     name: tx.sheets.ledger,
     title: tx.sheetTitles.ledger,
     doc,
+    band: (i) => i.aspect,
+    blankBand: tx.otherAspect,
     columns: [
       seqColumn<SummaryItem>(tx),
-      c('aspect', 10, (i) => i.aspect), c('problem', 16, (i) => i.problem), c('measure', 22, (i) => i.measure),
+      c('problem', 24.5, (i) => i.problem), c('measure', 27.5, (i) => i.measure),
       c('leader', 7, (i) => i.leader), c('leadDept', 9, (i) => i.leadDept), c('coDept', 8, (i) => i.coDept),
-      c('owner', 6, (i) => i.owner), c('deadline', 9, (i) => i.deadline.text),
+      c('owner', 6, (i) => i.owner), c('deadline', 11, (i) => i.deadline.text),
       { header: tx.columns.due, width: 10.5, cell: (i) => date(i.due) },
-      c('state', 7, (i) => STATE_LABELS[doc.lang][i.state], 'text'),
+      c('state', 7, (i) => STATE_LABELS[doc.lang][i.state]),
       flagColumn(doc),
       { header: tx.columns.daysLeft, width: 6, cell: (i) => num(i.daysLeft) },
       c('progress', 20, (i) => i.progress),

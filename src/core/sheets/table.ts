@@ -47,6 +47,13 @@ export interface TableSpec<T> {
   pagesTall?: number;
   heights?: number[];
   charts?: SpecChart[];
+  /**
+   * Groups the records under band rows: where `band` of a record differs from the one before, a row
+   * holding `band` (bold, across the table) goes above it. Where no record has a band ('' for all),
+   * none is written; else a record without one is headed by `blankBand`.
+   */
+  band?: (record: T) => string;
+  blankBand?: string;
 }
 
 /* ------------------------------------- the builder ------------------------------------- */
@@ -118,10 +125,12 @@ export function tableSheet<T>(t: TableSpec<T>): SheetSpec {
   const before = t.before ?? titleRows(t.doc, t.title ?? t.name);
   const headerRow = before.length + 1;
   const first = headerRow + 1;
-  const last = headerRow + t.records.length;
   const lastCol = colLetter(t.columns.length);
   const widths = t.widths ?? t.columns.map((c) => c.width);
-  const merges = t.before ? (t.merges ?? []) : ['A1:' + lastCol + '1', 'A2:' + lastCol + '2'].concat(t.merges ?? []);
+  const merges = t.before ? (t.merges ?? []).slice() : ['A1:' + lastCol + '1', 'A2:' + lastCol + '2'].concat(t.merges ?? []);
+  // The band rows: the record each one heads, its text, merged across the table.
+  const bands = bandsOf(t, first, lastCol, merges);
+  const last = headerRow + t.records.length + bands.count;
   const heights = t.heights ? t.heights.slice() : [];
   if (!t.before) heights[0] = TITLE_HEIGHT;
   const rows: Row[] = before.slice();
@@ -132,6 +141,14 @@ export function tableSheet<T>(t: TableSpec<T>): SheetSpec {
   // Each record's row is measured as it is built (fitRows does the others).
   const fit = new RowFit(widths, merges);
   for (let i = 0; i < records.length; i++) {
+    const band = bands.at[i];
+    if (band !== undefined) {
+      const r = rows.length;
+      const row: Row = [text(band, 'band')];
+      const need = heights[r] || fit.need(row, r);
+      if (need) heights[r] = need;
+      rows.push(row);
+    }
     const row: Row = new Array(columns.length);
     for (let c = 0; c < columns.length; c++) row[c] = share(shared[c], columns[c].cell(records[i], i));
     const r = rows.length;
@@ -161,7 +178,26 @@ export function tableSheet<T>(t: TableSpec<T>): SheetSpec {
     .filter((r) => r !== '');
   if (bars.length) spec.dataBars = bars;
   if (t.charts && t.charts.length) spec.charts = t.charts;
-  return fitRows(spec, fit, [headerRow, headerRow + records.length]);
+  return fitRows(spec, fit, [headerRow, last]);
+}
+
+/** The band rows of a table: by record index, the text of the band above it; merges added for them. */
+function bandsOf<T>(t: TableSpec<T>, first: number, lastCol: string, merges: string[]): { at: Record<number, string>; count: number } {
+  const at: Record<number, string> = {};
+  const band = t.band;
+  if (!band || !t.records.some((r) => band(r) !== '')) return { at, count: 0 };
+  let count = 0;
+  let prev: string | null = null;
+  t.records.forEach((r, i) => {
+    const key = band(r);
+    if (key === prev) return;
+    prev = key;
+    at[i] = key || t.blankBand || '';
+    const row = first + i + count;
+    merges.push('A' + row + ':' + lastCol + row);
+    count++;
+  });
+  return { at, count };
 }
 
 /** A spec's merges by 1-based row, then column: the columns a merge spans at its top-left cell, 0 for the cells it covers. */

@@ -59,6 +59,8 @@ export interface SummaryText {
   asOfLine: (iso: string) => string;
   /** The centre of every footer, in Excel's codes. */
   pageFooter: string;
+  /** The centre of the 通报提纲's footer: its own page number alone, as a 公文 numbers its pages (GB/T 9704). */
+  documentFooter: string;
   /** 发文单位 when --issuer is not given. */
   defaultIssuer: string;
   sourcesTitle: string;
@@ -70,6 +72,10 @@ export interface SummaryText {
   deptSum: string;
   distinctTotal: string;
   jointNote: (joint: number, sum: number, distinct: number) => string;
+  /** 问题数 by department: a problem whose measures several departments lead counts under each. */
+  problemsNote: (sum: number, distinct: number) => string;
+  /** The note row under a table: one part, or several numbered. */
+  note: (parts: string[]) => string;
   /** The name of the group of items with no aspect / no lead department. */
   otherAspect: string;
   blankDept: string;
@@ -204,6 +210,7 @@ const ZH: SummaryText = {
   asOf: '截至日期',
   asOfLine: (iso) => '截至' + zhDate(iso),
   pageFooter: '第 &P 页 共 &N 页',
+  documentFooter: '— &P —',
   defaultIssuer: '整改工作领导小组办公室',
   sourcesTitle: '数据来源',
   skippedTitle: '未纳入汇总的文件',
@@ -212,8 +219,12 @@ const ZH: SummaryText = {
   deptSum: '各部门相加',
   distinctTotal: '合计（不重复计数）',
   jointNote: (joint, sum, distinct) =>
-    '注：' + joint + '项整改措施由多个部门共同牵头（如“办公室、财务处”），在每个牵头部门下各计一次，' +
-    '因此各部门相加为' + sum + '项，不重复计数的合计为' + distinct + '项。',
+    joint + '项整改措施由多个部门共同牵头（如“办公室、财务处”），在每个牵头部门下各计一次，' +
+    '因此“整改措施数”各部门相加为' + sum + '项，不重复计数的合计为' + distinct + '项，已完成、逾期等各列同理。',
+  problemsNote: (sum, distinct) =>
+    '一个问题的整改措施由多个部门牵头的，该问题在每个部门各计一次，因此“问题数”各部门相加为' + sum +
+    '个，不重复计数的合计为' + distinct + '个。',
+  note: (parts) => '注：' + (parts.length === 1 ? parts[0] : parts.map((p, k) => k + 1 + '.' + p).join('')),
   otherAspect: '其他',
   blankDept: '（未填写）',
   severity: { error: GLOSSARY.zh.error, warning: GLOSSARY.zh.warning },
@@ -320,16 +331,22 @@ const EN: SummaryText = {
   asOf: 'As of',
   asOfLine: (iso) => 'As of ' + iso,
   pageFooter: 'Page &P of &N',
+  documentFooter: '— &P —',
   defaultIssuer: 'Rectification Office',
   sourcesTitle: 'Sources',
   skippedTitle: 'Files left out of this summary',
   skippedReason: 'Why',
   total: 'Total',
   deptSum: 'Sum of departments',
-  distinctTotal: 'Total (distinct measures)',
+  distinctTotal: 'Total (each counted once)',
   jointNote: (joint, sum, distinct) =>
-    'Note: ' + plural(joint, 'measure is', 'measures are') + ' led jointly by several departments and counted under each ' +
-    'of them, so the departments add up to ' + sum + ' while the distinct total is ' + distinct + '.',
+    plural(joint, 'measure is', 'measures are') + ' led jointly by several departments and counted under each ' +
+    'of them, so the departments add up to ' + sum + ' measures while the distinct total is ' + distinct +
+    '; the same holds for done, overdue and the other columns.',
+  problemsNote: (sum, distinct) =>
+    'A problem whose measures several departments lead counts once under each of them, so the departments add up to ' +
+    plural(sum, 'problem', 'problems') + ' while the distinct total is ' + distinct + '.',
+  note: (parts) => (parts.length === 1 ? 'Note: ' + parts[0] : 'Notes: ' + parts.map((p, k) => k + 1 + '. ' + p).join(' ')),
   otherAspect: 'Other',
   blankDept: '(blank)',
   severity: { error: GLOSSARY.en.error, warning: GLOSSARY.en.warning },

@@ -38,10 +38,17 @@ function header(s: SheetSpec): string[] {
   return s.rows[s.freeze!.rows - 1].map((c) => String(c && c.v));
 }
 
-/** The data rows below the header, as records keyed by header text. */
+/** The band rows of a table (汇总台账's aspects): [sheet row, text]. */
+function bandRows(s: SheetSpec): [number, CellValue][] {
+  const out: [number, CellValue][] = [];
+  s.rows.forEach((r, i) => r[0] && r[0].s === 'band' && out.push([i + 1, r[0].v]));
+  return out;
+}
+
+/** The data rows below the header, as records keyed by header text (band rows left out). */
 function records(s: SheetSpec): Record<string, CellValue>[] {
   const h = header(s);
-  return s.rows.slice(s.freeze!.rows).map((r) => {
+  return s.rows.slice(s.freeze!.rows).filter((r) => !(r[0] && r[0].s === 'band')).map((r) => {
     const o: Record<string, CellValue> = {};
     h.forEach((name, i) => (o[name] = r[i] ? r[i]!.v : null));
     return o;
@@ -123,7 +130,9 @@ describe('summarySheets', () => {
     const s = sheet(specs, '按牵头部门');
     const v = values(s).slice(3);
     expect(v.map((r) => r[0])).toEqual(['办公室', '人事处', '宣传部', '组织部', '财务处', '（未填写）', '各部门相加', '合计（不重复计数）', undefined,
-      '注：3项整改措施由多个部门共同牵头（如“办公室、财务处”），在每个牵头部门下各计一次，因此各部门相加为14项，不重复计数的合计为11项。']);
+      '注：1.一个问题的整改措施由多个部门牵头的，该问题在每个部门各计一次，因此“问题数”各部门相加为11个，不重复计数的合计为5个。' +
+      '2.3项整改措施由多个部门共同牵头（如“办公室、财务处”），在每个牵头部门下各计一次，因此“整改措施数”各部门相加为14项，' +
+      '不重复计数的合计为11项，已完成、逾期等各列同理。']);
     expect(v[0].slice(0, 5)).toEqual(['办公室', 3, 4, 1, 2]);
     // The departments added up: 办公室、人事处 and 人事处/财务处 and 组织部/人事处 count twice each.
     expect(v[6]).toEqual(['各部门相加', 11, 14, 4, 4, 1, 3, 1, 1, null]);
@@ -136,19 +145,33 @@ describe('summarySheets', () => {
     expect(s.autoFilter).toBe('A3:J9');
   });
 
-  it('按牵头部门 without jointly led measures has one 合计 row and no note', () => {
+  it('按牵头部门 without jointly led measures: a problem shared by departments still gets both totals and its note', () => {
     const one = ledgerA();
     one.items = one.items.filter((i) => !/[、\n等]/.test(i.leadDept));
     const s = sheet(sheetsOf([one]), '按牵头部门');
     const v = values(s).slice(3);
-    expect(v.map((r) => r[0])).toEqual(['办公室', '人事处', '财务处', '（未填写）', '合计']);
-    expect(v[4].slice(0, 3)).toEqual(['合计', 3, 6]);
+    // 四风问题禁而不止 under 人事处, 财务处 and 办公室; 档案管理不规范 under 办公室 and （未填写）:
+    // 办公室 3 problems, the others 1 each, 6 in all against 3 distinct. The measures add up (6).
+    expect(v.map((r) => r[0])).toEqual(['办公室', '人事处', '财务处', '（未填写）', '各部门相加', '合计（不重复计数）', undefined,
+      '注：一个问题的整改措施由多个部门牵头的，该问题在每个部门各计一次，因此“问题数”各部门相加为6个，不重复计数的合计为3个。']);
+    expect(v[4].slice(0, 3)).toEqual(['各部门相加', 6, 6]);
+    expect(v[5].slice(0, 3)).toEqual(['合计（不重复计数）', 3, 6]);
+  });
+
+  it('按牵头部门 where every problem has one department and every measure one: one 合计 row and no note', () => {
+    const one = ledgerA();
+    // 办公室's two problems and 人事处's one.
+    one.items = [one.items[0], one.items[3], one.items[8]];
+    const s = sheet(sheetsOf([one]), '按牵头部门');
+    const v = values(s).slice(3);
+    expect(v.map((r) => r[0])).toEqual(['办公室', '人事处', '合计']);
+    expect(v[2].slice(0, 3)).toEqual(['合计', 3, 3]);
   });
 
   it('逾期临期: every overdue and due-soon item, in order, with source, labels as text and rules', () => {
     const s = sheet(specs, '逾期临期');
-    expect(header(s)).toEqual(['序号', '期限状态', '来源文件', '工作表', '行号', '方面', '存在问题', '整改措施',
-      '牵头部门', '责任领导', '截止日期', '逾期天数', '剩余天数']);
+    expect(header(s)).toEqual(['序号', '期限状态', '来源文件', '工作表', '行号', '存在问题', '整改措施',
+      '牵头部门', '责任领导', '完成时限', '截止日期', '逾期天数', '剩余天数', '整改进展']);
     const r = records(s);
     expect(r.map((x) => [x['序号'], x['期限状态'], x['来源文件'], x['工作表'], x['行号'], x['逾期天数'], x['剩余天数']])).toEqual([
       [1, '逾期', 'b.xlsx', 'Sheet1', 5, 30, null],
@@ -157,6 +180,10 @@ describe('summarySheets', () => {
       [4, '临期', 'a.xlsx', '整改台账', 8, null, 3],
     ]);
     expect(r[1]['牵头部门']).toBe('办公室、人事处');
+    // 完成时限 as the ledger words it, beside the date it was read as; 整改进展 as reported.
+    expect(r.map((x) => [x['完成时限'], x['整改进展']])).toEqual([
+      ['2022年12月底前', ''], ['2022年6月底前', ''], ['立行立改', ''], ['2022年12月底前', '@所有人'],
+    ]);
     expect(r[1]['截止日期']).toEqual({ date: '2022-06-30' });
     expect(s.rows[4][10]!.s).toBe('date');
     expect(s.rules).toEqual(expect.arrayContaining([
@@ -167,15 +194,18 @@ describe('summarySheets', () => {
 
   it('检查问题: 错误 / 提示, the rule by its Chinese name, and its id in the last, narrow column', () => {
     const s = sheet(specs, '检查问题');
+    // Errors first (a.xlsx's G12, then b.xlsx's E9), then the 提示; each with the 序号, 牵头部门 and 整改措施
+    // of the item on its row: G12 is row 12, ledger A's 8th item (整理历史档案, no department); H7 its 3rd;
+    // b.xlsx has no item on row 9.
     expect(values(s).slice(2)).toEqual([
-      ['级别', '规则', '来源文件', '工作表', '单元格', '说明', '规则编号'],
-      ['错误', '未填完成时限', 'a.xlsx', '整改台账', 'G12', '检查意见：deadline-missing', 'deadline-missing'],
-      ['提示', '已完成但无佐证', 'a.xlsx', '整改台账', 'H7', '检查意见：done-without-evidence', 'done-without-evidence'],
-      ['错误', '未填牵头部门', 'b.xlsx', 'Sheet1', 'E9', '检查意见：lead-dept-missing', 'lead-dept-missing'],
+      ['级别', '序号', '规则', '牵头部门', '整改措施', '来源文件', '工作表', '单元格', '说明', '规则编号'],
+      ['错误', '8', '未填完成时限', '', '整理历史档案', 'a.xlsx', '整改台账', 'G12', '检查意见：deadline-missing', 'deadline-missing'],
+      ['错误', '', '未填牵头部门', '', '', 'b.xlsx', 'Sheet1', 'E9', '检查意见：lead-dept-missing', 'lead-dept-missing'],
+      ['提示', '3', '已完成但无佐证', '财务处等3家单位', '+86 电话 公开监督电话', 'a.xlsx', '整改台账', 'H7', '检查意见：done-without-evidence', 'done-without-evidence'],
     ]);
-    expect(s.rows[3][6]!.s).toBe('code');
+    expect(s.rows[3][9]!.s).toBe('code');
     expect(STYLES.code.size).toBe(8);
-    expect(s.widths![6]).toBeLessThan(s.widths![5]);
+    expect(s.widths![9]).toBeLessThan(s.widths![8]);
     expect(s.rules).toEqual([
       { range: 'A4:A6', textEquals: '错误', style: 'bad' }, { range: 'A4:A6', textEquals: '提示', style: 'neutral' },
     ]);
@@ -209,7 +239,7 @@ describe('summarySheets', () => {
 
   it('汇总台账: every item with a fresh 序号, labels, and 来源文件 naming both files', () => {
     const s = sheet(specs, '汇总台账');
-    expect(header(s)).toEqual(['序号', '方面', '存在问题', '整改措施', '责任领导', '牵头部门', '配合部门', '责任人',
+    expect(header(s)).toEqual(['序号', '存在问题', '整改措施', '责任领导', '牵头部门', '配合部门', '责任人',
       '完成时限', '截止日期', '完成状态', '期限状态', '剩余天数', '整改进展', '来源文件', '工作表', '行号']);
     const r = records(s);
     expect(r.map((x) => x['序号'])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
@@ -219,8 +249,23 @@ describe('summarySheets', () => {
     expect(r.map((x) => x['完成时限'])).toEqual(['2022年12月底前', '2022年6月底前', '立行立改', '2022年12月底前', '2022年12月底前', '长期坚持', '2022年12月底前', '', '立行立改', '2022年12月底前', '2022年12月底前']);
     expect(r.map((x) => x['剩余天数'])).toEqual([null, -15, null, 3, 40, null, 30, null, -5, -30, null]);
     expect(s.rules!.map((x) => [x.range, x.textEquals, x.style])).toEqual([
-      ['L4:L14', '已完成', 'good'], ['L4:L14', '逾期', 'bad'], ['L4:L14', '临期', 'neutral'],
+      ['K4:K19', '已完成', 'good'], ['K4:K19', '逾期', 'bad'], ['K4:K19', '临期', 'neutral'],
     ]);
+  });
+
+  it('汇总台账: the items under a band row per aspect, as written, across the table; 其他 for items without one', () => {
+    const s = sheet(specs, '汇总台账');
+    // Ledger A: 3 items of 一、, 4 of 二、, 2 without an aspect; ledger B: one 政治建设方面, one 三、.
+    expect(bandRows(s)).toEqual([[4, '一、政治建设方面'], [8, '二、作风建设方面'], [13, '其他'], [16, '政治建设方面'], [18, '三、组织建设方面']]);
+    expect(s.rows[3]).toEqual([{ v: '一、政治建设方面', s: 'band' }]);
+    expect(s.merges).toEqual(['A1:P1', 'A2:P2', 'A4:P4', 'A8:P8', 'A13:P13', 'A16:P16', 'A18:P18']);
+    // The filter covers the bands too, to the last item.
+    expect(s.autoFilter).toBe('A3:P19');
+    expect(STYLES.band).toEqual({ bold: true, fill: 'F2F2F2', border: true, wrap: true, valign: 'middle' });
+    // A ledger without aspects has no band.
+    const none = ledgerA();
+    none.items.forEach((i) => (i.aspect = ''));
+    expect(bandRows(sheet(sheetsOf([none]), '汇总台账'))).toEqual([]);
   });
 
   /** The links of a sheet's data rows, as [column index, value, sheet, cell] (one per row). */
@@ -248,17 +293,17 @@ describe('summarySheets', () => {
   it('检查问题: the 单元格 cell links to the finding\'s cell on its sheet, its A1 text unchanged', () => {
     const s = sheet(specs, '检查问题');
     expect(links(s)).toEqual([
-      [4, 'G12', '整改台账', 'G12'],
-      [4, 'H7', '整改台账', 'H7'],
-      [4, 'E9', 'Sheet1', 'E9'],
+      [7, 'G12', '整改台账', 'G12'],
+      [7, 'E9', 'Sheet1', 'E9'],
+      [7, 'H7', '整改台账', 'H7'],
     ]);
   });
 
   it('汇总台账: every row links from its 行号 cell to its item', () => {
     const s = sheet(specs, '汇总台账');
     const col = header(s).indexOf('行号');
-    expect(col).toBe(16);
-    expect(links(s)).toEqual([5, 6, 7, 8, 9, 10, 11, 12, 13].map((row) => [16, row, '整改台账', 'C' + row]).concat([[16, 5, 'Sheet1', 'C5'], [16, 6, 'Sheet1', 'C6']]));
+    expect(col).toBe(15);
+    expect(links(s)).toEqual([5, 6, 7, 8, 9, 10, 11, 12, 13].map((row) => [15, row, '整改台账', 'C' + row]).concat([[15, 5, 'Sheet1', 'C5'], [15, 6, 'Sheet1', 'C6']]));
   });
 
   it('links to column A of the row when the measure cell is missing or on another sheet; no link without an A1 cell', () => {
@@ -324,19 +369,22 @@ describe('summarySheets', () => {
     const scales = specs.map((s) => [s.name, fitToWidthScale(s.widths!, s.print!.landscape, s.print!.sideMargin)]);
     // 总览 holds its tables in A:F and the charts in G:P (ten columns of Excel's default width).
     scales[0][1] = fitToWidthScale(specs[0].widths!.concat(new Array(10).fill(8.43)), true, 0.5);
-    expect(scales).toEqual([['总览', 0.84], ['按方面', 1], ['按牵头部门', 1], ['逾期临期', 0.96], ['检查问题', 1], ['汇总台账', 0.82], ['通报提纲', 1]]);
+    expect(scales).toEqual([['总览', 0.84], ['按方面', 1], ['按牵头部门', 1], ['逾期临期', 0.89], ['检查问题', 0.99], ['汇总台账', 0.8], ['通报提纲', 1]]);
     expect(specs.map((s) => s.print!.landscape)).toEqual([true, true, true, true, true, true, false]);
   });
 
   it('gives each row the height its longest wrapped text needs (Excel does not grow rows when it opens a file)', () => {
     const s = sheet(specs, '汇总台账');
-    // 完善党组理论学习中心组学习制度 (15 characters) in 整改措施, 22 wide: two lines of 11 pt.
-    expect(textLines('完善党组理论学习中心组学习制度', 22)).toBe(2);
-    expect(s.heights![3]).toBe(32);
+    // 完善党组理论学习中心组学习制度 (15 characters) in 整改措施, 27.5 wide: two lines of 11 pt.
+    expect(textLines('完善党组理论学习中心组学习制度', 27.5)).toBe(2);
+    expect(s.heights![4]).toBe(32);
+    // The band above it (一、政治建设方面) is one line across the table: no height of its own.
+    expect(s.heights![3]).toBeUndefined();
     // The header wraps 剩余天数 (6 wide) onto two lines.
     expect(s.heights![2]).toBe(32);
+    // 逾期临期's first row: its 完成时限 (2022年12月底前, 13 units) wraps in 10 wide.
     const lagging = sheet(specs, '逾期临期');
-    expect(lagging.heights![3]).toBeUndefined();
+    expect(lagging.heights![3]).toBe(32);
   });
 
   it('uses English headers and labels with lang en', () => {
@@ -344,8 +392,8 @@ describe('summarySheets', () => {
     expect(header(sheet(en, 'Overdue & due soon')).slice(0, 3)).toEqual(['No.', 'Deadline status', 'Source file']);
     expect(records(sheet(en, 'Overdue & due soon')).map((x) => x['Deadline status'])).toEqual(['Overdue', 'Overdue', 'Overdue', 'Due soon']);
     expect(cellOfLabel(sheet(en, 'Overview'), 'Measures').v).toBe(11);
-    expect(values(sheet(en, 'By department')).map((r) => r[0]).slice(-5, -2)).toEqual(['(blank)', 'Sum of departments', 'Total (distinct measures)']);
-    expect(values(sheet(en, 'Findings'))[3].slice(0, 2)).toEqual(['Error', 'Deadline blank']);
+    expect(values(sheet(en, 'By department')).map((r) => r[0]).slice(-5, -2)).toEqual(['(blank)', 'Sum of departments', 'Total (each counted once)']);
+    expect(values(sheet(en, 'Findings'))[3].slice(0, 3)).toEqual(['Error', '8', 'Deadline blank']);
     expect(en[0].print!.footer).toEqual({ left: 'Rectification Office', center: 'Page &P of &N', right: 'As of 2022-07-15' });
   });
 
@@ -361,41 +409,41 @@ describe('summarySheets', () => {
 });
 
 describe('汇总台账: cells a column repeats', () => {
-  // Ledger A's rows 5-11 in 汇总台账 (4-10 counted from 0): 序号, 方面, 存在问题, 整改措施, …
+  // Ledger A's items in 汇总台账: rows 5-7 under 一、 (4-6 counted from 0), 9-12 under 二、, 14-15 under 其他.
   const specs = sheetsOf([ledgerA()]);
   const ledger = sheet(specs, '汇总台账');
   const col = (name: string) => header(ledger).indexOf(name);
   const at = (r: number, name: string) => ledger.rows[r][col(name)]!;
 
   it('are one object where value and style are the same; distinct values, and linked cells, are not', () => {
-    expect(at(3, '方面')).toBe(at(5, '方面')); // 一、政治建设方面, rows 1 and 3 of the table
-    expect(at(3, '方面').v).toBe('一、政治建设方面');
-    expect(at(3, '存在问题')).toBe(at(4, '存在问题'));
-    expect(at(3, '牵头部门')).toBe(at(8, '牵头部门')); // 办公室
-    expect(at(3, '牵头部门')).not.toBe(at(4, '牵头部门')); // 办公室 and 办公室、人事处
-    expect(at(3, '整改措施')).not.toBe(at(4, '整改措施'));
+    expect(at(4, '存在问题')).toBe(at(5, '存在问题')); // 理论学习不够深入
+    expect(at(4, '存在问题').v).toBe('理论学习不够深入');
+    expect(at(4, '牵头部门')).toBe(at(10, '牵头部门')); // 办公室
+    expect(at(4, '牵头部门')).not.toBe(at(5, '牵头部门')); // 办公室 and 办公室、人事处
+    expect(at(4, '整改措施')).not.toBe(at(5, '整改措施'));
     // 行号 links to its item: never shared, even where values repeat in another ledger.
-    expect(at(3, '行号').link).toEqual({ sheet: '整改台账', cell: 'C5' });
-    expect(at(4, '行号').link).toEqual({ sheet: '整改台账', cell: 'C6' });
-    // 来源文件: one object down the whole column.
-    expect(at(3, '来源文件').v).toBe('a.xlsx');
-    expect(at(3, '来源文件')).toBe(at(11, '来源文件'));
+    expect(at(4, '行号').link).toEqual({ sheet: '整改台账', cell: 'C5' });
+    expect(at(5, '行号').link).toEqual({ sheet: '整改台账', cell: 'C6' });
+    // 来源文件: one object down the whole column, over the bands.
+    expect(at(4, '来源文件').v).toBe('a.xlsx');
+    expect(at(4, '来源文件')).toBe(at(14, '来源文件'));
   });
 
   it('a shared wrapped text gives every row it is in the same height as one of its own would', () => {
     const long = '严格落实“三重一大”集体决策制度，完善议事规则，建立健全重大事项请示报告制度并长期坚持';
     const r = result('c.xlsx', '整改台账', [
-      { aspect: long, problem: '问题一', measure: '措施一', flag: 'on-track', daysLeft: 30 },
-      { aspect: long, problem: '问题二', measure: '措施二', flag: 'on-track', daysLeft: 30 },
-      { aspect: long, problem: '问题三', measure: '措施三', flag: 'on-track', daysLeft: 30 },
+      { aspect: '一、政治建设方面', problem: long, measure: '措施一', flag: 'on-track', daysLeft: 30 },
+      { aspect: '一、政治建设方面', problem: long, measure: '措施二', flag: 'on-track', daysLeft: 30 },
+      { aspect: '一、政治建设方面', problem: long, measure: '措施三', flag: 'on-track', daysLeft: 30 },
     ]);
     const s = sheet(sheetsOf([r]), '汇总台账');
-    expect(s.rows[3][1]).toBe(s.rows[5][1]);
+    // Row 4 is the band; the items are rows 5-7.
+    expect(s.rows[4][1]).toBe(s.rows[6][1]);
     // The same due date (30 days on) is one cell too.
-    expect(s.rows[3][9]).toEqual({ v: { date: '2022-08-14' }, s: 'date' });
-    expect(s.rows[3][9]).toBe(s.rows[4][9]);
-    // 方面 is 10 wide: 44 characters of two units each take 10 lines of 11 pt, ceil(10 * 11 * 1.3 + 3) points.
-    expect(s.heights!.slice(3, 6)).toEqual([146, 146, 146]);
+    expect(s.rows[4][8]).toEqual({ v: { date: '2022-08-14' }, s: 'date' });
+    expect(s.rows[4][8]).toBe(s.rows[5][8]);
+    // 存在问题 is 24.5 wide: 44 characters of two units each take 4 lines of 11 pt, ceil(4 * 11 * 1.3 + 3) points.
+    expect(s.heights!.slice(4, 7)).toEqual([61, 61, 61]);
   });
 });
 
@@ -526,15 +574,19 @@ describe('通报提纲: a 整改进展情况通报', () => {
     expect(reportLines(single).filter((l) => /较多的牵头部门/.test(l.text))).toEqual([]);
   });
 
-  it('is one cell per paragraph, on A4 portrait, with the issuer in the footer', () => {
+  it('is one cell per paragraph, on A4 portrait, with the issuer in the footer and its own page numbers', () => {
     const sheetSpec = summarySheets(s)[6];
     expect(sheetSpec.name).toBe('通报提纲');
     expect(values(sheetSpec).map((r) => r[0])).toEqual(lines.map((l) => l.text));
     expect(sheetSpec.rows.every((r) => r.length === 1)).toBe(true);
     expect(sheetSpec.rows.map((r) => r[0]!.s)).toEqual(lines.map((l) => l.style));
     expect(sheetSpec.widths).toEqual([92]);
-    expect(sheetSpec.print).toEqual({ landscape: false, fitToWidth: true, sideMargin: 0.5,
-      footer: { left: '整改工作领导小组办公室', center: '第 &P 页 共 &N 页', right: '截至2022年7月15日' } });
+    // Numbered — 1 — from its first page, also when printed with the whole workbook; no 共N页 of the workbook.
+    expect(sheetSpec.print).toEqual({ landscape: false, fitToWidth: true, sideMargin: 0.5, firstPageNumber: 1,
+      footer: { left: '整改工作领导小组办公室', center: '— &P —', right: '截至2022年7月15日' } });
+    // Heights the text needs today, which the reader still grows when the text is edited.
+    expect(sheetSpec.growRows).toBe(true);
+    expect(sheetSpec.heights!.slice(0, 2)).toEqual([36, 22]);
     expect(sheetSpec.merges).toBeUndefined();
     expect([STYLES.heading1.font, STYLES.paragraph.font]).toEqual(['黑体', '仿宋']);
   });

@@ -27,6 +27,11 @@ export function pdfPages(pdf: string): number {
   return counts.length ? Math.max(...counts) : 0;
 }
 
+/** The text of page `page` (1-based) as pdftotext lays it out. */
+export function pdfText(pdf: string, page: number): string {
+  return execFileSync(poppler('pdftotext') as string, ['-layout', '-f', String(page), '-l', String(page), pdf, '-'], { stdio: 'pipe' }).toString('utf8');
+}
+
 /** Renders page `page` (1-based) at `dpi` as PNG with pdftoppm; returns the PNG's path. */
 export function renderPage(pdf: string, page: number, dpi = 60): string {
   const prefix = pdf.replace(/\.pdf$/, '-p' + page);
