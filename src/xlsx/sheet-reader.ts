@@ -14,7 +14,7 @@
 import { taizhangError, a1, rangeRef, refColumn, CellValue, Grid } from '../core';
 import { cellValue } from './cell';
 import { Package, readSmallXml, SheetRef, xmlError } from './package';
-import { decodeOoxml, decodeText, localName, Tag, XmlHandler, XmlScanner, XmlStream } from './xml';
+import { decodeOoxml, decodeText, localName, Tag, textOf, XmlHandler, XmlScanner, XmlStream } from './xml';
 import { ZipEntry } from './zip';
 
 export const MAX_ROWS = 1048576;
@@ -411,7 +411,8 @@ class SheetHandler implements XmlHandler {
     }
     let vs = -1;
     let ve = -1;
-    let is = '';
+    let isStart = -1;
+    let isEnd = -1;
     let end: number;
     if (q + 8 > n) return -1;
     const q1 = b.charCodeAt(q + 1);
@@ -424,7 +425,8 @@ class SheetHandler implements XmlHandler {
       // </v></c>
       if (b.charCodeAt(ve + 1) !== 47 || b.charCodeAt(ve + 2) !== 118 || b.charCodeAt(ve + 3) !== 62 || b.charCodeAt(ve + 4) !== 60 || b.charCodeAt(ve + 5) !== 47 || b.charCodeAt(ve + 6) !== 99 || b.charCodeAt(ve + 7) !== 62) return 0;
       end = ve + 4;
-    } else if (b.startsWith('<is><t', q)) {
+    } else if (b.charCodeAt(q) === 60 && q1 === 105 && b.charCodeAt(q + 2) === 115 && b.charCodeAt(q + 3) === 62 && b.charCodeAt(q + 4) === 60 && b.charCodeAt(q + 5) === 116) {
+      // <is><t
       const c = b.charCodeAt(q + 6);
       let ts: number;
       if (c === 62) ts = q + 7;
@@ -436,8 +438,10 @@ class SheetHandler implements XmlHandler {
       } else return 0;
       const te = b.indexOf('<', ts);
       if (te < 0 || te + 13 > b.length) return -1;
-      if (!b.startsWith('</t></is></c>', te)) return 0;
-      is = b.slice(ts, te);
+      // </t></is></c>
+      if (b.charCodeAt(te + 1) !== 47 || b.charCodeAt(te + 2) !== 116 || b.charCodeAt(te + 3) !== 62 || b.charCodeAt(te + 7) !== 115 || b.charCodeAt(te + 11) !== 99 || !b.startsWith('</t></is></c>', te)) return 0;
+      isStart = ts;
+      isEnd = te;
       end = te + 9;
     } else if (q + 4 > b.length) return -1;
     else return 0;
@@ -462,10 +466,17 @@ class SheetHandler implements XmlHandler {
         return end + 4;
       }
     }
+    if (isStart >= 0 && tEnd - tAt === 9 && b.charCodeAt(tAt) === 105 && b.charCodeAt(tAt + 6) === 83) {
+      // An inline string (openpyxl's write-only mode writes every string so): decoded in one pass
+      // straight from the chunk into a string of its own.
+      const text = decodeOoxml(textOf(b, isStart, isEnd));
+      this.finishCell(text === '' ? null : text);
+      return end + 4;
+    }
     this.cellType = tAt >= 0 ? b.slice(tAt, tEnd) : null;
     const v = vs >= 0 ? b.slice(vs, ve) : '';
     this.v = v.indexOf('&') < 0 && v.indexOf('\r') < 0 ? v : decodeText(v);
-    this.is = is.indexOf('&') < 0 && is.indexOf('\r') < 0 ? is : decodeText(is);
+    this.is = isStart >= 0 ? textOf(b, isStart, isEnd) : '';
     this.finishCell(this.value());
     return end + 4;
   }
