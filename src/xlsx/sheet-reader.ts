@@ -144,23 +144,60 @@ export async function readSharedStrings(pkg: Package): Promise<string[]> {
     text(t: string) {
       text += t;
     },
-    // Most items are one plain run: <si><t>…</t></si>.
+    // Items as Excel, LibreOffice and WPS write them, whole: <si> then plain text <t>…</t>, rich runs
+    // <r><rPr>…</rPr><t>…</t></r>, phonetic runs <rPh>…</rPh> and <phoneticPr/> (left out), </si>.
+    // zh-CN Excel puts a <phoneticPr/> in nearly every item; anything else goes the general way.
     fast(b: string, at: number): number {
-      if (b.charCodeAt(at + 1) !== 115 || !b.startsWith('<si><t', at)) return 0;
-      const c = b.charCodeAt(at + 6);
-      let start: number;
-      if (c === 62) start = at + 7;
-      else if (c === 32) {
-        const gt = b.indexOf('>', at + 6);
-        if (gt < 0) return -1;
-        if (b.charCodeAt(gt - 1) === 47) return 0;
-        start = gt + 1;
-      } else return 0;
-      const end = b.indexOf('<', start);
-      if (end < 0 || end + 9 > b.length) return -1;
-      if (!b.startsWith('</t></si>', end)) return 0;
-      out.push(decodeOoxml(decodeText(b.slice(start, end))));
-      return end + 9;
+      if (b.charCodeAt(at + 1) !== 115 || b.charCodeAt(at + 2) !== 105 || b.charCodeAt(at + 3) !== 62) return 0;
+      const siEnd = b.indexOf('</si>', at + 4);
+      if (siEnd < 0) return -1;
+      let text = '';
+      let p = at + 4;
+      while (p < siEnd) {
+        if (b.charCodeAt(p) !== 60) return 0;
+        const c1 = b.charCodeAt(p + 1);
+        let q = p;
+        if (c1 === 114 && b.charCodeAt(p + 2) === 62) {
+          // <r>, its properties, then its text
+          q = p + 3;
+          if (b.startsWith('<rPr>', q)) {
+            const e = b.indexOf('</rPr>', q + 5);
+            if (e < 0 || e > siEnd) return 0;
+            q = e + 6;
+          } else if (b.startsWith('<rPr/>', q)) q += 6;
+        } else if (c1 === 114 && b.startsWith('<rPh', p)) {
+          const e = b.indexOf('</rPh>', p + 4);
+          if (e < 0 || e > siEnd) return 0;
+          p = e + 6;
+          continue;
+        } else if (c1 === 112 && b.startsWith('<phoneticPr', p)) {
+          const gt = b.indexOf('>', p);
+          if (gt > siEnd || b.charCodeAt(gt - 1) !== 47) return 0;
+          p = gt + 1;
+          continue;
+        }
+        // <t>, <t xml:space="preserve">, <t/>
+        if (b.charCodeAt(q) !== 60 || b.charCodeAt(q + 1) !== 116) return 0;
+        const c2 = b.charCodeAt(q + 2);
+        if (c2 !== 62 && c2 !== 32 && c2 !== 47) return 0;
+        const gt = b.indexOf('>', q + 2);
+        if (gt > siEnd) return 0;
+        if (b.charCodeAt(gt - 1) === 47) q = gt + 1;
+        else {
+          const te = b.indexOf('<', gt + 1);
+          if (!b.startsWith('</t>', te)) return 0;
+          text += decodeText(b.slice(gt + 1, te));
+          q = te + 4;
+        }
+        if (q !== p && b.charCodeAt(p + 1) === 114) {
+          if (!b.startsWith('</r>', q)) return 0;
+          q += 4;
+        }
+        p = q;
+      }
+      if (p !== siEnd) return 0;
+      out.push(decodeOoxml(text));
+      return siEnd + 5;
     },
   }));
   return out;
