@@ -125,6 +125,8 @@ export async function generateOpenpyxlLedger(from: string, file: string): Promis
 
 interface Measure {
   ms: number;
+  /** Processor time of all the process's threads (the child reports it). */
+  cpuMs?: number;
   maxRssMb: number;
   exceljs?: boolean;
 }
@@ -152,18 +154,20 @@ function keepBest(b: Measure | null, m: Measure): Measure {
  * The baseline and the subject run by turns, so that a busy spell on the machine falls on both
  * rather than on one side's runs: the best of each, and the ratio within each pair of runs.
  */
-function byTurns(baseline: string, subject: string, input: string, out: string, runs: number): { base: Measure; subj: Measure; ratios: number[] } {
+function byTurns(baseline: string, subject: string, input: string, out: string, runs: number): { base: Measure; subj: Measure; ratios: number[]; cpuRatios: number[] } {
   let base: Measure | null = null;
   let subj: Measure | null = null;
   const ratios: number[] = [];
+  const cpuRatios: number[] = [];
   for (let i = 0; i < runs; i++) {
     const b = measure(baseline, input, out);
     const s = measure(subject, input, out);
     base = keepBest(base, b);
     subj = keepBest(subj, s);
     ratios.push(s.ms / b.ms);
+    cpuRatios.push((s.cpuMs || 0) / (b.cpuMs || 1));
   }
-  return { base: base as Measure, subj: subj as Measure, ratios: ratios.sort((x, y) => x - y) };
+  return { base: base as Measure, subj: subj as Measure, ratios: ratios.sort((x, y) => x - y), cpuRatios };
 }
 
 interface Comparison {
@@ -333,7 +337,7 @@ async function main(): Promise<void> {
       }
       const file = c.first ? path.join(folder, 'ledger-1.xlsx') : folder;
       const out = path.join(dir, c.subject + '-out.xlsx');
-      const { base, subj, ratios } = byTurns(c.baseline, c.subject, file, out, c.runs);
+      const { base, subj, ratios, cpuRatios } = byTurns(c.baseline, c.subject, file, out, c.runs);
       // The verdict is the median of the runs' own ratios: each pair ran back to back on the same
       // machine, where one lucky or unlucky run of either side moves a ratio of bests by ±25%.
       const ratio = median(ratios);
@@ -351,6 +355,8 @@ async function main(): Promise<void> {
           ` [median of ${ratios.length} runs by turns, ${ratios.map((x) => x.toFixed(2) + 'x').join(' ')}; of the bests ${ofBests.toFixed(2)}x]` +
           (c.maxRssMb === undefined ? '' : `; peak ${subj.maxRssMb.toFixed(0)} MB (target <= ${c.maxRssMb} MB) ${okMem ? 'OK' : 'OVER'}`) +
           (c.noExceljs ? `; exceljs ${subj.exceljs ? 'LOADED' : 'not loaded'}` : '') +
+          // Processor time (all threads) is steadier than wall time on a busy machine: shown, not judged.
+          `\n  processor time ratio ${median(cpuRatios).toFixed(2)}x (not the verdict; all threads, steadier on a busy machine)` +
           '\n',
       );
     }
