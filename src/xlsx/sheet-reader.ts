@@ -149,8 +149,9 @@ export async function readSharedStrings(pkg: Package): Promise<string[]> {
     // zh-CN Excel puts a <phoneticPr/> in nearly every item; anything else goes the general way.
     fast(b: string, at: number): number {
       if (b.charCodeAt(at + 1) !== 115 || b.charCodeAt(at + 2) !== 105 || b.charCodeAt(at + 3) !== 62) return 0;
-      const siEnd = b.indexOf('</si>', at + 4);
-      if (siEnd < 0) return -1;
+      const siEnd = b.indexOf('</si', at + 4);
+      if (siEnd < 0 || siEnd + 5 > b.length) return -1;
+      if (b.charCodeAt(siEnd + 4) !== 62) return 0;
       let text = '';
       let p = at + 4;
       while (p < siEnd) {

@@ -118,7 +118,7 @@ describe('shared string items as Excel (zh-CN) writes them', () => {
     const ph = '<phoneticPr fontId="1" type="noConversion"/>';
     const rPr = '<rPr><b/><sz val="11"/><color theme="1"/><rFont val="宋体"/><family val="3"/><charset val="134"/><scheme val="minor"/></rPr>';
     const shared =
-      '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="7" uniqueCount="7">' +
+      '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="9" uniqueCount="9">' +
       '<si><t>序号</t>' + ph + '</si>' +
       '<si><r>' + rPr + '<t>问题1：</t></r><r><rPr><sz val="11"/><rFont val="宋体"/></rPr><t>制度执行不到位</t></r>' + ph + '</si>' +
       '<si><r>' + rPr + '<t xml:space="preserve">已开展第3轮检查\n</t></r><r><t>形成问题清单12项</t></r></si>' +
@@ -126,13 +126,16 @@ describe('shared string items as Excel (zh-CN) writes them', () => {
       '<si><t xml:space="preserve"> 前后有空格 </t></si>' +
       '<si><r>' + rPr + '<t>&#25972;&amp;改</t></r></si>' +
       '<si><t/>' + ph + '</si>' +
+      // Valid shapes the lane leaves to the general path: white space in the end tag, indentation.
+      '<si><t>甲</t></si >' +
+      '<si>\n  <t>乙</t>\n</si>' +
       '</sst>';
-    const cells = [0, 1, 2, 3, 4, 5, 6].map((i) => '<c r="' + 'ABCDEFG'[i] + '1" s="0" t="s"><v>' + i + '</v></c>').join('');
-    const xml = worksheet('<sheetData><row r="1" spans="1:7" x14ac:dyDescent="0.15">' + cells + '</row></sheetData>', ' xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac"');
+    const cells = [0, 1, 2, 3, 4, 5, 6, 7, 8].map((i) => '<c r="' + 'ABCDEFGHI'[i] + '1" s="0" t="s"><v>' + i + '</v></c>').join('');
+    const xml = worksheet('<sheetData><row r="1" spans="1:9" x14ac:dyDescent="0.15">' + cells + '</row></sheetData>', ' xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac"');
     grid = (await readGrids(save(buildBook({ sheets: [{ name: '台账', xml }], sharedStrings: shared }))))[0];
   });
 
   test('runs joined, phonetic runs and properties left out, spaces kept, references decoded', () => {
-    expect(grid.rows[0]).toEqual(['序号', '问题1：制度执行不到位', '已开展第3轮检查\n形成问题清单12项', '整改', ' 前后有空格 ', '整&改']);
+    expect(grid.rows[0]).toEqual(['序号', '问题1：制度执行不到位', '已开展第3轮检查\n形成问题清单12项', '整改', ' 前后有空格 ', '整&改', null, '甲', '乙']);
   });
 });
