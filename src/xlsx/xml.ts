@@ -136,9 +136,14 @@ function decodeRange(s: string, from: number, to: number, lineEnds: boolean): st
     } else u[k++] = code;
     i = j + 1;
   }
-  if (LITTLE_ENDIAN) return unitBytes.toString('utf16le', 0, 2 * k);
   let out = '';
-  for (let p = 0; p < k; p += 4096) out += String.fromCharCode.apply(null, u.subarray(p, Math.min(k, p + 4096)) as unknown as number[]);
+  if (LITTLE_ENDIAN) out = unitBytes.toString('utf16le', 0, 2 * k);
+  else for (let p = 0; p < k; p += 4096) out += String.fromCharCode.apply(null, u.subarray(p, Math.min(k, p + 4096)) as unknown as number[]);
+  // One very long text (a cell of megabytes) does not keep its buffer for the rest of the process.
+  if (units.length > 1 << 20) {
+    units = new Uint16Array(1024);
+    unitBytes = Buffer.from(units.buffer);
+  }
   return out;
 }
 
