@@ -1,8 +1,11 @@
 /**
  * npm run bench: the speed targets of the CLI, measured in one run against exceljs itself.
- * - check --json, 50,000 rows, vs a bare exceljs streaming read: <= 0.6x, peak RSS <= 200 MB;
- * - check --out, 50,000 rows, vs a bare exceljs in-memory read + write: <= 0.5x, peak RSS <= 300 MB;
- * - summary of two 50,000-row ledgers vs bare exceljs streaming reads of both: <= 1.3x;
+ * On each writer's shape of the same 50,000-row ledger (SHAPES: our exceljs generator, Excel 2016,
+ * openpyxl write-only, LibreOffice, WPS; shapes.ts says what each imitates and where it was learned):
+ * - check --json vs a bare exceljs streaming read of the same file: <= 0.6x, peak RSS <= 200 MB;
+ * - check --out vs a bare exceljs in-memory read + write: <= 0.5x, peak RSS <= 300 MB;
+ * - summary of two such ledgers vs bare exceljs streaming reads of both: <= 1.3x.
+ * And once:
  * - taizhang --help: <= 0.15 s, from spawn to exit;
  * - check --json of a 50,000-row .xls (LibreOffice's) vs of the same ledger as .xlsx: <= 1.5x;
  * - 200,000 rows: time grows linearly (at most 1.25x the 50,000-row time per row), peak RSS <= 600 MB.
@@ -10,13 +13,16 @@
  * Each measurement runs in a fresh child process (bench/child.ts), so peak RSS is per case. A case's
  * baseline and subject run by turns; its ratio is the median of the pairs' ratios (the best time of
  * each side and their ratio are printed beside it).
- * To add a case, add a generator to INPUTS and one COMPARISONS entry.
+ * It ends with one OK/OVER line per target (per shape). `npm run bench -- wps json` runs only the
+ * cases whose subject or input names one of the words.
+ * To add a case, add a generator to INPUTS and one COMPARISONS entry; to add a shape, one SHAPES entry.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { generateExcelLedger, generateWpsLedger, LEDGER_MERGES, LEDGER_WIDTHS } from './shapes';
 
 const DEADLINES: (string | Date)[] = [
   '2022年6月底前', '2022年12月31日', '6月30日前', '9月底前', '8月底之前', '2022年5月中旬', '2022年底前',
@@ -32,15 +38,13 @@ const LEADERS = ['张明', '李华', '王强', '赵敏'];
 export async function generateLedger(file: string, rows: number, seed = 1): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
   const ws = wb.addWorksheet('整改台账');
-  ws.columns = [6, 26, 40, 9, 12, 12, 16, 30, 12, 14, 16].map((width) => ({ width }));
+  ws.columns = LEDGER_WIDTHS.map((width) => ({ width }));
   ws.addRow(['某单位巡察整改台账（基准测试）']);
   ws.addRow(['填报单位（盖章）：办公室　　填报人：王某某　　填报时间：2022年7月15日']);
   ws.addRow(['序号', '存在问题', '整改措施', '责任清单', null, null, '完成时限', '整改进展', null, '佐证材料', '备注']);
   ws.addRow([null, null, null, '责任领导', '牵头部门', '配合部门', null, '进展情况', '完成状态', null, null]);
   // The streaming writer merges only rows it has not committed yet.
-  ws.mergeCells('A1:K1');
-  ws.mergeCells('A2:K2');
-  for (const r of ['A3:A4', 'B3:B4', 'C3:C4', 'D3:F3', 'G3:G4', 'H3:I3', 'J3:J4', 'K3:K4']) ws.mergeCells(r);
+  for (const r of LEDGER_MERGES) ws.mergeCells(r);
   for (let r = 1; r <= 4; r++) ws.getRow(r).commit();
   let x = seed;
   const rand = (n: number) => {
@@ -73,8 +77,10 @@ export async function generateLedger(file: string, rows: number, seed = 1): Prom
 
 /**
  * The same ledger as openpyxl's write-only mode writes it (the shape Python scripts produce): every
- * string an inline string whose non-ASCII characters are character references (&#25972;), numbers
- * with t="n", dates as serials under a date style, no shared strings and no merges.
+ * string an inline string whose non-ASCII characters are decimal character references (&#25972;,
+ * one per code point: &#131072; past the BMP), numbers with t="n", dates as serials under a date
+ * style (s before t), the sheetPr/sheetViews/sheetFormatPr openpyxl 3.1 writes, no shared strings,
+ * no dimension, no spans and no merges. See shapes.ts for where this was learned.
  */
 export async function generateOpenpyxlLedger(from: string, file: string): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -84,7 +90,12 @@ export async function generateOpenpyxlLedger(from: string, file: string): Promis
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const JSZip = require('jszip') as typeof import('jszip');
   const [grid] = await readGrids(from);
-  const refs = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/[^\x20-\x7e\n]/g, (c) => '&#' + c.charCodeAt(0) + ';');
+  const refs = (t: string) =>
+    t
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/[^\x20-\x7e\n]/gu, (c) => '&#' + (c.codePointAt(0) as number) + ';');
   const col = (c: number) => (c < 26 ? '' : String.fromCharCode(64 + Math.floor(c / 26))) + String.fromCharCode(65 + (c % 26));
   const rows: string[] = [];
   grid.rows.forEach((row, r) => {
@@ -101,17 +112,21 @@ export async function generateOpenpyxlLedger(from: string, file: string): Promis
   const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
   const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
   const zip = new JSZip();
-  zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>');
-  zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="' + rel + '/officeDocument" Target="xl/workbook.xml"/></Relationships>');
-  zip.file('xl/workbook.xml', '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="' + main + '" xmlns:r="' + rel + '"><sheets><sheet name="' + refs(grid.name) + '" sheetId="1" r:id="rId1"/></sheets></workbook>');
-  zip.file('xl/_rels/workbook.xml.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="' + rel + '/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="' + rel + '/styles" Target="styles.xml"/></Relationships>');
-  zip.file('xl/styles.xml', '<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="' + main + '"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>');
-  zip.file('xl/worksheets/sheet1.xml', '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="' + main + '"><sheetData>' + rows.join('') + '</sheetData></worksheet>');
+  zip.file('docProps/app.xml', '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Microsoft Excel Compatible / Openpyxl 3.1.5</Application></Properties>');
+  zip.file('xl/worksheets/sheet1.xml', '<worksheet xmlns="' + main + '"><sheetPr><outlinePr summaryBelow="1" summaryRight="1"/><pageSetUpPr/></sheetPr><sheetViews><sheetView workbookViewId="0"><selection activeCell="A1" sqref="A1"/></sheetView></sheetViews><sheetFormatPr baseColWidth="8" defaultRowHeight="15"/><sheetData>' + rows.join('') + '</sheetData><pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5"/></worksheet>');
+  zip.file('xl/styles.xml', '<styleSheet xmlns="' + main + '"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts><fonts count="1"><font><name val="Calibri"/><family val="2"/><color theme="1"/><sz val="11"/><scheme val="minor"/></font></fonts><fills count="2"><fill><patternFill/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" pivotButton="0" quotePrefix="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" applyNumberFormat="1" pivotButton="0" quotePrefix="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0" hidden="0"/></cellStyles><tableStyles count="0" defaultTableStyle="TableStyleMedium9" defaultPivotStyle="PivotStyleLight16"/></styleSheet>');
+  zip.file('_rels/.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="' + rel + '/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="' + rel + '/extended-properties" Target="docProps/app.xml"/></Relationships>');
+  // openpyxl writes the workbook after the sheets (and the content types last).
+  zip.file('xl/workbook.xml', '<workbook xmlns="' + main + '"><workbookPr/><workbookProtection/><bookViews><workbookView visibility="visible" minimized="0" showHorizontalScroll="1" showVerticalScroll="1" showSheetTabs="1" tabRatio="600" firstSheet="0" activeTab="0" autoFilterDateGrouping="1"/></bookViews><sheets><sheet xmlns:r="' + rel + '" name="' + refs(grid.name) + '" sheetId="1" state="visible" r:id="rId1"/></sheets><definedNames/><calcPr calcId="124519" fullCalcOnLoad="1"/></workbook>');
+  zip.file('xl/_rels/workbook.xml.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="' + rel + '/worksheet" Target="/xl/worksheets/sheet1.xml"/><Relationship Id="rId2" Type="' + rel + '/styles" Target="styles.xml"/></Relationships>');
+  zip.file('[Content_Types].xml', '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>');
   fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } }));
 }
 
 interface Measure {
   ms: number;
+  /** Processor time of all the process's threads (the child reports it). */
+  cpuMs?: number;
   maxRssMb: number;
   exceljs?: boolean;
 }
@@ -139,24 +154,28 @@ function keepBest(b: Measure | null, m: Measure): Measure {
  * The baseline and the subject run by turns, so that a busy spell on the machine falls on both
  * rather than on one side's runs: the best of each, and the ratio within each pair of runs.
  */
-function byTurns(baseline: string, subject: string, input: string, out: string, runs: number): { base: Measure; subj: Measure; ratios: number[] } {
+function byTurns(baseline: string, subject: string, input: string, out: string, runs: number): { base: Measure; subj: Measure; ratios: number[]; cpuRatios: number[] } {
   let base: Measure | null = null;
   let subj: Measure | null = null;
   const ratios: number[] = [];
+  const cpuRatios: number[] = [];
   for (let i = 0; i < runs; i++) {
     const b = measure(baseline, input, out);
     const s = measure(subject, input, out);
     base = keepBest(base, b);
     subj = keepBest(subj, s);
     ratios.push(s.ms / b.ms);
+    cpuRatios.push((s.cpuMs || 0) / (b.cpuMs || 1));
   }
-  return { base: base as Measure, subj: subj as Measure, ratios: ratios.sort((x, y) => x - y) };
+  return { base: base as Measure, subj: subj as Measure, ratios: ratios.sort((x, y) => x - y), cpuRatios };
 }
 
 interface Comparison {
   title: string;
   /** Which generated input (a key of INPUTS). */
   input: string;
+  /** The input is a shape's folder and the case reads its first ledger. */
+  first?: boolean;
   baseline: string;
   subject: string;
   maxRatio: number;
@@ -166,12 +185,45 @@ interface Comparison {
   noExceljs?: boolean;
 }
 
+/**
+ * The writers' shapes. Each shape's input is a folder of two 50,000-measure ledgers (seeds 1 and 2,
+ * the same measures in every shape): ledger-1.xlsx is the check cases' input, both the summary's.
+ */
+const SHAPES: { key: string; name: string; write?: (from: string, to: string) => Promise<void> }[] = [
+  { key: 'exceljs', name: 'our generator (exceljs, shared strings)' },
+  { key: 'excel', name: 'Excel 2016 zh-CN (shapes.ts)', write: generateExcelLedger },
+  { key: 'openpyxl', name: 'openpyxl write-only (inline strings, &#NNNNN;)', write: generateOpenpyxlLedger },
+  { key: 'libreoffice', name: 'LibreOffice (soffice --convert-to xlsx)' },
+  { key: 'wps', name: 'WPS Spreadsheets (shapes.ts)', write: generateWpsLedger },
+];
+
+function sofficePath(): string | undefined {
+  return ['/usr/bin/soffice', '/usr/local/bin/soffice', '/usr/lib/libreoffice/program/soffice'].filter((p) => fs.existsSync(p))[0];
+}
+
+/** soffice converts `files` into `outdir` (a profile of its own under `dir`); throws when it wrote nothing. */
+function soffice(dir: string, format: string, outdir: string, files: string[]): void {
+  const exe = sofficePath() as string;
+  const r = spawnSync(exe, ['-env:UserInstallation=file://' + path.join(dir, 'lo-profile'), '--headless', '--convert-to', format, '--outdir', outdir, ...files], { encoding: 'utf8', timeout: 900000 });
+  for (const f of files) {
+    const out = path.join(outdir, path.basename(f).replace(/\.[^.]+$/, '.' + format));
+    if (!fs.existsSync(out)) throw new Error('soffice wrote no ' + out + ': ' + (r.stderr || r.error));
+  }
+}
+
+/** Our generator's two ledgers (seeds 1 and 2), made once and shared by every shape. */
+async function sources(dir: string): Promise<string[]> {
+  const folder = path.join(dir, 'sources');
+  const files = [1, 2].map((k) => path.join(folder, `ledger-${k}.xlsx`));
+  if (!fs.existsSync(folder)) {
+    fs.mkdirSync(folder);
+    for (let k = 1; k <= 2; k++) await generateLedger(files[k - 1], 50000, k);
+  }
+  return files;
+}
+
 const INPUTS: Record<string, (dir: string) => Promise<string>> = {
-  ledger50k: async (dir) => {
-    const file = path.join(dir, 'ledger-50000.xlsx');
-    await generateLedger(file, 50000);
-    return file;
-  },
+  ledger50k: async (dir) => (await sources(dir))[0],
   ledger200k: async (dir) => {
     const file = path.join(dir, 'ledger-200000.xlsx');
     await generateLedger(file, 200000, 3);
@@ -189,41 +241,43 @@ const INPUTS: Record<string, (dir: string) => Promise<string>> = {
    * of its own); '' without soffice, and the case is skipped with a line saying so.
    */
   legacy50k: async (dir) => {
-    const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice', '/usr/lib/libreoffice/program/soffice'].filter((p) => fs.existsSync(p))[0];
-    if (!soffice) return '';
+    if (!sofficePath()) return '';
     const folder = path.join(dir, 'legacy-50000');
     fs.mkdirSync(folder);
     const xlsx = path.join(folder, 'ledger-50000.xlsx');
-    await generateLedger(xlsx, 50000);
-    const r = spawnSync(soffice, ['-env:UserInstallation=file://' + path.join(dir, 'lo-profile'), '--headless', '--convert-to', 'xls', '--outdir', folder, xlsx], { encoding: 'utf8', timeout: 600000 });
-    if (!fs.existsSync(path.join(folder, 'ledger-50000.xls'))) throw new Error('soffice wrote no .xls: ' + r.stderr);
-    return folder;
-  },
-  /** The 50,000-row ledger in openpyxl's write-only shape (inline strings, &#NNNNN; references). */
-  openpyxl50k: async (dir) => {
-    const from = path.join(dir, 'openpyxl-source.xlsx');
-    await generateLedger(from, 50000);
-    const file = path.join(dir, 'ledger-50000-openpyxl.xlsx');
-    await generateOpenpyxlLedger(from, file);
-    return file;
-  },
-  /** Two departments' ledgers of 50,000 measures each, in one folder (the input of the summary case). */
-  summary2x50k: async (dir) => {
-    const folder = path.join(dir, 'summary-2x50000');
-    fs.mkdirSync(folder);
-    for (let k = 1; k <= 2; k++) await generateLedger(path.join(folder, `ledger-${k}.xlsx`), 50000, k);
+    fs.copyFileSync((await sources(dir))[0], xlsx);
+    soffice(dir, 'xls', folder, [xlsx]);
     return folder;
   },
 };
+for (const shape of SHAPES) {
+  INPUTS['shape-' + shape.key] = async (dir) => {
+    const from = await sources(dir);
+    const folder = path.join(dir, 'shape-' + shape.key);
+    fs.mkdirSync(folder);
+    const to = from.map((f) => path.join(folder, path.basename(f)));
+    if (shape.key === 'libreoffice') {
+      if (!sofficePath()) return '';
+      soffice(dir, 'xlsx', folder, from);
+    } else if (!shape.write) for (let k = 0; k < from.length; k++) fs.copyFileSync(from[k], to[k]);
+    else for (let k = 0; k < from.length; k++) await shape.write(from[k], to[k]);
+    return folder;
+  };
+}
 
-const COMPARISONS: Comparison[] = [
-  { title: 'check --json, 50,000 rows, vs an exceljs streaming read', input: 'ledger50k', baseline: 'exceljs-stream', subject: 'check-json', maxRatio: 0.6, maxRssMb: 200, runs: 5, noExceljs: true },
-  { title: 'check --out, 50,000 rows, vs an exceljs in-memory read + write', input: 'ledger50k', baseline: 'exceljs-rw', subject: 'check-out', maxRatio: 0.5, maxRssMb: 300, runs: 3, noExceljs: true },
-  { title: 'summary --out (two 50,000-row ledgers) vs exceljs streaming reads of both', input: 'summary2x50k', baseline: 'exceljs-reads', subject: 'summary-out', maxRatio: 1.3, runs: 3 },
-  { title: 'check --json, 50,000 rows in openpyxl\'s write-only shape, vs an exceljs streaming read', input: 'openpyxl50k', baseline: 'exceljs-stream', subject: 'check-json', maxRatio: 0.6, maxRssMb: 200, runs: 5, noExceljs: true },
+const COMPARISONS: Comparison[] = [];
+for (const shape of SHAPES) {
+  const input = 'shape-' + shape.key;
+  COMPARISONS.push(
+    { title: `check --json, 50,000 rows, ${shape.name}, vs an exceljs streaming read`, input, first: true, baseline: 'exceljs-stream', subject: 'check-json', maxRatio: 0.6, maxRssMb: 200, runs: 3, noExceljs: true },
+    { title: `check --out, 50,000 rows, ${shape.name}, vs an exceljs in-memory read + write`, input, first: true, baseline: 'exceljs-rw', subject: 'check-out', maxRatio: 0.5, maxRssMb: 300, runs: 3, noExceljs: true },
+    { title: `summary --out of two 50,000-row ledgers, ${shape.name}, vs exceljs streaming reads of both`, input, baseline: 'exceljs-reads', subject: 'summary-out', maxRatio: 1.3, runs: 3 },
+  );
+}
+COMPARISONS.push(
   { title: 'check --json of a 50,000-row .xls (LibreOffice wrote it) vs of the same ledger as .xlsx', input: 'legacy50k', baseline: 'check-json-xlsx', subject: 'check-json-xls', maxRatio: 1.5, runs: 3, noExceljs: true },
   { title: 'compare --json of two 50,000-row versions vs one check --json of the later', input: 'compare2x50k', baseline: 'check-json-later', subject: 'compare-json', maxRatio: 2.5, runs: 3, noExceljs: true },
-];
+);
 
 /** How the time of `subject` grows from the 50,000-row ledger to the 200,000-row one. */
 const LINEAR = { subjects: ['check-json', 'check-out'], maxPerRow: 1.25, maxRssMb: 600, runs: 2 };
@@ -269,15 +323,21 @@ async function main(): Promise<void> {
       return inputs[key];
     };
     let failed = false;
+    /** One line per target: the verdicts again, together, at the end. */
+    const verdicts: string[] = [];
+    const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+    process.stdout.write(`load average at the start: ${load()}\n`);
     for (const c of COMPARISONS) {
       if (!wanted(c.subject) && !wanted(c.input)) continue;
-      const file = await input(c.input);
-      if (!file) {
+      const folder = await input(c.input);
+      if (!folder) {
         process.stdout.write(`\n${c.title}\n  skipped: soffice (LibreOffice) is not installed to write the input\n`);
+        verdicts.push(`SKIP  ${c.title}`);
         continue;
       }
+      const file = c.first ? path.join(folder, 'ledger-1.xlsx') : folder;
       const out = path.join(dir, c.subject + '-out.xlsx');
-      const { base, subj, ratios } = byTurns(c.baseline, c.subject, file, out, c.runs);
+      const { base, subj, ratios, cpuRatios } = byTurns(c.baseline, c.subject, file, out, c.runs);
       // The verdict is the median of the runs' own ratios: each pair ran back to back on the same
       // machine, where one lucky or unlucky run of either side moves a ratio of bests by ±25%.
       const ratio = median(ratios);
@@ -286,6 +346,7 @@ async function main(): Promise<void> {
       const okMem = c.maxRssMb === undefined || subj.maxRssMb <= c.maxRssMb;
       const okLoad = !c.noExceljs || !subj.exceljs;
       failed = failed || !okTime || !okMem || !okLoad;
+      verdicts.push(`${okTime && okMem && okLoad ? 'OK   ' : 'OVER '} ${ratio.toFixed(2)}x (<= ${c.maxRatio}x)${c.maxRssMb === undefined ? '' : `, ${subj.maxRssMb.toFixed(0)} MB (<= ${c.maxRssMb})`}  ${c.title}`);
       process.stdout.write(
         `\n${c.title}\n` +
           `  ${c.baseline.padEnd(15)} ${(base.ms / 1000).toFixed(2).padStart(7)} s  ${base.maxRssMb.toFixed(0).padStart(5)} MB peak\n` +
@@ -294,6 +355,8 @@ async function main(): Promise<void> {
           ` [median of ${ratios.length} runs by turns, ${ratios.map((x) => x.toFixed(2) + 'x').join(' ')}; of the bests ${ofBests.toFixed(2)}x]` +
           (c.maxRssMb === undefined ? '' : `; peak ${subj.maxRssMb.toFixed(0)} MB (target <= ${c.maxRssMb} MB) ${okMem ? 'OK' : 'OVER'}`) +
           (c.noExceljs ? `; exceljs ${subj.exceljs ? 'LOADED' : 'not loaded'}` : '') +
+          // Processor time (all threads) is steadier than wall time on a busy machine: shown, not judged.
+          `\n  processor time ratio ${median(cpuRatios).toFixed(2)}x (not the verdict; all threads, steadier on a busy machine)` +
           '\n',
       );
     }
@@ -301,6 +364,7 @@ async function main(): Promise<void> {
       const { help, bare } = helpMs();
       const ok = help <= 150;
       failed = failed || !ok;
+      verdicts.push(`${ok ? 'OK   ' : 'OVER '} ${(help / 1000).toFixed(3)} s (<= 0.15 s)  taizhang --help`);
       process.stdout.write(
         `\ntaizhang --help, spawn to exit (best of 5)\n  ${(help / 1000).toFixed(3)} s (target <= 0.15 s) ${ok ? 'OK' : 'OVER'}; a bare \`node -e ""\` ${(bare / 1000).toFixed(3)} s\n`,
       );
@@ -325,6 +389,7 @@ async function main(): Promise<void> {
         const b200 = s200 as Measure;
         const ok = perRow <= LINEAR.maxPerRow && b200.maxRssMb <= LINEAR.maxRssMb;
         failed = failed || !ok;
+        verdicts.push(`${ok ? 'OK   ' : 'OVER '} ${perRow.toFixed(2)}x per row (<= ${LINEAR.maxPerRow}x), ${b200.maxRssMb.toFixed(0)} MB (<= ${LINEAR.maxRssMb})  ${subject}, 200,000 rows vs 50,000`);
         process.stdout.write(
           `\n${subject}, 200,000 rows vs 50,000\n` +
             `  ${(b50.ms / 1000).toFixed(2)} s -> ${(b200.ms / 1000).toFixed(2)} s (best of each): ${perRow.toFixed(2)}x the time per row ` +
@@ -333,7 +398,8 @@ async function main(): Promise<void> {
         );
       }
     }
-    process.stdout.write(`\nmachine: ${os.cpus().length} cpu(s), node ${process.version}; best of the runs listed per case\n`);
+    process.stdout.write(`\nmachine: ${os.cpus().length} cpu(s), node ${process.version}; best of the runs listed per case; load average at the end: ${load()}\n`);
+    process.stdout.write(`\nverdicts (ratio = median of the runs by turns):\n${verdicts.map((v) => '  ' + v).join('\n')}\n`);
     if (failed) process.exitCode = 1;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

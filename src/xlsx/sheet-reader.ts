@@ -14,7 +14,7 @@
 import { taizhangError, a1, rangeRef, refColumn, CellValue, Grid } from '../core';
 import { cellValue } from './cell';
 import { Package, readSmallXml, SheetRef, xmlError } from './package';
-import { decodeOoxml, decodeText, localName, Tag, XmlHandler, XmlScanner, XmlStream } from './xml';
+import { decodeOoxml, decodeText, localName, Tag, textOf, XmlHandler, XmlScanner, XmlStream } from './xml';
 import { ZipEntry } from './zip';
 
 export const MAX_ROWS = 1048576;
@@ -144,23 +144,61 @@ export async function readSharedStrings(pkg: Package): Promise<string[]> {
     text(t: string) {
       text += t;
     },
-    // Most items are one plain run: <si><t>…</t></si>.
+    // Items as Excel, LibreOffice and WPS write them, whole: <si> then plain text <t>…</t>, rich runs
+    // <r><rPr>…</rPr><t>…</t></r>, phonetic runs <rPh>…</rPh> and <phoneticPr/> (left out), </si>.
+    // zh-CN Excel puts a <phoneticPr/> in nearly every item; anything else goes the general way.
     fast(b: string, at: number): number {
-      if (b.charCodeAt(at + 1) !== 115 || !b.startsWith('<si><t', at)) return 0;
-      const c = b.charCodeAt(at + 6);
-      let start: number;
-      if (c === 62) start = at + 7;
-      else if (c === 32) {
-        const gt = b.indexOf('>', at + 6);
-        if (gt < 0) return -1;
-        if (b.charCodeAt(gt - 1) === 47) return 0;
-        start = gt + 1;
-      } else return 0;
-      const end = b.indexOf('<', start);
-      if (end < 0 || end + 9 > b.length) return -1;
-      if (!b.startsWith('</t></si>', end)) return 0;
-      out.push(decodeOoxml(decodeText(b.slice(start, end))));
-      return end + 9;
+      if (b.charCodeAt(at + 1) !== 115 || b.charCodeAt(at + 2) !== 105 || b.charCodeAt(at + 3) !== 62) return 0;
+      const siEnd = b.indexOf('</si', at + 4);
+      if (siEnd < 0 || siEnd + 5 > b.length) return -1;
+      if (b.charCodeAt(siEnd + 4) !== 62) return 0;
+      let text = '';
+      let p = at + 4;
+      while (p < siEnd) {
+        if (b.charCodeAt(p) !== 60) return 0;
+        const c1 = b.charCodeAt(p + 1);
+        let q = p;
+        if (c1 === 114 && b.charCodeAt(p + 2) === 62) {
+          // <r>, its properties, then its text
+          q = p + 3;
+          if (b.startsWith('<rPr>', q)) {
+            const e = b.indexOf('</rPr>', q + 5);
+            if (e < 0 || e > siEnd) return 0;
+            q = e + 6;
+          } else if (b.startsWith('<rPr/>', q)) q += 6;
+        } else if (c1 === 114 && b.startsWith('<rPh', p)) {
+          const e = b.indexOf('</rPh>', p + 4);
+          if (e < 0 || e > siEnd) return 0;
+          p = e + 6;
+          continue;
+        } else if (c1 === 112 && b.startsWith('<phoneticPr', p)) {
+          const gt = b.indexOf('>', p);
+          if (gt > siEnd || b.charCodeAt(gt - 1) !== 47) return 0;
+          p = gt + 1;
+          continue;
+        }
+        // <t>, <t xml:space="preserve">, <t/>
+        if (b.charCodeAt(q) !== 60 || b.charCodeAt(q + 1) !== 116) return 0;
+        const c2 = b.charCodeAt(q + 2);
+        if (c2 !== 62 && c2 !== 32 && c2 !== 47) return 0;
+        const gt = b.indexOf('>', q + 2);
+        if (gt > siEnd) return 0;
+        if (b.charCodeAt(gt - 1) === 47) q = gt + 1;
+        else {
+          const te = b.indexOf('<', gt + 1);
+          if (!b.startsWith('</t>', te)) return 0;
+          text += decodeText(b.slice(gt + 1, te));
+          q = te + 4;
+        }
+        if (q !== p && b.charCodeAt(p + 1) === 114) {
+          if (!b.startsWith('</r>', q)) return 0;
+          q += 4;
+        }
+        p = q;
+      }
+      if (p !== siEnd) return 0;
+      out.push(decodeOoxml(text));
+      return siEnd + 5;
     },
   }));
   return out;
@@ -411,7 +449,8 @@ class SheetHandler implements XmlHandler {
     }
     let vs = -1;
     let ve = -1;
-    let is = '';
+    let isStart = -1;
+    let isEnd = -1;
     let end: number;
     if (q + 8 > n) return -1;
     const q1 = b.charCodeAt(q + 1);
@@ -424,7 +463,8 @@ class SheetHandler implements XmlHandler {
       // </v></c>
       if (b.charCodeAt(ve + 1) !== 47 || b.charCodeAt(ve + 2) !== 118 || b.charCodeAt(ve + 3) !== 62 || b.charCodeAt(ve + 4) !== 60 || b.charCodeAt(ve + 5) !== 47 || b.charCodeAt(ve + 6) !== 99 || b.charCodeAt(ve + 7) !== 62) return 0;
       end = ve + 4;
-    } else if (b.startsWith('<is><t', q)) {
+    } else if (b.charCodeAt(q) === 60 && q1 === 105 && b.charCodeAt(q + 2) === 115 && b.charCodeAt(q + 3) === 62 && b.charCodeAt(q + 4) === 60 && b.charCodeAt(q + 5) === 116) {
+      // <is><t
       const c = b.charCodeAt(q + 6);
       let ts: number;
       if (c === 62) ts = q + 7;
@@ -436,8 +476,10 @@ class SheetHandler implements XmlHandler {
       } else return 0;
       const te = b.indexOf('<', ts);
       if (te < 0 || te + 13 > b.length) return -1;
-      if (!b.startsWith('</t></is></c>', te)) return 0;
-      is = b.slice(ts, te);
+      // </t></is></c>
+      if (b.charCodeAt(te + 1) !== 47 || b.charCodeAt(te + 2) !== 116 || b.charCodeAt(te + 3) !== 62 || b.charCodeAt(te + 7) !== 115 || b.charCodeAt(te + 11) !== 99 || !b.startsWith('</t></is></c>', te)) return 0;
+      isStart = ts;
+      isEnd = te;
       end = te + 9;
     } else if (q + 4 > b.length) return -1;
     else return 0;
@@ -462,10 +504,17 @@ class SheetHandler implements XmlHandler {
         return end + 4;
       }
     }
+    if (isStart >= 0 && tEnd - tAt === 9 && b.charCodeAt(tAt) === 105 && b.charCodeAt(tAt + 6) === 83) {
+      // An inline string (openpyxl's write-only mode writes every string so): decoded in one pass
+      // straight from the chunk into a string of its own.
+      const text = decodeOoxml(textOf(b, isStart, isEnd));
+      this.finishCell(text === '' ? null : text);
+      return end + 4;
+    }
     this.cellType = tAt >= 0 ? b.slice(tAt, tEnd) : null;
     const v = vs >= 0 ? b.slice(vs, ve) : '';
     this.v = v.indexOf('&') < 0 && v.indexOf('\r') < 0 ? v : decodeText(v);
-    this.is = is.indexOf('&') < 0 && is.indexOf('\r') < 0 ? is : decodeText(is);
+    this.is = isStart >= 0 ? textOf(b, isStart, isEnd) : '';
     this.finishCell(this.value());
     return end + 4;
   }
