@@ -16,6 +16,7 @@ import { cellValue } from './cell';
 import { Package, readSmallXml, SheetRef, xmlError } from './package';
 import { decodeOoxml, decodeText, localName, Tag, XmlHandler, XmlScanner, XmlStream } from './xml';
 import { ZipEntry } from './zip';
+import { pageChoice } from './print';
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
@@ -179,6 +180,8 @@ class SheetHandler implements XmlHandler {
   readonly merges: string[] = [];
   /** Header cells in the marker style: [row, col] pairs. */
   readonly marks: number[] = [];
+  /** The first print setting of the user's seen (print.ts), '' while none. */
+  pageChoice = '';
   private inSheetData = false;
   private row = 0;
   private col = 0;
@@ -263,7 +266,9 @@ class SheetHandler implements XmlHandler {
       const ref = tag.attr('ref');
       const range = ref ? rangeRef(ref) : null;
       if (range) this.usedRight = Math.max(this.usedRight, Math.min(range.c2, MAX_COLS));
+      return;
     }
+    if (!this.pageChoice && !this.inSheetData) this.pageChoice = pageChoice(tag);
   }
 
   close(qname: string): void {
@@ -547,6 +552,7 @@ export async function readSheet(ctx: SheetContext, sheet: SheetRef): Promise<Gri
   let h: SheetHandler | null = null;
   await streamPart(ctx.pkg, sheet.entry, SHEET_PART_BYTES, (scanner) => (h = new SheetHandler(scanner, ctx)));
   const handler = h as unknown as SheetHandler;
+  sheet.pageChoice = handler.pageChoice;
   const file = ctx.pkg.zip.display;
   const lastRow = handler.lastRow;
   const maxCol = handler.maxCol;

@@ -1,0 +1,133 @@
+/**
+ * How the checked copy prints (src/xlsx/print.ts, patch.ts). Where the ledger sheet has no print
+ * setting of the user's: landscape, one page wide, the header rows repeated (a pageSetUpPr, a
+ * pageSetup and a _xlnm.Print_Titles name); wherever the user chose anything, the sheet and
+ * workbook.xml are as they were. Section bands and the 合计 row extend their format over our columns
+ * with no value; a row of fixed height gets 检查意见 cut with … to what it shows.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { checkFile } from '../../src/cli/run-check';
+import { readGrids } from '../../src/xlsx';
+import { fitHeight, withPrintTitles } from '../../src/xlsx/print';
+import { tempDir } from './helpers/files';
+import { LEDGER_CHECK, LEDGER_ROWS, ledgerBody, ledgerBook } from './helpers/ledger';
+import { BookSpec, buildBook } from './helpers/package';
+import { comparePackages, entryText, withoutOurs } from './helpers/patch';
+
+const dir = tempDir('taizhang-print-');
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const MARGINS = '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+/** The ledger (helpers/ledger.ts) without its sheetPr and pageSetup: no print setting at all. */
+const bare = (o: { sheetPr?: string; after?: string; rows?: string } = {}) => ledgerBody({ after: o.after === undefined ? MARGINS : o.after, rows: o.rows }).replace('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>', o.sheetPr || '');
+
+let n = 0;
+async function twice(book: BookSpec) {
+  const name = 'p' + ++n;
+  const input = buildBook(book);
+  const file = path.join(dir, name + '.xlsx');
+  fs.writeFileSync(file, input);
+  const o1 = path.join(dir, name + '-1.xlsx');
+  const o2 = path.join(dir, name + '-2.xlsx');
+  await checkFile(file, { ...LEDGER_CHECK, out: o1 });
+  await checkFile(o1, { ...LEDGER_CHECK, out: o2 });
+  return { input, out1: fs.readFileSync(o1), out2: fs.readFileSync(o2), o1, file };
+}
+
+const SHEET = 'xl/worksheets/sheet1.xml';
+
+describe('a ledger with no page setup gets landscape, one page wide, its header rows repeated', () => {
+  let r: Awaited<ReturnType<typeof twice>>;
+  beforeAll(async () => {
+    r = await twice(ledgerBook({}, bare()));
+  });
+
+  test('only the ledger sheet, styles.xml and workbook.xml (for the print titles) differ from the input', () => {
+    expect(comparePackages(r.input, r.out1)).toEqual({ changed: ['xl/styles.xml', 'xl/workbook.xml', SHEET], removed: [], added: [] });
+  });
+
+  test('the sheet gains sheetPr/pageSetUpPr first and pageSetup after pageMargins, in schema order', () => {
+    const out = entryText(r.out1, SHEET);
+    expect(out).toContain('xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="A1:L9"/>');
+    expect(out).toContain('<mergeCell ref="L3:L4"/></mergeCells>' + MARGINS + '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>');
+    // Take those two out, and our cells: the user's sheet as it was.
+    const back = out.replace('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>', '').replace('<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>', '');
+    expect(withoutOurs(back, 9, 12)).toBe(withoutOurs(entryText(r.input, SHEET), 9, 12));
+  });
+
+  test('workbook.xml names the header rows 3-4 as the sheet\'s print titles, and changes nothing else', () => {
+    const before = entryText(r.input, 'xl/workbook.xml');
+    const after = entryText(r.out1, 'xl/workbook.xml');
+    const added = '<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">\'整改台账\'!$3:$4</definedName></definedNames>';
+    expect(after).toBe(before.replace('</sheets>', '</sheets>' + added));
+  });
+
+  test('checking the checked copy again gives the same file, byte for byte; the cells read the same', async () => {
+    expect(r.out2.equals(r.out1)).toBe(true);
+    const [a, b] = [await readGrids(r.file), await readGrids(r.o1)];
+    const eight = (row: unknown[]) => Array.from({ length: 8 }, (_v, i) => (row[i] === undefined ? null : row[i]));
+    expect(b[0].rows.map(eight)).toEqual(a[0].rows.map(eight));
+  });
+});
+
+describe('the page setup respects the elements the sheet and workbook already have', () => {
+  const cases: [string, { sheetPr?: string; after?: string; workbookTail?: string }, string[]][] = [
+    ['a sheetPr with a tab colour gains pageSetUpPr as its last child', { sheetPr: '<sheetPr><tabColor rgb="FFFF0000"/><outlinePr summaryBelow="0"/></sheetPr>' }, ['<sheetPr><tabColor rgb="FFFF0000"/><outlinePr summaryBelow="0"/><pageSetUpPr fitToPage="1"/></sheetPr><dimension']],
+    ['an empty-element sheetPr is opened for it', { sheetPr: '<sheetPr codeName="Sheet1"/>' }, ['<sheetPr codeName="Sheet1"><pageSetUpPr fitToPage="1"/></sheetPr><dimension']],
+    ['a pageSetUpPr without fitToPage gets it, its own attribute kept', { sheetPr: '<sheetPr><pageSetUpPr autoPageBreaks="0"/></sheetPr>' }, ['<sheetPr><pageSetUpPr autoPageBreaks="0" fitToPage="1"/></sheetPr>']],
+    ['a pageSetup with only the printer\'s resolution keeps it and gains the rest', { after: MARGINS + '<pageSetup horizontalDpi="300" verticalDpi="300"/>' }, [MARGINS + '<pageSetup horizontalDpi="300" verticalDpi="300" orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>']],
+    ['pageSetup goes before ignoredErrors and a drawing-less tail', { after: MARGINS + '<ignoredErrors><ignoredError sqref="A6:A9" numberStoredAsText="1"/></ignoredErrors>' }, [MARGINS + '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/><ignoredErrors>']],
+    ['a sheet without pageMargins gets pageSetup after the merges', { after: '' }, ['</mergeCells><pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>']],
+    ['other defined names stay; ours is added after them', { workbookTail: '<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">整改台账!$A$4:$H$9</definedName><definedName name="临期天数">10</definedName></definedNames><calcPr calcId="191029"/>' }, []],
+    ['without definedNames, they go before calcPr', { workbookTail: '<calcPr calcId="191029"/>' }, []],
+  ];
+  test.each(cases)('%s', async (_name, o, expected) => {
+    const r = await twice(ledgerBook({ workbookTail: o.workbookTail }, bare(o)));
+    const out = entryText(r.out1, SHEET);
+    for (const e of expected) expect(out).toContain(e);
+    expect(out.match(/<pageSetup\b/g)).toHaveLength(1);
+    expect(out.match(/<sheetPr\b/g)).toHaveLength(1);
+    const wb = entryText(r.out1, 'xl/workbook.xml');
+    const name = '<definedName name="_xlnm.Print_Titles" localSheetId="0">\'整改台账\'!$3:$4</definedName>';
+    if (o.workbookTail && o.workbookTail.indexOf('<definedNames>') === 0) expect(wb).toContain('<definedName name="临期天数">10</definedName>' + name + '</definedNames><calcPr calcId="191029"/>');
+    else if (o.workbookTail) expect(wb).toContain('</sheets><definedNames>' + name + '</definedNames><calcPr calcId="191029"/></workbook>');
+    else expect(wb).toContain('</sheets><definedNames>' + name + '</definedNames></workbook>');
+    expect(r.out2.equals(r.out1)).toBe(true);
+  });
+});
+
+describe('a ledger with any print setting of the user\'s keeps its sheet setup and workbook.xml as they are', () => {
+  const choices: [string, { sheetPr?: string; after?: string; workbookTail?: string; view?: string }][] = [
+    ['portrait A4, as Excel writes once a sheet was printed', { after: MARGINS + '<pageSetup paperSize="9" orientation="portrait" horizontalDpi="200" verticalDpi="200"/>' }],
+    ['landscape', { after: MARGINS + '<pageSetup orientation="landscape"/>' }],
+    ['a paper size alone', { after: MARGINS + '<pageSetup paperSize="8"/>' }],
+    ['a scale of 80%', { after: MARGINS + '<pageSetup scale="80"/>' }],
+    ['fit to pages', { sheetPr: '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' }],
+    ['manual page breaks', { after: MARGINS + '<rowBreaks count="1" manualBreakCount="1"><brk id="7" max="16383" man="1"/></rowBreaks>' }],
+    ['printed gridlines', { after: '<printOptions gridLines="1"/>' + MARGINS }],
+    ['a footer with the page number', { after: MARGINS + '<headerFooter><oddFooter>&amp;C第 &amp;P 页</oddFooter></headerFooter>' }],
+    ['the page break preview', { view: 'pageBreakPreview' }],
+    ['a print area', { workbookTail: '<definedNames><definedName name="_xlnm.Print_Area" localSheetId="0">整改台账!$A$1:$H$9</definedName></definedNames>' }],
+    ['print titles of its own', { workbookTail: '<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">整改台账!$1:$4</definedName></definedNames>' }],
+  ];
+  test.each(choices)('%s', async (_name, o) => {
+    let body = bare(o);
+    if (o.view) body = body.replace('<sheetView tabSelected="1"', '<sheetView tabSelected="1" view="' + o.view + '"');
+    const r = await twice(ledgerBook({ workbookTail: o.workbookTail }, body));
+    expect(comparePackages(r.input, r.out1)).toEqual({ changed: ['xl/styles.xml', SHEET], removed: [], added: [] });
+    expect(withoutOurs(entryText(r.out1, SHEET), 9, 12)).toBe(withoutOurs(entryText(r.input, SHEET), 9, 12));
+    expect(r.out2.equals(r.out1)).toBe(true);
+  });
+
+  test('a print area of another sheet is no choice for the ledger', async () => {
+    const r = await twice(ledgerBook({ workbookTail: '<definedNames><definedName name="_xlnm.Print_Area" localSheetId="1">说明!$A$1:$A$1</definedName></definedNames>' }, bare()));
+    expect(entryText(r.out1, 'xl/workbook.xml')).toContain('<definedName name="_xlnm.Print_Area" localSheetId="1">说明!$A$1:$A$1</definedName><definedName name="_xlnm.Print_Titles" localSheetId="0">\'整改台账\'!$3:$4</definedName></definedNames>');
+  });
+});
+
+test('withPrintTitles: the sheet\'s place among all the workbook\'s sheets, a quote in its name doubled', () => {
+  const wb = '<workbook xmlns="x"><sheets><sheet name="图表" sheetId="3"/><sheet name="O\'Neil台账" sheetId="1"/></sheets></workbook>';
+  expect(withPrintTitles(wb, "O'Neil台账", 2, 2)).toBe('<workbook xmlns="x"><sheets><sheet name="图表" sheetId="3"/><sheet name="O\'Neil台账" sheetId="1"/></sheets><definedNames><definedName name="_xlnm.Print_Titles" localSheetId="1">\'O\'\'Neil台账\'!$2:$2</definedName></definedNames></workbook>');
+  expect(withPrintTitles(wb, '别的表', 2, 2)).toBe(null);
+});
