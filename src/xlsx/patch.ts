@@ -145,7 +145,7 @@ class SheetPlan {
       const s = formats.bodyFormat(source, kind, j === 0 ? flag : null);
       let v = values[j];
       // A fixed height shows what it shows: the note is cut with … to it (the report keeps it whole).
-      if (kind === 'notes' && height !== null && typeof v === 'string') v = fitHeight(v, this.widths[j], height, formats.fontSize(s));
+      if (kind === 'notes' && height !== null && typeof v === 'string') v = fitHeight(v, this.widths[j], height, formats.fontSize(source));
       out += valueCell(prefix, ref, s, v, this.date1904);
     }
     return out;

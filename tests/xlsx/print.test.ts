@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { checkFile } from '../../src/cli/run-check';
 import { readGrids } from '../../src/xlsx';
+import { planAnnotations } from '../../src/core/sheets/annotation';
 import { fitHeight, withPrintTitles } from '../../src/xlsx/print';
 import { tempDir } from './helpers/files';
 import { LEDGER_CHECK, LEDGER_ROWS, ledgerBody, ledgerBook } from './helpers/ledger';
@@ -130,4 +131,75 @@ test('withPrintTitles: the sheet\'s place among all the workbook\'s sheets, a qu
   const wb = '<workbook xmlns="x"><sheets><sheet name="图表" sheetId="3"/><sheet name="O\'Neil台账" sheetId="1"/></sheets></workbook>';
   expect(withPrintTitles(wb, "O'Neil台账", 2, 2)).toBe('<workbook xmlns="x"><sheets><sheet name="图表" sheetId="3"/><sheet name="O\'Neil台账" sheetId="1"/></sheets><definedNames><definedName name="_xlnm.Print_Titles" localSheetId="1">\'O\'\'Neil台账\'!$2:$2</definedName></definedNames></workbook>');
   expect(withPrintTitles(wb, '别的表', 2, 2)).toBe(null);
+});
+
+describe('section bands and the 合计 row extend their format over our columns, never a value', () => {
+  // Row 5 一、 is drawn across A:H in the body format 3; row 8 二、 is one cell in A only; row 10 is
+  // 合计 in the header's grey fill (format 2) with a formula; row 11 a note under the table.
+  const rows = LEDGER_ROWS.replace('<row r="8" spans="1:8"><c r="A8" s="3" t="s"><v>23</v></c>' + ['B', 'C', 'D', 'E', 'F', 'G', 'H'].map((c) => '<c r="' + c + '8" s="3"/>').join('') + '</row>', '<row r="8" spans="1:8"><c r="A8" s="3" t="s"><v>23</v></c></row>').replace(
+    '</sheetData>',
+    '<row r="10" spans="1:8"><c r="A10" s="2" t="inlineStr"><is><t>合计</t></is></c>' + ['B', 'C', 'D', 'E', 'F', 'G'].map((c) => '<c r="' + c + '10" s="2"/>').join('') + '<c r="H10" s="2"><f>COUNTIF(H6:H9,"已完成")</f><v>1</v></c></row>' +
+      '<row r="11" spans="1:8"><c r="A11" t="inlineStr"><is><t>注：本表按月更新。</t></is></c><c r="H11" s="3"/></row></sheetData>',
+  );
+  let out: string;
+  let r: Awaited<ReturnType<typeof twice>>;
+  beforeAll(async () => {
+    r = await twice(ledgerBook({}, ledgerBody({ rows }).replace('<dimension ref="A1:H9"/>', '<dimension ref="A1:H11"/>')));
+    out = entryText(r.out1, SHEET);
+  });
+  const row = (n: number) => (new RegExp('<row r="' + n + '"[\\s\\S]*?</row>').exec(out) || [''])[0];
+
+  test('the band drawn across the table and the 合计 row: four empty cells in the row\'s own format', () => {
+    expect(row(5)).toContain('<c r="H5" s="3"/><c r="I5" s="3"/><c r="J5" s="3"/><c r="K5" s="3"/><c r="L5" s="3"/></row>');
+    expect(row(10)).toContain('<c r="H10" s="2"><f>COUNTIF(H6:H9,"已完成")</f><v>1</v></c><c r="I10" s="2"/><c r="J10" s="2"/><c r="K10" s="2"/><c r="L10" s="2"/></row>');
+  });
+
+  test('a heading in one cell only, and a note row, get nothing', () => {
+    expect(row(8)).toBe('<row r="8" spans="1:8"><c r="A8" s="3" t="s"><v>23</v></c></row>');
+    expect(row(11)).toBe('<row r="11" spans="1:8"><c r="A11" t="inlineStr"><is><t>注：本表按月更新。</t></is></c><c r="H11" s="3"/></row>');
+  });
+
+  test('no value in our columns on those rows, the user\'s 合计 formula kept; the same file again on a re-check', async () => {
+    const g = (await readGrids(r.o1))[0];
+    expect([g.rows[4].slice(8), g.rows[9].slice(8)]).toEqual([[], []]);
+    expect(g.rows[9][7]).toBe(1);
+    expect(r.out2.equals(r.out1)).toBe(true);
+  });
+});
+
+describe('a row of fixed height: 检查意见 cut with … to what the height shows', () => {
+  test('fitHeight by hand: 42 wide at 12 points is 37 units a line (CJK 2), 15 points one line, 30 two', () => {
+    const note = '逾期111天；立行立改：按整改起始日起算，2022-03-26前完成';
+    // 逾期(4) 111(3) 天(2) ；(2) 立行立改(8) ：(2) 按整改起始日起(14) = 35 units, … 2 more: 37.
+    expect(fitHeight(note, 42, 15, 12)).toBe('逾期111天；立行立改：按整改起始日起…');
+    expect(fitHeight(note, 42, 30, 12)).toBe(note);
+    // 宋体 11 in 20 wide: 19 units a line; 逾期111天；立行立(17) and …
+    expect(fitHeight(note, 20, 14.25, 11)).toBe('逾期111天；立行立…');
+    // A break in the text starts a line; the second line is cut where its own room ends.
+    expect(fitHeight('第一行\n第二行很长很长很长很长很长很长很长很长', 11, 27, 11)).toBe('第一行\n第二行很…');
+    expect(fitHeight('短', 42, 15, 12)).toBe('短');
+  });
+
+  test('the checked copy shows the cut note on a 15-point row; the check keeps the whole note', async () => {
+    // Row 7 has no 牵头部门 and says 立行立改: its note is long; the user fixed its height at 15 points.
+    const rows = LEDGER_ROWS.replace('<row r="7" spans="1:8" ht="48" customHeight="1">', '<row r="7" spans="1:8" ht="15" customHeight="1">').replace(
+      '<c r="F7" s="3" t="s"><v>21</v></c>',
+      '<c r="F7" s="3" t="s"><v>31</v></c>',
+    );
+    const r = await twice(ledgerBook({}, ledgerBody({ rows })));
+    const out = entryText(r.out1, SHEET);
+    expect(out).toContain('<row r="7" spans="1:12" ht="15" customHeight="1">');
+    expect((await readGrids(r.o1))[0].rows[6][11]).toBe('逾期111天；立行立改：按整改起始日起…');
+    // The note itself is whole in the check's plan (the report and the JSON are made from the same result).
+    const result = await checkFile(r.file, { ...LEDGER_CHECK });
+    const plan = planAnnotations(await readGrids(r.file), result, 'zh')[0];
+    expect(plan.values[7 - plan.firstRow][3]).toBe('逾期111天；立行立改：按整改起始日起算，2022-03-26前完成');
+    expect(r.out2.equals(r.out1)).toBe(true);
+  });
+
+  test('a row Excel fits itself keeps the whole note, wrapped', async () => {
+    const rows = LEDGER_ROWS.replace('<row r="7" spans="1:8" ht="48" customHeight="1">', '<row r="7" spans="1:8" ht="15">').replace('<c r="F7" s="3" t="s"><v>21</v></c>', '<c r="F7" s="3" t="s"><v>31</v></c>');
+    const r = await twice(ledgerBook({}, ledgerBody({ rows })));
+    expect((await readGrids(r.o1))[0].rows[6][11]).toBe('逾期111天；立行立改：按整改起始日起算，2022-03-26前完成');
+  });
 });
