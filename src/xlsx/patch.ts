@@ -236,6 +236,7 @@ class SheetPatcher implements XmlHandler {
   private inSheetPr = false;
   private sawPageSetUpPr = false;
   private pageSetupDone = false;
+  private sawSheetData = false;
 
   constructor(
     private readonly scanner: XmlScanner,
@@ -309,6 +310,7 @@ class SheetPatcher implements XmlHandler {
           if (tag.selfClosing) this.finishCols(tag.end, true);
           return;
         case 'sheetData':
+          this.sawSheetData = true;
           if (!this.sawCols) {
             this.copyTo(tag.start);
             this.out('<' + this.sheetPrefix + 'cols>' + this.sheet.colsXml(this.sheetPrefix) + '</' + this.sheetPrefix + 'cols>');
@@ -325,7 +327,8 @@ class SheetPatcher implements XmlHandler {
           return;
         default:
           if (!this.mergesDone && AFTER_MERGES.indexOf(n) >= 0) this.insertMerges(tag.start);
-          if (this.sheet.page && !this.pageSetupDone && AFTER_PAGE_SETUP.indexOf(n) >= 0) this.insertPageSetup(tag.start);
+          // After the cells only: an mc:AlternateContent may stand anywhere.
+          if (this.sheet.page && !this.pageSetupDone && this.sawSheetData && AFTER_PAGE_SETUP.indexOf(n) >= 0) this.insertPageSetup(tag.start);
       }
       return;
     }

@@ -97,7 +97,7 @@ export const AFTER_PAGE_SETUP = [
   'extLst', 'AlternateContent',
 ];
 
-/** The children of <workbook> that come after <definedNames> (CT_Workbook). */
+/** The children of <workbook> that come after <definedNames> (CT_Workbook), or an mc:AlternateContent after <sheets>. */
 const AFTER_DEFINED_NAMES = [
   'calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing',
   'fileRecoveryPr', 'webPublishObjects', 'extLst', 'AlternateContent',
@@ -136,7 +136,8 @@ export function withPrintTitles(text: string, sheet: string, top: number, bottom
       depth++;
       if (depth === 1) rootPrefix = prefixOf(tag.qname);
       if (depth === 2 && tag.name === 'definedNames' && !names) names = { qname: tag.qname, start: tag.start, end: tag.end, selfClosing: tag.selfClosing };
-      if (depth === 2 && before < 0 && AFTER_DEFINED_NAMES.indexOf(tag.name) >= 0) before = tag.start;
+      // Only after <sheets>: an mc:AlternateContent (Excel's absPath) may stand before it.
+      if (depth === 2 && before < 0 && sheets > 0 && AFTER_DEFINED_NAMES.indexOf(tag.name) >= 0) before = tag.start;
       if (depth === 3 && tag.name === 'sheet') {
         if (tag.attr('name') === sheet && index < 0) index = sheets;
         sheets++;

@@ -131,6 +131,9 @@ test('withPrintTitles: the sheet\'s place among all the workbook\'s sheets, a qu
   const wb = '<workbook xmlns="x"><sheets><sheet name="图表" sheetId="3"/><sheet name="O\'Neil台账" sheetId="1"/></sheets></workbook>';
   expect(withPrintTitles(wb, "O'Neil台账", 2, 2)).toBe('<workbook xmlns="x"><sheets><sheet name="图表" sheetId="3"/><sheet name="O\'Neil台账" sheetId="1"/></sheets><definedNames><definedName name="_xlnm.Print_Titles" localSheetId="1">\'O\'\'Neil台账\'!$2:$2</definedName></definedNames></workbook>');
   expect(withPrintTitles(wb, '别的表', 2, 2)).toBe(null);
+  // Excel writes its absPath in an mc:AlternateContent before <bookViews>: the name goes after <sheets> all the same.
+  const alt = '<workbook xmlns="x"><workbookPr/><mc:AlternateContent xmlns:mc="m"><mc:Choice Requires="x15"/></mc:AlternateContent><bookViews/><sheets><sheet name="台账" sheetId="1"/></sheets><calcPr calcId="181029"/></workbook>';
+  expect(withPrintTitles(alt, '台账', 3, 4)).toBe(alt.replace('<calcPr', '<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">\'台账\'!$3:$4</definedName></definedNames><calcPr'));
 });
 
 describe('section bands and the 合计 row extend their format over our columns, never a value', () => {
