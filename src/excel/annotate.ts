@@ -15,11 +15,13 @@
  * size and alignment, and its borders on every added cell of an item row. 检查意见 wraps.
  * Row heights are never set or autofitted: a height the user fixed is theirs, and ExcelApi 1.1-1.7
  * cannot tell a fixed height from Excel's own, so heights are left to Excel.
+ * Where the ledger's sheet prints with Excel's defaults (portrait at 100%, no print area or titles),
+ * it is set to print landscape, one page wide, its header rows repeated (ExcelApi 1.9).
  */
 import { AnnotationPlan, CellStyle, Grid, STYLES } from '../core';
-import { AnnotateReport } from '../host/host';
+import { AnnotateReport, SkippedFeature } from '../host/host';
 import { rangeAddress, rectEdges } from '../host/cells';
-import { BodyLook, COLUMN_WIDTHS, annotationBody, borderFor, headerSpan, itemRuns, labelStyles, pickLook, planColumns, styleRuns } from '../host/annotation';
+import { BodyLook, COLUMN_WIDTHS, PageLook, annotationBody, borderFor, headerSpan, itemRuns, labelStyles, pickLook, planColumns, printTitleRows, styleRuns, wantsPageSetup } from '../host/annotation';
 import { Batch, charsToPoints, writeBlock } from './batch';
 import { Capabilities, capabilities } from './caps';
 import { addTextEqualsRule, applyStyle, hex } from './style';
@@ -132,25 +134,75 @@ async function queuePlan(batch: Batch, ctx: Excel.RequestContext, plan: Annotati
 }
 
 /**
+ * The page setup of each plan's sheet that carries one to add (AnnotationPlan.pageSetup), read in
+ * one sync (ExcelApi 1.9: PageLayout and its print area and title ranges); null for the other plans.
+ */
+async function readPages(ctx: Excel.RequestContext, plans: AnnotationPlan[]): Promise<(PageLook | null)[]> {
+  const reads = plans.map((plan) => {
+    if (!plan.pageSetup) return null;
+    const layout = ctx.workbook.worksheets.getItem(plan.sheet).pageLayout;
+    layout.load('orientation,zoom');
+    return {
+      layout,
+      area: layout.getPrintAreaOrNullObject().load('address'),
+      rows: layout.getPrintTitleRowsOrNullObject().load('address'),
+      cols: layout.getPrintTitleColumnsOrNullObject().load('address'),
+    };
+  });
+  await ctx.sync();
+  return reads.map((r) => {
+    if (!r) return null;
+    const zoom = r.layout.zoom || {};
+    const fits = !!zoom.horizontalFitToPages || !!zoom.verticalFitToPages;
+    return {
+      orientation: r.layout.orientation === 'Landscape' ? 'landscape' : 'portrait',
+      scale: fits ? null : zoom.scale === undefined || zoom.scale === null ? 100 : zoom.scale,
+      printArea: r.area.isNullObject ? '' : r.area.address,
+      printTitleRows: r.rows.isNullObject ? '' : r.rows.address,
+      printTitleColumns: r.cols.isNullObject ? '' : r.cols.address,
+    };
+  });
+}
+
+/** Landscape, one page wide and as many tall as needed, the header rows repeated (ExcelApi 1.9). */
+function queuePageSetup(ctx: Excel.RequestContext, plan: AnnotationPlan): void {
+  const layout = ctx.workbook.worksheets.getItem(plan.sheet).pageLayout;
+  layout.orientation = 'Landscape' as Excel.PageOrientation;
+  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  layout.setPrintTitleRows(printTitleRows(plan));
+}
+
+/**
  * Every plan of a check in one Excel.run and one batch: the sync count does not grow with the rows
  * or with the number of plans (only a payload past ~4 MB adds a sync). `grids` are the ones the
- * plans were made from (readWorkbook's), which carry the ledger's look.
+ * plans were made from (readWorkbook's), which carry the ledger's look. Where a plan carries a page
+ * setup, one sync first reads the sheet's own (ExcelApi 1.9; below it the setup is skipped and said).
  */
 export function annotateAll(plans: AnnotationPlan[], grids: Grid[] = []): Promise<AnnotateReport> {
   const caps = capabilities();
   return Excel.run(async (ctx) => {
     const batch = new Batch(ctx);
+    const skipped: SkippedFeature[] = [];
+    const pageSetup: string[] = [];
+    const wanted = plans.some((p) => !!p.pageSetup);
+    if (wanted && !caps.pageLayout) skipped.push('printSettings');
+    const pages = wanted && caps.pageLayout ? await readPages(ctx, plans) : null;
     let rows = 0;
     const sheets: AnnotateReport['sheets'] = [];
     for (let i = 0; i < plans.length; i++) {
       const grid = grids.filter((g) => g.name === plans[i].sheet)[0] || null;
       rows += await queuePlan(batch, ctx, plans[i], caps, grid);
       sheets.push({ sheet: plans[i].sheet, column: plans[i].column, width: planColumns(plans[i]).length });
+      if (pages && wantsPageSetup(plans[i], pages[i])) {
+        await batch.room(300);
+        queuePageSetup(ctx, plans[i]);
+        pageSetup.push(plans[i].sheet);
+      }
     }
     await batch.room(1);
     await batch.flush();
     await recordColumnMarks(sheets);
-    return { syncs: batch.syncs, rows, fills: caps.conditionalFormats ? 'conditional' : 'static', sheets };
+    return { syncs: batch.syncs + (pages ? 1 : 0), rows, fills: caps.conditionalFormats ? 'conditional' : 'static', sheets, pageSetup, skipped };
   });
 }
 

@@ -75,7 +75,7 @@ function findingItem(f: Finding, ledger: string): HTMLElement {
 }
 
 /** What a write of sheets could not do on this Excel, and where ours went when a name was the user's. */
-export function writeNotice(report: WriteSheetsReport, written: Written): string[] {
+export function writeNotice(report: Pick<WriteSheetsReport, 'renamed' | 'skipped'>, written: Written): string[] {
   const what = STRINGS[state.lang].written[written];
   const lines: string[] = [];
   report.renamed.forEach((r) => {

@@ -94,6 +94,42 @@ const CASES: Case[] = [
     },
   },
   {
+    name: 'check sets a ledger that prints with the defaults to landscape, one page wide, its header row repeated; once',
+    book: { sheets: [NOTE, ledger()], level: 'full' },
+    run: async (o) => {
+      const first = await annotateChecked(o.host, await readAndCheck(o.host, OPTS, noStep, 3), 'zh');
+      expect([first.report.pageSetup, first.report.skipped]).toEqual([[LEDGER], []]);
+      expect(o.page(LEDGER)).toEqual({ orientation: 'landscape', fit: [1, 0], titleRows: '$2:$2' });
+      // Not the other sheet; and a re-check finds the ledger set up and leaves it.
+      expect(o.page('说明')).toEqual({ orientation: 'portrait', fit: null, titleRows: '' });
+      const again = await annotateChecked(o.host, await readAndCheck(o.host, OPTS, noStep, 3), 'zh');
+      expect(again.report.pageSetup).toEqual([]);
+      expect(o.page(LEDGER)).toEqual({ orientation: 'landscape', fit: [1, 0], titleRows: '$2:$2' });
+    },
+  },
+  {
+    name: 'a ledger the user set to landscape, or gave a print area, keeps its page setup as it is',
+    book: { sheets: [{ ...ledger(), page: { orientation: 'landscape' } }, { ...ledger('第二台账'), page: { printArea: '$A$1:$G$6' } }], level: 'full' },
+    run: async (o) => {
+      const c = await readAndCheck(o.host, OPTS, noStep, 3);
+      expect((await annotateChecked(o.host, c, 'zh')).report.pageSetup).toEqual([]);
+      expect(o.page(LEDGER)).toEqual({ orientation: 'landscape', fit: null, titleRows: '' });
+      const other = await readAndCheck(o.host, { ...OPTS, sheet: '第二台账' }, noStep, 3);
+      expect((await annotateChecked(o.host, other, 'zh')).report.pageSetup).toEqual([]);
+      expect(o.page('第二台账')).toEqual({ orientation: 'portrait', fit: null, titleRows: '' });
+    },
+  },
+  {
+    name: 'at the floor the page setup is skipped and said, the columns written all the same',
+    book: { sheets: [ledger()], level: 'floor' },
+    run: async (o) => {
+      const done = await annotateChecked(o.host, await readAndCheck(o.host, OPTS, noStep, 3), 'zh');
+      expect([done.report.pageSetup, done.report.skipped]).toEqual([[], ['printSettings']]);
+      expect(o.value(LEDGER, 'H2')).toBe('期限状态');
+      expect(o.page(LEDGER)).toEqual({ orientation: 'portrait', fit: null, titleRows: '' });
+    },
+  },
+  {
     name: 'a re-check writes the same columns again and adds none',
     book: { sheets: [NOTE, ledger()], level: 'full' },
     run: async (o, book) => {

@@ -8,7 +8,12 @@ export const excelDriver: HostDriver = {
   open(book: Book): Opened {
     const fake = createFakeHost({
       apiVersion: book.level === 'floor' ? '1.1' : '1.9',
-      sheets: book.sheets.map((s) => ({ name: s.name, rows: s.rows, formats: s.formats })),
+      sheets: book.sheets.map((s) => ({
+        name: s.name,
+        rows: s.rows,
+        formats: s.formats,
+        page: s.page ? { ...(s.page.orientation ? { orientation: 'Landscape' } : {}), ...(s.page.printArea ? { printArea: s.page.printArea } : {}) } : undefined,
+      })),
       displayLanguage: book.lang === 'en' ? 'en-US' : 'zh-CN',
     });
     // Office.js gives the document's address; the fake leaves it out unless a case names a file.
@@ -26,6 +31,15 @@ export const excelDriver: HostDriver = {
       },
       selection: () => fake.state.selection,
       openedWorkbooks: () => fake.state.createdWorkbooks.length,
+      page: (sheet) => {
+        const p = fake.findSheet(sheet)!.page;
+        const fits = p.zoom.horizontalFitToPages !== undefined || p.zoom.verticalFitToPages !== undefined;
+        return {
+          orientation: p.orientation === 'Landscape' ? 'landscape' : 'portrait',
+          fit: fits ? [p.zoom.horizontalFitToPages || 0, p.zoom.verticalFitToPages || 0] : null,
+          titleRows: p.printTitleRows,
+        };
+      },
     };
   },
 };

@@ -8,7 +8,12 @@ export const wpsDriver: HostDriver = {
   open(book: Book): Opened {
     const fake = createFakeEt({
       level: book.level,
-      sheets: book.sheets.map((s) => ({ name: s.name, rows: s.rows, formats: s.formats })),
+      sheets: book.sheets.map((s) => ({
+        name: s.name,
+        rows: s.rows,
+        formats: s.formats,
+        page: s.page ? { ...(s.page.orientation ? { Orientation: 2 } : {}), ...(s.page.printArea ? { PrintArea: s.page.printArea } : {}) } : undefined,
+      })),
       languageId: book.lang === 'en' ? 1033 : 2052,
       file: book.file ? { path: 'C:\\Users\\督查室\\Documents', name: book.file } : undefined,
     });
@@ -26,6 +31,14 @@ export const wpsDriver: HostDriver = {
       },
       selection: () => fake.selection,
       openedWorkbooks: () => fake.opened.length,
+      page: (sheet) => {
+        const p = fake.find(sheet).page;
+        return {
+          orientation: p.Orientation === 2 ? 'landscape' : 'portrait',
+          fit: p.Zoom === false ? [Number(p.FitToPagesWide) || 0, p.FitToPagesTall === false ? 0 : Number(p.FitToPagesTall)] : null,
+          titleRows: String(p.PrintTitleRows),
+        };
+      },
     };
   },
 };
