@@ -1,9 +1,13 @@
 /**
  * check --out as a patch of the user's file (docs/contract.md, "Writing back"):
  * - every zip entry Taizhang does not change is copied byte for byte, its compressed bytes as they are;
- * - only the ledger sheet(s) and styles.xml change. In a sheet only the added cells, their <col>
- *   entries, the <dimension>, the merges of our own two-row header cells and the spans hint of the
- *   rows that gain cells change; everything else is copied from the original text as it streams by.
+ * - only the ledger sheet(s) and styles.xml change, and workbook.xml where the ledger gains print
+ *   titles. In a sheet only the added cells, their <col> entries, the <dimension>, the merges of our
+ *   own two-row header cells, the spans hint of the rows that gain cells and, where the sheet has no
+ *   print setting of the user's, its page setup change (print.ts); everything else is copied from the
+ *   original text as it streams by;
+ * - a section band or total row (AnnotationPlan.bands) whose last cell stands just before our block
+ *   lends that cell's format to our cells there, with no value;
  *   In styles.xml fonts, fills, number formats, cell formats and the marker style are appended
  *   (stylesheet.ts), nothing is renumbered;
  * - text goes in as inline strings (sharedStrings is untouched; text that looks like a formula stays
@@ -12,7 +16,8 @@
  *   cells in their row (every added cell of an item row gets them, so the grid stays whole), 检查意见
  *   wraps, the flag cell gets Excel's Good/Neutral/Bad colours; the header cells copy the header cell
  *   beside them and carry the marker style that tells a later check which columns are ours. Row
- *   heights are left as they are: a height the user fixed stays fixed; others are Excel's to fit.
+ *   heights are left as they are: a height the user fixed stays fixed, and 检查意见 there is cut with
+ *   … to what it shows (print.ts fitHeight); others are Excel's to fit.
  * Only a package without styles.xml gains one (with its content type and relationship): Excel needs
  * one as soon as a cell has a format.
  */
