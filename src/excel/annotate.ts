@@ -16,7 +16,9 @@
  * Row heights are never set or autofitted: a height the user fixed is theirs, and ExcelApi 1.1-1.7
  * cannot tell a fixed height from Excel's own, so heights are left to Excel.
  * Where the ledger's sheet prints with Excel's defaults (portrait at 100%, no print area or titles),
- * it is set to print landscape, one page wide, its header rows repeated (ExcelApi 1.9).
+ * it is set to print landscape, one page wide, its header rows repeated (ExcelApi 1.9). Section
+ * bands and 合计 rows (AnnotationPlan.bands) lend their last cell's fill, font and lines to our
+ * cells there, never a value. Both are read first, in one more sync.
  */
 import { AnnotationPlan, CellStyle, Grid, STYLES } from '../core';
 import { AnnotateReport, SkippedFeature } from '../host/host';
@@ -133,12 +135,64 @@ async function queuePlan(batch: Batch, ctx: Excel.RequestContext, plan: Annotati
   return rows;
 }
 
+/** A band row's last cell before our block (AnnotationPlan.bands), read to lend its look to our cells. */
+interface BandRead {
+  row: number;
+  fill: Excel.RangeFill;
+  font: Excel.RangeFont;
+  /** Its top, bottom and right borders. */
+  borders: Excel.RangeBorder[];
+}
+
+const BAND_EDGES: Excel.BorderIndex[] = ['EdgeTop' as Excel.BorderIndex, 'EdgeBottom' as Excel.BorderIndex, 'EdgeRight' as Excel.BorderIndex];
+
+function queueBandReads(ctx: Excel.RequestContext, plan: AnnotationPlan): BandRead[] {
+  if (plan.column < 2 || !plan.bands || !plan.bands.length) return [];
+  const ws = ctx.workbook.worksheets.getItem(plan.sheet);
+  return plan.bands.map((row) => {
+    const f = ws.getRange(rangeAddress(row, plan.column - 1, row, plan.column - 1)).format;
+    f.fill.load('color');
+    f.font.load('name,size,bold,color');
+    const borders = BAND_EDGES.map((e) => f.borders.getItem(e).load('style,weight,color'));
+    return { row, fill: f.fill, font: f.font, borders };
+  });
+}
+
 /**
- * The page setup of each plan's sheet that carries one to add (AnnotationPlan.pageSetup), read in
- * one sync (ExcelApi 1.9: PageLayout and its print area and title ranges); null for the other plans.
+ * Our cells on a band row take the look of the row's last cell: its fill, font and top, bottom and
+ * right lines, with no value. Only where that cell shows the band reaching it (a fill or a line
+ * above or below); a heading that stands in its first cell alone lends nothing.
  */
-async function readPages(ctx: Excel.RequestContext, plans: AnnotationPlan[]): Promise<(PageLook | null)[]> {
-  const reads = plans.map((plan) => {
+async function queueBands(batch: Batch, ws: Excel.Worksheet, plan: AnnotationPlan, width: number, reads: BandRead[]): Promise<void> {
+  for (let i = 0; i < reads.length; i++) {
+    const r = reads[i];
+    const fill = r.fill.color && r.fill.color.toUpperCase() !== '#FFFFFF' ? r.fill.color : '';
+    const lines = r.borders.map((b) => (b.style && b.style !== 'None' ? b : null));
+    if (!fill && !lines[0] && !lines[1]) continue;
+    await batch.room(600);
+    const f = ws.getRange(rangeAddress(r.row, plan.column, r.row, plan.column + width - 1)).format;
+    if (fill) f.fill.color = fill;
+    if (r.font.name) f.font.name = r.font.name;
+    if (r.font.size) f.font.size = r.font.size;
+    f.font.bold = !!r.font.bold;
+    if (r.font.color) f.font.color = r.font.color;
+    for (let k = 0; k < BAND_EDGES.length; k++) {
+      const line = lines[k];
+      if (!line) continue;
+      const b = f.borders.getItem(BAND_EDGES[k]);
+      b.style = line.style;
+      b.weight = line.weight;
+      b.color = line.color;
+    }
+  }
+}
+
+/**
+ * The page setup of each plan's sheet that carries one to add (AnnotationPlan.pageSetup), queued to
+ * be read (ExcelApi 1.9: PageLayout and its print area and title ranges); null for the other plans.
+ */
+function queuePageReads(ctx: Excel.RequestContext, plans: AnnotationPlan[]) {
+  return plans.map((plan) => {
     if (!plan.pageSetup) return null;
     const layout = ctx.workbook.worksheets.getItem(plan.sheet).pageLayout;
     layout.load('orientation,zoom');
@@ -149,7 +203,9 @@ async function readPages(ctx: Excel.RequestContext, plans: AnnotationPlan[]): Pr
       cols: layout.getPrintTitleColumnsOrNullObject().load('address'),
     };
   });
-  await ctx.sync();
+}
+
+function pageLooks(reads: ReturnType<typeof queuePageReads>): (PageLook | null)[] {
   return reads.map((r) => {
     if (!r) return null;
     const zoom = r.layout.zoom || {};
@@ -186,13 +242,20 @@ export function annotateAll(plans: AnnotationPlan[], grids: Grid[] = []): Promis
     const pageSetup: string[] = [];
     const wanted = plans.some((p) => !!p.pageSetup);
     if (wanted && !caps.pageLayout) skipped.push('printSettings');
-    const pages = wanted && caps.pageLayout ? await readPages(ctx, plans) : null;
+    // What is read before writing, in one sync: the page setups, the band rows' last cells.
+    const pageReads = wanted && caps.pageLayout ? queuePageReads(ctx, plans) : null;
+    const bands = plans.map((p) => queueBandReads(ctx, p));
+    const reading = !!pageReads || bands.some((b) => b.length > 0);
+    if (reading) await ctx.sync();
+    const pages = pageReads ? pageLooks(pageReads) : null;
     let rows = 0;
     const sheets: AnnotateReport['sheets'] = [];
     for (let i = 0; i < plans.length; i++) {
       const grid = grids.filter((g) => g.name === plans[i].sheet)[0] || null;
       rows += await queuePlan(batch, ctx, plans[i], caps, grid);
-      sheets.push({ sheet: plans[i].sheet, column: plans[i].column, width: planColumns(plans[i]).length });
+      const width = planColumns(plans[i]).length;
+      await queueBands(batch, ctx.workbook.worksheets.getItem(plans[i].sheet), plans[i], width, bands[i]);
+      sheets.push({ sheet: plans[i].sheet, column: plans[i].column, width });
       if (pages && wantsPageSetup(plans[i], pages[i])) {
         await batch.room(300);
         queuePageSetup(ctx, plans[i]);
@@ -202,7 +265,7 @@ export function annotateAll(plans: AnnotationPlan[], grids: Grid[] = []): Promis
     await batch.room(1);
     await batch.flush();
     await recordColumnMarks(sheets);
-    return { syncs: batch.syncs + (pages ? 1 : 0), rows, fills: caps.conditionalFormats ? 'conditional' : 'static', sheets, pageSetup, skipped };
+    return { syncs: batch.syncs + (reading ? 1 : 0), rows, fills: caps.conditionalFormats ? 'conditional' : 'static', sheets, pageSetup, skipped };
   });
 }
 

@@ -77,6 +77,41 @@ function annotateOne(ws: Et.Worksheet, plan: AnnotationPlan, grid: Grid | null, 
   return rows;
 }
 
+/** White, the fill of a cell that has none (RGB as VBA's Color: 0xBBGGRR). */
+const WHITE = 16777215;
+
+/**
+ * Our cells on a band row (AnnotationPlan.bands) take the look of the row's last cell: its fill,
+ * font and top, bottom and right lines, with no value; only where that cell shows the band reaching
+ * it (a fill or a line above or below). The same rule as the Excel host (src/excel/annotate.ts).
+ */
+function extendBands(ws: Et.Worksheet, plan: AnnotationPlan, width: number): void {
+  if (plan.column < 2) return;
+  const edges = [XL.edge.EdgeTop, XL.edge.EdgeBottom, XL.edge.EdgeRight];
+  (plan.bands || []).forEach((row) => {
+    const src = ws.Range(rangeAddress(row, plan.column - 1, row, plan.column - 1));
+    const filled = src.Interior.ColorIndex !== XL.colorNone && src.Interior.Color !== WHITE;
+    const lines = edges.map((e) => {
+      const b = src.Borders.Item(e as Et.XlBordersIndex);
+      return b.LineStyle !== XL.lineNone && b.LineStyle !== null ? b : null;
+    });
+    if (!filled && !lines[0] && !lines[1]) return;
+    const dst = ws.Range(rangeAddress(row, plan.column, row, plan.column + width - 1));
+    if (filled) dst.Interior.Color = src.Interior.Color;
+    dst.Font.Name = src.Font.Name;
+    dst.Font.Size = src.Font.Size;
+    dst.Font.Bold = src.Font.Bold;
+    dst.Font.Color = src.Font.Color;
+    lines.forEach((b, k) => {
+      if (!b) return;
+      const d = dst.Borders.Item(edges[k] as Et.XlBordersIndex);
+      d.LineStyle = b.LineStyle;
+      d.Weight = b.Weight;
+      d.Color = b.Color;
+    });
+  });
+}
+
 /** xlLandscape (XlPageOrientation; xlPortrait is 1). */
 const LANDSCAPE = 2;
 
@@ -115,6 +150,7 @@ export function annotateAll(plans: AnnotationPlan[], grids: Grid[] = []): Promis
     if (!ws) throw new Error('Sheet not found: ' + plan.sheet);
     const grid = grids.filter((g) => g.name === plan.sheet)[0] || null;
     rows += annotateOne(ws, plan, grid, caps);
+    extendBands(ws, plan, planColumns(plan).length);
     sheets.push({ sheet: plan.sheet, column: plan.column, width: planColumns(plan).length });
     if (plan.pageSetup && caps.pageLayout && wantsPageSetup(plan, pageLook(ws.PageSetup))) {
       setPage(ws.PageSetup, plan);

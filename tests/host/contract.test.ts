@@ -108,6 +108,28 @@ const CASES: Case[] = [
     },
   },
   {
+    name: 'the 合计 row the user filled across the table reaches over our columns: its fill and bold, no value',
+    book: {
+      sheets: [
+        {
+          ...ledger(),
+          rows: ledger().rows.concat([['合计', null, '4项', null, null, null, null]]),
+          fills: ['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((c) => ({ cell: c + '7', color: '#D9D9D9' })),
+        },
+      ],
+      level: 'floor',
+    },
+    run: async (o) => {
+      await check(o.host);
+      expect(['H7', 'I7', 'J7', 'K7'].map((a) => [o.value(LEDGER, a), o.look(LEDGER, a)])).toEqual(
+        ['H7', 'I7', 'J7', 'K7'].map(() => ['', { fill: '#D9D9D9', bold: true }]),
+      );
+      // An item row's added cells are not filled by it; the user's own 合计 keeps its text.
+      expect(o.look(LEDGER, 'K6')).toEqual({ fill: null, bold: false });
+      expect(o.value(LEDGER, 'C7')).toBe('4项');
+    },
+  },
+  {
     name: 'a ledger the user set to landscape, or gave a print area, keeps its page setup as it is',
     book: { sheets: [{ ...ledger(), page: { orientation: 'landscape' } }, { ...ledger('第二台账'), page: { printArea: '$A$1:$G$6' } }], level: 'full' },
     run: async (o) => {

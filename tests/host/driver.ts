@@ -15,6 +15,8 @@ export interface BookSheet {
   rows: (BookValue | null)[][];
   /** Number formats, same shape as rows (missing: General). */
   formats?: (string | null)[][];
+  /** Cells the user filled ('#D9D9D9') and set in bold, by address. */
+  fills?: { cell: string; color: string }[];
   /** A print setting the user chose (default: portrait at 100%, no print area). */
   page?: { orientation?: 'landscape'; printArea?: string };
 }
@@ -53,6 +55,8 @@ export interface Opened {
   selection(): { sheet: string; address: string } | null;
   /** How many workbooks the host opened as new ones. */
   openedWorkbooks(): number;
+  /** A cell's fill ('#RRGGBB', null for none) and whether it is bold. */
+  look(sheet: string, address: string): { fill: string | null; bold: boolean };
   /** The sheet's page setup as it now stands. */
   page(sheet: string): PageState;
 }

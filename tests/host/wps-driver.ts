@@ -17,6 +17,15 @@ export const wpsDriver: HostDriver = {
       languageId: book.lang === 'en' ? 1033 : 2052,
       file: book.file ? { path: 'C:\\Users\\督查室\\Documents', name: book.file } : undefined,
     });
+    // Fills as VBA's Color (0xBBGGRR), bold.
+    for (const s of book.sheets) {
+      for (const f of s.fills || []) {
+        const cell = fake.cell(s.name, f.cell);
+        const rgb = parseInt(f.color.slice(1), 16);
+        cell.fill = ((rgb & 0xff) << 16) | (rgb & 0xff00) | (rgb >> 16);
+        cell.bold = true;
+      }
+    }
     const g = global as unknown as { Application?: unknown; wps?: unknown };
     g.Application = fake.root;
     g.wps = fake.root;
@@ -31,6 +40,13 @@ export const wpsDriver: HostDriver = {
       },
       selection: () => fake.selection,
       openedWorkbooks: () => fake.opened.length,
+      look: (sheet, address) => {
+        const cell = fake.cell(sheet, address);
+        if (cell.fill === undefined) return { fill: null, bold: !!cell.bold };
+        const bgr = cell.fill;
+        const hex = (((bgr & 0xff) << 16) | (bgr & 0xff00) | (bgr >> 16)).toString(16).toUpperCase();
+        return { fill: '#' + ('000000' + hex).slice(-6), bold: !!cell.bold };
+      },
       page: (sheet) => {
         const p = fake.find(sheet).page;
         return {
