@@ -5,6 +5,7 @@
  * workbook.xml are as they were. Section bands and the 合计 row extend their format over our columns
  * with no value; a row of fixed height gets 检查意见 cut with … to what it shows.
  */
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { checkFile } from '../../src/cli/run-check';
@@ -13,7 +14,9 @@ import { planAnnotations } from '../../src/core/sheets/annotation';
 import { fitHeight, withPrintTitles } from '../../src/xlsx/print';
 import { tempDir } from './helpers/files';
 import { LEDGER_CHECK, LEDGER_ROWS, ledgerBody, ledgerBook } from './helpers/ledger';
-import { BookSpec, buildBook } from './helpers/package';
+import { BookSpec, buildBook, sheetData, worksheet } from './helpers/package';
+import { pdfPages, toPdf } from './helpers/render';
+import { describeWithSoffice, poppler } from './helpers/soffice';
 import { comparePackages, entryText, withoutOurs } from './helpers/patch';
 
 const dir = tempDir('taizhang-print-');
@@ -204,5 +207,45 @@ describe('a row of fixed height: 检查意见 cut with … to what the height sh
     const rows = LEDGER_ROWS.replace('<row r="7" spans="1:8" ht="48" customHeight="1">', '<row r="7" spans="1:8" ht="15">').replace('<c r="F7" s="3" t="s"><v>21</v></c>', '<c r="F7" s="3" t="s"><v>31</v></c>');
     const r = await twice(ledgerBook({}, ledgerBody({ rows })));
     expect((await readGrids(r.o1))[0].rows[6][11]).toBe('逾期111天；立行立改：按整改起始日起算，2022-03-26前完成');
+  });
+});
+
+describeWithSoffice('LibreOffice prints the checked copy of a ledger without page setup', () => {
+  // 80 measures in six columns, no print setting: LibreOffice prints it portrait, and our four
+  // columns would go to pages of their own.
+  const rows: (string | number)[][] = [['某局巡察整改台账'], ['序号', '存在问题', '整改措施', '牵头部门', '完成时限', '完成状态']];
+  for (let i = 1; i <= 80; i++) rows.push([i, '理论学习中心组学习不够深入第' + i + '项', '制定年度学习计划并按季度开展专题研讨', '办公室', '2022年6月底前', '推进中']);
+  let pdfIn: string;
+  let pdfOut: string;
+  let pdfKept: string;
+  beforeAll(async () => {
+    const file = path.join(dir, 'lo-nosetup.xlsx');
+    fs.writeFileSync(file, buildBook({ sheets: [{ name: '整改台账', xml: worksheet(sheetData(rows)) }] }));
+    await checkFile(file, { ...LEDGER_CHECK, out: path.join(dir, 'lo-nosetup-checked.xlsx') });
+    // The same ledger where the user chose portrait: the checked copy prints as the input does.
+    const kept = path.join(dir, 'lo-portrait.xlsx');
+    fs.writeFileSync(kept, buildBook({ sheets: [{ name: '整改台账', xml: worksheet(sheetData(rows) + '<pageSetup orientation="portrait"/>') }] }));
+    await checkFile(kept, { ...LEDGER_CHECK, out: path.join(dir, 'lo-portrait-checked.xlsx') });
+    [pdfIn, pdfOut, pdfKept] = toPdf([file, path.join(dir, 'lo-nosetup-checked.xlsx'), path.join(dir, 'lo-portrait-checked.xlsx')], dir);
+  });
+  const pageText = (pdf: string, page: number) => execFileSync(poppler('pdftotext') as string, ['-f', String(page), '-l', String(page), '-layout', pdf, '-'], { encoding: 'utf8' });
+  const mediaBoxes = (pdf: string) => (fs.readFileSync(pdf).toString('latin1').match(/\/MediaBox\s*\[[^\]]*\]/g) || []).map((m) => m.replace(/[^\d. ]/g, ' ').trim().split(/\s+/).map(Number));
+
+  test('2 landscape pages, as many as the input\'s 2 portrait ones, each with the header row and our labels', () => {
+    const pages = pdfPages(pdfOut);
+    expect([pdfPages(pdfIn), pages]).toEqual([2, 2]);
+    for (const box of mediaBoxes(pdfOut)) expect(box[2]).toBeGreaterThan(box[3]);
+    for (let p = 1; p <= pages; p++) {
+      const text = pageText(pdfOut, p);
+      expect(text).toContain('整改措施');
+      expect(text).toContain('检查意见');
+    }
+  });
+
+  test('where the user chose portrait, the checked copy prints as before: 4 pages, our labels not beside the rows on the first', () => {
+    for (const box of mediaBoxes(pdfIn).concat(mediaBoxes(pdfKept))) expect(box[2]).toBeLessThan(box[3]);
+    expect(pdfPages(pdfKept)).toBe(4);
+    expect(pageText(pdfKept, 1)).toContain('期限状态');
+    expect(pageText(pdfKept, 1)).not.toContain('检查意见');
   });
 });
