@@ -15,11 +15,15 @@
  * size and alignment, and its borders on every added cell of an item row. 检查意见 wraps.
  * Row heights are never set or autofitted: a height the user fixed is theirs, and ExcelApi 1.1-1.7
  * cannot tell a fixed height from Excel's own, so heights are left to Excel.
+ * Where the ledger's sheet prints with Excel's defaults (portrait at 100%, no print area or titles),
+ * it is set to print landscape, one page wide, its header rows repeated (ExcelApi 1.9). Section
+ * bands and 合计 rows (AnnotationPlan.bands) lend their last cell's fill, font and lines to our
+ * cells there, never a value. Both are read first, in one more sync.
  */
 import { AnnotationPlan, CellStyle, Grid, STYLES } from '../core';
-import { AnnotateReport } from '../host/host';
+import { AnnotateReport, SkippedFeature } from '../host/host';
 import { rangeAddress, rectEdges } from '../host/cells';
-import { BodyLook, COLUMN_WIDTHS, annotationBody, borderFor, headerSpan, itemRuns, labelStyles, pickLook, planColumns, styleRuns } from '../host/annotation';
+import { BodyLook, COLUMN_WIDTHS, PageLook, annotationBody, borderFor, headerSpan, itemRuns, labelStyles, pickLook, planColumns, printTitleRows, styleRuns, wantsPageSetup } from '../host/annotation';
 import { Batch, charsToPoints, writeBlock } from './batch';
 import { Capabilities, capabilities } from './caps';
 import { addTextEqualsRule, applyStyle, hex } from './style';
@@ -131,26 +135,137 @@ async function queuePlan(batch: Batch, ctx: Excel.RequestContext, plan: Annotati
   return rows;
 }
 
+/** A band row's last cell before our block (AnnotationPlan.bands), read to lend its look to our cells. */
+interface BandRead {
+  row: number;
+  fill: Excel.RangeFill;
+  font: Excel.RangeFont;
+  /** Its top, bottom and right borders. */
+  borders: Excel.RangeBorder[];
+}
+
+const BAND_EDGES: Excel.BorderIndex[] = ['EdgeTop' as Excel.BorderIndex, 'EdgeBottom' as Excel.BorderIndex, 'EdgeRight' as Excel.BorderIndex];
+
+function queueBandReads(ctx: Excel.RequestContext, plan: AnnotationPlan): BandRead[] {
+  if (plan.column < 2 || !plan.bands || !plan.bands.length) return [];
+  const ws = ctx.workbook.worksheets.getItem(plan.sheet);
+  return plan.bands.map((row) => {
+    const f = ws.getRange(rangeAddress(row, plan.column - 1, row, plan.column - 1)).format;
+    f.fill.load('color');
+    f.font.load('name,size,bold,color');
+    const borders = BAND_EDGES.map((e) => f.borders.getItem(e).load('style,weight,color'));
+    return { row, fill: f.fill, font: f.font, borders };
+  });
+}
+
+/**
+ * Our cells on a band row take the look of the row's last cell: its fill, font and top, bottom and
+ * right lines, with no value. Only where that cell shows the band reaching it (a fill or a line
+ * above or below); a heading that stands in its first cell alone lends nothing.
+ */
+async function queueBands(batch: Batch, ws: Excel.Worksheet, plan: AnnotationPlan, width: number, reads: BandRead[]): Promise<void> {
+  for (let i = 0; i < reads.length; i++) {
+    const r = reads[i];
+    const fill = r.fill.color && r.fill.color.toUpperCase() !== '#FFFFFF' ? r.fill.color : '';
+    const lines = r.borders.map((b) => (b.style && b.style !== 'None' ? b : null));
+    if (!fill && !lines[0] && !lines[1]) continue;
+    await batch.room(600);
+    const f = ws.getRange(rangeAddress(r.row, plan.column, r.row, plan.column + width - 1)).format;
+    if (fill) f.fill.color = fill;
+    if (r.font.name) f.font.name = r.font.name;
+    if (r.font.size) f.font.size = r.font.size;
+    f.font.bold = !!r.font.bold;
+    if (r.font.color) f.font.color = r.font.color;
+    for (let k = 0; k < BAND_EDGES.length; k++) {
+      const line = lines[k];
+      if (!line) continue;
+      const b = f.borders.getItem(BAND_EDGES[k]);
+      b.style = line.style;
+      b.weight = line.weight;
+      b.color = line.color;
+    }
+  }
+}
+
+/**
+ * The page setup of each plan's sheet that carries one to add (AnnotationPlan.pageSetup), queued to
+ * be read (ExcelApi 1.9: PageLayout and its print area and title ranges); null for the other plans.
+ */
+function queuePageReads(ctx: Excel.RequestContext, plans: AnnotationPlan[]) {
+  return plans.map((plan) => {
+    if (!plan.pageSetup) return null;
+    const layout = ctx.workbook.worksheets.getItem(plan.sheet).pageLayout;
+    layout.load('orientation,zoom');
+    return {
+      layout,
+      area: layout.getPrintAreaOrNullObject().load('address'),
+      rows: layout.getPrintTitleRowsOrNullObject().load('address'),
+      cols: layout.getPrintTitleColumnsOrNullObject().load('address'),
+    };
+  });
+}
+
+function pageLooks(reads: ReturnType<typeof queuePageReads>): (PageLook | null)[] {
+  return reads.map((r) => {
+    if (!r) return null;
+    const zoom = r.layout.zoom || {};
+    const fits = !!zoom.horizontalFitToPages || !!zoom.verticalFitToPages;
+    return {
+      orientation: r.layout.orientation === 'Landscape' ? 'landscape' : 'portrait',
+      scale: fits ? null : zoom.scale === undefined || zoom.scale === null ? 100 : zoom.scale,
+      printArea: r.area.isNullObject ? '' : r.area.address,
+      printTitleRows: r.rows.isNullObject ? '' : r.rows.address,
+      printTitleColumns: r.cols.isNullObject ? '' : r.cols.address,
+    };
+  });
+}
+
+/** Landscape, one page wide and as many tall as needed, the header rows repeated (ExcelApi 1.9). */
+function queuePageSetup(ctx: Excel.RequestContext, plan: AnnotationPlan): void {
+  const layout = ctx.workbook.worksheets.getItem(plan.sheet).pageLayout;
+  layout.orientation = 'Landscape' as Excel.PageOrientation;
+  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  layout.setPrintTitleRows(printTitleRows(plan));
+}
+
 /**
  * Every plan of a check in one Excel.run and one batch: the sync count does not grow with the rows
  * or with the number of plans (only a payload past ~4 MB adds a sync). `grids` are the ones the
- * plans were made from (readWorkbook's), which carry the ledger's look.
+ * plans were made from (readWorkbook's), which carry the ledger's look. Where a plan carries a page
+ * setup, one sync first reads the sheet's own (ExcelApi 1.9; below it the setup is skipped and said).
  */
 export function annotateAll(plans: AnnotationPlan[], grids: Grid[] = []): Promise<AnnotateReport> {
   const caps = capabilities();
   return Excel.run(async (ctx) => {
     const batch = new Batch(ctx);
+    const skipped: SkippedFeature[] = [];
+    const pageSetup: string[] = [];
+    const wanted = plans.some((p) => !!p.pageSetup);
+    if (wanted && !caps.pageLayout) skipped.push('printSettings');
+    // What is read before writing, in one sync: the page setups, the band rows' last cells.
+    const pageReads = wanted && caps.pageLayout ? queuePageReads(ctx, plans) : null;
+    const bands = plans.map((p) => queueBandReads(ctx, p));
+    const reading = !!pageReads || bands.some((b) => b.length > 0);
+    if (reading) await ctx.sync();
+    const pages = pageReads ? pageLooks(pageReads) : null;
     let rows = 0;
     const sheets: AnnotateReport['sheets'] = [];
     for (let i = 0; i < plans.length; i++) {
       const grid = grids.filter((g) => g.name === plans[i].sheet)[0] || null;
       rows += await queuePlan(batch, ctx, plans[i], caps, grid);
-      sheets.push({ sheet: plans[i].sheet, column: plans[i].column, width: planColumns(plans[i]).length });
+      const width = planColumns(plans[i]).length;
+      await queueBands(batch, ctx.workbook.worksheets.getItem(plans[i].sheet), plans[i], width, bands[i]);
+      sheets.push({ sheet: plans[i].sheet, column: plans[i].column, width });
+      if (pages && wantsPageSetup(plans[i], pages[i])) {
+        await batch.room(300);
+        queuePageSetup(ctx, plans[i]);
+        pageSetup.push(plans[i].sheet);
+      }
     }
     await batch.room(1);
     await batch.flush();
     await recordColumnMarks(sheets);
-    return { syncs: batch.syncs, rows, fills: caps.conditionalFormats ? 'conditional' : 'static', sheets };
+    return { syncs: batch.syncs + (reading ? 1 : 0), rows, fills: caps.conditionalFormats ? 'conditional' : 'static', sheets, pageSetup, skipped };
   });
 }
 

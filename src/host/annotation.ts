@@ -164,3 +164,32 @@ export function headerSpan(plan: AnnotationPlan): { top: number; bottom: number 
   const rows = plan.headerRows.length ? plan.headerRows : [plan.headerRow];
   return { top: Math.min.apply(null, rows), bottom: Math.max.apply(null, rows) };
 }
+
+/**
+ * A sheet's page setup as a host reads it (Excel's PageLayout, WPS's PageSetup), in one shape:
+ * the orientation, the scale in percent (null where the sheet fits to pages instead), the print area
+ * and print title rows and columns ('' for none).
+ */
+export interface PageLook {
+  orientation: 'portrait' | 'landscape';
+  scale: number | null;
+  printArea: string;
+  printTitleRows: string;
+  printTitleColumns: string;
+}
+
+/**
+ * Whether a host adds the plan's page setup (AnnotationPlan.pageSetup) to a sheet that looks like
+ * `page`: only where the user chose nothing a host can see, that is portrait at 100%, no fit to pages,
+ * no print area and no print titles (the checked copy of the CLI asks the same, src/xlsx/print.ts).
+ */
+export function wantsPageSetup(plan: AnnotationPlan, page: PageLook | null): boolean {
+  if (!plan.pageSetup || !page) return false;
+  return page.orientation === 'portrait' && page.scale === 100 && !page.printArea && !page.printTitleRows && !page.printTitleColumns;
+}
+
+/** The plan's header rows as print title rows: '$3:$4'. */
+export function printTitleRows(plan: AnnotationPlan): string {
+  const t = plan.pageSetup ? plan.pageSetup.titleRows : headerSpan(plan);
+  return '$' + t.top + ':$' + t.bottom;
+}

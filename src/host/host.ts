@@ -44,6 +44,13 @@ export interface AnnotateReport {
   fills: 'conditional' | 'static';
   /** Each plan's sheet, first column and width, in the order written. */
   sheets: { sheet: string; column: number; width: number }[];
+  /**
+   * The sheets that were given the plan's page setup (landscape, one page wide, the header rows as
+   * print titles) because they had none of their own.
+   */
+  pageSetup: string[];
+  /** Features skipped because this host lacks them ('printSettings': the page setup), each once. */
+  skipped: SkippedFeature[];
 }
 
 /**

@@ -132,7 +132,7 @@ export const onCheck = action({ form: true, writes: true, partly: 'partlyColumns
   const c = await readAndCheck(host(), read.opts, step, 3);
   remember(c);
   await step(3, 3, 'writing');
-  const plans = await annotateChecked(host(), c, state.lang);
+  const { plans, report } = await annotateChecked(host(), c, state.lang);
   showResult(c.result);
   const ledger = c.result.sheet;
   const main = plans.filter((p) => p.sheet === ledger)[0] || plans[0];
@@ -142,6 +142,8 @@ export const onCheck = action({ form: true, writes: true, partly: 'partlyColumns
       (others.length ? ' ' + s('otherListsMsg', { sheets: others.join('、') }) : ''),
     'ok',
   );
+  // Below ExcelApi 1.9 the ledger's page setup (landscape, one page wide) could not be added: said once.
+  notice(writeNotice({ renamed: [], skipped: report.skipped || [] }, 'ledger'));
 });
 
 export const onSummarize = action({ form: true, writes: true, partly: 'partlySheets' }, async (read) => {

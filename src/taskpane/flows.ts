@@ -4,7 +4,7 @@
  * Excel and count their syncs; actions.ts wraps them with the busy state, the progress and the messages.
  */
 import { AnnotationPlan, SheetSpec, CheckOptions, CheckResult, Lang, Grid, IsoDate, HeaderMap, checkWorkbook, statedFilledIn, planAnnotations, findThreeLists, ThreeLists, summarize, DocumentOptions, noticeBookSheets, summarySheets, SUMMARY_TEXT, SinceSource, diffDays, taizhangError, type Comparison } from '../core';
-import { Host, WriteSheetsReport } from '../host/host';
+import { AnnotateReport, Host, WriteSheetsReport } from '../host/host';
 import { loadSheetMarks } from '../host/settings';
 import { STRINGS, fill } from './strings';
 import type { PeriodView } from './period';
@@ -52,10 +52,10 @@ export async function readAndCheck(host: Host, opts: CheckOptions, step: Step, s
  * 检查's write: the ledger (task list) gets its four columns, the other lists a 检查意见 column where
  * needed, all of them in one host.annotate (one Excel.run on Excel): the syncs do not grow with the rows or the sheets.
  */
-export async function annotateChecked(host: Host, c: Checked, lang: Lang): Promise<AnnotationPlan[]> {
+export async function annotateChecked(host: Host, c: Checked, lang: Lang): Promise<{ plans: AnnotationPlan[]; report: AnnotateReport }> {
   const plans = planAnnotations(c.grids, c.result, lang);
-  await host.annotate(plans, c.grids);
-  return plans;
+  const report = await host.annotate(plans, c.grids);
+  return { plans, report };
 }
 
 /** 生成汇总's write: the seven summary sheets of one checked ledger, into this workbook. */

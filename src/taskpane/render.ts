@@ -76,7 +76,7 @@ function findingItem(f: Finding, ledger: string): HTMLElement {
 }
 
 /** What a write of sheets could not do in this host, and where ours went when a name was the user's. */
-export function writeNotice(report: WriteSheetsReport, written: Written): string[] {
+export function writeNotice(report: Pick<WriteSheetsReport, 'renamed' | 'skipped'>, written: Written): string[] {
   const what = words().written[written];
   const lines: string[] = [];
   report.renamed.forEach((r) => {

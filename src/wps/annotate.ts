@@ -2,12 +2,14 @@
  * Annotate in place on WPS: each AnnotationPlan's added columns, and nothing else (the same plan as
  * the Excel host: src/host/annotation.ts). Headers as text, the body's formats then its Value2, the
  * widths, 检查意见 wrapped, thin borders on item rows, and the flag column's fills: FormatConditions
- * where this WPS has them (they follow the text if a user edits it), else static fills per run.
+ * where this WPS has them (they follow the text if a user edits it), else static fills per run. A
+ * ledger sheet that prints with the defaults (portrait at 100%, no print area or titles) is set to
+ * print landscape, one page wide, its header rows repeated (PageSetup).
  */
 import { AnnotationPlan, Grid, STYLES } from '../core';
-import { AnnotateReport } from '../host/host';
+import { AnnotateReport, SkippedFeature } from '../host/host';
 import { rangeAddress, rectEdges, textEqualsFormula } from '../host/cells';
-import { COLUMN_WIDTHS, annotationBody, borderFor, headerSpan, itemRuns, labelStyles, pickLook, planColumns, styleRuns } from '../host/annotation';
+import { COLUMN_WIDTHS, PageLook, annotationBody, borderFor, headerSpan, itemRuns, labelStyles, pickLook, planColumns, printTitleRows, styleRuns, wantsPageSetup } from '../host/annotation';
 import { recordColumnMarks } from '../host/settings';
 import { XL, etApp, findSheet, vbaColor, workbook } from './et';
 import { addTextEqualsRule, applyStyle, wpsFeatures, writeBlock } from './cells';
@@ -75,18 +77,85 @@ function annotateOne(ws: Et.Worksheet, plan: AnnotationPlan, grid: Grid | null, 
   return rows;
 }
 
+/** White, the fill of a cell that has none (RGB as VBA's Color: 0xBBGGRR). */
+const WHITE = 16777215;
+
+/**
+ * Our cells on a band row (AnnotationPlan.bands) take the look of the row's last cell: its fill,
+ * font and top, bottom and right lines, with no value; only where that cell shows the band reaching
+ * it (a fill or a line above or below). The same rule as the Excel host (src/excel/annotate.ts).
+ */
+function extendBands(ws: Et.Worksheet, plan: AnnotationPlan, width: number): void {
+  if (plan.column < 2) return;
+  const edges = [XL.edge.EdgeTop, XL.edge.EdgeBottom, XL.edge.EdgeRight];
+  (plan.bands || []).forEach((row) => {
+    const src = ws.Range(rangeAddress(row, plan.column - 1, row, plan.column - 1));
+    const filled = src.Interior.ColorIndex !== XL.colorNone && src.Interior.Color !== WHITE;
+    const lines = edges.map((e) => {
+      const b = src.Borders.Item(e as Et.XlBordersIndex);
+      return b.LineStyle !== XL.lineNone && b.LineStyle !== null ? b : null;
+    });
+    if (!filled && !lines[0] && !lines[1]) return;
+    const dst = ws.Range(rangeAddress(row, plan.column, row, plan.column + width - 1));
+    if (filled) dst.Interior.Color = src.Interior.Color;
+    dst.Font.Name = src.Font.Name;
+    dst.Font.Size = src.Font.Size;
+    dst.Font.Bold = src.Font.Bold;
+    dst.Font.Color = src.Font.Color;
+    lines.forEach((b, k) => {
+      if (!b) return;
+      const d = dst.Borders.Item(edges[k] as Et.XlBordersIndex);
+      d.LineStyle = b.LineStyle;
+      d.Weight = b.Weight;
+      d.Color = b.Color;
+    });
+  });
+}
+
+/** xlLandscape (XlPageOrientation; xlPortrait is 1). */
+const LANDSCAPE = 2;
+
+/** The sheet's page setup in the hosts' one shape (src/host/annotation.ts PageLook). */
+function pageLook(page: Et.PageSetup): PageLook {
+  const zoom = page.Zoom as unknown;
+  return {
+    orientation: (page.Orientation as unknown as number) === LANDSCAPE ? 'landscape' : 'portrait',
+    scale: typeof zoom === 'number' ? zoom : null,
+    printArea: String(page.PrintArea || ''),
+    printTitleRows: String(page.PrintTitleRows || ''),
+    printTitleColumns: String(page.PrintTitleColumns || ''),
+  };
+}
+
+/** Landscape, one page wide and as many tall as needed, the header rows repeated. */
+function setPage(page: Et.PageSetup, plan: AnnotationPlan): void {
+  page.Orientation = LANDSCAPE as unknown as Et.XlPageOrientation;
+  page.Zoom = false;
+  page.FitToPagesWide = 1;
+  page.FitToPagesTall = false;
+  page.PrintTitleRows = printTitleRows(plan);
+}
+
 export function annotateAll(plans: AnnotationPlan[], grids: Grid[] = []): Promise<AnnotateReport> {
   const caps = wpsFeatures(etApp());
   const wb = workbook();
   let rows = 0;
   const sheets: AnnotateReport['sheets'] = [];
+  const skipped: SkippedFeature[] = [];
+  const pageSetup: string[] = [];
+  if (plans.some((p) => !!p.pageSetup) && !caps.pageLayout) skipped.push('printSettings');
   for (let i = 0; i < plans.length; i++) {
     const plan = plans[i];
     const ws = findSheet(wb, plan.sheet);
     if (!ws) throw new Error('Sheet not found: ' + plan.sheet);
     const grid = grids.filter((g) => g.name === plan.sheet)[0] || null;
     rows += annotateOne(ws, plan, grid, caps);
+    extendBands(ws, plan, planColumns(plan).length);
     sheets.push({ sheet: plan.sheet, column: plan.column, width: planColumns(plan).length });
+    if (plan.pageSetup && caps.pageLayout && wantsPageSetup(plan, pageLook(ws.PageSetup))) {
+      setPage(ws.PageSetup, plan);
+      pageSetup.push(plan.sheet);
+    }
   }
-  return recordColumnMarks(wpsStore, sheets).then(() => ({ syncs: 0, rows, fills: caps.conditionalFormats ? 'conditional' : 'static', sheets }));
+  return recordColumnMarks(wpsStore, sheets).then(() => ({ syncs: 0, rows, fills: caps.conditionalFormats ? 'conditional' : 'static', sheets, pageSetup, skipped }));
 }

@@ -32,6 +32,11 @@ export interface SheetRef {
   entry: ZipEntry;
   /** The sheet's own relationships (tables, comments, drawings...). */
   rels: Rel[];
+  /**
+   * Set when the sheet is read (sheet-reader.ts): the first print setting of the user's the sheet
+   * carries (print.ts pageChoice), '' when it carries none.
+   */
+  pageChoice?: string;
 }
 
 /** What the workbook part's content type says the file is. */

@@ -1,9 +1,13 @@
 /**
  * check --out as a patch of the user's file (docs/contract.md, "Writing back"):
  * - every zip entry Taizhang does not change is copied byte for byte, its compressed bytes as they are;
- * - only the ledger sheet(s) and styles.xml change. In a sheet only the added cells, their <col>
- *   entries, the <dimension>, the merges of our own two-row header cells and the spans hint of the
- *   rows that gain cells change; everything else is copied from the original text as it streams by.
+ * - only the ledger sheet(s) and styles.xml change, and workbook.xml where the ledger gains print
+ *   titles. In a sheet only the added cells, their <col> entries, the <dimension>, the merges of our
+ *   own two-row header cells, the spans hint of the rows that gain cells and, where the sheet has no
+ *   print setting of the user's, its page setup change (print.ts); everything else is copied from the
+ *   original text as it streams by;
+ * - a section band or total row (AnnotationPlan.bands) whose last cell stands just before our block
+ *   lends that cell's format to our cells there, with no value;
  *   In styles.xml fonts, fills, number formats, cell formats and the marker style are appended
  *   (stylesheet.ts), nothing is renumbered;
  * - text goes in as inline strings (sharedStrings is untouched; text that looks like a formula stays
@@ -12,7 +16,8 @@
  *   cells in their row (every added cell of an item row gets them, so the grid stays whole), 检查意见
  *   wraps, the flag cell gets Excel's Good/Neutral/Bad colours; the header cells copy the header cell
  *   beside them and carry the marker style that tells a later check which columns are ours. Row
- *   heights are left as they are: a height the user fixed stays fixed; others are Excel's to fit.
+ *   heights are left as they are: a height the user fixed stays fixed, and 检查意见 there is cut with
+ *   … to what it shows (print.ts fitHeight); others are Excel's to fit.
  * Only a package without styles.xml gains one (with its content type and relationship): Excel needs
  * one as soon as a cell has a format.
  */
@@ -26,6 +31,7 @@ import { writeAtomic } from './write';
 import { decodePart, localName, prefixOf, setAttr, Tag, XmlHandler, XmlScanner, XmlStream } from './xml';
 import { Deflated, Deflater, deflateText } from './deflate';
 import { NewEntry, writeZip, ZipEntry } from './zip';
+import { AFTER_PAGE_SETUP, fitHeight, PAGE_SETUP_ATTRS, pageSetupXml, pageSetUpPrXml, sheetPrXml, withAttrs, withPrintTitles } from './print';
 
 /** Excel's limit on the characters in one cell. */
 export const MAX_CELL_CHARS = 32767;
@@ -77,10 +83,15 @@ class SheetPlan {
   readonly lastHeaderRow: number;
   /** Rows that gain or may lose cells, ascending. */
   readonly rows: number[];
+  /** The widths of our columns as the sheet will have them (a re-check keeps the user's). */
+  readonly widths: number[];
+  private readonly bands: Set<number>;
 
   constructor(
     readonly plan: AnnotationPlan,
     private readonly date1904: boolean,
+    /** Add the page setup (print.ts): the sheet and workbook carry no print setting of the user's. */
+    readonly page = false,
   ) {
     const width = plan.labels.length;
     this.c0 = plan.column;
@@ -93,6 +104,12 @@ class SheetPlan {
     for (let r = this.labelRow; r <= this.lastHeaderRow; r++) rows.push(r);
     for (let r = Math.max(plan.firstRow, this.lastHeaderRow + 1); r <= plan.lastRow; r++) rows.push(r);
     this.rows = rows;
+    this.widths = this.kinds.map((k) => WIDTHS[k]);
+    this.bands = new Set(plan.bands || []);
+  }
+
+  isBand(r: number): boolean {
+    return this.bands.has(r);
   }
 
   isItemRow(r: number): boolean {
@@ -100,8 +117,12 @@ class SheetPlan {
     return !!values && values.some((v) => v !== null && v !== undefined);
   }
 
-  /** Our cells of row `r` as XML (cells in column order), `prefix` the sheet's namespace prefix. */
-  cells(r: number, source: number, headerSource: (col: number) => number, formats: Formats, prefix: string): string {
+  /**
+   * Our cells of row `r` as XML (cells in column order), `prefix` the sheet's namespace prefix. On a
+   * band row (a section heading or 合计 spanning the table) `band` is its last cell's format, which
+   * our cells take with no value; `height` is the row's fixed height in points (null: Excel fits it).
+   */
+  cells(r: number, source: number, headerSource: (col: number) => number, formats: Formats, prefix: string, band = -1, height: number | null = null): string {
     const p = this.plan;
     let out = '';
     if (r === this.labelRow) {
@@ -115,7 +136,11 @@ class SheetPlan {
       for (let j = 0; j < p.labels.length; j++) out += '<' + prefix + 'c r="' + colLetter(this.c0 + j) + r + '" s="' + headerSource(this.c0 + j) + '"/>';
       return out;
     }
-    if (!this.isItemRow(r)) return '';
+    if (!this.isItemRow(r)) {
+      if (band < 0) return '';
+      for (let j = 0; j < this.kinds.length; j++) out += '<' + prefix + 'c r="' + colLetter(this.c0 + j) + r + '" s="' + band + '"/>';
+      return out;
+    }
     const i = r - p.firstRow;
     const values = p.values[i];
     const flag = p.styles[i] || null;
@@ -123,7 +148,10 @@ class SheetPlan {
       const kind = this.kinds[j];
       const ref = colLetter(this.c0 + j) + r;
       const s = formats.bodyFormat(source, kind, j === 0 ? flag : null);
-      out += valueCell(prefix, ref, s, values[j], this.date1904);
+      let v = values[j];
+      // A fixed height shows what it shows: the note is cut with … to it (the report keeps it whole).
+      if (kind === 'notes' && height !== null && typeof v === 'string') v = fitHeight(v, this.widths[j], height, formats.fontSize(source));
+      out += valueCell(prefix, ref, s, v, this.date1904);
     }
     return out;
   }
@@ -144,6 +172,13 @@ class SheetPlan {
   colsXml(prefix: string): string {
     return this.kinds.map((_k, j) => this.colXml(prefix, j)).join('');
   }
+}
+
+/** A row's height in points where the user fixed it (customHeight), else null. */
+function fixedHeight(rowTag: string): number | null {
+  if (!/\scustomHeight=["'](1|true)["']/.test(rowTag)) return null;
+  const ht = /\sht=["']([\d.]+)["']/.exec(rowTag);
+  return ht && +ht[1] > 0 ? +ht[1] : null;
 }
 
 function inlineCell(prefix: string, ref: string, s: number, text: string): string {
@@ -201,6 +236,12 @@ class SheetPatcher implements XmlHandler {
   private cellIndex = -1;
   private lastSource = 0;
   private rowsSeen = 0;
+  // The page setup (print.ts), where the plan adds it.
+  private sawChild = false;
+  private inSheetPr = false;
+  private sawPageSetUpPr = false;
+  private pageSetupDone = false;
+  private sawSheetData = false;
 
   constructor(
     private readonly scanner: XmlScanner,
@@ -259,6 +300,7 @@ class SheetPatcher implements XmlHandler {
       return;
     }
     if (this.depth === 2) {
+      if (this.sheet.page) this.pageElement(tag);
       switch (n) {
         case 'dimension':
           this.replace(tag.start, tag.end, this.dimension(tag));
@@ -273,6 +315,7 @@ class SheetPatcher implements XmlHandler {
           if (tag.selfClosing) this.finishCols(tag.end, true);
           return;
         case 'sheetData':
+          this.sawSheetData = true;
           if (!this.sawCols) {
             this.copyTo(tag.start);
             this.out('<' + this.sheetPrefix + 'cols>' + this.sheet.colsXml(this.sheetPrefix) + '</' + this.sheetPrefix + 'cols>');
@@ -289,8 +332,14 @@ class SheetPatcher implements XmlHandler {
           return;
         default:
           if (!this.mergesDone && AFTER_MERGES.indexOf(n) >= 0) this.insertMerges(tag.start);
+          // After the cells only: an mc:AlternateContent may stand anywhere.
+          if (this.sheet.page && !this.pageSetupDone && this.sawSheetData && AFTER_PAGE_SETUP.indexOf(n) >= 0) this.insertPageSetup(tag.start);
       }
       return;
+    }
+    if (this.depth === 3 && this.inSheetPr && n === 'pageSetUpPr') {
+      this.sawPageSetUpPr = true;
+      this.replace(tag.start, tag.end, withAttrs(this.scanner.slice(tag.start, tag.end), [['fitToPage', '1']]));
     }
     if (this.depth === 3 && n === 'col' && this.colsStart >= 0) this.colTags.push({ start: tag.start, end: tag.end });
     if (this.depth === 3 && n === 'mergeCell' && this.mergeStart >= 0) this.mergeRefs.push(tag.attr('ref') || '');
@@ -317,7 +366,44 @@ class SheetPatcher implements XmlHandler {
       const n = localName(qname);
       if (n === 'cols' && this.colsStart >= 0 && this.holding) this.finishCols(end, false);
       else if (n === 'mergeCells' && this.mergeStart >= 0) this.finishMerges(start, end);
-    } else if (depth === 1 && !this.mergesDone) this.insertMerges(start);
+      else if (n === 'sheetPr' && this.inSheetPr) {
+        this.inSheetPr = false;
+        // pageSetUpPr is the last child of sheetPr (CT_SheetPr).
+        if (!this.sawPageSetUpPr) this.replace(start, start, pageSetUpPrXml(prefixOf(qname)));
+      }
+    } else if (depth === 1) {
+      if (!this.mergesDone) this.insertMerges(start);
+      if (this.sheet.page && !this.pageSetupDone) this.insertPageSetup(start);
+    }
+  }
+
+  /**
+   * The page setup at a child of <worksheet>: sheetPr gains pageSetUpPr fitToPage (a new sheetPr goes
+   * first where there is none), pageSetup gains landscape and the fit (its other attributes kept).
+   */
+  private pageElement(tag: Tag): void {
+    const n = tag.name;
+    const first = !this.sawChild;
+    this.sawChild = true;
+    if (n === 'sheetPr') {
+      if (!tag.selfClosing) this.inSheetPr = true;
+      else {
+        const p = prefixOf(tag.qname);
+        const open = this.scanner.slice(tag.start, tag.end).replace(/\s*\/>$/, '>');
+        this.replace(tag.start, tag.end, open + pageSetUpPrXml(p) + '</' + tag.qname + '>');
+      }
+      return;
+    }
+    if (first) this.replace(tag.start, tag.start, sheetPrXml(this.sheetPrefix));
+    if (n === 'pageSetup') {
+      this.pageSetupDone = true;
+      this.replace(tag.start, tag.end, withAttrs(this.scanner.slice(tag.start, tag.end), PAGE_SETUP_ATTRS));
+    }
+  }
+
+  private insertPageSetup(at: number): void {
+    this.pageSetupDone = true;
+    this.replace(at, at, pageSetupXml(this.sheetPrefix));
   }
 
   private dimension(tag: Tag): string {
@@ -344,7 +430,11 @@ class SheetPatcher implements XmlHandler {
       const max = +((/\smax="(\d+)"/.exec(raw) || [])[1] || min);
       if (max < s.c0 || min > s.c1 || s.plan.reused) {
         // On a re-check our columns keep the widths they have (the user may have changed them).
-        for (let c = Math.max(min, s.c0); c <= Math.min(max, s.c1); c++) covered[c - s.c0] = true;
+        const width = +((/\swidth="([\d.]+)"/.exec(raw) || [])[1] || 0);
+        for (let c = Math.max(min, s.c0); c <= Math.min(max, s.c1); c++) {
+          covered[c - s.c0] = true;
+          if (width > 0) s.widths[c - s.c0] = width;
+        }
         kept.push({ min, xml: raw });
         continue;
       }
@@ -448,7 +538,9 @@ class SheetPatcher implements XmlHandler {
     if (left >= 0 && s.isItemRow(r)) this.lastSource = source;
     if (source < 0) source = 0;
     const headerSource = () => (left >= 0 ? cells[left].s : 0);
-    const ours = wanted ? s.cells(r, source, headerSource, this.formats, this.sheetPrefix) : '';
+    // A band spans the table: its last cell sits just before our block and has a format of its own.
+    const band = s.isBand(r) && left >= 0 && cells[left].col === s.c0 - 1 && cells[left].s > 0 ? cells[left].s : -1;
+    const ours = wanted ? s.cells(r, source, headerSource, this.formats, this.sheetPrefix, band, fixedHeight(this.rowOpenTag)) : '';
     let first = -1;
     let last = -1;
     for (let i = 0; i < cells.length; i++) {
@@ -515,13 +607,31 @@ export async function patchWorkbook(book: Book, plans: AnnotationPlan[], out: st
   const onRow = () => {
     if (opts.onProgress && ++rows % 5000 === 0) opts.onProgress(rows);
   };
+  let workbookText: string | null = null;
   for (const plan of plans) {
     const sheet = pkg.sheets.filter((s) => s.name === plan.sheet)[0];
     if (!sheet) continue;
     const last = plan.column + plan.labels.length - 1;
     if (last > MAX_COLS) throw taizhangError('no-room', { file: pkg.zip.display, sheet: sheet.name, column: colLetter(Math.min(plan.column - 1, MAX_COLS)) });
-    const data = await patchSheet(pkg, sheet, new SheetPlan(plan, pkg.date1904), formats, onRow);
+    // The page setup only where neither the sheet (read: pageChoice) nor the workbook (its print names) has one.
+    let page = false;
+    if (plan.pageSetup && sheet.pageChoice === '') {
+      if (workbookText === null) workbookText = decodePart(pkg.zip.readWhole(pkg.zip.get(pkg.workbookPart) as ZipEntry, { maxBytes: 64 * 1024 * 1024 }));
+      const titles = plan.pageSetup.titleRows;
+      // workbook.xml is written back as UTF-8: one declared otherwise is left as it is.
+      const utf8: boolean = !/^\s*<\?xml[^>]*encoding\s*=\s*["'](?!utf-8["'])/i.test(workbookText);
+      const text: string | null = utf8 ? withPrintTitles(workbookText, sheet.name, titles.top, titles.bottom) : null;
+      if (text !== null) {
+        workbookText = text;
+        page = true;
+      }
+    }
+    const data = await patchSheet(pkg, sheet, new SheetPlan(plan, pkg.date1904, page), formats, onRow);
     replaced.set(sheet.entry, { name: sheet.entry.name, data });
+    if (page) {
+      const entry = pkg.zip.get(pkg.workbookPart) as ZipEntry;
+      replaced.set(entry, { name: entry.name, data: deflateText(workbookText as string) });
+    }
   }
   if (styles.changed) {
     const text = styles.serialize();

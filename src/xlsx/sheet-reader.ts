@@ -16,6 +16,7 @@ import { cellValue } from './cell';
 import { Package, readSmallXml, SheetRef, xmlError } from './package';
 import { decodeOoxml, decodeText, localName, Tag, textOf, XmlHandler, XmlScanner, XmlStream } from './xml';
 import { ZipEntry } from './zip';
+import { pageChoice } from './print';
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
@@ -217,6 +218,8 @@ class SheetHandler implements XmlHandler {
   readonly merges: string[] = [];
   /** Header cells in the marker style: [row, col] pairs. */
   readonly marks: number[] = [];
+  /** The first print setting of the user's seen (print.ts), '' while none. */
+  pageChoice = '';
   private inSheetData = false;
   private row = 0;
   private col = 0;
@@ -301,7 +304,9 @@ class SheetHandler implements XmlHandler {
       const ref = tag.attr('ref');
       const range = ref ? rangeRef(ref) : null;
       if (range) this.usedRight = Math.max(this.usedRight, Math.min(range.c2, MAX_COLS));
+      return;
     }
+    if (!this.pageChoice && !this.inSheetData) this.pageChoice = pageChoice(tag);
   }
 
   close(qname: string): void {
@@ -596,6 +601,7 @@ export async function readSheet(ctx: SheetContext, sheet: SheetRef): Promise<Gri
   let h: SheetHandler | null = null;
   await streamPart(ctx.pkg, sheet.entry, SHEET_PART_BYTES, (scanner) => (h = new SheetHandler(scanner, ctx)));
   const handler = h as unknown as SheetHandler;
+  sheet.pageChoice = handler.pageChoice;
   const file = ctx.pkg.zip.display;
   const lastRow = handler.lastRow;
   const maxCol = handler.maxCol;

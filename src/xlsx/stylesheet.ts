@@ -387,6 +387,13 @@ export class Formats {
     return id;
   }
 
+  /** The font size in points of cell format `id` (11 where its font states none). */
+  fontSize(id: number): number {
+    const font = this.styles.item('fonts', this.xf(id).fontId);
+    const m = /<(?:[\w.-]+:)?sz\b[^>]*?\bval\s*=\s*["']([\d.]+)["']/.exec(font);
+    return m && +m[1] > 0 ? +m[1] : 11;
+  }
+
   /** A label cell beside a header cell of format `source`: the same look, under the marker style. */
   headerFormat(source: number): number {
     const known = this.header.get(source);

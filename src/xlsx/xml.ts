@@ -238,6 +238,12 @@ export class Tag {
     return null;
   }
 
+  /** The attributes' qualified names, as written. */
+  attrNames(): string[] {
+    if (!this.parsed) this.parse();
+    return this.names.slice(0, this.count);
+  }
+
   /** The decoded value of the first attribute with this local name and a prefix (r:id, ns2:id), or null. */
   prefixedAttr(local: string): string | null {
     if (!this.parsed) this.parse();

@@ -35,6 +35,8 @@ export interface FakeSheetInit {
   styles?: (FakeStyle | null | undefined)[][];
   /** Formulas, same shape as rows: a cell with one shows its result (only ='Sheet'!A1 references are computed). */
   formulas?: (string | null | undefined)[][];
+  /** The sheet's page setup as the user left it (default: portrait at 100%, no print area or titles). */
+  page?: Partial<FakePage>;
   /** Merged areas in sheet coordinates ('A1:H1'); their other cells must be empty in `rows`. */
   merges?: string[];
   top?: number;
@@ -110,8 +112,19 @@ export interface FakeHyperlink {
   textToDisplay?: string;
 }
 
+/** What worksheet.pageLayout (ExcelApi 1.9) reads and sets on a sheet. */
+export interface FakePage {
+  orientation: string;
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  printArea: string;
+  printTitleRows: string;
+  printTitleColumns: string;
+}
+
 export interface FakeSheet {
   name: string;
+  /** The page setup (ExcelApi 1.9 pageLayout). */
+  page: FakePage;
   /** Charts added with worksheet.charts.add (the charts model below). */
   charts?: FakeChart[];
   cells: Map<number, Map<number, FakeCell>>;
@@ -474,20 +487,63 @@ export class FakeWorksheet extends Loadable {
   /** ExcelApi 1.9 */
   get pageLayout(): Record<string, unknown> {
     this.ctx.need('1.9', 'worksheet.pageLayout');
-    const rec = (what: string, v: unknown) => this.ctx.enqueue(() => this.ctx.host.record('pageLayout', this.sheet().name, null, { what, v }));
+    const ctx = this.ctx;
+    const page = () => this.sheet().page;
+    const rec = (what: string, v: unknown, apply?: () => void) =>
+      ctx.enqueue(() => {
+        if (apply) apply();
+        ctx.host.record('pageLayout', this.sheet().name, null, { what, v });
+      });
+    // load('orientation,zoom') brings both back at the sync; reading one before throws.
+    let loaded: { orientation: string; zoom: FakePage['zoom'] } | null = null;
+    const notLoaded = (p: string) => officeError('PropertyNotLoaded', "The property '" + p + "' is not available. Call load() and context.sync() before reading it.");
+    /** getPrintAreaOrNullObject and the like: a range whose address, or null-ness, comes back at the sync. */
+    const nullable = (key: 'printArea' | 'printTitleRows' | 'printTitleColumns') => {
+      let got: string | null | undefined;
+      const o = strict({
+        load: () => {
+          ctx.enqueue(() => (got = page()[key] || null));
+          return o;
+        },
+        get isNullObject() {
+          if (got === undefined) throw notLoaded('isNullObject');
+          return got === null;
+        },
+        /** '' on a null object (Excel sends none; the e2e bridge passes what the fake says). */
+        get address() {
+          if (got === undefined) throw notLoaded('address');
+          return got || '';
+        },
+      }, 'Range');
+      return o;
+    };
     return strict({
+      load: () => {
+        ctx.enqueue(() => (loaded = { orientation: page().orientation, zoom: { ...page().zoom } }));
+      },
+      get orientation(): unknown {
+        if (!loaded) throw notLoaded('orientation');
+        return loaded.orientation;
+      },
       set orientation(v: unknown) {
-        rec('orientation', v);
+        rec('orientation', v, () => (page().orientation = String(v)));
       },
       set paperSize(v: unknown) {
         rec('paperSize', v);
       },
+      get zoom(): unknown {
+        if (!loaded) throw notLoaded('zoom');
+        return loaded.zoom;
+      },
       set zoom(v: unknown) {
-        rec('zoom', v);
+        rec('zoom', v, () => (page().zoom = { ...(v as FakePage['zoom']) }));
       },
       setPrintTitleRows(v: unknown) {
-        rec('printTitleRows', v);
+        rec('printTitleRows', v, () => (page().printTitleRows = String(v)));
       },
+      getPrintAreaOrNullObject: () => nullable('printArea'),
+      getPrintTitleRowsOrNullObject: () => nullable('printTitleRows'),
+      getPrintTitleColumnsOrNullObject: () => nullable('printTitleColumns'),
       set leftMargin(v: unknown) {
         rec('leftMargin', v);
       },
@@ -1129,6 +1185,7 @@ export class FakeHost {
     };
     for (const init of opts.sheets) {
       const s = this.newSheet(init.name);
+      if (init.page) Object.assign(s.page, init.page);
       const top = init.top || 1;
       const left = init.left || 1;
       const at = <T>(grid: (T | null | undefined)[][] | undefined, i: number, j: number): T | null => {
@@ -1211,7 +1268,8 @@ export class FakeHost {
   }
 
   newSheet(name: string): FakeSheet {
-    const s: FakeSheet = { name, cells: new Map(), conditionalFormats: [], merges: [], columnWidths: {} };
+    const page: FakePage = { orientation: 'Portrait', zoom: { scale: 100 }, printArea: '', printTitleRows: '', printTitleColumns: '' };
+    const s: FakeSheet = { name, page, cells: new Map(), conditionalFormats: [], merges: [], columnWidths: {} };
     this.state.sheets.push(s);
     return s;
   }

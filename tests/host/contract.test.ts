@@ -94,6 +94,64 @@ const CASES: Case[] = [
     },
   },
   {
+    name: 'check sets a ledger that prints with the defaults to landscape, one page wide, its header row repeated; once',
+    book: { sheets: [NOTE, ledger()], level: 'full' },
+    run: async (o) => {
+      const first = await annotateChecked(o.host, await readAndCheck(o.host, OPTS, noStep, 3), 'zh');
+      expect([first.report.pageSetup, first.report.skipped]).toEqual([[LEDGER], []]);
+      expect(o.page(LEDGER)).toEqual({ orientation: 'landscape', fit: [1, 0], titleRows: '$2:$2' });
+      // Not the other sheet; and a re-check finds the ledger set up and leaves it.
+      expect(o.page('说明')).toEqual({ orientation: 'portrait', fit: null, titleRows: '' });
+      const again = await annotateChecked(o.host, await readAndCheck(o.host, OPTS, noStep, 3), 'zh');
+      expect(again.report.pageSetup).toEqual([]);
+      expect(o.page(LEDGER)).toEqual({ orientation: 'landscape', fit: [1, 0], titleRows: '$2:$2' });
+    },
+  },
+  {
+    name: 'the 合计 row the user filled across the table reaches over our columns: its fill and bold, no value',
+    book: {
+      sheets: [
+        {
+          ...ledger(),
+          rows: ledger().rows.concat([['合计', null, '4项', null, null, null, null]]),
+          fills: ['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((c) => ({ cell: c + '7', color: '#D9D9D9' })),
+        },
+      ],
+      level: 'floor',
+    },
+    run: async (o) => {
+      await check(o.host);
+      expect(['H7', 'I7', 'J7', 'K7'].map((a) => [o.value(LEDGER, a), o.look(LEDGER, a)])).toEqual(
+        ['H7', 'I7', 'J7', 'K7'].map(() => ['', { fill: '#D9D9D9', bold: true }]),
+      );
+      // An item row's added cells are not filled by it; the user's own 合计 keeps its text.
+      expect(o.look(LEDGER, 'K6')).toEqual({ fill: null, bold: false });
+      expect(o.value(LEDGER, 'C7')).toBe('4项');
+    },
+  },
+  {
+    name: 'a ledger the user set to landscape, or gave a print area, keeps its page setup as it is',
+    book: { sheets: [{ ...ledger(), page: { orientation: 'landscape' } }, { ...ledger('第二台账'), page: { printArea: '$A$1:$G$6' } }], level: 'full' },
+    run: async (o) => {
+      const c = await readAndCheck(o.host, OPTS, noStep, 3);
+      expect((await annotateChecked(o.host, c, 'zh')).report.pageSetup).toEqual([]);
+      expect(o.page(LEDGER)).toEqual({ orientation: 'landscape', fit: null, titleRows: '' });
+      const other = await readAndCheck(o.host, { ...OPTS, sheet: '第二台账' }, noStep, 3);
+      expect((await annotateChecked(o.host, other, 'zh')).report.pageSetup).toEqual([]);
+      expect(o.page('第二台账')).toEqual({ orientation: 'portrait', fit: null, titleRows: '' });
+    },
+  },
+  {
+    name: 'at the floor the page setup is skipped and said, the columns written all the same',
+    book: { sheets: [ledger()], level: 'floor' },
+    run: async (o) => {
+      const done = await annotateChecked(o.host, await readAndCheck(o.host, OPTS, noStep, 3), 'zh');
+      expect([done.report.pageSetup, done.report.skipped]).toEqual([[], ['printSettings']]);
+      expect(o.value(LEDGER, 'H2')).toBe('期限状态');
+      expect(o.page(LEDGER)).toEqual({ orientation: 'portrait', fit: null, titleRows: '' });
+    },
+  },
+  {
     name: 'a re-check writes the same columns again and adds none',
     book: { sheets: [NOTE, ledger()], level: 'full' },
     run: async (o, book) => {

@@ -15,6 +15,19 @@ export interface BookSheet {
   rows: (BookValue | null)[][];
   /** Number formats, same shape as rows (missing: General). */
   formats?: (string | null)[][];
+  /** Cells the user filled ('#D9D9D9') and set in bold, by address. */
+  fills?: { cell: string; color: string }[];
+  /** A print setting the user chose (default: portrait at 100%, no print area). */
+  page?: { orientation?: 'landscape'; printArea?: string };
+}
+
+/** A sheet's page setup as the contract compares it on every host. */
+export interface PageState {
+  orientation: 'portrait' | 'landscape';
+  /** Pages wide and tall where the sheet fits to pages (0: as many as needed), null at a scale. */
+  fit: [number, number] | null;
+  /** The print title rows, '' for none. */
+  titleRows: string;
 }
 
 export interface Book {
@@ -42,6 +55,10 @@ export interface Opened {
   selection(): { sheet: string; address: string } | null;
   /** How many workbooks the host opened as new ones. */
   openedWorkbooks(): number;
+  /** A cell's fill ('#RRGGBB', null for none) and whether it is bold. */
+  look(sheet: string, address: string): { fill: string | null; bold: boolean };
+  /** The sheet's page setup as it now stands. */
+  page(sheet: string): PageState;
 }
 
 export interface HostDriver {

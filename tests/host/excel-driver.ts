@@ -1,14 +1,32 @@
 /** The contract's driver for the Excel host (src/excel/host.ts) on the fake Excel (tests/excel/fake-excel.ts). */
-import { createFakeHost } from '../excel/fake-excel';
+import { createFakeHost, FakeStyle } from '../excel/fake-excel';
 import { createExcelHost } from '../../src/excel/host';
 import { Book, HostDriver, Opened } from './driver';
+
+/** The fake's styles grid (row-major from A1) for cells filled and in bold. */
+function styleGrid(fills: { cell: string; color: string }[]): (FakeStyle | null)[][] {
+  const grid: (FakeStyle | null)[][] = [];
+  for (const f of fills) {
+    const m = /^([A-Z])(\d+)$/.exec(f.cell) as RegExpExecArray;
+    const r = +m[2] - 1;
+    while (grid.length <= r) grid.push([]);
+    grid[r][m[1].charCodeAt(0) - 65] = { fill: f.color, bold: true };
+  }
+  return grid;
+}
 
 export const excelDriver: HostDriver = {
   name: 'Excel',
   open(book: Book): Opened {
     const fake = createFakeHost({
       apiVersion: book.level === 'floor' ? '1.1' : '1.9',
-      sheets: book.sheets.map((s) => ({ name: s.name, rows: s.rows, formats: s.formats })),
+      sheets: book.sheets.map((s) => ({
+        name: s.name,
+        rows: s.rows,
+        formats: s.formats,
+        styles: s.fills ? styleGrid(s.fills) : undefined,
+        page: s.page ? { ...(s.page.orientation ? { orientation: 'Landscape' } : {}), ...(s.page.printArea ? { printArea: s.page.printArea } : {}) } : undefined,
+      })),
       displayLanguage: book.lang === 'en' ? 'en-US' : 'zh-CN',
     });
     // Office.js gives the document's address; the fake leaves it out unless a case names a file.
@@ -26,6 +44,20 @@ export const excelDriver: HostDriver = {
       },
       selection: () => fake.state.selection,
       openedWorkbooks: () => fake.state.createdWorkbooks.length,
+      look: (sheet, address) => {
+        const m = /^([A-Z]+)(\d+)$/.exec(address) as RegExpExecArray;
+        const cell = fake.findSheet(sheet)!.cells.get(+m[2])?.get(m[1].charCodeAt(0) - 64);
+        return { fill: cell && cell.fill ? cell.fill.toUpperCase() : null, bold: !!(cell && cell.bold) };
+      },
+      page: (sheet) => {
+        const p = fake.findSheet(sheet)!.page;
+        const fits = p.zoom.horizontalFitToPages !== undefined || p.zoom.verticalFitToPages !== undefined;
+        return {
+          orientation: p.orientation === 'Landscape' ? 'landscape' : 'portrait',
+          fit: fits ? [p.zoom.horizontalFitToPages || 0, p.zoom.verticalFitToPages || 0] : null,
+          titleRows: p.printTitleRows,
+        };
+      },
     };
   },
 };

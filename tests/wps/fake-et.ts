@@ -33,10 +33,13 @@ export interface FakeSheet {
   charts: { type: number; source: string; title: string }[];
   links: { cell: string; sub: string }[];
   borders: Record<string, number>;
+  /** Worksheet.PageSetup as it stands (the full level's): Orientation 1 portrait, 2 landscape. */
+  page: Record<string, unknown>;
 }
 
 export interface FakeEtOptions {
-  sheets: { name: string; rows: (FakeValue | null)[][]; formats?: (string | null)[][] }[];
+  /** `page`: the sheet's PageSetup members as the user left them. */
+  sheets: { name: string; rows: (FakeValue | null)[][]; formats?: (string | null)[][]; page?: Record<string, unknown> }[];
   level: 'floor' | 'full';
   languageId?: number;
   /** The saved file's folder and name; none for a workbook never saved. */
@@ -90,6 +93,10 @@ function parseRef(ref: string): { r0: number; c0: number; r1: number; c1: number
 
 export function createFakeEt(o: FakeEtOptions): FakeEt {
   const full = o.level === 'full';
+  const defaultPage = (): Record<string, unknown> => ({
+    LeftMargin: 0, RightMargin: 0, Zoom: 100, FitToPagesWide: 1, FitToPagesTall: 1, Orientation: 1, PrintArea: '', PrintTitleRows: '', PrintTitleColumns: '', FirstPageNumber: -4105,
+    LeftFooter: '', CenterFooter: '', RightFooter: '', LeftHeader: '', CenterHeader: '', RightHeader: '',
+  });
   const sheets: FakeSheet[] = o.sheets.map((s) => ({
     name: s.name,
     cells: s.rows.map((row, r) => row.map((v, c) => ({ v: v === null ? '' : v, fmt: (s.formats && s.formats[r] && s.formats[r][c]) || 'General' }))),
@@ -99,6 +106,7 @@ export function createFakeEt(o: FakeEtOptions): FakeEt {
     charts: [],
     links: [],
     borders: {},
+    page: { ...defaultPage(), ...(s.page || {}) },
   }));
   const props: Record<string, string> = Object.create(null);
   const state: FakeEt = {
@@ -299,7 +307,7 @@ export function createFakeEt(o: FakeEtOptions): FakeEt {
         }),
       });
       Object.defineProperty(ws, 'PageSetup', {
-        value: strict('PageSetup', { LeftMargin: 0, RightMargin: 0, Zoom: 100, FitToPagesWide: 0, FitToPagesTall: 0, FirstPageNumber: -4105, LeftFooter: '', CenterFooter: '', RightFooter: '', LeftHeader: '', CenterHeader: '', RightHeader: '' }),
+        value: strict('PageSetup', s.page),
       });
       const chartObjects = () =>
         strict('ChartObjects', {
@@ -343,7 +351,7 @@ export function createFakeEt(o: FakeEtOptions): FakeEt {
       const at = sheets.indexOf(state.find(name));
       let n = sheets.length + 1;
       while (sheets.some((x) => x.name === 'Sheet' + n)) n++;
-      const s: FakeSheet = { name: 'Sheet' + n, cells: [], merges: [], widths: {}, rules: [], charts: [], links: [], borders: {} };
+      const s: FakeSheet = { name: 'Sheet' + n, cells: [], merges: [], widths: {}, rules: [], charts: [], links: [], borders: {}, page: defaultPage() };
       sheets.splice(at + 1, 0, s);
       active = s;
       return sheet(s);

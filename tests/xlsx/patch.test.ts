@@ -339,8 +339,9 @@ describe('the added cells match the ledger they sit in', () => {
       expect(xfOf(ref)).toContain('horizontal="center"');
     }
     expect(xfOf('K6')).toContain('fontId="2"');
-    // A section row (not an item) gets nothing.
-    expect(cell('I5')).toBe('');
+    // A section row (not an item; H5, the ledger's last column, in the body format 3) extends its
+    // format over our columns, with no value.
+    expect(['I5', 'J5', 'K5', 'L5', 'I8', 'L8'].map(cell)).toEqual(['<c r="I5" s="3"/>', '<c r="J5" s="3"/>', '<c r="K5" s="3"/>', '<c r="L5" s="3"/>', '<c r="I8" s="3"/>', '<c r="L8" s="3"/>']);
   });
 
   test('检查意见 wraps; the flag cell has Excel\'s Bad colours in the body font', () => {
@@ -434,7 +435,9 @@ describe('three lists: the other lists get one 检查意见 column, found again 
     expect(grids[0].rows[1]).toEqual(['序号', '问题类别', '存在问题', '检查意见']);
     expect(grids[0].rows[4][3]).toBe('问题（序号3）在任务清单中没有对应的整改措施。');
     expect(grids[2].rows[0]).toEqual(['任务序号', '责任领导', '牵头部门', '责任人', '检查意见']);
-    expect(comparePackages(r.input, r.out1).changed).toEqual(['xl/styles.xml', 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet3.xml']);
+    // The task list has no page setup: it gains one, and workbook.xml its print titles (row 1).
+    expect(comparePackages(r.input, r.out1).changed).toEqual(['xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet3.xml']);
+    expect(entryText(r.out1, 'xl/workbook.xml')).toContain('<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="1">\'任务清单\'!$1:$1</definedName></definedNames>');
     // No second 检查意见 block: the re-check is the same file.
     expect(r.out2.equals(r.out1)).toBe(true);
   });

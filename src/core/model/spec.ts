@@ -182,4 +182,16 @@ export interface AnnotationPlan {
   values: CellValue[][];
   /** One style per row of `values`, applied to the flag cell: by flag (done good, overdue bad, due-soon neutral). */
   styles: ('good' | 'neutral' | 'bad' | null)[];
+  /**
+   * Sheet rows that are the user's section bands (一、… and （一）… headings among the items) or
+   * total rows (合计, 小计): a host extends the row's own look (its last cell's format) over the added
+   * cells there, never a value. Absent: none.
+   */
+  bands?: number[];
+  /**
+   * The page setup a host adds where the sheet has none of its own (the ledger only): landscape, one
+   * page wide and as many tall as needed, the header rows `titleRows` repeated on every page. A host
+   * changes nothing where the user chose any print setting. Absent: none is added.
+   */
+  pageSetup?: { titleRows: { top: number; bottom: number } };
 }

@@ -66,6 +66,11 @@ export function cellOf(item: Item, field: FieldKey): string | undefined {
   return letter ? letter + item.row : undefined;
 }
 
+/** A total row's first text: 合计, 小计, 总计, 共计, Total. */
+export function isTotalRow(firstText: string): boolean {
+  return TOTAL_ROW.test(firstText);
+}
+
 /** Totals, notes and sign-off lines: rows that are never items, whatever columns they sit in. */
 export function isSkippedRow(firstText: string, nonEmpty = 1): boolean {
   return TOTAL_ROW.test(firstText) || NOTE_ROW.test(firstText) || (nonEmpty <= 3 && firstText.length < 80 && FORM_ROW.test(firstText));

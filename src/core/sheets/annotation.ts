@@ -6,8 +6,9 @@
  * is touched.
  */
 import { ADDED_LABELS } from '../read/fields';
-import { gridBottom } from '../text/grid';
+import { cellText, gridBottom, gridTop } from '../text/grid';
 import { ourColumns, usedRight } from '../read/ours';
+import { isSkippedRow, isTotalRow } from '../read/ledger';
 import { t } from '../words/check';
 import { daysPhrase, FLAG_LABELS, FLAG_STYLES } from '../words/labels';
 import { AnnotationPlan } from '../model/spec';
@@ -23,6 +24,33 @@ function noteFor(item: CheckedItem, findings: Finding[], lang: Lang, start: stri
   }
   findings.forEach((f) => notes.push(f.message));
   return notes.join(lang === 'zh' ? '；' : '; ');
+}
+
+/**
+ * The rows of the plan's block that are the user's section bands or total rows (AnnotationPlan.bands):
+ * a row that is no item, whose first text is a total (合计, 小计) anywhere below the header, or any
+ * other heading above the last item (一、…, （一）…) that is not a note or sign-off line.
+ */
+export function bandRows(grid: Grid, firstRow: number, lastRow: number, isItem: (row: number) => boolean): number[] {
+  const top = gridTop(grid);
+  let lastItem = 0;
+  for (let r = firstRow; r <= lastRow; r++) if (isItem(r)) lastItem = r;
+  const bands: number[] = [];
+  for (let r = firstRow; r <= lastRow; r++) {
+    if (isItem(r)) continue;
+    const row = grid.rows[r - top] || [];
+    let first = '';
+    let nonEmpty = 0;
+    for (let c = 0; c < row.length; c++) {
+      const text = row[c] === null || row[c] === undefined ? '' : cellText(row[c]);
+      if (!text) continue;
+      if (!nonEmpty) first = text;
+      nonEmpty++;
+    }
+    if (!nonEmpty) continue;
+    if (isTotalRow(first) || (r < lastItem && !isSkippedRow(first, nonEmpty))) bands.push(r);
+  }
+  return bands;
 }
 
 export function planAnnotation(grid: Grid, result: CheckResult, lang: Lang): AnnotationPlan {
@@ -71,6 +99,8 @@ export function planAnnotation(grid: Grid, result: CheckResult, lang: Lang): Ann
     lastRow,
     values,
     styles,
+    bands: bandRows(grid, firstRow, lastRow, (r) => !!itemByRow[r]),
+    pageSetup: { titleRows: { top: Math.min(...headerRows), bottom: Math.max(...headerRows) } },
   };
 }
 

@@ -25,6 +25,12 @@ describe('planAnnotation', () => {
   const result = checkWorkbook([grid], OPTS);
   const plan = planAnnotation(grid, result, 'zh');
 
+  test('bands: the two aspect headings and 合计, not the note under the table; the header rows to repeat in print', () => {
+    // Rows 5 一、 and 10 二、 head the items, 15 is 合计, 16 is 注：… (a note, below the last item).
+    expect(plan.bands).toEqual([5, 10, 15]);
+    expect(plan.pageSetup).toEqual({ titleRows: { top: 3, bottom: 4 } });
+  });
+
   test('the four columns go after the last used column, labelled in the first header row', () => {
     expect(plan.column).toBe(11); // A..J are the ledger's
     expect(plan.headerRow).toBe(3);
