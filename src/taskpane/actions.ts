@@ -9,7 +9,7 @@ import { button, el, endProgress, message, notice, paint, progress } from './dom
 import { FormRead, readEarlier, readOptions, today } from './options';
 import { listSources, pickLedger, renderEarlier, renderLists, renderSheets, showDetected } from './mapping';
 import { moveSheetsHelp, plainError, renderComparison, renderResults, writeNotice } from './render';
-import { annotateChecked, Checked, compareWithEarlier, Earlier, noticeSpecs, readAndCheck, Step, writeNotices, writeSummary } from './flows';
+import { annotateChecked, Checked, compareWithEarlier, Earlier, noticeSpecs, readAndCheck, reminderPrefix, Step, writeNotices, writeSummary } from './flows';
 import { host, joinList, s, state } from './state';
 
 /** The buttons an action disables while it runs (and that stay off outside Excel). */
@@ -203,7 +203,12 @@ export const onNotices = action({ form: true, writes: true, partly: 'partlySheet
   showResult(c.result);
   const lines = written.report ? writeNotice(written.report, 'notices') : [];
   if (written.stale.length) lines.push(s('staleNotices', { sheets: joinList(written.stale) }));
-  if (written.report) message(s('noticesMsg', { n: written.report.sheets.length, sheets: joinList(written.report.sheets) }), 'ok');
+  if (written.report) {
+    const sheets = written.report.sheets;
+    const reminders = sheets.filter((n) => n.indexOf(reminderPrefix(state.lang)) === 0).length;
+    const key = !reminders ? 'noticesMsg' : reminders === sheets.length ? 'remindersMsg' : 'noticesAndRemindersMsg';
+    message(s(key, { n: sheets.length, notices: sheets.length - reminders, reminders, sheets: joinList(sheets) }), 'ok');
+  }
   else noNotices(c.result);
   notice(lines);
 });
