@@ -10,7 +10,8 @@ import { FormRead, readEarlier, readOptions, today } from './options';
 import { listSources, pickLedger, renderEarlier, renderLists, renderSheets, showDetected } from './mapping';
 import { moveSheetsHelp, plainError, renderComparison, renderResults, writeNotice } from './render';
 import { annotateChecked, Checked, compareWithEarlier, Earlier, noticeSpecs, readAndCheck, Step, writeNotices, writeSummary } from './flows';
-import { host, joinList, s, state } from './state';
+import { host, joinList, s, state, taught } from './state';
+import { renderTeach } from './teachcard';
 
 /** The buttons an action disables while it runs (and that stay off outside Excel). */
 const BUSY_IDS = ['tz-check', 'tz-summarize', 'tz-open-new', 'tz-make-notices', 'tz-notices-new', 'tz-compare', 'tz-earlier', 'tz-apply-mapping', 'tz-redetect', 'tz-sheet'];
@@ -111,13 +112,14 @@ function remember(c: Checked): void {
 function showResult(result: CheckResult): void {
   state.lastResult = result;
   renderResults(result);
+  renderTeach(result);
 }
 
 /** The first read: every sheet, the three lists or the ledger, and its header. */
 export const detect = action({ form: false, writes: false }, async () => {
   progress(1, 1, s('reading'));
   state.grids = await host().readWorkbook();
-  state.lists = findThreeLists(state.grids);
+  state.lists = findThreeLists(state.grids, taught());
   renderLists(listSources(state.lists));
   const saved = loadOptions(host().store);
   const pick = pickLedger(saved);

@@ -11,6 +11,7 @@
  *   flows.ts    what each action does with the host and the core, without the DOM (tested on the fake Excel)
  *   actions.ts  the actions, through one wrapper for the form, consent, busy state, progress and errors
  *   render.ts   the results, the findings, what a write skipped, errors in plain words
+ *   teachcard.ts 识别设置: the words a user teaches, saved in the workbook (teach.ts decides what a choice does)
  * The .xlsx writer for 打开为新工作簿 (src/xlsxlite) is a separate chunk, loaded on that click only.
  */
 import { createExcelHost } from '../excel/host';
@@ -21,6 +22,7 @@ import { fillOptions } from './options';
 import { applyMapping, onSheetChange, showEarlierDate, toggleMapping } from './mapping';
 import { detect, onCheck, onCompare, onNotices, onNoticesNew, onOpenNew, onSummarize, setBusy } from './actions';
 import { renderTexts } from './render';
+import { wireTeach } from './teachcard';
 import { host, s, state, useHost } from './state';
 
 /** The host this bundle was built for (webpack's DefinePlugin; absent: Excel). */
@@ -66,6 +68,8 @@ function start(inOffice: boolean): void {
   select('tz-sheet').onchange = onSheetChange;
   select('tz-earlier').onchange = showEarlierDate;
   setBusy(false);
+  // 识别设置: a choice is saved and checked again at once, through 检查's own action.
+  wireTeach(() => void onCheck());
   if (!inOffice) {
     message(s('notInExcel'), 'warn');
     return;
