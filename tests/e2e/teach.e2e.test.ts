@@ -1,0 +1,141 @@
+/**
+ * The pane's 识别设置 (Teach words) in headless Chromium on the fake Excel host (ExcelApi 1.1), over
+ * the hazard list of tests/host/teach.test.ts ('#hazard' in fake-office.js), clicked as a user would:
+ * after 检查 the card offers 复查合格 (2 items); choosing 已销号 saves it in the workbook's settings and
+ * checks again at once; pasting the office's taizhang.json into the box and importing it gives the
+ * command line's result (counted by hand in tests/host/teach.test.ts); what was taught is listed and
+ * can be removed; exporting gives the same JSON back. Needs `npm run build` first.
+ */
+import * as fs from 'fs';
+import * as http from 'http';
+import * as path from 'path';
+import { AddressInfo } from 'net';
+import * as ts from 'typescript';
+import { Page } from 'playwright-core';
+import { ARTIFACTS, Browser, DIST, ROOT, describeInBrowser, foreign, launch, serve } from './helpers';
+
+/** fake-excel.ts as a browser script defining window.__TaizhangFake, then the host installer. */
+function fakeHostScript(): string {
+  const src = fs.readFileSync(path.join(ROOT, 'tests/excel/fake-excel.ts'), 'utf8');
+  const js = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2017 } }).outputText;
+  return '(function(){var exports={};var module={exports:exports};\n' + js + '\nwindow.__TaizhangFake=module.exports;})();\n' + fs.readFileSync(path.join(__dirname, 'fake-office.js'), 'utf8');
+}
+
+type Fake = { state: { settings: Record<string, string>; settingsSaved: number }; value(s: string, a: string): unknown };
+
+/** The office's file, as tests/host/teach.test.ts hands it to the command line. */
+const FILE = JSON.stringify({ status: { done: ['关闭'], closed: ['复查合格'] } }, null, 2) + '\n';
+
+describeInBrowser('识别设置 in the pane on the fake Excel', () => {
+  let server: http.Server;
+  let browser: Browser;
+  let page: Page;
+  let origin: string;
+  const requests: string[] = [];
+  const errors: string[] = [];
+
+  const flags = () => page.evaluate(() => ['G3', 'G4', 'G5', 'G6', 'G7', 'G8', 'G9'].map((a) => (window as unknown as { __fakeHost: Fake }).__fakeHost.value('隐患台账', a)));
+  const totals = () => page.$$eval('#tz-totals .tz-total', (els) => els.map((e) => e.textContent));
+  const setting = () => page.evaluate(() => (window as unknown as { __fakeHost: Fake }).__fakeHost.state.settings['taizhang.taught'] || null);
+  /** Waits for the check a choice started to finish (its message) and returns the flags written. */
+  async function checkedAgain(): Promise<unknown[]> {
+    await page.waitForFunction(() => /^已检查“隐患台账”的 7 项/.test(document.getElementById('tz-message')!.textContent || '') && !(document.getElementById('tz-check') as HTMLButtonElement).disabled);
+    return flags();
+  }
+
+  beforeAll(async () => {
+    server = await serve(DIST);
+    origin = 'http://localhost:' + (server.address() as AddressInfo).port;
+    browser = await launch();
+    page = browser.context.pages()[0] || (await browser.context.newPage());
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.route('**/office-js/office.js', (route) => route.fulfill({ status: 200, contentType: 'application/javascript', body: '/* replaced */' }));
+    await page.addInitScript({ content: fakeHostScript() });
+    await page.goto(origin + '/taskpane.html?_host_Info=Excel$Win32$16.01$zh-CN$$$$0#hazard');
+    await page.waitForFunction(() => (document.getElementById('tz-sheet') as HTMLSelectElement).options.length > 0);
+  }, 60000);
+
+  afterAll(async () => {
+    if (browser) await browser.close();
+    if (server) await new Promise((r) => server.close(r));
+  });
+
+  it('before any check and with nothing taught, the card is not shown', async () => {
+    expect(await page.$eval('#tz-teach', (e) => e.hasAttribute('hidden'))).toBe(true);
+  });
+
+  it('after 检查 it offers the one word the check could not place, with its count, and a choice of state', async () => {
+    await page.click('#tz-check');
+    expect(await checkedAgain()).toEqual(['已完成', '已完成', '逾期', '临期', '逾期', '正常推进', '逾期']);
+    expect(await page.$eval('#tz-teach', (e) => e.hasAttribute('hidden'))).toBe(false);
+    const offered = await page.$$eval('#tz-teach-words-items li', (els) =>
+      els.map((li) => ({
+        label: li.querySelector('label')!.textContent,
+        for: li.querySelector('label')!.getAttribute('for'),
+        id: li.querySelector('select')!.id,
+        options: Array.prototype.map.call((li.querySelector('select') as HTMLSelectElement).options, (o: HTMLOptionElement) => o.text),
+      })),
+    );
+    expect(offered).toEqual([{ label: '“复查合格”（2项）', for: 'tz-teach-word-0', id: 'tz-teach-word-0', options: ['选择含义…', '未启动', '推进中', '基本完成', '已完成', '已销号'] }]);
+    // Every header was placed: no column to offer.
+    expect(await page.$eval('#tz-teach-columns', (e) => e.hasAttribute('hidden'))).toBe(true);
+    expect(await page.$$eval('#tz-taught-items li', (els) => els.map((e) => e.textContent))).toEqual(['尚未教任何词。']);
+    // The finding that says so comes first in the list.
+    expect(await page.$eval('.tz-finding', (e) => e.getAttribute('data-cell'))).toBe('F2');
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.locator('#tz-teach').screenshot({ path: path.join(ARTIFACTS, 'taskpane-teach-offer.png') });
+  });
+
+  it('choosing 已销号 saves the word in the workbook and checks again at once', async () => {
+    await page.selectOption('#tz-teach-word-0', 'closed');
+    expect(await checkedAgain()).toEqual(['已完成', '已完成', '已完成', '已完成', '逾期', '正常推进', '逾期']);
+    expect(await setting()).toBe('{"status":{"closed":["复查合格"]}}');
+    expect(await page.$$eval('#tz-taught-items li span', (els) => els.map((e) => e.textContent))).toEqual(['完成状态“复查合格”：已销号']);
+    expect(await page.$eval('#tz-teach-words', (e) => e.hasAttribute('hidden'))).toBe(true);
+    expect(await page.$eval('#tz-teach-nothing', (e) => e.hasAttribute('hidden'))).toBe(false);
+    expect(await totals()).toEqual(['2逾期', '0临期', '4已完成', '1正常推进', '0长期坚持', '0无期限']);
+  });
+
+  it('importing the office’s taizhang.json (pasted) gives the command line’s result; the card lists both words', async () => {
+    await page.click('#tz-teach-file');
+    expect(await page.$eval('#tz-teach-file', (e) => e.getAttribute('aria-expanded'))).toBe('true');
+    await page.fill('#tz-teach-json', FILE);
+    await page.click('#tz-teach-import');
+    expect(await checkedAgain()).toEqual(['已完成', '已完成', '已完成', '已完成', '逾期', '正常推进', '逾期']);
+    expect(JSON.parse((await setting()) as string)).toEqual(JSON.parse(FILE));
+    expect(await page.$$eval('#tz-taught-items li span', (els) => els.map((e) => e.textContent))).toEqual(['完成状态“关闭”：已完成', '完成状态“复查合格”：已销号']);
+    expect(await page.$$eval('#tz-taught-items li button', (els) => els.map((e) => e.getAttribute('aria-label')))).toEqual([
+      '删除 完成状态“关闭”：已完成',
+      '删除 完成状态“复查合格”：已销号',
+    ]);
+    await page.locator('#tz-teach').screenshot({ path: path.join(ARTIFACTS, 'taskpane-teach.png') });
+  });
+
+  it('a file that does not read is one line, and changes nothing', async () => {
+    const before = await setting();
+    await page.fill('#tz-teach-json', '{"status": {"finished": ["关闭"]}}');
+    await page.click('#tz-teach-import');
+    expect(await page.$eval('#tz-message', (e) => e.textContent)).toBe('无法导入：“status.finished”不是完成状态名，可用的状态名为 done、closed、in-progress、not-started、basically-done');
+    expect(await setting()).toBe(before);
+  });
+
+  it('export gives back the taught words as taizhang.json, selected for copying', async () => {
+    await page.click('#tz-teach-export');
+    const box = await page.$eval('#tz-teach-json', (e) => {
+      const t = e as HTMLTextAreaElement;
+      return { value: t.value, selected: t.selectionEnd - t.selectionStart };
+    });
+    expect(JSON.parse(box.value)).toEqual({ status: { done: ['关闭'], closed: ['复查合格'] } });
+    expect(box.selected).toBe(box.value.length);
+  });
+
+  it('removing 复查合格 forgets it and checks again: its items are unknown once more', async () => {
+    await page.click('#tz-taught-items li:nth-child(2) button');
+    expect(await checkedAgain()).toEqual(['已完成', '已完成', '逾期', '临期', '逾期', '正常推进', '逾期']);
+    expect(await setting()).toBe('{"status":{"done":["关闭"]}}');
+    expect(await page.$$eval('#tz-teach-words-items label', (els) => els.map((e) => e.textContent))).toEqual(['“复查合格”（2项）']);
+    expect(errors).toEqual([]);
+    expect(foreign(requests, origin)).toEqual([]);
+  });
+});
