@@ -4,7 +4,8 @@
  * after 检查 the card offers 复查合格 (2 items); choosing 已销号 saves it in the workbook's settings and
  * checks again at once; pasting the office's taizhang.json into the box and importing it gives the
  * command line's result (counted by hand in tests/host/teach.test.ts); what was taught is listed and
- * can be removed; exporting gives the same JSON back. Needs `npm run build` first.
+ * can be removed; exporting gives the same JSON back. Then the same steps on the WPS add-in folder
+ * (dist-wps, `npm run build:wps`) over the fake ET object model: the same flags. Needs `npm run build` first.
  */
 import * as fs from 'fs';
 import * as http from 'http';
@@ -12,7 +13,8 @@ import * as path from 'path';
 import { AddressInfo } from 'net';
 import * as ts from 'typescript';
 import { Page } from 'playwright-core';
-import { ARTIFACTS, Browser, DIST, ROOT, describeInBrowser, foreign, launch, serve } from './helpers';
+import { ARTIFACTS, Browser, CHROMIUM, DIST, ROOT, describeInBrowser, foreign, launch, serve } from './helpers';
+import { describeWithTools, missingOf } from '../tools';
 
 /** fake-excel.ts as a browser script defining window.__TaizhangFake, then the host installer. */
 function fakeHostScript(): string {
@@ -139,3 +141,96 @@ describeInBrowser('识别设置 in the pane on the fake Excel', () => {
     expect(foreign(requests, origin)).toEqual([]);
   });
 });
+
+/** The hazard list's rows, as fake-office.js's '#hazard' holds them. */
+const HAZARD = [
+  ['某项目部隐患排查治理台账', null, null, null, null, null],
+  ['序号', '隐患内容', '责任单位', '整改期限', '整改措施', '隐患状态'],
+  [1, '配电箱未上锁', '机电队', '2023年5月10日', '配电箱加锁并张贴警示', '关闭'],
+  [2, '基坑临边防护缺失', '土建一队', '2023年5月20日', '设置防护栏杆', '关闭'],
+  [3, '灭火器过期未更换', '后勤组', '2023年6月1日', '更换灭火器', '复查合格'],
+  [4, '通道堆放钢管', '土建二队', '2023年6月20日', '清理通道', '复查合格'],
+  [5, '脚手板未满铺', '土建一队', '2023年6月10日', '满铺脚手板', '整改中'],
+  [6, '消防通道被占用', '后勤组', '2023年7月30日', '清理并划线', '开放'],
+  [7, '塔吊限位器失灵', '机电队', '2023年6月12日', '更换限位器', '未关闭'],
+];
+
+const WPS_FOLDER = path.join(ROOT, 'dist-wps', 'taizhang_' + (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
+
+/** tests/wps/fake-et.ts as a browser script (as wps.e2e.test.ts loads it), holding the hazard list. */
+function fakeEtScript(): string {
+  const src = fs.readFileSync(path.join(ROOT, 'tests/wps/fake-et.ts'), 'utf8');
+  const js = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2017 } }).outputText;
+  const core =
+    'function colLetter(n){var s="";while(n>0){var m=(n-1)%26;s=String.fromCharCode(65+m)+s;n=Math.floor((n-1)/26);}return s;}' +
+    'var core={a1:function(r,c){return colLetter(c)+r;},colNumber:function(l){var n=0;for(var i=0;i<l.length;i++)n=n*26+l.charCodeAt(i)-64;return n;}};';
+  return (
+    '(function(){var exports={};var module={exports:exports};var require=function(){return core;};' + core + '\n' + js +
+    '\nvar fake=module.exports.createFakeEt({level:"floor",sheets:[{name:"隐患台账",rows:' + JSON.stringify(HAZARD) + '}]});' +
+    'window.__fakeEt=fake;window.Application=fake.root;window.wps=fake.root;})();'
+  );
+}
+
+describeWithTools(
+  '识别设置 in the WPS add-in on the fake ET',
+  missingOf([
+    [fs.existsSync(path.join(WPS_FOLDER, 'taskpane.html')), 'dist-wps/.../taskpane.html (run `npm run build:wps` first)'],
+    [fs.existsSync(CHROMIUM), CHROMIUM],
+  ]),
+  () => {
+    let server: http.Server;
+    let browser: Browser;
+    let page: Page;
+    let origin: string;
+    const requests: string[] = [];
+    const errors: string[] = [];
+    const flags = () => page.evaluate(() => ['G3', 'G4', 'G5', 'G6', 'G7', 'G8', 'G9'].map((a) => (window as unknown as { __fakeEt: Fake }).__fakeEt.value('隐患台账', a)));
+    async function checkedAgain(): Promise<unknown[]> {
+      await page.waitForFunction(() => /^已检查“隐患台账”的 7 项/.test(document.getElementById('tz-message')!.textContent || '') && !(document.getElementById('tz-check') as HTMLButtonElement).disabled);
+      return flags();
+    }
+
+    beforeAll(async () => {
+      server = await serve(WPS_FOLDER);
+      origin = 'http://localhost:' + (server.address() as AddressInfo).port;
+      browser = await launch();
+      page = browser.context.pages()[0] || (await browser.context.newPage());
+      page.on('request', (r) => requests.push(r.url()));
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.addInitScript({ content: fakeEtScript() });
+      await page.goto(origin + '/taskpane.html');
+      await page.waitForFunction(() => (document.getElementById('tz-sheet') as HTMLSelectElement).options.length > 0);
+    }, 60000);
+
+    afterAll(async () => {
+      if (browser) await browser.close();
+      if (server) await new Promise((r) => server.close(r));
+    });
+
+    it('the same choice and the same file give the same flags as on Excel and the command line', async () => {
+      await page.fill('#tz-asof', '2023-06-15');
+      await page.click('#tz-check');
+      await page.waitForSelector('#tz-consent-continue');
+      await page.click('#tz-consent-continue');
+      expect(await checkedAgain()).toEqual(['已完成', '已完成', '逾期', '临期', '逾期', '正常推进', '逾期']);
+      expect(await page.$$eval('#tz-teach-words-items label', (els) => els.map((e) => e.textContent))).toEqual(['“复查合格”（2项）']);
+      await page.selectOption('#tz-teach-word-0', 'closed');
+      expect(await checkedAgain()).toEqual(['已完成', '已完成', '已完成', '已完成', '逾期', '正常推进', '逾期']);
+      await page.click('#tz-teach-file');
+      await page.fill('#tz-teach-json', FILE);
+      await page.click('#tz-teach-import');
+      expect(await checkedAgain()).toEqual(['已完成', '已完成', '已完成', '已完成', '逾期', '正常推进', '逾期']);
+      expect(await page.$$eval('#tz-taught-items li span', (els) => els.map((e) => e.textContent))).toEqual(['完成状态“关闭”：已完成', '完成状态“复查合格”：已销号']);
+      // Saved in the workbook's custom document properties (src/wps/store.ts: a count, then parts of 120 characters).
+      const saved = await page.evaluate(() => {
+        const props = (window as unknown as { __fakeEt: { props: Record<string, string> } }).__fakeEt.props;
+        let text = '';
+        for (let i = 1; i <= +props['taizhang.taught']; i++) text += props['taizhang.taught#' + i];
+        return text;
+      });
+      expect(JSON.parse(saved)).toEqual(JSON.parse(FILE));
+      expect(errors).toEqual([]);
+      expect(foreign(requests, origin)).toEqual([]);
+    });
+  },
+);
