@@ -3,7 +3,7 @@
  * and columns found, and the editor where the user corrects the mapping (sent to the core as
  * opts.header).
  */
-import { FieldKey, HeaderMap, Grid, detectHeader, HeaderCandidate, LedgerChoice, currentVersion, earlierCandidates, headerLikeness, SAME_LEDGER, readStatedDates, ThreeLists, summarySheetNames, cellAt, cellText, colLetter, gridLeft, gridRight } from '../core';
+import { FieldKey, HeaderMap, Grid, detectHeader, findThreeLists, HeaderCandidate, LedgerChoice, currentVersion, earlierCandidates, headerLikeness, SAME_LEDGER, readStatedDates, ThreeLists, summarySheetNames, cellAt, cellText, colLetter, gridLeft, gridRight } from '../core';
 import { SavedOptions, loadOptions } from '../host/settings';
 import { STRINGS } from './strings';
 import { $, clear, el, input, message, option, select, show } from './dom';
@@ -233,4 +233,18 @@ export function showEarlierDate(): void {
   const filledIn = grid ? readStatedDates(grid, detectHeader(grid, undefined, taught())).filledIn : null;
   const date = filledIn && filledIn.date;
   $('tz-since-hint').innerText = !grid ? s('sinceHint') : date ? s('sinceStated', { date }) : s('sinceNone');
+}
+
+/**
+ * After the taught words changed (识别设置): the three lists and the picked sheet's header detected
+ * again with them, so 已识别的列 shows what the next check reads. A mapping the user applied stays.
+ */
+export function redetect(): void {
+  state.lists = findThreeLists(state.grids, taught());
+  renderLists(listSources(state.lists));
+  if (state.userHeader) return;
+  const grid = gridByName(select('tz-sheet').value);
+  if (!grid) return;
+  const header = state.lists && state.lists.tasks.grid === grid ? state.lists.tasks.header : detectHeader(grid, undefined, taught());
+  renderHeader(grid, header);
 }

@@ -14,6 +14,7 @@ import { saveTaught } from '../host/settings';
 import { exportTaught, importTaught, teachChoices, teachColumn, teachWord, TaughtState } from './teach';
 import { $, button, clear, el, input, message, option, show } from './dom';
 import { dayCount } from './options';
+import { redetect } from './mapping';
 import { FIELDS, fieldName, gridByName, host, s, state, taught } from './state';
 
 /** What a choice does once it is saved: the check again (actions.ts onCheck, wired by taskpane.ts). */
@@ -32,7 +33,8 @@ function apply(next: TaughtWords): void {
   void saveTaught(host().store, next).then((saved) => {
     if (!saved) message(s('teachNotSaved'), 'warn');
   });
-  // Both hosts hold the store in memory: what was just set is what the check reads.
+  // Both hosts hold the store in memory: what was just set is what detection and the check read.
+  redetect();
   renderTeach(state.lastResult);
   if (state.lastResult) recheck();
 }
@@ -55,6 +57,8 @@ function renderChoices(result: CheckResult | null): boolean {
   clear(columns);
   const grid = result ? gridByName(result.sheet) : null;
   const offer = result && grid ? teachChoices(result, grid) : { words: [], columns: [] };
+  // Under a mapping the user applied, the columns are placed in its editor, not by taught words.
+  if (state.userHeader) offer.columns = [];
   offer.words.forEach((w, i) => {
     const sel = document.createElement('select');
     sel.appendChild(option('', s('teachPickState'), true));

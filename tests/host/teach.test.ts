@@ -9,7 +9,8 @@
  * The ledger: a project's hazard list (隐患排查治理台账), judged at 2023-06-15, due-soon window 10 days.
  * This office closes (关闭) a hazard when it is fixed and closes it out (销号) only when re-inspection
  * passes (复查合格), so it teaches 关闭 as done (the grammar alone reads 关闭 as closed) and 复查合格,
- * which no built-in word places, as closed.
+ * which no built-in word places, as closed; and its 隐患级别 column (一般隐患, 重大隐患), which no field
+ * takes, as the 方面 the summary groups by.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -17,9 +18,10 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { CheckOptions, CheckResult } from '../../src/core/model/result';
+import { colLetter } from '../../src/core/text/a1';
 import { loadTaught, saveTaught, TAUGHT_KEY } from '../../src/host/settings';
 import { annotateChecked, readAndCheck, writeNotices } from '../../src/taskpane/flows';
-import { importTaught, teachChoices, teachWord } from '../../src/taskpane/teach';
+import { importTaught, teachChoices, teachColumn, teachWord } from '../../src/taskpane/teach';
 import { BookSheet } from './driver';
 import { excelDriver } from './excel-driver';
 import { wpsDriver } from './wps-driver';
@@ -29,28 +31,31 @@ const BIN = path.join(ROOT, 'bin', 'taizhang.js');
 const SHEET = '隐患台账';
 
 const ROWS: (string | number | null)[][] = [
-  ['某项目部隐患排查治理台账', null, null, null, null, null],
-  ['序号', '隐患内容', '责任单位', '整改期限', '整改措施', '隐患状态'],
-  [1, '配电箱未上锁', '机电队', '2023年5月10日', '配电箱加锁并张贴警示', '关闭'],
-  [2, '基坑临边防护缺失', '土建一队', '2023年5月20日', '设置防护栏杆', '关闭'],
-  [3, '灭火器过期未更换', '后勤组', '2023年6月1日', '更换灭火器', '复查合格'],
-  [4, '通道堆放钢管', '土建二队', '2023年6月20日', '清理通道', '复查合格'],
-  [5, '脚手板未满铺', '土建一队', '2023年6月10日', '满铺脚手板', '整改中'],
-  [6, '消防通道被占用', '后勤组', '2023年7月30日', '清理并划线', '开放'],
-  [7, '塔吊限位器失灵', '机电队', '2023年6月12日', '更换限位器', '未关闭'],
+  ['某项目部隐患排查治理台账', null, null, null, null, null, null],
+  ['序号', '隐患内容', '责任单位', '整改期限', '整改措施', '隐患状态', '隐患级别'],
+  [1, '配电箱未上锁', '机电队', '2023年5月10日', '配电箱加锁并张贴警示', '关闭', '一般隐患'],
+  [2, '基坑临边防护缺失', '土建一队', '2023年5月20日', '设置防护栏杆', '关闭', '重大隐患'],
+  [3, '灭火器过期未更换', '后勤组', '2023年6月1日', '更换灭火器', '复查合格', '一般隐患'],
+  [4, '通道堆放钢管', '土建二队', '2023年6月20日', '清理通道', '复查合格', '一般隐患'],
+  [5, '脚手板未满铺', '土建一队', '2023年6月10日', '满铺脚手板', '整改中', '一般隐患'],
+  [6, '消防通道被占用', '后勤组', '2023年7月30日', '清理并划线', '开放', '一般隐患'],
+  [7, '塔吊限位器失灵', '机电队', '2023年6月12日', '更换限位器', '未关闭', '重大隐患'],
 ];
 const BOOK: BookSheet = { name: SHEET, rows: ROWS };
 
 /** The file the command line reads, byte for byte the text the pane imports. */
-const FILE = JSON.stringify({ status: { done: ['关闭'], closed: ['复查合格'] } }, null, 2) + '\n';
+const FILE = JSON.stringify({ headers: { aspect: ['隐患级别'] }, status: { done: ['关闭'], closed: ['复查合格'] } }, null, 2) + '\n';
 
 const OPTS: CheckOptions = { asOf: '2023-06-15', lang: 'zh' };
 const noStep = () => Promise.resolve();
 
-/** What the test compares: each item's row, state and flag, the totals, the findings' rules and cells. */
-function outcome(r: { items: any[]; totals: any; findings: any[] }) {
+/** What the test compares: each item's row, state and flag, the columns found, the totals, the findings' rules and cells. */
+function outcome(r: { items: any[]; header: any; totals: any; findings: any[] }) {
   return {
     items: r.items.map((i: any) => [i.row, i.state, i.flag]),
+    aspects: r.items.map((i: any) => i.aspect || ''),
+    // The JSON names each column by its letter, the core by its number.
+    columns: Object.keys(r.header.columns).reduce((m: any, f) => ((m[f] = typeof r.header.columns[f] === 'number' ? colLetter(r.header.columns[f]) : r.header.columns[f]), m), {}),
     totals: r.totals,
     findings: r.findings.map((f: any) => f.rule + ' ' + f.cell),
   };
@@ -71,11 +76,13 @@ const UNTAUGHT = {
     [8, 'not-started', 'on-track'],
     [9, 'in-progress', 'overdue'],
   ],
+  aspects: ['', '', '', '', '', '', ''],
+  columns: { seq: 'A', problem: 'B', leadDept: 'C', deadline: 'D', measure: 'E', status: 'F' },
   totals: { items: 7, done: 2, overdue: 3, dueSoon: 1, onTrack: 1, longTerm: 0, noDeadline: 0 },
   findings: ['status-words-unknown F2'],
 };
 
-/** Taught: 关闭 is done, 复查合格 closed: four done, the two overdue left, no finding on the words. */
+/** Taught: 关闭 is done, 复查合格 closed: four done, the two overdue left, no finding on the words; 隐患级别 is the 方面. */
 const TAUGHT = {
   items: [
     [3, 'done', 'done'],
@@ -86,6 +93,8 @@ const TAUGHT = {
     [8, 'not-started', 'on-track'],
     [9, 'in-progress', 'overdue'],
   ],
+  aspects: ['一般隐患', '重大隐患', '一般隐患', '一般隐患', '一般隐患', '一般隐患', '重大隐患'],
+  columns: { seq: 'A', problem: 'B', leadDept: 'C', deadline: 'D', measure: 'E', status: 'F', aspect: 'G' },
   totals: { items: 7, done: 4, overdue: 2, dueSoon: 0, onTrack: 1, longTerm: 0, noDeadline: 0 },
   findings: [] as string[],
 };
@@ -112,7 +121,7 @@ describe('the command line with taizhang.json', () => {
     expect(outcome(json)).toEqual(UNTAUGHT);
   });
 
-  test('with the file: 关闭 done, 复查合格 closed; "config" names the file', () => {
+  test('with the file: 关闭 done, 复查合格 closed, 隐患级别 the 方面; "config" names the file', () => {
     fs.writeFileSync(path.join(dir, 'taizhang.json'), FILE);
     const json = run();
     expect(path.basename(json.config)).toBe('taizhang.json');
@@ -131,11 +140,11 @@ describe.each([excelDriver, wpsDriver])('the pane on the $name host', (driver) =
     const o = driver.open({ sheets: [BOOK], level: 'floor' });
     const before = await check(o);
     expect(outcome(before)).toEqual(UNTAUGHT);
-    // The added 期限状态 column (G) says what the flags say.
-    expect(['G5', 'G6'].map((a) => o.value(SHEET, a))).toEqual(['逾期', '临期']);
+    // The added 期限状态 column (H) says what the flags say.
+    expect(['H5', 'H6'].map((a) => o.value(SHEET, a))).toEqual(['逾期', '临期']);
     const grid = (await o.host.readWorkbook()).filter((g) => g.name === SHEET)[0];
-    // The card offers the one word the check could not place, with its count, and no column (every header was placed).
-    expect(teachChoices(before, grid)).toEqual({ words: [{ text: '复查合格', count: 2 }], columns: [] });
+    // The card offers the one word the check could not place, with its count, and the one column no field took.
+    expect(teachChoices(before, grid)).toEqual({ words: [{ text: '复查合格', count: 2 }], columns: [{ col: 7, letter: 'G', text: '隐患级别' }] });
 
     // The user picks 已销号 for 复查合格: saved in the workbook's settings, and the next check reads it.
     expect(await saveTaught(o.host.store, teachWord(loadTaught(o.host.store), '复查合格', 'closed'))).toBe(true);
@@ -147,6 +156,10 @@ describe.each([excelDriver, wpsDriver])('the pane on the $name host', (driver) =
       [5, 'closed', 'done'],
       [6, 'closed', 'done'],
     ]);
+    // And 方面 for 隐患级别: the next check reads the column.
+    expect(await saveTaught(o.host.store, teachColumn(loadTaught(o.host.store), '隐患级别', 'aspect'))).toBe(true);
+    expect(o.host.store.get(TAUGHT_KEY)).toBe('{"headers":{"aspect":["隐患级别"]},"status":{"closed":["复查合格"]}}');
+    expect(outcome(await check(o)).aspects).toEqual(TAUGHT.aspects);
 
     // Then imports the office's taizhang.json: its words replace the taught ones.
     const imported = importTaught(FILE, 'zh');
@@ -155,7 +168,7 @@ describe.each([excelDriver, wpsDriver])('the pane on the $name host', (driver) =
     expect(JSON.parse(String(o.host.store.get(TAUGHT_KEY)))).toEqual(JSON.parse(FILE));
     const after = await check(o);
     expect(outcome(after)).toEqual(TAUGHT);
-    expect(['G3', 'G5', 'G6', 'G7'].map((a) => o.value(SHEET, a))).toEqual(['已完成', '已完成', '已完成', '逾期']);
+    expect(['H3', 'H5', 'H6', 'H7'].map((a) => o.value(SHEET, a))).toEqual(['已完成', '已完成', '已完成', '逾期']);
     expect(teachChoices(after, grid)).toEqual({ words: [], columns: [] });
 
     // 生成督办单 reads with the same words: notices for the two departments still overdue, not four.
