@@ -20,7 +20,7 @@ import ExcelJS from 'exceljs';
 import { CheckOptions, CheckResult } from '../../src/core/model/result';
 import { colLetter } from '../../src/core/text/a1';
 import { loadTaught, saveTaught, TAUGHT_KEY } from '../../src/host/settings';
-import { annotateChecked, readAndCheck, writeNotices } from '../../src/taskpane/flows';
+import { annotateChecked, compareWithEarlier, readAndCheck, writeNotices } from '../../src/taskpane/flows';
 import { importTaught, teachChoices, teachColumn, teachWord } from '../../src/taskpane/teach';
 import { BookSheet } from './driver';
 import { excelDriver } from './excel-driver';
@@ -174,5 +174,21 @@ describe.each([excelDriver, wpsDriver])('the pane on the $name host', (driver) =
     // 生成督办单 reads with the same words: notices for the two departments still overdue, not four.
     const notices = await writeNotices(o.host, after, 'zh', {});
     expect(notices.report && notices.report.sheets).toEqual(['督办单-土建一队', '督办单-机电队']);
+  });
+
+  test('对比上期 reads both versions with the saved words: the two closed out since are done, not overdue', async () => {
+    // Last period's copy, judged at 2023-05-31: the two 复查合格 items were still 整改中 then.
+    const earlier: BookSheet = { name: '上期台账', rows: ROWS.map((r, i) => (i === 4 || i === 5 ? r.slice(0, 5).concat(['整改中', r[6]]) : r)) };
+    const o = driver.open({ sheets: [earlier, BOOK], level: 'floor' });
+    const imported = importTaught(FILE, 'zh');
+    if ('error' in imported) throw new Error(imported.error);
+    await saveTaught(o.host.store, imported.taught);
+    const c = await compareWithEarlier(o.host, { ...OPTS, sheet: SHEET }, { sheet: '上期台账', since: '2023-05-31' }, {}, noStep);
+    expect(outcome(c.result)).toEqual(TAUGHT);
+    // Done since: 灭火器 and 通道 (复查合格). Newly overdue: 脚手板 (06-10) and 塔吊 (06-12), on track at 05-31,
+    // and stalled too: their status says what it said then.
+    expect(c.comparison.totals).toEqual({
+      'deadline-later': 0, 'deadline-earlier': 0, 'newly-overdue': 2, 'still-overdue': 0, stalled: 2, 'went-back': 0, done: 2, 'lead-changed': 0, added: 0, removed: 0,
+    });
   });
 });
