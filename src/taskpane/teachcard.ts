@@ -8,6 +8,9 @@
  * taught, each with a button that forgets it, and exports and imports the same JSON the command line
  * reads as taizhang.json: as text in a box the user copies (IE11's webview saves no download
  * reliably), and from that box or a file picked with a file input (FileReader, IE10+).
+ *
+ * A chunk of its own (webpackChunkName "teach", loaded by actions.ts after the first check, or at start
+ * where words were taught), with teach.ts and its own words: the first load stays within its budget.
  */
 import { CheckResult, DEFAULTS, FieldKey, STATE_LABELS, TAUGHT_STATES, TaughtWords } from '../core';
 import { saveTaught } from '../host/settings';
@@ -15,7 +18,82 @@ import { exportTaught, importTaught, teachChoices, teachColumn, teachWord, Taugh
 import { $, button, clear, el, input, message, option, show } from './dom';
 import { dayCount } from './options';
 import { redetect } from './mapping';
-import { FIELDS, fieldName, gridByName, host, s, state, taught } from './state';
+import { FIELDS, fieldName, gridByName, host, state, taught } from './state';
+import { fill } from './strings';
+
+/** The card's words (a chunk of its own: they are not part of the first load). */
+const TEXT = {
+  zh: {
+    teach: '识别设置',
+    teachHint: '台账用了本助手不认识的词时，在这里告诉它一次：选择保存在本工作簿中，检查、汇总、督办单和对比都按此读取。',
+    teachWords: '未识别的完成状态用词',
+    teachWordCount: '“{word}”（{n}项）',
+    teachPickState: '选择含义…',
+    teachColumns: '未对应的列',
+    teachColumnName: '{letter}列“{text}”',
+    teachPickField: '选择对应的列…',
+    teachNothing: '本次检查的完成状态用词和表头都已识别。',
+    taughtList: '已教的词',
+    taughtNone: '尚未教任何词。',
+    taughtStatus: '完成状态“{word}”：{state}',
+    taughtHeader: '表头“{word}”：{field}',
+    taughtRemove: '删除',
+    taughtRemoveLabel: '删除 {what}',
+    teachNotSaved: '没能把识别设置保存到本工作簿，请再选一次。',
+    teachFile: '导出或导入设置（taizhang.json）',
+    teachJson: '设置内容（JSON，与命令行读取的 taizhang.json 相同）',
+    teachExport: '导出到文本框',
+    teachImport: '从文本框导入',
+    teachUpload: '或选择 taizhang.json 文件导入：',
+    teachExported: '已导出到上面的文本框并全部选中：按 Ctrl+C 复制，粘贴到记事本，以 UTF-8 编码另存为 taizhang.json，放在命令行的工作目录中即可使用。',
+    teachImported: '已导入 {n} 个词，保存在本工作簿中。',
+    teachBadFile: '无法导入：{reason}',
+  },
+  en: {
+    teach: 'Teach words',
+    teachHint: 'When the ledger uses words this assistant does not know, tell it once here: the choices are saved in this workbook, and Check, Summarize, notices and Compare read with them.',
+    teachWords: 'Status words not recognized',
+    teachWordCount: '"{word}" ({n} items)',
+    teachPickState: 'Choose a meaning…',
+    teachColumns: 'Columns not placed',
+    teachColumnName: 'Column {letter} "{text}"',
+    teachPickField: 'Choose a field…',
+    teachNothing: 'This check recognized every status word and header.',
+    taughtList: 'Words taught',
+    taughtNone: 'No words taught yet.',
+    taughtStatus: 'Status "{word}": {state}',
+    taughtHeader: 'Header "{word}": {field}',
+    taughtRemove: 'Remove',
+    taughtRemoveLabel: 'Remove {what}',
+    teachNotSaved: 'The words could not be saved in this workbook; choose again.',
+    teachFile: 'Export or import (taizhang.json)',
+    teachJson: 'Settings (JSON, the taizhang.json the command line reads)',
+    teachExport: 'Export to the box',
+    teachImport: 'Import from the box',
+    teachUpload: 'or import a taizhang.json file:',
+    teachExported: 'Exported to the box above and selected: press Ctrl+C, paste into Notepad and save it as taizhang.json (UTF-8) in the command line\'s working folder.',
+    teachImported: 'Imported {n} words, saved in this workbook.',
+    teachBadFile: 'Cannot import: {reason}',
+  },
+};
+
+type TextKey = keyof typeof TEXT.zh;
+
+/** A text of the card in the pane's language, its {placeholders} filled. */
+function s(key: TextKey, params?: Record<string, string | number>): string {
+  const text = TEXT[state.lang][key];
+  return params ? fill(text, params) : text;
+}
+
+/** The card's fixed texts (elements carry their key in data-teach). */
+function labelCard(): void {
+  const labelled = $('tz-teach').querySelectorAll('[data-teach]');
+  for (let i = 0; i < labelled.length; i++) {
+    const e = labelled[i] as HTMLElement;
+    e.innerText = s(e.getAttribute('data-teach') as TextKey);
+  }
+}
+
 
 /** What a choice does once it is saved: the check again (actions.ts onCheck, wired by taskpane.ts). */
 let recheck: () => void = () => undefined;
@@ -123,6 +201,7 @@ function renderTaught(words: TaughtWords): number {
  * something taught, or once a check has run.
  */
 export function renderTeach(result: CheckResult | null): void {
+  labelCard();
   const offered = renderChoices(result);
   const n = renderTaught(taught());
   show($('tz-teach'), offered || n > 0 || !!result);
@@ -201,5 +280,4 @@ export function wireTeach(again: () => void): void {
   $('tz-teach-export').onclick = onExport;
   $('tz-teach-import').onclick = () => importText(($('tz-teach-json') as HTMLTextAreaElement).value);
   input('tz-teach-upload').onchange = onUpload;
-  renderTeach(null);
 }

@@ -129,6 +129,8 @@
       { 'taizhang.options': JSON.stringify(hazard ? { asOf: '2023-06-15' } : { asOf: '2022-07-15', start: threeLists ? '2022-02-24' : '2022-03-01', dueSoonDays: 10, immediateDays: 30 }) },
       // The three-list workbook was written into before: the pane does not ask again.
       threeLists || compare || hazard ? { 'taizhang.writeConsent': JSON.stringify({ accepted: true, on: '2022-07-01' }) } : {},
+      // '#hazard-taught': the same list, taught 复查合格 before (as 识别设置 saves it).
+      /hazard-taught/.test(window.location.hash) ? { 'taizhang.taught': JSON.stringify({ status: { closed: ['复查合格'] } }) } : {},
     ),
   });
   window.__fakeHost = host;

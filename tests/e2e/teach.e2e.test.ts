@@ -70,7 +70,9 @@ describeInBrowser('识别设置 in the pane on the fake Excel', () => {
   it('after 检查 it offers the one word the check could not place, with its count, and a choice of state', async () => {
     await page.click('#tz-check');
     expect(await checkedAgain()).toEqual(['已完成', '已完成', '逾期', '临期', '逾期', '正常推进', '逾期']);
-    expect(await page.$eval('#tz-teach', (e) => e.hasAttribute('hidden'))).toBe(false);
+    // The card is a chunk of its own, fetched from the add-in's origin after the first check.
+    await page.waitForFunction(() => !document.getElementById('tz-teach')!.hasAttribute('hidden'));
+    expect(requests.filter((u) => /\/teach\.[0-9a-f]+\.js$/.test(u)).map((u) => u.indexOf(origin + '/'))).toEqual([0]);
     const offered = await page.$$eval('#tz-teach-words-items li', (els) =>
       els.map((li) => ({
         label: li.querySelector('label')!.textContent,
@@ -151,6 +153,17 @@ describeInBrowser('识别设置 in the pane on the fake Excel', () => {
     expect(await page.$$eval('#tz-teach-words-items label', (els) => els.map((e) => e.textContent))).toEqual(['“复查合格”（2项）']);
     expect(errors).toEqual([]);
     expect(foreign(requests, origin)).toEqual([]);
+  });
+
+  it('a workbook taught before shows what it was taught when the pane opens, before any check', async () => {
+    const again = await browser.context.newPage();
+    await again.route('**/office-js/office.js', (route) => route.fulfill({ status: 200, contentType: 'application/javascript', body: '/* replaced */' }));
+    await again.addInitScript({ content: fakeHostScript() });
+    await again.goto(origin + '/taskpane.html?_host_Info=Excel$Win32$16.01$zh-CN$$$$0#hazard-taught');
+    await again.waitForFunction(() => !document.getElementById('tz-teach')!.hasAttribute('hidden'));
+    expect(await again.$$eval('#tz-taught-items li span', (els) => els.map((e) => e.textContent))).toEqual(['完成状态“复查合格”：已销号']);
+    expect(await again.$eval('#tz-teach-words', (e) => e.hasAttribute('hidden'))).toBe(true);
+    await again.close();
   });
 });
 
