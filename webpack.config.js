@@ -154,7 +154,7 @@ function wpsConfig(production) {
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
-          { from: 'src/taskpane/help.html', to: 'help.html' },
+          // help.html is WPS's own (src/wps/addin): the Excel one tells how to open it in Excel.
           { from: 'src/wps/addin/*', to: '[name][ext]' },
         ],
       }),

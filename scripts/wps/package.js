@@ -17,11 +17,11 @@ function main() {
     if (!fs.existsSync(path.join(folder, f))) throw new Error('build:wps: ' + f + ' is missing from ' + folder);
   }
   if (!/^<customUI /.test(fs.readFileSync(path.join(folder, 'ribbon.xml'), 'utf8'))) throw new Error('build:wps: ribbon.xml must start with <customUI');
-  for (const f of ['install.sh', 'uninstall.sh', 'install.bat', 'uninstall.bat']) {
+  for (const f of ['install.sh', 'uninstall.sh', 'install.bat', 'uninstall.bat', 'publish.js']) {
     const text = fs.readFileSync(path.join(__dirname, f), 'utf8').split('@NAME@').join(WPS_NAME).split('@VERSION@').join(WPS_VERSION);
     fs.writeFileSync(path.join(OUT, f), text, { mode: /\.sh$/.test(f) ? 0o755 : 0o644 });
   }
-  console.log('build:wps: ' + path.relative(ROOT, folder) + ' and 4 installers');
+  console.log('build:wps: ' + path.relative(ROOT, folder) + ' and 4 installers (+ publish.js, which the .bat ones run)');
 }
 
 main();

@@ -26,6 +26,7 @@ export function workbookName(): string {
 
 export function createExcelHost(): Host {
   return {
+    app: 'excel',
     readWorkbook: (apart) => readWorkbook(apart),
     sheetNames: () => sheetNames(),
     annotate: (plans, grids) => annotateAll(plans, grids),

@@ -46,6 +46,12 @@ export interface AnnotateReport {
   sheets: { sheet: string; column: number; width: number }[];
 }
 
+/**
+ * The spreadsheet program a host runs in. The pane says its name, its menus and what it lacks in that
+ * program's own terms (src/taskpane/strings.ts keeps Excel's words and, per program, those that differ).
+ */
+export type HostApp = 'excel' | 'wps';
+
 export type OpenResult = { status: 'opened' } | { status: 'not-supported'; reason: 'api' | 'no-builder' };
 
 /**
@@ -83,6 +89,8 @@ export interface DocumentStore {
 }
 
 export interface Host {
+  /** The program this host runs in, for the words the pane uses about it. */
+  readonly app: HostApp;
   /**
    * Every worksheet as a Grid, in tab order, with our record of its added columns (Grid.ours); our own
    * summary sheets are not read. Each sheet named in `apart` is read on its own (it may be as large

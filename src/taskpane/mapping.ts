@@ -5,9 +5,8 @@
  */
 import { FieldKey, HeaderMap, Grid, detectHeader, findThreeLists, HeaderCandidate, LedgerChoice, currentVersion, earlierCandidates, headerLikeness, SAME_LEDGER, readStatedDates, ThreeLists, summarySheetNames, cellAt, cellText, colLetter, gridLeft, gridRight } from '../core';
 import { SavedOptions, loadOptions } from '../host/settings';
-import { STRINGS } from './strings';
 import { $, clear, el, input, message, option, select, show } from './dom';
-import { FIELDS, fieldName, gridByName, host, s, state, taught } from './state';
+import { FIELDS, fieldName, gridByName, host, s, state, taught, words } from './state';
 
 /** Below this 识别可信度 the pane opens the mapping editor and asks the user to check it. */
 export const LOW_CONFIDENCE = 0.6;
@@ -30,12 +29,12 @@ export function pickLedger(saved: SavedOptions): { grid: Grid | null; header: He
   const aside: Record<string, boolean> = {};
   summarySheetNames().forEach((n) => (aside[n.toLowerCase()] = true));
   if (saved.previousSheet) aside[saved.previousSheet.toLowerCase()] = true;
-  const words = taught();
+  const taughtWords = taught();
   for (let pass = 0; pass < 2; pass++) {
     const found: LedgerChoice[] = [];
     for (let i = 0; i < state.grids.length; i++) {
       if (pass === 0 && aside[state.grids[i].name.toLowerCase()]) continue;
-      const h = detectHeader(state.grids[i], undefined, words);
+      const h = detectHeader(state.grids[i], undefined, taughtWords);
       if (h) found.push({ grid: state.grids[i], header: h });
     }
     if (!found.length) continue;
@@ -74,7 +73,7 @@ export function renderLists(sources: { role: ListRole; sheet: string }[]): void 
   show(box, sources.length > 0);
   for (let i = 0; i < sources.length; i++) {
     const li = el('li', 'tz-list-' + sources[i].role);
-    li.appendChild(el('span', 'tz-role', STRINGS[state.lang].roles[sources[i].role]));
+    li.appendChild(el('span', 'tz-role', words().roles[sources[i].role]));
     li.appendChild(el('span', 'tz-chip', sources[i].sheet));
     list.appendChild(li);
   }

@@ -6,14 +6,14 @@
 import { CheckResult, Finding, Lang, Flag, FLAGS, totalsKey, FLAG_STYLES, isTaizhangError, userMessage } from '../core';
 import { SkippedFeature, WriteSheetsReport } from '../host/host';
 import { MAX_LINKS } from '../host/links';
-import { STRINGS, StringKey, Written, fill } from './strings';
+import { StringKey, Written, fill, wordsFor } from './strings';
 import type { Compared } from './flows';
 import { $, clear, el, message, show } from './dom';
-import { host, joinList, s, state } from './state';
+import { host, joinList, s, state, words } from './state';
 
-/** An error as the user should read it: ours in their language, Excel's named where it is common. */
+/** An error as the user should read it: ours in their language, the host's named where it is common. */
 export function plainError(e: unknown, lang: Lang): string {
-  const t = STRINGS[lang];
+  const t = wordsFor(host().app, lang);
   if (isTaizhangError(e)) return userMessage(e, lang);
   const err = e as { code?: string; message?: string } | null;
   const code = (err && err.code) || '';
@@ -21,7 +21,8 @@ export function plainError(e: unknown, lang: Lang): string {
   // A part of the pane fetched on first use (对比上期's chunk) that the add-in's server did not give.
   if (err && (err as { name?: string }).name === 'ChunkLoadError') return t.chunkLoad;
   if (/CellEdit/i.test(code) || /cell edit/i.test(msg)) return t.cellEdit;
-  if (code === 'AccessDenied' || /protect/i.test(msg)) return t.protected;
+  // WPS words its own errors, in the language it shows: 保护 is its protected sheet.
+  if (code === 'AccessDenied' || /protect|保护/i.test(msg)) return t.protected;
   if (code) return fill(t.officeError, { message: msg });
   return fill(t.unexpected, { message: msg });
 }
@@ -43,7 +44,7 @@ export function renderResults(result: CheckResult): void {
     const tone = FLAG_STYLES[flag];
     const box = el('div', 'tz-total ' + (tone ? 'tz-' + tone : ''));
     box.appendChild(el('b', '', String(result.totals[totalsKey(flag)])));
-    box.appendChild(el('span', '', STRINGS[state.lang].flags[flag]));
+    box.appendChild(el('span', '', words().flags[flag]));
     totals.appendChild(box);
   }
   $('tz-findings-title').innerText = s('findings') + ' (' + result.findings.length + ')';
@@ -74,15 +75,15 @@ function findingItem(f: Finding, ledger: string): HTMLElement {
   return li;
 }
 
-/** What a write of sheets could not do on this Excel, and where ours went when a name was the user's. */
+/** What a write of sheets could not do in this host, and where ours went when a name was the user's. */
 export function writeNotice(report: WriteSheetsReport, written: Written): string[] {
-  const what = STRINGS[state.lang].written[written];
+  const what = words().written[written];
   const lines: string[] = [];
   report.renamed.forEach((r) => {
     if (r.sheet !== r.name) lines.push(s('renamedMsg', { name: r.name, sheet: r.sheet, what }));
   });
   if (report.skipped.length) {
-    const names = report.skipped.map((f: SkippedFeature) => fill(STRINGS[state.lang].features[f], { n: MAX_LINKS }));
+    const names = report.skipped.map((f: SkippedFeature) => fill(words().features[f], { n: MAX_LINKS }));
     lines.push(s('skipped', { list: joinList(names), what }));
   }
   return lines;

@@ -5,7 +5,7 @@
 import { CheckResult, Lang, FieldKey, HeaderMap, Grid, FIELD_SYNONYMS, ThreeLists, TaughtWords, term } from '../core';
 import { Host } from '../host/host';
 import { loadTaught } from '../host/settings';
-import { STRINGS, StringKey, fill } from './strings';
+import { StringKey, fill, wordsFor } from './strings';
 
 export interface PaneState {
   lang: Lang;
@@ -43,9 +43,14 @@ export function taught(): TaughtWords {
 /** The fields in the order of core/fields.ts, as the mapping editor lists them. */
 export const FIELDS = Object.keys(FIELD_SYNONYMS) as FieldKey[];
 
+/** The pane's words in the current language, for the program the host runs in (Excel's before a host is set). */
+export function words(): ReturnType<typeof wordsFor> {
+  return wordsFor(current ? current.app : 'excel', state.lang);
+}
+
 /** A pane text in the current language, its {placeholders} filled. */
 export function s(key: StringKey, params?: Record<string, string | number>): string {
-  const text = STRINGS[state.lang][key] as string;
+  const text = words()[key] as string;
   return params ? fill(text, params) : text;
 }
 

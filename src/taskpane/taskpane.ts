@@ -76,8 +76,9 @@ function start(inOffice: boolean): void {
     return;
   }
   // Excel turns web add-ins off for a workbook in compatibility mode (.xls, help.html#xls); should
-  // one start there anyway, the pane says what the help page says.
-  if (isLegacyDocument()) notice([s('legacyWorkbook')]);
+  // one start there anyway, the pane says what the help page says. A host whose program runs the
+  // add-in on .xls and .et as well (WPS) has no such words.
+  if (isLegacyDocument() && s('legacyWorkbook')) notice([s('legacyWorkbook')]);
   void detect();
 }
 

@@ -13,13 +13,32 @@ import { readWorkbook, sheetNames } from './read';
 import { writeSheets } from './sheets';
 import { wpsStore } from './store';
 
-/** Runs a synchronous call as the Promise the Host gives, its throw a rejection. */
+/**
+ * Runs a synchronous call as the Promise the Host gives, its throw a rejection. An error the ET object
+ * model threw carries a code, as Office's errors do: the pane then names WPS (officeError) and, since
+ * the calls before it were not rolled back, says what a write may have left partly written and that a
+ * re-run completes it. Our own errors (taizhang) pass as they are.
+ */
 function later<T>(f: () => T | Promise<T>): Promise<T> {
   try {
-    return Promise.resolve(f());
+    return Promise.resolve(f()).then(undefined, (e) => Promise.reject(fromWps(e)));
   } catch (e) {
-    return Promise.reject(e);
+    return Promise.reject(fromWps(e));
   }
+}
+
+function fromWps(e: unknown): unknown {
+  const err = e as { taizhang?: boolean; code?: string; message?: string } | null;
+  if (err && typeof err === 'object' && (err.taizhang || err.code)) return e;
+  try {
+    if (err && typeof err === 'object') {
+      err.code = 'WpsError';
+      if (err.code === 'WpsError') return e;
+    }
+  } catch (x) {
+    // a frozen object from the host: a new one below
+  }
+  return { code: 'WpsError', message: err && typeof err === 'object' ? String(err.message) : String(e) };
 }
 
 /** 'en' when WPS shows English (an LCID whose primary language is 9), else 'zh'. */
@@ -49,6 +68,7 @@ function atobCompat(b64: string): string {
 
 export function createWpsHost(): Host {
   return {
+    app: 'wps',
     readWorkbook: (apart) => later(() => readWorkbook(apart)),
     sheetNames: () => later(sheetNames),
     annotate: (plans, grids) => later(() => annotateAll(plans, grids)),

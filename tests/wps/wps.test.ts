@@ -82,6 +82,21 @@ describe('the WPS host on the fake ET', () => {
     }
   });
 
+  it('an error the ET model throws reaches the pane with a code (WPS named, a re-run offered); ours pass as they are', async () => {
+    install('floor');
+    const host = createWpsHost();
+    await expect(host.selectCell('无此表', 'A1')).rejects.toMatchObject({ code: 'WpsError', message: 'Sheet not found: 无此表' });
+    // What a host may throw that cannot take a code (frozen): a new error with its message.
+    const wb = (global as unknown as { Application: { ActiveWorkbook: object } }).Application.ActiveWorkbook;
+    Object.defineProperty(wb, 'Worksheets', {
+      get: () => {
+        throw Object.freeze({ message: '不能更改受保护的工作表' });
+      },
+      configurable: true,
+    });
+    await expect(host.sheetNames()).rejects.toEqual({ code: 'WpsError', message: '不能更改受保护的工作表' });
+  });
+
   it('the fake is strict: a member it does not model throws', () => {
     const fake = install('floor');
     const app = fake.root as { ActiveWorkbook: { Worksheets: { Item(i: number): Record<string, unknown> } } };
