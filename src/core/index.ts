@@ -31,7 +31,7 @@ export type { SinceSource } from './words/compare';
 export { isTaizhangError, taizhangError, userMessage } from './words/errors';
 export type { TaizhangError } from './words/errors';
 export { GLOSSARY, term } from './words/glossary';
-export { daysPhrase, FLAG_LABELS, FLAG_STYLES } from './words/labels';
+export { daysPhrase, FLAG_LABELS, FLAG_STYLES, STATE_LABELS } from './words/labels';
 export { SUMMARY_TEXT, summarySheetNames } from './words/summary';
 export { taughtProblemText, taughtSyntaxText } from './words/taught';
 export { FIELD_SYNONYMS } from './read/fields';

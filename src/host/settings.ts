@@ -3,7 +3,7 @@
  * the pane's options (so each ledger keeps its own start date and mapping), our marks (the columns a
  * check added, the sheets we created) and the write consent. The same keys and shapes on every host.
  */
-import { HeaderMap, IsoDate } from '../core';
+import { HeaderMap, IsoDate, TaughtWords, isTaughtProblem, parseTaught } from '../core';
 import { DocumentStore } from './host';
 
 /** An object with no prototype: a key from user text (a sheet named "constructor") finds nothing inherited. */
@@ -120,4 +120,24 @@ export function loadWriteConsent(store: DocumentStore): boolean {
 
 export function saveWriteConsent(store: DocumentStore, on: string): Promise<boolean> {
   return saveJson(store, CONSENT_KEY, { accepted: true, on });
+}
+
+/** The words a user taught in the pane (src/taskpane/teach.ts): taizhang.json's headers and status, as JSON. */
+export const TAUGHT_KEY = 'taizhang.taught';
+
+/**
+ * The taught words saved in this workbook, checked by the core's one reader (parseTaught) as the CLI
+ * checks taizhang.json: a setting that does not read (edited by hand, an older shape) teaches nothing.
+ */
+export function loadTaught(store: DocumentStore): TaughtWords {
+  const parsed = parseTaught(loadJson<unknown>(store, TAUGHT_KEY, {}));
+  return isTaughtProblem(parsed) ? {} : parsed.taught;
+}
+
+/** Saves the taught words (headers and status only: the options live in the options form). */
+export function saveTaught(store: DocumentStore, taught: TaughtWords): Promise<boolean> {
+  const out: TaughtWords = {};
+  if (taught.headers && Object.keys(taught.headers).length) out.headers = taught.headers;
+  if (taught.status && Object.keys(taught.status).length) out.status = taught.status;
+  return saveJson(store, TAUGHT_KEY, out);
 }

@@ -10,7 +10,8 @@ import { FormRead, readEarlier, readOptions, today } from './options';
 import { listSources, pickLedger, renderEarlier, renderLists, renderSheets, showDetected } from './mapping';
 import { moveSheetsHelp, plainError, renderComparison, renderResults, writeNotice } from './render';
 import { annotateChecked, Checked, compareWithEarlier, Earlier, noticeSpecs, readAndCheck, reminderPrefix, Step, writeNotices, writeSummary } from './flows';
-import { host, joinList, s, state } from './state';
+import { host, joinList, s, state, taught } from './state';
+import type * as TeachCard from './teachcard';
 
 /** The buttons an action disables while it runs (and that stay off outside Excel). */
 const BUSY_IDS = ['tz-check', 'tz-summarize', 'tz-open-new', 'tz-make-notices', 'tz-notices-new', 'tz-compare', 'tz-earlier', 'tz-apply-mapping', 'tz-redetect', 'tz-sheet'];
@@ -108,16 +109,38 @@ function remember(c: Checked): void {
   renderEarlier();
 }
 
+let teachCardLoad: Promise<typeof TeachCard> | null = null;
+
+/**
+ * 识别设置, a chunk of its own fetched from this add-in's origin when first shown (after the first
+ * check, or at start where words were taught), wired once: a choice there checks again through 检查.
+ */
+export function teachCard(): Promise<typeof TeachCard> {
+  if (!teachCardLoad) {
+    teachCardLoad = import(/* webpackChunkName: "teach" */ './teachcard').then((m) => {
+      m.wireTeach(() => void onCheck());
+      return m;
+    });
+    // A failed fetch is tried again next time.
+    teachCardLoad.catch(() => (teachCardLoad = null));
+  }
+  return teachCardLoad;
+}
+
 function showResult(result: CheckResult): void {
   state.lastResult = result;
   renderResults(result);
+  teachCard().then(
+    (m) => m.renderTeach(result),
+    (e) => notice([plainError(e, state.lang)]),
+  );
 }
 
 /** The first read: every sheet, the three lists or the ledger, and its header. */
 export const detect = action({ form: false, writes: false }, async () => {
   progress(1, 1, s('reading'));
   state.grids = await host().readWorkbook();
-  state.lists = findThreeLists(state.grids);
+  state.lists = findThreeLists(state.grids, taught());
   renderLists(listSources(state.lists));
   const saved = loadOptions(host().store);
   const pick = pickLedger(saved);

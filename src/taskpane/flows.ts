@@ -5,7 +5,7 @@
  */
 import { AnnotationPlan, SheetSpec, CheckOptions, CheckResult, Lang, Grid, IsoDate, HeaderMap, checkWorkbook, statedFilledIn, planAnnotations, findThreeLists, ThreeLists, summarize, DocumentOptions, noticeBookSheets, summarySheets, SUMMARY_TEXT, SinceSource, diffDays, taizhangError, type Comparison } from '../core';
 import { AnnotateReport, Host, WriteSheetsReport } from '../host/host';
-import { loadSheetMarks } from '../host/settings';
+import { loadSheetMarks, loadTaught } from '../host/settings';
 import { STRINGS, fill } from './strings';
 import type { PeriodView } from './period';
 
@@ -25,6 +25,15 @@ function checkLedgerOf(grids: Grid[], lists: ThreeLists | null, opts: CheckOptio
   return checkWorkbook(grids, joinsThreeLists(lists, opts.sheet || null, opts.header || null) ? { ...opts, sheet: null } : opts);
 }
 
+/**
+ * The options with the words this workbook was taught (the pane's 识别设置, saved in its settings:
+ * src/host/settings.ts), unless the caller gave its own: every action that reads the ledger checks
+ * with them, as the CLI checks with taizhang.json.
+ */
+export function withTaught(host: Host, opts: CheckOptions): CheckOptions {
+  return opts.taught !== undefined ? opts : { ...opts, taught: loadTaught(host.store) };
+}
+
 export interface Checked {
   /** Every sheet read (Taizhang's own summary sheets are not). */
   grids: Grid[];
@@ -38,11 +47,12 @@ export interface Checked {
  * `steps`. The task list of three lists is checked joined with the other two: the core joins them
  * only when no sheet is forced. A mapping the user corrected checks that one sheet as it says.
  */
-export async function readAndCheck(host: Host, opts: CheckOptions, step: Step, steps: number): Promise<Checked> {
+export async function readAndCheck(host: Host, given: CheckOptions, step: Step, steps: number): Promise<Checked> {
+  const opts = withTaught(host, given);
   await step(1, steps, 'reading');
   const grids = await host.readWorkbook();
   // The lists may have changed since detection; the role of each sheet is read again.
-  const lists = findThreeLists(grids);
+  const lists = findThreeLists(grids, opts.taught);
   await step(2, steps, 'checking');
   const result = checkLedgerOf(grids, lists, opts);
   return { grids, lists, result };
@@ -142,7 +152,8 @@ function refuse(lang: Lang, key: 'earlierIsLedger' | 'earlierUndated' | 'earlier
  * sheet is written: the comparison goes into sheets of its own (对比总览, 时限调整, ...) through
  * writeSheets. Syncs: three to read, two to write, whatever the rows.
  */
-export async function compareWithEarlier(host: Host, opts: CheckOptions, earlier: Earlier, doc: DocumentOptions, step: Step): Promise<Compared> {
+export async function compareWithEarlier(host: Host, given: CheckOptions, earlier: Earlier, doc: DocumentOptions, step: Step): Promise<Compared> {
+  const opts = withTaught(host, given);
   const lang = opts.lang || 'zh';
   const file = opts.file || '';
   const ledgerSheet = opts.header ? opts.header.sheet : opts.sheet;
@@ -157,7 +168,7 @@ export async function compareWithEarlier(host: Host, opts: CheckOptions, earlier
   if (!earlierGrid) throw taizhangError('sheet-not-found', { file, sheet: earlier.sheet, sheets: grids.map((g) => g.name).join('、') });
   await step(2, 3, 'comparing');
   const rest = grids.filter((g) => g !== earlierGrid);
-  const lists = findThreeLists(rest);
+  const lists = findThreeLists(rest, opts.taught);
   const later = checkLedgerOf(rest, lists, opts);
   const alone = { ...opts, sheet: earlier.sheet, header: null };
   let since = earlier.since;

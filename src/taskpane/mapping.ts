@@ -3,10 +3,10 @@
  * and columns found, and the editor where the user corrects the mapping (sent to the core as
  * opts.header).
  */
-import { FieldKey, HeaderMap, Grid, detectHeader, HeaderCandidate, LedgerChoice, currentVersion, earlierCandidates, headerLikeness, SAME_LEDGER, readStatedDates, ThreeLists, summarySheetNames, cellAt, cellText, colLetter, gridLeft, gridRight } from '../core';
+import { FieldKey, HeaderMap, Grid, detectHeader, findThreeLists, HeaderCandidate, LedgerChoice, currentVersion, earlierCandidates, headerLikeness, SAME_LEDGER, readStatedDates, ThreeLists, summarySheetNames, cellAt, cellText, colLetter, gridLeft, gridRight } from '../core';
 import { SavedOptions, loadOptions } from '../host/settings';
 import { $, clear, el, input, message, option, select, show } from './dom';
-import { FIELDS, fieldName, gridByName, host, s, state, words } from './state';
+import { FIELDS, fieldName, gridByName, host, s, state, taught, words } from './state';
 
 /** Below this 识别可信度 the pane opens the mapping editor and asks the user to check it. */
 export const LOW_CONFIDENCE = 0.6;
@@ -20,7 +20,7 @@ export function pickLedger(saved: SavedOptions): { grid: Grid | null; header: He
   if (saved.header && gridByName(saved.header.sheet)) return { grid: gridByName(saved.header.sheet), header: saved.header };
   if (saved.sheet && gridByName(saved.sheet)) {
     const g = gridByName(saved.sheet) as Grid;
-    return { grid: g, header: detectHeader(g) };
+    return { grid: g, header: detectHeader(g, undefined, taught()) };
   }
   if (state.lists) return { grid: state.lists.tasks.grid, header: state.lists.tasks.header };
   // A sheet named like a summary sheet (an unrecorded 汇总台账 of an older version, which repeats the
@@ -29,11 +29,12 @@ export function pickLedger(saved: SavedOptions): { grid: Grid | null; header: He
   const aside: Record<string, boolean> = {};
   summarySheetNames().forEach((n) => (aside[n.toLowerCase()] = true));
   if (saved.previousSheet) aside[saved.previousSheet.toLowerCase()] = true;
+  const taughtWords = taught();
   for (let pass = 0; pass < 2; pass++) {
     const found: LedgerChoice[] = [];
     for (let i = 0; i < state.grids.length; i++) {
       if (pass === 0 && aside[state.grids[i].name.toLowerCase()]) continue;
-      const h = detectHeader(state.grids[i]);
+      const h = detectHeader(state.grids[i], undefined, taughtWords);
       if (h) found.push({ grid: state.grids[i], header: h });
     }
     if (!found.length) continue;
@@ -189,7 +190,7 @@ export function showDetected(grid: Grid | null, header: HeaderMap | null): void 
 export function onSheetChange(): void {
   const grid = gridByName(select('tz-sheet').value);
   state.userHeader = null;
-  showDetected(grid, grid ? detectHeader(grid) : null);
+  showDetected(grid, grid ? detectHeader(grid, undefined, taught()) : null);
   renderEarlier();
   // The comparison shown was of the ledger picked before.
   show($('tz-compare-result'), false);
@@ -200,7 +201,7 @@ function ledgerChoice(): LedgerChoice | null {
   const grid = gridByName(select('tz-sheet').value);
   if (!grid) return null;
   const mapped = [state.userHeader, state.shown].filter((h) => !!h && h.sheet === grid.name)[0];
-  const header = mapped || detectHeader(grid);
+  const header = mapped || detectHeader(grid, undefined, taught());
   return header ? { grid, header } : null;
 }
 
@@ -228,7 +229,21 @@ export function renderEarlier(): void {
  */
 export function showEarlierDate(): void {
   const grid = gridByName(select('tz-earlier').value);
-  const filledIn = grid ? readStatedDates(grid, detectHeader(grid)).filledIn : null;
+  const filledIn = grid ? readStatedDates(grid, detectHeader(grid, undefined, taught())).filledIn : null;
   const date = filledIn && filledIn.date;
   $('tz-since-hint').innerText = !grid ? s('sinceHint') : date ? s('sinceStated', { date }) : s('sinceNone');
+}
+
+/**
+ * After the taught words changed (识别设置): the three lists and the picked sheet's header detected
+ * again with them, so 已识别的列 shows what the next check reads. A mapping the user applied stays.
+ */
+export function redetect(): void {
+  state.lists = findThreeLists(state.grids, taught());
+  renderLists(listSources(state.lists));
+  if (state.userHeader) return;
+  const grid = gridByName(select('tz-sheet').value);
+  if (!grid) return;
+  const header = state.lists && state.lists.tasks.grid === grid ? state.lists.tasks.header : detectHeader(grid, undefined, taught());
+  renderHeader(grid, header);
 }

@@ -2,8 +2,9 @@
  * What the pane's modules share: its state (the grids read, the mapping, the last result), the host
  * it runs in and its words in the current language. Nothing here touches the DOM or Excel.
  */
-import { CheckResult, Lang, FieldKey, HeaderMap, Grid, FIELD_SYNONYMS, ThreeLists, term } from '../core';
+import { CheckResult, Lang, FieldKey, HeaderMap, Grid, FIELD_SYNONYMS, ThreeLists, TaughtWords, term } from '../core';
 import { Host } from '../host/host';
+import { loadTaught } from '../host/settings';
 import { StringKey, fill, wordsFor } from './strings';
 
 export interface PaneState {
@@ -32,6 +33,11 @@ export function useHost(h: Host): void {
 export function host(): Host {
   if (!current) throw new Error('The pane has no host yet (taskpane.ts sets it first).');
   return current;
+}
+
+/** The words this workbook was taught (识别设置), as its settings hold them now: detection reads with them. */
+export function taught(): TaughtWords {
+  return loadTaught(host().store);
 }
 
 /** The fields in the order of core/fields.ts, as the mapping editor lists them. */

@@ -11,6 +11,8 @@
  *   flows.ts    what each action does with the host and the core, without the DOM (tested on the fake Excel)
  *   actions.ts  the actions, through one wrapper for the form, consent, busy state, progress and errors
  *   render.ts   the results, the findings, what a write skipped, errors in plain words
+ *   teachcard.ts 识别设置: the words a user teaches, saved in the workbook (teach.ts decides what a choice does);
+ *               a chunk of its own, loaded after the first check
  * The .xlsx writer for 打开为新工作簿 (src/xlsxlite) is a separate chunk, loaded on that click only.
  */
 import { createExcelHost } from '../excel/host';
@@ -19,9 +21,9 @@ import { loadOptions } from '../host/settings';
 import { $, message, notice, select, show } from './dom';
 import { fillOptions } from './options';
 import { applyMapping, onSheetChange, showEarlierDate, toggleMapping } from './mapping';
-import { detect, onCheck, onCompare, onNotices, onNoticesNew, onOpenNew, onSummarize, setBusy } from './actions';
+import { detect, onCheck, onCompare, onNotices, onNoticesNew, onOpenNew, onSummarize, setBusy, teachCard } from './actions';
 import { renderTexts } from './render';
-import { host, s, state, useHost } from './state';
+import { host, s, state, taught, useHost } from './state';
 
 /** The host this bundle was built for (webpack's DefinePlugin; absent: Excel). */
 declare const __TZ_HOST__: string;
@@ -66,6 +68,9 @@ function start(inOffice: boolean): void {
   select('tz-sheet').onchange = onSheetChange;
   select('tz-earlier').onchange = showEarlierDate;
   setBusy(false);
+  // 识别设置 shows what this workbook was taught from the start (after a check, it offers more).
+  const words = taught();
+  if ((words.headers && Object.keys(words.headers).length) || (words.status && Object.keys(words.status).length)) void teachCard().then((m) => m.renderTeach(null));
   if (!inOffice) {
     message(s('notInExcel'), 'warn');
     return;

@@ -5,10 +5,11 @@
  * taizhang.json. The pane saves the taught words in the workbook's settings under TAUGHT_SETTING and
  * passes them to checkWorkbook as CheckOptions.taught; the core applies them (core/read/taught.ts).
  */
+import { TAUGHT_KEY } from '../host/settings';
 import { cellAt, cellText, colLetter, isTaughtProblem, parseTaught, taughtProblemText, taughtSyntaxText, FIELD_SYNONYMS, CheckResult, FieldKey, Grid, Lang, TaughtWords } from '../core';
 
-/** The document setting that holds the taught words (the JSON below, as an object). */
-export const TAUGHT_SETTING = 'taizhang.taught';
+/** The document setting that holds the taught words (src/host/settings.ts: loadTaught, saveTaught). */
+export const TAUGHT_SETTING = TAUGHT_KEY;
 
 /** A state a status word may be taught to mean. */
 export type TaughtState = 'not-started' | 'in-progress' | 'basically-done' | 'done' | 'closed';

@@ -57,7 +57,25 @@
       return j === 5 && typeof v === 'number' ? 'yyyy/m/d' : null;
     });
   });
-  var sheets = compare
+  // '#hazard': a project's hazard list (tests/host/teach.test.ts has the same rows, counted by hand):
+  // 关闭 twice, 复查合格 (no built-in word) twice, 整改中, 开放, 未关闭, and a 隐患级别 column no field
+  // takes; Excel 2016 (ExcelApi 1.1),
+  // written into before. The pane's 识别设置 is tried on it (tests/e2e/teach.e2e.test.ts).
+  var hazard = /hazard/.test(window.location.hash);
+  var hazardRows = [
+    ['某项目部隐患排查治理台账', null, null, null, null, null, null],
+    ['序号', '隐患内容', '责任单位', '整改期限', '整改措施', '隐患状态', '隐患级别'],
+    [1, '配电箱未上锁', '机电队', '2023年5月10日', '配电箱加锁并张贴警示', '关闭', '一般隐患'],
+    [2, '基坑临边防护缺失', '土建一队', '2023年5月20日', '设置防护栏杆', '关闭', '重大隐患'],
+    [3, '灭火器过期未更换', '后勤组', '2023年6月1日', '更换灭火器', '复查合格', '一般隐患'],
+    [4, '通道堆放钢管', '土建二队', '2023年6月20日', '清理通道', '复查合格', '一般隐患'],
+    [5, '脚手板未满铺', '土建一队', '2023年6月10日', '满铺脚手板', '整改中', '一般隐患'],
+    [6, '消防通道被占用', '后勤组', '2023年7月30日', '清理并划线', '开放', '一般隐患'],
+    [7, '塔吊限位器失灵', '机电队', '2023年6月12日', '更换限位器', '未关闭', '重大隐患'],
+  ];
+  var sheets = hazard
+    ? [{ name: '隐患台账', rows: hazardRows }]
+    : compare
     ? [
         { name: '填报说明', rows: [['请于每月25日前更新整改进展。']] },
         { name: '上期台账', rows: earlierRows, formats: earlierFormats },
@@ -104,13 +122,15 @@
         ] },
       ];
   var host = fake.createFakeHost({
-    apiVersion: threeLists ? '1.8' : compare ? '1.1' : '1.7',
+    apiVersion: threeLists ? '1.8' : compare || hazard ? '1.1' : '1.7',
     displayLanguage: 'zh-CN',
     sheets: sheets,
     settings: Object.assign(
-      { 'taizhang.options': JSON.stringify({ asOf: '2022-07-15', start: threeLists ? '2022-02-24' : '2022-03-01', dueSoonDays: 10, immediateDays: 30 }) },
+      { 'taizhang.options': JSON.stringify(hazard ? { asOf: '2023-06-15' } : { asOf: '2022-07-15', start: threeLists ? '2022-02-24' : '2022-03-01', dueSoonDays: 10, immediateDays: 30 }) },
       // The three-list workbook was written into before: the pane does not ask again.
-      threeLists || compare ? { 'taizhang.writeConsent': JSON.stringify({ accepted: true, on: '2022-07-01' }) } : {},
+      threeLists || compare || hazard ? { 'taizhang.writeConsent': JSON.stringify({ accepted: true, on: '2022-07-01' }) } : {},
+      // '#hazard-taught': the same list, taught 复查合格 before (as 识别设置 saves it).
+      /hazard-taught/.test(window.location.hash) ? { 'taizhang.taught': JSON.stringify({ status: { closed: ['复查合格'] } }) } : {},
     ),
   });
   window.__fakeHost = host;

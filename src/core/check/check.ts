@@ -138,7 +138,7 @@ export type CheckChoice = { lists: ThreeLists } | LedgerChoice;
  */
 export function chooseCheck(grids: Grid[], opts: CheckOptions): CheckChoice {
   if (!opts.sheet && !opts.header && grids.length > 1 && !grids.every(isEmptyGrid)) {
-    const lists = findThreeLists(grids);
+    const lists = findThreeLists(grids, opts.taught);
     if (lists) return { lists };
   }
   return chooseLedger(grids, opts);

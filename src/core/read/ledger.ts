@@ -9,7 +9,8 @@ import { cellAt, cellText, gridBottom, gridLeft, gridTop, isDateValue } from '..
 import { colLetter } from '../text/a1';
 import { parseDeadline, DeadlineContext } from './deadline/parse';
 import { stateFromRow } from './status';
-import { fieldMatches, isYesNoHeader } from './fields';
+import { isYesNoHeader, normalizeHeader } from './fields';
+import { toSimplified } from '../text/traditional';
 import { CellValue, DateValue, Grid } from '../model/grid';
 import { Deadline, FieldKey, HeaderMap, Item, State } from '../model/ledger';
 import { TaughtWords } from '../model/taught';
@@ -84,17 +85,22 @@ export interface ReadOptions {
 }
 
 /**
+ * A status header that names completion itself (完成状态, 办结状态, 销号状态): it asks "done?", and 是
+ * or √ answers it. A header that asks which state (状态, 整改状态, 隐患状态, 办理状态) asks no yes/no
+ * question, so 是 there stays unknown.
+ */
+const COMPLETION_STATE = /^(整改)?(完成|办结|销号)状态$/;
+
+/**
  * True when a column's header (any of the header rows) asks whether an item is done: a yes/no question
- * (是否完成, 整改情况(是/否)) or, for the status column, a header that is a status word itself (完成状态:
- * "done?" answered 是). A column found by its values (完成情况 of 已完成 / 未完成) asks nothing.
+ * (是否完成, 整改情况(是/否)) or, for the status column, a header that names completion (COMPLETION_STATE).
+ * A column found by its values (完成情况 of 已完成 / 未完成) asks nothing.
  */
 function asksYesNo(g: Grid, header: HeaderMap, col: number | undefined, field: FieldKey): boolean {
   if (col === undefined) return false;
   return header.rows.some((r) => {
     const text = cellText(cellAt(g, r, col));
-    if (isYesNoHeader(text)) return true;
-    const m = field === 'status' ? fieldMatches(text) : [];
-    return m.length > 0 && m[0].field === 'status' && m[0].score >= 100;
+    return isYesNoHeader(text) || (field === 'status' && COMPLETION_STATE.test(normalizeHeader(toSimplified(text))));
   });
 }
 

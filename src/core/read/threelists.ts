@@ -12,6 +12,7 @@ import { t } from '../words/check';
 import { CheckOptions, Finding, Lang } from '../model/result';
 import { splitDepartments } from '../text/departments';
 import { FieldKey, HeaderMap, Item } from '../model/ledger';
+import { TaughtWords } from '../model/taught';
 import { Grid } from '../model/grid';
 import { dict } from '../text/dict';
 import { finding } from './finding';
@@ -65,29 +66,30 @@ export interface ThreeLists {
 /**
  * The three lists of a workbook, or null when it is not one (no task list, or a task list alone).
  * Roles come from headers only; a sheet that reads as a full combined ledger is never a roster.
+ * `taught`: the header words a user taught, which name their field here as in every header (read/taught.ts).
  */
-export function findThreeLists(grids: Grid[]): ThreeLists | null {
+export function findThreeLists(grids: Grid[], taught?: TaughtWords | null): ThreeLists | null {
   let tasks: ThreeLists['tasks'] | null = null;
   let problems: ThreeLists['problems'] = null;
   let responsibilities: ThreeLists['responsibilities'] = null;
   let roster: Roster | null = null;
   grids.forEach((grid) => {
-    const tk = detectHeader(grid, tasksScore);
+    const tk = detectHeader(grid, tasksScore, taught);
     if (tk) {
       if (!tasks || tk.score > tasks.header.score) tasks = { grid, header: tk };
       return;
     }
-    const rs = detectHeader(grid, responsibilitiesScore);
+    const rs = detectHeader(grid, responsibilitiesScore, taught);
     if (rs) {
       if (!responsibilities || rs.score > responsibilities.header.score) responsibilities = { grid, header: rs };
       return;
     }
-    const pb = detectHeader(grid, problemsScore);
-    if (pb && !detectHeader(grid, ledgerScore)) {
+    const pb = detectHeader(grid, problemsScore, taught);
+    if (pb && !detectHeader(grid, ledgerScore, taught)) {
       if (!problems || pb.score > problems.header.score) problems = { grid, header: pb };
       return;
     }
-    if (!roster && !detectHeader(grid, ledgerScore)) roster = detectRoster(grid);
+    if (!roster && !detectHeader(grid, ledgerScore, taught)) roster = detectRoster(grid);
   });
   if (!tasks || (!problems && !responsibilities)) return null;
   return { tasks, problems, responsibilities, roster };
@@ -183,7 +185,7 @@ export interface JoinedLists {
 export function joinThreeLists(lists: ThreeLists, opts: CheckOptions, year: number | null = null): JoinedLists {
   const lang: Lang = opts.lang || 'zh';
   const ctx = { asOf: opts.asOf, start: opts.start || null, year };
-  const taskRead = readLedger(lists.tasks.grid, lists.tasks.header, ctx, { inheritRefs: true });
+  const taskRead = readLedger(lists.tasks.grid, lists.tasks.header, ctx, { inheritRefs: true, taught: opts.taught });
   const findings: Finding[] = [];
   const present = presentFields(lists.tasks.header);
   const seqs: JoinedLists['seqs'] = [{ header: lists.tasks.header, seqs: taskRead.seqs }];
@@ -192,7 +194,7 @@ export function joinThreeLists(lists: ThreeLists, opts: CheckOptions, year: numb
   const problemsBySeq = dict<Item>();
   const problemItems: Item[] = [];
   if (lists.problems) {
-    const read = readLedger(lists.problems.grid, lists.problems.header, ctx);
+    const read = readLedger(lists.problems.grid, lists.problems.header, ctx, { taught: opts.taught });
     read.items.forEach((p) => {
       problemItems.push(p);
       const key = refKey(p.seq);

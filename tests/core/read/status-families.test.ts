@@ -8,6 +8,7 @@ import fc from '../../fast-check';
 import { parseState, stateFromRow } from '../../../src/core/read/status';
 import { isTaughtProblem, parseTaught } from '../../../src/core/read/taught';
 import { State } from '../../../src/core/model/ledger';
+import { checkWorkbook } from '../../../src/core/check/check';
 
 type Row = [string, State];
 
@@ -60,6 +61,39 @@ describe('yes/no marks count only under a yes/no question', () => {
     expect(stateFromRow('', '已形成初稿', '', false)).toBe('unknown');
     expect(stateFromRow('', '整改到位', '', false)).toBe('done');
     expect(stateFromRow('', '已关闭', '', false)).toBe('closed');
+  });
+});
+
+describe('which headers ask a yes/no question (checked as a ledger)', () => {
+  /** One ledger, its status column headed `status`, two items: 是 and 否. */
+  const states = (status: string) =>
+    checkWorkbook(
+      [
+        {
+          name: '台账',
+          rows: [
+            ['序号', '整改措施', '牵头部门', '完成时限', status],
+            [1, '修订议事规则', '办公室', '2022-06-30', '是'],
+            [2, '追缴违规资金', '财务处', '2022-06-30', '否'],
+          ],
+        },
+      ],
+      { asOf: '2022-07-15' },
+    ).items.map((i) => i.state);
+
+  test.each<[string, State[]]>([
+    ['是否完成', ['done', 'not-started']],
+    ['整改情况(是/否)', ['done', 'not-started']],
+    // A header that names completion itself asks "done?" (the bundled sample's 完成状态 holds one 是 and one 否).
+    ['完成状态', ['done', 'not-started']],
+    ['办结状态', ['done', 'not-started']],
+    // A header that asks which state asks no yes/no question: 是 answers nothing there.
+    ['状态', ['unknown', 'unknown']],
+    ['整改状态', ['unknown', 'unknown']],
+    ['隐患状态', ['unknown', 'unknown']],
+    ['办理状态', ['unknown', 'unknown']],
+  ])('under %p', (header, expected) => {
+    expect(states(header)).toEqual(expected);
   });
 });
 

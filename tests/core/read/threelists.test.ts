@@ -96,6 +96,31 @@ describe('reference headers vary', () => {
   });
 });
 
+describe('taught words reach the three lists by the one rule', () => {
+  /** The task list as an office keeps it: its reference headed 挂钩问题号, item 1 closed as 复查合格. */
+  function ownTaskList() {
+    const g = taskList('挂钩问题号');
+    g.rows[1] = ['1', '1', '制定年度学习计划', '2022年6月底前', '复查合格'];
+    return g;
+  }
+  const taught = { headers: { problemRef: ['挂钩问题号'] }, status: { closed: ['复查合格'] } };
+
+  test('untaught, 挂钩问题号 is no reference and the lists are not joined', () => {
+    expect(findThreeLists([problemList(), ownTaskList(), responsibilityList()])).toBeNull();
+  });
+
+  test('a taught header makes the task list, and a taught status word closes its item', () => {
+    const lists = findThreeLists([problemList(), ownTaskList(), responsibilityList()], taught);
+    expect(lists && [lists.tasks.grid.name, lists.tasks.header.columns.problemRef]).toEqual(['任务清单', 2]);
+    const r = checkWorkbook([problemList(), ownTaskList(), responsibilityList()], { ...OPTS, taught });
+    expect(r.sources).toEqual({ problems: '问题清单', tasks: '任务清单', responsibilities: '责任清单' });
+    expect(r.items[0].problem).toBe('理论学习中心组学习流于形式');
+    expect([r.items[0].state, r.items[0].flag]).toEqual(['closed', 'done']);
+    // the same totals as the lists with their built-in words (已完成 for item 1)
+    expect(r.totals).toEqual({ items: 6, done: 2, overdue: 1, dueSoon: 1, onTrack: 1, longTerm: 1, noDeadline: 0 });
+  });
+});
+
 describe('helpers', () => {
   test.each([
     ['1', '1'], ['１', '1'], [' 1. ', '1'], ['1、', '1'], ['第3项', '3'], ['A-1', 'a-1'],
