@@ -58,6 +58,8 @@ module.exports = async (env = {}, argv = {}) => {
         { test: /[\\/]src[\\/]core[\\/]/, sideEffects: false },
         // This bundle builds the Excel host (taskpane.ts, __TZ_HOST__): the WPS host is left out.
         { test: /[\\/]src[\\/]wps[\\/]/, sideEffects: false },
+        // WPS's pane words (strings-wps.ts) likewise: only the WPS bundle registers them.
+        { test: /[\\/]src[\\/]taskpane[\\/]strings-wps\.ts$/, sideEffects: false },
       ],
     },
     optimization: {

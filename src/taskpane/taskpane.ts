@@ -17,6 +17,8 @@
  */
 import { createExcelHost } from '../excel/host';
 import { createWpsHost } from '../wps/host';
+import { WPS_WORDS } from './strings-wps';
+import { useOwnWords } from './strings';
 import { loadOptions } from '../host/settings';
 import { $, message, notice, select, show } from './dom';
 import { fillOptions } from './options';
@@ -40,7 +42,10 @@ function ownOrigin(): string {
  */
 function boot(): void {
   // The one place that names a host: everything else talks to src/host's Host.
-  useHost(typeof __TZ_HOST__ !== 'undefined' && __TZ_HOST__ === 'wps' ? createWpsHost() : createExcelHost());
+  if (typeof __TZ_HOST__ !== 'undefined' && __TZ_HOST__ === 'wps') {
+    useOwnWords('wps', WPS_WORDS);
+    useHost(createWpsHost());
+  } else useHost(createExcelHost());
   state.lang = host().earlyLanguage(window.location.search);
   renderTexts();
   setBusy(false);

@@ -6,8 +6,12 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { wordsFor } from '../../src/taskpane/strings';
+import { useOwnWords, wordsFor } from '../../src/taskpane/strings';
+import { WPS_WORDS } from '../../src/taskpane/strings-wps';
 import { Lang } from '../../src/core';
+
+// As taskpane.ts does in the WPS bundle.
+useOwnWords('wps', WPS_WORDS);
 
 /** Every text of a word set, with its path (features.charts, ...). */
 function texts(o: unknown, at = ''): [string, string][] {
