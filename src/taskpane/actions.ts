@@ -136,6 +136,9 @@ function showResult(result: CheckResult): void {
   );
 }
 
+/** What 检查 could not write in this host that the pane has said already (SkippedFeature -> true). */
+const saidForLedger: { [feature: string]: boolean } = {};
+
 /** The first read: every sheet, the three lists or the ledger, and its header. */
 export const detect = action({ form: false, writes: false }, async () => {
   progress(1, 1, s('reading'));
@@ -165,8 +168,11 @@ export const onCheck = action({ form: true, writes: true, partly: 'partlyColumns
       (others.length ? ' ' + s('otherListsMsg', { sheets: others.join('、') }) : ''),
     'ok',
   );
-  // Below ExcelApi 1.9 the ledger's page setup (landscape, one page wide) could not be added: said once.
-  notice(writeNotice({ renamed: [], skipped: report.skipped || [] }, 'ledger'));
+  // Below ExcelApi 1.9 the ledger's page setup (landscape, one page wide) could not be added: said at
+  // the first 检查 of the pane's session, not after every one.
+  const skipped = (report.skipped || []).filter((f) => !saidForLedger[f]);
+  skipped.forEach((f) => (saidForLedger[f] = true));
+  notice(writeNotice({ renamed: [], skipped }, 'ledger'));
 });
 
 export const onSummarize = action({ form: true, writes: true, partly: 'partlySheets' }, async (read) => {

@@ -132,6 +132,10 @@ describeInBrowser('task pane in headless Chromium', () => {
       { cell: 'A11', text: 'A11提示序号“6”与第10行重复。' },
     ]);
     expect(await page.$eval('#tz-message', (e) => e.textContent)).toMatch(/^已检查“整改台账”的 8 项整改措施，/);
+    // This Excel is 1.7: the ledger's page setup needs 1.9, said at the first 检查 of the session only.
+    expect(await page.$$eval('#tz-notice div', (els) => els.map((e) => e.textContent))).toEqual([
+      '此版本 Excel 不支持以下格式，已略过（检查结果内容完整）：打印设置、页脚和页边距（需要 ExcelApi 1.9）。',
+    ]);
 
     const state = await page.evaluate(() => {
       const host = (window as unknown as { __fakeHost: { state: { writes: Write[]; syncCount: number } } }).__fakeHost;
@@ -164,6 +168,13 @@ describeInBrowser('task pane in headless Chromium', () => {
     const selection = await page.evaluate(() => (window as unknown as { __fakeHost: { state: { selection: unknown; activeSheet: string } } }).__fakeHost.state);
     expect(selection.selection).toEqual({ sheet: '整改台账', address: 'F9' });
     expect(selection.activeSheet).toBe('整改台账');
+  });
+
+  it('a second 检查 writes the same and does not say the skipped page setup again', async () => {
+    await page.$eval('#tz-message', (e) => (e.textContent = ''));
+    await page.click('#tz-check');
+    await page.waitForFunction(() => /^已检查/.test(document.getElementById('tz-message')!.textContent || ''), undefined, { timeout: 20000 });
+    expect(await page.$eval('#tz-notice', (e) => (e as HTMLElement).hidden)).toBe(true);
   });
 
   it('saves a screenshot, with no page errors and no request beyond localhost', async () => {
