@@ -219,10 +219,33 @@ function laggingSheet(s: Summary, doc: Doc): SheetSpec {
 
 /** The item each finding is on (its file, sheet and row), where there is one. */
 function findingItems(s: Summary): (f: SummaryFinding) => SummaryItem | undefined {
-  const byRow: Record<string, SummaryItem> = Object.create(null);
-  const key = (file: string, sheet: string, row: number) => file + '\u0000' + sheet + '\u0000' + row;
-  if (s.findings.length) for (const i of s.items) byRow[key(i.file, i.sheet, i.row)] = i;
-  return (f) => byRow[key(f.file, f.sheet, f.row)];
+  // By file and sheet, then row: the items of a sheet come together, so the inner table is looked up
+  // once per sheet, not once per item (100,000 items and as many findings in a big summary).
+  const bySheet: Record<string, SummaryItem[]> = Object.create(null);
+  const key = (file: string, sheet: string) => file + '\u0000' + sheet;
+  let rows: SummaryItem[] = [];
+  let at = '';
+  if (s.findings.length) {
+    for (const i of s.items) {
+      const k = key(i.file, i.sheet);
+      if (k !== at) {
+        at = k;
+        rows = bySheet[k] || (bySheet[k] = []);
+      }
+      rows[i.row] = i;
+    }
+  }
+  // The columns of one finding's row ask in turn: the last answer is kept.
+  let last: SummaryFinding | null = null;
+  let found: SummaryItem | undefined;
+  return (f) => {
+    if (f !== last) {
+      last = f;
+      const sheet = bySheet[key(f.file, f.sheet)];
+      found = sheet ? sheet[f.row] : undefined;
+    }
+    return found;
+  };
 }
 
 const SEVERITY_ORDER: Record<SummaryFinding['severity'], number> = { error: 0, warning: 1 };
@@ -237,7 +260,9 @@ function findingsSheet(s: Summary, doc: Doc): SheetSpec {
     return i ? get(i) : '';
   };
   // Errors first, then 提示; in the order the check gave them within a level.
-  const findings = stableSort(s.findings.slice(), (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const levels: SummaryFinding[][] = [[], []];
+  for (const f of s.findings) levels[SEVERITY_ORDER[f.severity]].push(f);
+  const findings = levels[0].concat(levels[1]);
   return tableSheet<SummaryFinding>({
     name: tx.sheets.findings,
     title: tx.sheetTitles.findings,
