@@ -18,7 +18,7 @@ import { Change, CHANGE_KINDS, ChangeKind, ChangeSide, ChangeTotals, Comparison 
 import { State } from '../model/ledger';
 import { CheckedItem, CheckResult } from '../model/result';
 import { diffDays } from '../text/dates';
-import { splitDepartments, stripEnumerator } from '../text/departments';
+import { ENUMERATOR, splitDepartments } from '../text/departments';
 import { dict } from '../text/dict';
 
 /** Below this a pair is not made: removed plus added, never a wrong pair. */
@@ -32,17 +32,53 @@ export const MATCH_THRESHOLD = 0.55;
  */
 const NOT_COMPARED = /[\s\u3000.,;:!?'"()[\]{}<>、，。；：！？“”‘’（）【】《》〈〉…—\-_/\\|·\uff0e\uff07\uff02\uff3b\uff3d\uff5b\uff5d\uff1c\uff1e\uff0d\uff3f\uff0f\uff3c\uff5c]+/g;
 const FULL_WIDTH = /[\uff01-\uff5e]/g;
-const HAS_FULL_WIDTH = /[\uff01-\uff5e]/;
+
+/** The code units NOT_COMPARED removes, as a table: 1 for a removed one (built from it on first use). */
+let removedUnits: Uint8Array | null = null;
+/** Past this, and below the full-width forms, nothing is removed: CJK ideographs and the rest. */
+const TABLE_LOW = 0x3100;
+const TABLE_HIGH = 0xfe00;
+
+/** Whether NOT_COMPARED removes the code unit `c`: looked up in a table made from the pattern itself. */
+function removedUnit(c: number): boolean {
+  if (c >= TABLE_LOW && c < TABLE_HIGH) return false;
+  let table = removedUnits;
+  if (!table) {
+    table = removedUnits = new Uint8Array(TABLE_LOW + 0x10000 - TABLE_HIGH);
+    const one = new RegExp('^' + NOT_COMPARED.source + '$');
+    for (let u = 0; u < 0x10000; u++) {
+      if (u === TABLE_LOW) u = TABLE_HIGH;
+      if (one.test(String.fromCharCode(u))) table[u < TABLE_LOW ? u : u - TABLE_HIGH + TABLE_LOW] = 1;
+    }
+  }
+  return table[c < TABLE_LOW ? c : c - TABLE_HIGH + TABLE_LOW] === 1;
+}
 
 /**
  * Text for comparing: no enumerators, no spaces or punctuation, full-width folded, lower case.
  * (Removing the full-width punctuation with the ASCII first is the same as folding it first: a
  * character is removed exactly when its folded form would be; what is left to fold is the rarer
- * full-width letters and digits.)
+ * full-width letters and digits.) The same as
+ * `stripEnumerator(s).replace(NOT_COMPARED, '')`, folded and lower-cased (the trim of
+ * stripEnumerator removes only white space, which NOT_COMPARED removes anyway), in one pass over the
+ * text that keeps its runs between removed characters: two 50,000-item versions ask for it 300,000
+ * times.
  */
 export function comparable(s: string): string {
-  const t = stripEnumerator(s || '').replace(NOT_COMPARED, '');
-  return (HAS_FULL_WIDTH.test(t) ? t.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : t).toLowerCase();
+  const t = (s || '').replace(ENUMERATOR, '');
+  let out = '';
+  let run = 0;
+  let fold = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 0x4e00 && c < 0xa000) continue; // CJK ideographs: kept as they are
+    if (removedUnit(c)) {
+      if (i > run) out += t.slice(run, i);
+      run = i + 1;
+    } else if (c >= 0xff01 && c <= 0xff5e) fold = true;
+  }
+  out = run === 0 ? t : run < t.length ? out + t.slice(run) : out;
+  return (fold ? out.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : out).toLowerCase();
 }
 
 /** comparable() with a memory: ledgers repeat their problems, departments and progress texts. */
@@ -95,13 +131,18 @@ interface Keyed {
   seq: string;
 }
 
+/**
+ * The items with their texts for comparing. A problem stands over several measures, so its text goes
+ * through `norm` (remembered); a measure's and a 序号's are nearly all distinct, and remembering
+ * them would cost more than comparable() itself.
+ */
 function keyed(items: CheckedItem[], norm: (s: string) => string): Keyed[] {
   return items.map((item, index) => ({
     item,
     index,
-    measure: norm(item.measure),
+    measure: comparable(item.measure),
     problem: norm(item.problem),
-    seq: norm(item.seq),
+    seq: comparable(item.seq),
   }));
 }
 

@@ -25,7 +25,7 @@ export function splitDepartments(text: string): string[] {
  * departments' ledgers are one aspect, and the outline can number them itself. "1.5亿元" and "2022年"
  * are left alone.
  */
-const ENUMERATOR = /^\s*(?:第?[一二三四五六七八九十百零〇]+个?(?:方面)?(?:问题)?[、，,：:．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:[、．)）]|\.(?!\d)))\s*/;
+export const ENUMERATOR = /^\s*(?:第?[一二三四五六七八九十百零〇]+个?(?:方面)?(?:问题)?[、，,：:．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:[、．)）]|\.(?!\d)))\s*/;
 
 export function stripEnumerator(s: string): string {
   return (s || '').replace(ENUMERATOR, '').trim();

@@ -193,7 +193,8 @@ describe('compare: the edges', () => {
         .toLowerCase();
     const ascii = Array.from({ length: 95 }, (_, i) => String.fromCharCode(0x20 + i));
     const wide = Array.from({ length: 94 }, (_, i) => String.fromCharCode(0xff01 + i));
-    const pool = ascii.concat(wide, ['\u3000', '\n', '\t', '、', '。', '“', '”', '【', '】', '…', '—', '·', '整', '改', '（一）', '一、', '1.', '第一']);
+    const pool = ascii.concat(wide, ['\u3000', '\n', '\t', '、', '。', '“', '”', '【', '】', '…', '—', '·', '整', '改', '（一）', '一、', '1.', '第一',
+      '\u00a0', '\u2003', '\u2028', '\ufeff', 'É', 'Σ', '\ud840\udc00', '\ud840', '〈', '》']);
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pool), { maxLength: 30 }), (parts) => {
         const t = parts.join('');
@@ -201,6 +202,20 @@ describe('compare: the edges', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  test('comparable: every BMP code unit, alone and between two characters, as the definition reads it', () => {
+    const byDefinition = (t: string) =>
+      stripEnumerator(t)
+        .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+        .replace(/[\s\u3000.,;:!?'"()[\]{}<>、，。；：！？“”‘’（）【】《》〈〉…—\-_/\\|·]+/g, '')
+        .toLowerCase();
+    const differ: number[] = [];
+    for (let u = 0; u < 0x10000; u++) {
+      const c = String.fromCharCode(u);
+      for (const t of [c, '整' + c + '改', 'A' + c + c + 'b']) if (comparable(t) !== byDefinition(t)) differ.push(u);
+    }
+    expect(differ).toEqual([]);
   });
 
   test('joint leads in another order are the same lead', () => {
