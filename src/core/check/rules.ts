@@ -245,16 +245,40 @@ export function startMissingFindings(items: CheckedItem[], header: HeaderMap, op
   return [finding('start-missing', 'warning', header.sheet, a1(row, col), t(lang, 'start-missing', { count }), row)];
 }
 
-/** Errors first within a row; sheets in the order given. */
+/**
+ * Sheets in the order given, then rows, errors first within a row, else in the order they came. Each
+ * finding's sheet is ranked once; findings already in that order (the usual case: the rules meet the
+ * rows top down) are returned as they are, without a sort. Stable without relying on
+ * Array.prototype.sort being stable (IE11's is not): ties go by position.
+ */
 export function sortFindings(findings: Finding[], sheetOrder: string[]): Finding[] {
-  const rank = (f: Finding) => {
-    const i = sheetOrder.indexOf(f.sheet);
-    return i < 0 ? sheetOrder.length : i;
+  const n = findings.length;
+  const rank: number[] = new Array(n);
+  let sheet: string | null = null;
+  let sheetRank = 0;
+  for (let i = 0; i < n; i++) {
+    const f = findings[i];
+    if (f.sheet !== sheet) {
+      sheet = f.sheet;
+      const k = sheetOrder.indexOf(sheet);
+      sheetRank = k < 0 ? sheetOrder.length : k;
+    }
+    rank[i] = sheetRank;
+  }
+  const order = (a: number, b: number): number => {
+    const fa = findings[a];
+    const fb = findings[b];
+    return rank[a] - rank[b] || fa.row - fb.row || (fa.severity === fb.severity ? 0 : fa.severity === 'error' ? -1 : 1);
   };
-  return findings
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => rank(a.f) - rank(b.f) || a.f.row - b.f.row || (a.f.severity === b.f.severity ? a.i - b.i : a.f.severity === 'error' ? -1 : 1))
-    .map((x) => x.f);
+  let sorted = true;
+  for (let i = 1; i < n && sorted; i++) sorted = order(i - 1, i) <= 0;
+  if (sorted) return findings.slice();
+  const index: number[] = new Array(n);
+  for (let i = 0; i < n; i++) index[i] = i;
+  index.sort((a, b) => order(a, b) || a - b);
+  const out: Finding[] = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = findings[index[i]];
+  return out;
 }
 
 /**
