@@ -222,9 +222,11 @@ function mergeSpans(merges: string[] | undefined): Record<number, Record<number,
 class RowFit {
   private readonly keys: (StyleKey | undefined)[] = [];
   private readonly styles: CellStyle[] = [];
-  // The last cell measured in each column and the height it asked for: a cell a column shares
-  // (tableSheet) asks for the same height again, unless a merge makes it wider.
-  private readonly last: (SpecCell | null)[] = [];
+  // The value and style of the last cell measured in each column, and the height it asked for: a
+  // cell of the same value and style (one a column shares, tableSheet, or a problem's text over its
+  // measures) asks for the same height again, unless a merge makes it wider.
+  private readonly lastValue: SpecCell['v'][] = [];
+  private readonly lastStyle: (StyleKey | undefined)[] = [];
   private readonly lastNeed: number[] = [];
   private readonly spans: Record<number, Record<number, number>>;
 
@@ -239,7 +241,7 @@ class RowFit {
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
       if (!cell || !cell.s || cell.v === null || cell.v === '') continue;
-      if (cell === this.last[c] && !merged) {
+      if (cell.v === this.lastValue[c] && cell.s === this.lastStyle[c] && !merged) {
         need = Math.max(need, this.lastNeed[c]);
         continue;
       }
@@ -259,7 +261,8 @@ class RowFit {
       const lines = style.wrap && typeof cell.v === 'string' ? textLines(cell.v, width, size) : 1;
       const h = lines > 1 || size > 11 ? rowHeight(lines, size) : 0;
       if (!merged) {
-        this.last[c] = cell;
+        this.lastValue[c] = cell.v;
+        this.lastStyle[c] = cell.s;
         this.lastNeed[c] = h;
       }
       need = Math.max(need, h);
