@@ -216,7 +216,7 @@ export function renderEarlier(): void {
   clear(sel);
   const ledger = ledgerChoice();
   const lists = state.lists && ledger && ledger.grid === state.lists.tasks.grid ? listSources(state.lists).map((l) => l.sheet) : [];
-  const found = ledger ? earlierCandidates(state.grids, ledger, lists) : [];
+  const found = ledger ? earlierCandidates(state.grids, ledger, lists, taught()) : [];
   if (!found.length) sel.appendChild(option('', s('noEarlier'), true));
   const pick = found.some((c) => c.sheet === keep) ? keep : found.length ? found[0].sheet : '';
   found.forEach((c) => sel.appendChild(option(c.sheet, c.sheet, c.sheet === pick)));

@@ -11,6 +11,7 @@ import { readStatedDates } from '../read/stated';
 import { toSimplified } from '../text/traditional';
 import { FieldKey } from '../model/ledger';
 import { Grid } from '../model/grid';
+import { TaughtWords } from '../model/taught';
 import { dict } from '../text/dict';
 
 /** The words a ledger's header gives each field it maps: its header cells' text, spaces removed. */
@@ -59,13 +60,14 @@ export const SAME_LEDGER = 0.75;
 /**
  * The sheets that could hold an earlier version of `ledger`: every other sheet with a ledger header
  * (none of `exclude`, such as the other lists of three), most like the ledger first, tab order
- * between equals.
+ * between equals. A header is found with the words the user taught, as the ledger's own was: last
+ * period's copy of a ledger whose header only taught words name is offered too.
  */
-export function earlierCandidates(grids: Grid[], ledger: LedgerChoice, exclude: string[] = []): { sheet: string; likeness: number }[] {
+export function earlierCandidates(grids: Grid[], ledger: LedgerChoice, exclude: string[] = [], taught?: TaughtWords | null): { sheet: string; likeness: number }[] {
   const out: { sheet: string; likeness: number; at: number }[] = [];
   grids.forEach((grid, at) => {
     if (grid.name === ledger.grid.name || exclude.indexOf(grid.name) >= 0) return;
-    const header = detectHeader(grid);
+    const header = detectHeader(grid, undefined, taught);
     if (header) out.push({ sheet: grid.name, likeness: headerLikeness(ledger, { grid, header }), at });
   });
   out.sort((x, y) => y.likeness - x.likeness || x.at - y.at);

@@ -22,6 +22,23 @@ const oneRow: Grid = {
 };
 
 describe('earlierCandidates: the sheets 对比上期 offers as last period’s version', () => {
+  test('a ledger whose header only taught words name: its earlier copy is offered with the same words, and not without them', () => {
+    const taught = { headers: { seq: ['条目'], problem: ['查出事项'], measure: ['落实办法'], leadDept: ['主办科室'], deadline: ['办结期限'], progress: ['落实情况'] } };
+    const sheet = (name: string, state: string): Grid => ({
+      name,
+      rows: [
+        ['条目', '查出事项', '落实办法', '主办科室', '办结期限', '落实情况'],
+        [1, '台账更新不及时', '每周更新台账', '办公室', '2022年6月30日', state],
+        [2, '值班记录缺页', '补齐值班记录', '保卫科', '2022年7月31日', '正在补记'],
+      ],
+    });
+    const grids = [sheet('本月', '已完成'), sheet('上月', '正在更新'), { name: '说明', rows: [['本台账按月更新']] }];
+    expect(detectHeader(grids[1])).toBeNull();
+    const ledger = { grid: grids[0], header: detectHeader(grids[0], undefined, taught)! };
+    expect(earlierCandidates(grids, ledger, [], taught)).toEqual([{ sheet: '上月', likeness: 1 }]);
+    expect(earlierCandidates(grids, ledger)).toEqual([]);
+  });
+
   const later = laterLedger();
   const grids = [{ name: '说明', rows: [['本台账按月更新']] }, later, named(earlierLedger('2022年6月15日'), '上期台账'), oneRow, problemList(), taskList(), responsibilityList(), roster()];
 
