@@ -12,7 +12,8 @@
  * The check cases must not load exceljs at all (the child reports whether it did).
  * Each measurement runs in a fresh child process (bench/child.ts), so peak RSS is per case. A case's
  * baseline and subject run by turns; its ratio is the median of the pairs' ratios (the best time of
- * each side and their ratio are printed beside it).
+ * each side and their ratio are printed beside it). A median within 10% of its target, either side,
+ * takes two more pairs, and the verdict is the median of all five.
  * It ends with one OK/OVER line per target (per shape). `npm run bench -- wps json` runs only the
  * cases whose subject or input names one of the words.
  * To add a case, add a generator to INPUTS and one COMPARISONS entry; to add a shape, one SHAPES entry.
@@ -279,6 +280,10 @@ COMPARISONS.push(
   { title: 'compare --json of two 50,000-row versions vs one check --json of the later', input: 'compare2x50k', baseline: 'check-json-later', subject: 'compare-json', maxRatio: 2.5, runs: 3, noExceljs: true },
 );
 
+/** Within this fraction of its target, a case's median is taken again over MORE_RUNS more pairs. */
+const CLOSE = 0.1;
+const MORE_RUNS = 2;
+
 /** How the time of `subject` grows from the 50,000-row ledger to the 200,000-row one. */
 const LINEAR = { subjects: ['check-json', 'check-out'], maxPerRow: 1.25, maxRssMb: 600, runs: 2 };
 
@@ -337,7 +342,18 @@ async function main(): Promise<void> {
       }
       const file = c.first ? path.join(folder, 'ledger-1.xlsx') : folder;
       const out = path.join(dir, c.subject + '-out.xlsx');
-      const { base, subj, ratios, cpuRatios } = byTurns(c.baseline, c.subject, file, out, c.runs);
+      let { base, subj, ratios, cpuRatios } = byTurns(c.baseline, c.subject, file, out, c.runs);
+      // A median within a tenth of its target could fall either side by chance (single pairs vary by
+      // ±20% here): two more pairs are taken and the verdict is the median of them all, whichever side
+      // the first ones fell.
+      const close = Math.abs(median(ratios) / c.maxRatio - 1) <= CLOSE;
+      if (close) {
+        const more = byTurns(c.baseline, c.subject, file, out, MORE_RUNS);
+        base = keepBest(base, more.base);
+        subj = keepBest(subj, more.subj);
+        ratios = ratios.concat(more.ratios).sort((x, y) => x - y);
+        cpuRatios = cpuRatios.concat(more.cpuRatios);
+      }
       // The verdict is the median of the runs' own ratios: each pair ran back to back on the same
       // machine, where one lucky or unlucky run of either side moves a ratio of bests by ±25%.
       const ratio = median(ratios);
@@ -352,7 +368,7 @@ async function main(): Promise<void> {
           `  ${c.baseline.padEnd(15)} ${(base.ms / 1000).toFixed(2).padStart(7)} s  ${base.maxRssMb.toFixed(0).padStart(5)} MB peak\n` +
           `  ${c.subject.padEnd(15)} ${(subj.ms / 1000).toFixed(2).padStart(7)} s  ${subj.maxRssMb.toFixed(0).padStart(5)} MB peak\n` +
           `  ratio ${ratio.toFixed(2)}x (target <= ${c.maxRatio}x) ${okTime ? 'OK' : 'OVER'}` +
-          ` [median of ${ratios.length} runs by turns, ${ratios.map((x) => x.toFixed(2) + 'x').join(' ')}; of the bests ${ofBests.toFixed(2)}x]` +
+          ` [median of ${ratios.length} runs by turns${close ? ' (close to the target: ' + MORE_RUNS + ' more)' : ''}, ${ratios.map((x) => x.toFixed(2) + 'x').join(' ')}; of the bests ${ofBests.toFixed(2)}x]` +
           (c.maxRssMb === undefined ? '' : `; peak ${subj.maxRssMb.toFixed(0)} MB (target <= ${c.maxRssMb} MB) ${okMem ? 'OK' : 'OVER'}`) +
           (c.noExceljs ? `; exceljs ${subj.exceljs ? 'LOADED' : 'not loaded'}` : '') +
           // Processor time (all threads) is steadier than wall time on a busy machine: shown, not judged.
