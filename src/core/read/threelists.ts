@@ -85,11 +85,13 @@ export function findThreeLists(grids: Grid[], taught?: TaughtWords | null): Thre
       return;
     }
     const pb = detectHeader(grid, problemsScore, taught);
-    if (pb && !detectHeader(grid, ledgerScore, taught)) {
+    // Whether the sheet reads as a full combined ledger: asked once, where either role needs it.
+    const ledger = (pb || !roster) && !!detectHeader(grid, ledgerScore, taught);
+    if (pb && !ledger) {
       if (!problems || pb.score > problems.header.score) problems = { grid, header: pb };
       return;
     }
-    if (!roster && !detectHeader(grid, ledgerScore, taught)) roster = detectRoster(grid);
+    if (!roster && !ledger) roster = detectRoster(grid);
   });
   if (!tasks || (!problems && !responsibilities)) return null;
   return { tasks, problems, responsibilities, roster };
