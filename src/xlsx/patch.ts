@@ -175,10 +175,11 @@ class SheetPlan {
 }
 
 /** A row's height in points where the user fixed it (customHeight), else null. */
-function fixedHeight(rowTag: string): number | null {
-  if (!/\scustomHeight=["'](1|true)["']/.test(rowTag)) return null;
-  const ht = /\sht=["']([\d.]+)["']/.exec(rowTag);
-  return ht && +ht[1] > 0 ? +ht[1] : null;
+function fixedHeight(row: Tag): number | null {
+  const custom = row.attr('customHeight');
+  if (custom !== '1' && custom !== 'true') return null;
+  const ht = row.attr('ht');
+  return ht && /^[\d.]+$/.test(ht) && +ht > 0 ? +ht : null;
 }
 
 function inlineCell(prefix: string, ref: string, s: number, text: string): string {
@@ -229,6 +230,8 @@ class SheetPatcher implements XmlHandler {
   private rowStart = -1;
   private rowOpenEnd = -1;
   private rowOpenTag = '';
+  /** The open row's height where the user fixed it (customHeight), else null. */
+  private rowHeight: number | null = null;
   private rowStyle = -1;
   private rowSelfClosing = false;
   private readonly cells: CellSpan[] = [];
@@ -512,6 +515,7 @@ class SheetPatcher implements XmlHandler {
     const custom = tag.attr('customFormat');
     const s = tag.attr('s');
     this.rowStyle = (custom === '1' || custom === 'true') && s !== null ? +s || 0 : -1;
+    this.rowHeight = fixedHeight(tag);
     this.cells.length = 0;
     this.cellCol = 0;
     this.cellIndex = -1;
@@ -540,7 +544,7 @@ class SheetPatcher implements XmlHandler {
     const headerSource = () => (left >= 0 ? cells[left].s : 0);
     // A band spans the table: its last cell sits just before our block and has a format of its own.
     const band = s.isBand(r) && left >= 0 && cells[left].col === s.c0 - 1 && cells[left].s > 0 ? cells[left].s : -1;
-    const ours = wanted ? s.cells(r, source, headerSource, this.formats, this.sheetPrefix, band, fixedHeight(this.rowOpenTag)) : '';
+    const ours = wanted ? s.cells(r, source, headerSource, this.formats, this.sheetPrefix, band, this.rowHeight) : '';
     let first = -1;
     let last = -1;
     for (let i = 0; i < cells.length; i++) {
