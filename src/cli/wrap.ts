@@ -3,24 +3,10 @@
  * wrapped at the terminal's width with a hanging indent, so that a finding's message continues
  * under its own column rather than at the left edge.
  */
+import { charWidth } from '../core/text/width';
 
-/** Terminal cells a character takes: CJK and full-width forms take two. */
-export function charWidth(code: number): number {
-  if (code < 0x1100) return 1;
-  if (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0xa4cf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    (code >= 0x20000 && code <= 0x3fffd)
-  ) {
-    return 2;
-  }
-  return 1;
-}
+/** Terminal cells a character takes: CJK and full-width forms take two (the core's one measure). */
+export { charWidth };
 
 export function displayWidth(s: string): number {
   let w = 0;

@@ -7,6 +7,7 @@
  * the user chose anything, nothing changes. And where a row's height is fixed, 检查意见 is cut with
  * … to what that height shows (fitHeight).
  */
+import { charWidth } from '../core';
 import { localName, parseText, prefixOf, Tag } from './xml';
 
 /** pageSetup attributes that say nothing of the user's choice: the printer's resolution, its settings part. */
@@ -166,20 +167,6 @@ export function withPrintTitles(text: string, sheet: string, top: number, bottom
 /** Height of one line of text, as a multiple of the font size (Excel fits 宋体 11 in 14.25pt, Calibri 11 in 15pt, 12 points in 15.75pt). */
 const LINE_HEIGHT = 1.25;
 
-/** A character's width in column-width units: 2 for CJK and fullwidth forms, 1 otherwise. */
-function units(code: number): number {
-  return (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0xa4cf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    code >= 0x20000
-    ? 2
-    : 1;
-}
-
 /**
  * `text` as much as a cell `width` characters wide and `height` points tall shows at `fontSize`
  * points, cut with … where it shows less (unchanged where it all shows). The estimate: lines of
@@ -204,7 +191,7 @@ export function fitHeight(text: string, width: number, height: number, fontSize:
       if (line > lines) return cutAt(chars, i, starts, perLine);
       continue;
     }
-    const w = units(ch.codePointAt(0) as number);
+    const w = charWidth(ch.codePointAt(0) as number);
     if (used + w > perLine) {
       line++;
       used = 0;
@@ -221,7 +208,7 @@ function cutAt(chars: string[], end: number, starts: [number, number][], perLine
   let k = end;
   while (k > 0) {
     const [, before] = starts[k - 1];
-    const w = chars[k - 1] === '\n' ? 0 : units(chars[k - 1].codePointAt(0) as number);
+    const w = chars[k - 1] === '\n' ? 0 : charWidth(chars[k - 1].codePointAt(0) as number);
     if (chars[k - 1] !== '\n' && before + w + 2 <= perLine) break;
     k--;
     if (chars[k] === '\n') break;
