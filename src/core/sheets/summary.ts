@@ -12,6 +12,7 @@
  * Widths are chosen so that every sheet prints at 80% or more (core/sheets/print.ts does the arithmetic).
  * Text from the user's ledger goes into cells as-is: hosts write strings that start with = + - @ as text.
  */
+import { errorsFirst } from '../check/rules';
 import { Lang } from '../model/result';
 import { SheetSpec, SpecCell, SpecChart, StyleKey } from '../model/spec';
 import { GroupRow, Summary, SummaryFinding, SummaryItem } from '../model/summary';
@@ -248,8 +249,6 @@ function findingItems(s: Summary): (f: SummaryFinding) => SummaryItem | undefine
   };
 }
 
-const SEVERITY_ORDER: Record<SummaryFinding['severity'], number> = { error: 0, warning: 1 };
-
 function findingsSheet(s: Summary, doc: Doc): SheetSpec {
   const tx = doc.tx;
   const col = (key: ColumnKey, width: number, get: (f: SummaryFinding) => string, st: StyleKey = 'text') =>
@@ -260,9 +259,7 @@ function findingsSheet(s: Summary, doc: Doc): SheetSpec {
     return i ? get(i) : '';
   };
   // Errors first, then 提示; in the order the check gave them within a level.
-  const levels: SummaryFinding[][] = [[], []];
-  for (const f of s.findings) levels[SEVERITY_ORDER[f.severity]].push(f);
-  const findings = levels[0].concat(levels[1]);
+  const findings = errorsFirst(s.findings, []);
   return tableSheet<SummaryFinding>({
     name: tx.sheets.findings,
     title: tx.sheetTitles.findings,
