@@ -8,7 +8,9 @@
  * - each host imports only the rooms below it (HOSTS); the pane names a host only where it builds it (ENTRY);
  * - no import cycle between files, type-only imports included (a cycle is a seam drawn in the wrong place);
  * - the CLI's start-up path (what src/cli/main.ts loads before a command runs) takes core modules by path,
- *   never the façade, which would load the whole core before `--help` prints.
+ *   never the façade, which would load the whole core before `--help` prints;
+ * - what `taizhang check` loads (CHECK) takes core modules by path too and loads no workbook writer
+ *   (NOT_ON_CHECK): the writer of the checked copy is loaded for --out only, where it is used.
  * Usage: node scripts/layout.js [root]  — prints each violation and exits 1 when there is one.
  */
 const fs = require('fs');
@@ -33,6 +35,11 @@ const ENTRY = { 'src/taskpane/taskpane.ts': ['excel', 'wps'] };
 
 /** The file a command starts from: what it loads statically runs for `--help` too. */
 const START = 'src/cli/main.ts';
+
+/** The modules src/cli/main.ts loads for `taizhang check` (its `modules` getters), --out aside. */
+const CHECK = ['src/cli/config.ts', 'src/cli/inputs.ts', 'src/cli/run-check.ts', 'src/xlsx/sniff.ts', 'src/cli/json.ts', 'src/cli/json-stream.ts', 'src/cli/report.ts', 'src/cli/os-errors.ts'];
+/** What the check's path does not load: the whole core (the façade) and the workbook writers. */
+const NOT_ON_CHECK = ['src/core/index.ts', 'src/xlsx/patch.ts', 'src/xlsx/spec-writer.ts', 'src/xlsxlite/index.ts'];
 
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s+(?:type\s+)?(?:[\w*{}\s,$]+?\s+from\s+)?'([^']+)'|import\(\s*(?:\/\*[^*]*\*\/\s*)?'([^']+)'\s*\)|require\(\s*'([^']+)'\s*\)/g;
 
@@ -104,6 +111,14 @@ function checkLayout(root) {
   const startPath = reach(eagerEdges, path.join(root, START));
   for (const file of startPath) {
     if ((eagerEdges.get(file) || []).indexOf(facade) >= 0) problems.push(`${rel(file)}: on the CLI's start-up path, imports the façade (take core modules by path)`);
+  }
+  const checkPath = new Set();
+  for (const start of CHECK) for (const f of reach(eagerEdges, path.join(root, start))) checkPath.add(f);
+  const notOnCheck = NOT_ON_CHECK.map((f) => path.join(root, f));
+  for (const file of [...checkPath].sort()) {
+    for (const target of eagerEdges.get(file) || []) {
+      if (notOnCheck.indexOf(target) >= 0) problems.push(`${rel(file)}: on \`taizhang check\`'s path, imports ${rel(target)} (take core modules by path; load a writer where it is used)`);
+    }
   }
   for (const group of cycles(edges)) problems.push('import cycle among: ' + group.map(rel).join(', '));
   return problems;

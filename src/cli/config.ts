@@ -6,7 +6,11 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { FIELD_SYNONYMS, isTaughtProblem, parseTaught, TaughtFile, taizhangError, taughtProblemText, taughtSyntaxText, Lang } from '../core';
+import { FIELD_SYNONYMS } from '../core/read/fields';
+import { isTaughtProblem, parseTaught } from '../core/read/taught';
+import { taizhangError } from '../core/words/errors';
+import { taughtProblemText, taughtSyntaxText } from '../core/words/taught';
+import type { TaughtFile, Lang } from '../core';
 
 /** The file looked for in the working folder when --config is not given. */
 export const CONFIG_NAME = 'taizhang.json';

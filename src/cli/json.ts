@@ -3,7 +3,8 @@
  * and no others (`start` was added after the first version; keys are only ever added). `summary --json` uses the same item, finding and totals shapes as `check --json`,
  * with `file` and `sheet` on each item.
  */
-import { colLetter, Summary, SummaryFinding, SummaryItem, CheckedItem, CheckResult, Finding, Totals, FieldKey, HeaderMap } from '../core';
+import { colLetter } from '../core/text/a1';
+import type { Summary, SummaryFinding, SummaryItem, CheckedItem, CheckResult, Finding, Totals, FieldKey, HeaderMap } from '../core';
 import type { SkippedFile } from './skipped';
 
 /**

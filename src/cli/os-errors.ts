@@ -8,7 +8,8 @@
  * folder being made (--notices).
  */
 import * as path from 'path';
-import { isTaizhangError, taizhangError, TaizhangError, Lang } from '../core';
+import { isTaizhangError, taizhangError } from '../core/words/errors';
+import type { TaizhangError, Lang } from '../core';
 import { cliText, CliTextKey } from './messages';
 
 export type FileRole = 'read' | 'write' | 'folder';

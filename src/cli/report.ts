@@ -1,5 +1,9 @@
 /** CheckResult -> a report for a terminal: where the ledger was found, totals, overdue and due-soon items, findings. */
-import { term, colLetter, ruleName, FLAG_LABELS, daysPhrase, CheckedItem, CheckResult, Lang, FieldKey } from '../core';
+import { term } from '../core/words/glossary';
+import { colLetter } from '../core/text/a1';
+import { ruleName } from '../core/words/check';
+import { FLAG_LABELS, daysPhrase } from '../core/words/labels';
+import type { CheckedItem, CheckResult, Lang, FieldKey } from '../core';
 import { cliText } from './messages';
 import { charWidth, displayWidth, wrapLine, wrapText } from './wrap';
 

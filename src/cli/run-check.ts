@@ -3,12 +3,16 @@
  * The workbook is read by Taizhang's own reader (src/xlsx/read.ts), which holds only Grids; with
  * `out`, the checked copy is written as a patch of the input (src/xlsx/patch.ts): every part the
  * check does not change is copied byte for byte.
+ * A check takes the core's modules by path, not through the façade, and loads the writer of the
+ * checked copy only for --out: `taizhang check` of a small ledger is mostly loading code (the rest
+ * of the core and the writer were some 40 ms of a 0.3 s run here). scripts/layout.js holds it so.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { planAnnotations, checkWorkbook, taizhangError, CheckOptions, CheckResult, Lang } from '../core';
-import { Package } from '../xlsx/package';
-import { patchWorkbook } from '../xlsx/patch';
+import { checkWorkbook } from '../core/check/check';
+import { taizhangError } from '../core/words/errors';
+import type { CheckOptions, CheckResult, Lang } from '../core';
+import type { Package } from '../xlsx/package';
 import { Book, legacyReader, readBook, readGrids } from '../xlsx/read';
 import { isLegacyWorkbook } from '../xlsx/sniff';
 import { withTemporary } from '../xlsx/write';
@@ -80,6 +84,10 @@ async function checkBook(book: Book, file: string, out: string, checkOpts: Check
   const lang = opts.lang || 'zh';
   try {
     const result = checkWorkbook(book.grids, checkOpts);
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { planAnnotations } = require('../core/sheets/annotation') as typeof import('../core/sheets/annotation');
+    const { patchWorkbook } = require('../xlsx/patch') as typeof import('../xlsx/patch');
+    /* eslint-enable @typescript-eslint/no-require-imports */
     // The ledger sheet gets its four columns; a three-list workbook's other lists get 检查意见 where needed.
     const plans = planAnnotations(book.grids, result, lang);
     const mode = fs.statSync(file).mode & 0o777;

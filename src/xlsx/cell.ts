@@ -2,7 +2,8 @@
  * One SpreadsheetML cell -> the Grid value Excel shows (ECMA-376 18.3.1.4, 18.18.11): the cell's
  * type (t), its <v> text or inline string, and whether its number format shows a date.
  */
-import { isIsoDate, serialToIso, CellValue } from '../core';
+import { isIsoDate, serialToIso } from '../core/text/dates';
+import type { CellValue } from '../core';
 import { decodeOoxml } from './xml';
 
 /** An Excel serial in the workbook's date system as a date, or null outside Excel's calendar. */

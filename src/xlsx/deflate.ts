@@ -5,7 +5,8 @@
  * deflate thread (spec-writer.ts THREAD_CODE) keeps a copy of the table: it is eval'd and imports nothing.
  */
 import * as zlib from 'zlib';
-import { crc32 as tableCrc32, ZipOptions } from '../xlsxlite';
+import { crc32 as tableCrc32 } from '../xlsxlite/bytes';
+import type { ZipOptions } from '../xlsxlite/zip';
 
 const { Z_FINISH, Z_SYNC_FLUSH } = zlib.constants;
 

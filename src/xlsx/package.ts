@@ -5,7 +5,7 @@
  * workbook's relationships. Part names written with backslashes, parts at the root of the zip and
  * absent optional parts (styles, shared strings, content types) are all read.
  */
-import { isTaizhangError, taizhangError } from '../core';
+import { isTaizhangError, taizhangError } from '../core/words/errors';
 import { decodePart, escapeXml, parseText, Tag, XmlDoctypeError, XmlSyntaxError } from './xml';
 import { partKey, ZipEntry, ZipFile } from './zip';
 

@@ -7,7 +7,7 @@
  * the user chose anything, nothing changes. And where a row's height is fixed, 检查意见 is cut with
  * … to what that height shows (fitHeight).
  */
-import { charWidth } from '../core';
+import { charWidth } from '../core/text/width';
 import { localName, parseText, prefixOf, Tag } from './xml';
 
 /** pageSetup attributes that say nothing of the user's choice: the printer's resolution, its settings part. */

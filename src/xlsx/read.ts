@@ -4,7 +4,8 @@
  * readBook keeps the package open for the patch writer (check --out); readGrids only returns the
  * Grids (check --json, the report, summary).
  */
-import { isValidYmd, ymd, Grid, IsoDate } from '../core';
+import { isValidYmd, ymd } from '../core/text/dates';
+import type { Grid, IsoDate } from '../core';
 import { openPackage, Package, readRels, SheetRef, SMALL_PART_BYTES, xmlError } from './package';
 import { readSharedStrings, readSheet, SheetContext } from './sheet-reader';
 import { assertZip, kindByBytes } from './sniff';

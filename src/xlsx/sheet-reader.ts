@@ -11,7 +11,9 @@
  * Memory follows the cells present: a stray value at XFD1048576 costs one cell, not the rectangle,
  * and a sheet whose rectangle is too big for the checks to walk is refused with one clear line.
  */
-import { taizhangError, a1, rangeRef, refColumn, CellValue, Grid } from '../core';
+import { taizhangError } from '../core/words/errors';
+import { a1, rangeRef, refColumn } from '../core/text/a1';
+import type { CellValue, Grid } from '../core';
 import { cellValue } from './cell';
 import { Package, readSmallXml, SheetRef, xmlError } from './package';
 import { decodeOoxml, decodeText, localName, Tag, textOf, XmlHandler, XmlScanner, XmlStream } from './xml';

@@ -5,7 +5,7 @@
  * workbook when its directory is whole and a workbook part can be found in it.
  */
 import * as fs from 'fs';
-import { isTaizhangError, taizhangError } from '../core';
+import { isTaizhangError, taizhangError } from '../core/words/errors';
 import { openPackage } from './package';
 
 /**

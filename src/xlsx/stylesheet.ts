@@ -5,7 +5,8 @@
  * so every s="N" in every sheet keeps its meaning. An element equal to one already in its list is
  * reused, so checking a checked copy again appends nothing.
  */
-import { isDateNumberFormat, STYLES } from '../core';
+import { isDateNumberFormat } from '../core/text/grid';
+import { STYLES } from '../core/sheets/styles';
 import { escapeXml, localName, parseText, prefixOf, setAttr, Tag } from './xml';
 
 /**

@@ -9,7 +9,7 @@
  */
 import * as fs from 'fs';
 import * as zlib from 'zlib';
-import { taizhangError } from '../core';
+import { taizhangError } from '../core/words/errors';
 import { crc32, Deflated } from './deflate';
 
 const SIG_LOCAL = 0x04034b50;

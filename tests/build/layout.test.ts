@@ -1,6 +1,7 @@
 /**
  * The layout's rules (scripts/layout.js): stages import only earlier stages, the core stays pure, hosts import
- * only the rooms below them, and no import cycle. Checked on src/ itself, and on a small tree with one
+ * only the rooms below them, the CLI's start-up path and `taizhang check`'s path take the core by path
+ * (and the check's loads no writer), and no import cycle. Checked on src/ itself, and on a small tree with one
  * planted breach of each rule, so that the checker is known to see them.
  */
 import * as fs from 'fs';
@@ -41,6 +42,12 @@ test('each planted breach is named, and nothing else', () => {
     // args is on the start-up path (main loads it before any command), so it may not load the façade
     'src/cli/args.ts': "import { m } from './main';\nimport { s } from '../core';\nexport const a = m + s;\n",
     'src/excel/read.ts': "import { s } from '../core';\nexport const e = s;\n",
+    // On `taizhang check`'s path: the patch writer loaded eagerly, and the façade for a value; a
+    // type from the façade loads nothing, and the writer required where it is used is not on the path.
+    'src/cli/run-check.ts': "import { p } from '../xlsx/patch';\nexport const c = p;\n",
+    'src/xlsx/patch.ts': "export const p = 1;\n",
+    'src/cli/json.ts': "import { s } from '../core';\nexport const j = s;\n",
+    'src/cli/report.ts': "import type { IsoDate } from '../core';\nimport { d } from '../core/text/dates';\nexport const r: IsoDate = d;\nexport const w = () => require('../xlsx/patch');\n",
   });
   expect(checkLayout(root)).toEqual([
     'src/cli/main.ts: cli/ imports src/excel/read.ts (cli/ may import core, xlsx, xlsxlite, docx)',
@@ -48,6 +55,8 @@ test('each planted breach is named, and nothing else', () => {
     'src/core/read/ledger.ts: read/ imports src/core/sheets/summary.ts, a later stage (model -> text -> words -> read -> check -> aggregate -> sheets)',
     "src/cli/args.ts: on the CLI's start-up path, imports the façade (take core modules by path)",
     "src/excel/read.ts: on the CLI's start-up path, imports the façade (take core modules by path)",
+    "src/cli/json.ts: on `taizhang check`'s path, imports src/core/index.ts (take core modules by path; load a writer where it is used)",
+    "src/cli/run-check.ts: on `taizhang check`'s path, imports src/xlsx/patch.ts (take core modules by path; load a writer where it is used)",
     'import cycle among: src/cli/args.ts, src/cli/main.ts',
   ]);
 });

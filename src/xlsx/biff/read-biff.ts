@@ -12,7 +12,10 @@
  * are blank. A password (FILEPASS), a BIFF2-4 stream or a damaged file is one clear error.
  * Loaded only for such files (read.ts requires it lazily): an .xlsx never loads it or `cfb`.
  */
-import { taizhangError, a1, isDateNumberFormat, CellValue, Grid } from '../../core';
+import { taizhangError } from '../../core/words/errors';
+import { a1 } from '../../core/text/a1';
+import { isDateNumberFormat } from '../../core/text/grid';
+import type { CellValue, Grid } from '../../core';
 import { serialDate } from '../cell';
 import { SheetState } from '../package';
 import { MAX_AREA, MAX_CELLS, trimRows } from '../sheet-reader';

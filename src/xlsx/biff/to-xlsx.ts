@@ -9,7 +9,10 @@
  * fills of single cells, borders, charts, pictures, comments, macros.
  */
 import * as fs from 'fs';
-import { isoToSerial, colLetter, isDateValue, CellValue } from '../../core';
+import { isoToSerial } from '../../core/text/dates';
+import { colLetter } from '../../core/text/a1';
+import { isDateValue } from '../../core/text/grid';
+import type { CellValue } from '../../core';
 import { ZipWriter } from '../../xlsxlite';
 import { cellText, xmlAttr } from '../../xlsxlite/xml';
 import { NODE_ZIP } from '../spec-writer';
