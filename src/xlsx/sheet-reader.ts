@@ -16,7 +16,7 @@ import { a1, rangeRef, refColumn } from '../core/text/a1';
 import type { CellValue, Grid } from '../core';
 import { cellValue } from './cell';
 import { Package, readSmallXml, SheetRef, xmlError } from './package';
-import { decodeOoxml, decodeText, localName, Tag, textOf, XmlHandler, XmlScanner, XmlStream } from './xml';
+import { decodeOoxml, decodeText, FAST_ROOM, localName, Tag, textOf, XmlHandler, XmlScanner, XmlStream } from './xml';
 import { ZipEntry } from './zip';
 import { pageChoice } from './print';
 
@@ -361,9 +361,10 @@ class SheetHandler implements XmlHandler {
     if (this.ctx.onRow) this.ctx.onRow();
     let p = gt + 1;
     if (b.charCodeAt(gt - 1) === 47) return p;
-    // Whatever the lane cannot take (or what is not complete yet) goes back to the scanner from p.
+    // Whatever the lane cannot take (or what is not complete yet, or what lies within FAST_ROOM of the
+    // buffer's end) goes back to the scanner from p.
     for (;;) {
-      if (b.charCodeAt(p) !== 60) return p;
+      if (p + FAST_ROOM >= b.length || b.charCodeAt(p) !== 60) return p;
       const c1 = b.charCodeAt(p + 1);
       if (c1 === 99) {
         const c2 = b.charCodeAt(p + 2);
@@ -398,7 +399,7 @@ class SheetHandler implements XmlHandler {
       }
       const nameStart = i;
       while (i < n && (c = b.charCodeAt(i)) !== 61 && c > 32 && c !== 62) i++;
-      if (i >= n) return -1;
+      if (i + 1 >= n) return -1;
       if (c !== 61 || b.charCodeAt(i + 1) !== 34) return 0;
       const vStart = i + 2;
       let j = vStart;
@@ -437,9 +438,11 @@ class SheetHandler implements XmlHandler {
       this.row = row;
       return gt + 1;
     }
-    // The body: an optional formula, then <v>…</v>, or <is><t>…</t></is>, or nothing.
+    // The body: an optional formula, then <v>…</v>, or <is><t>…</t></is>, or nothing; at least
+    // </c>, so whatever is shorter is not complete yet (and nothing is read past the end).
     let q = gt + 1;
     let formula = false;
+    if (q + 4 > n) return -1;
     if (b.charCodeAt(q) === 60 && b.charCodeAt(q + 1) === 102) {
       const fc = b.charCodeAt(q + 2);
       if (fc !== 32 && fc !== 62 && fc !== 47) return 0;
