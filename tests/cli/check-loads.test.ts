@@ -5,7 +5,8 @@
  * modules here fails the test.
  */
 import * as path from 'path';
-import { Io, main } from '../../src/cli/main';
+import { main } from '../../src/cli/main';
+import { memoryIo } from './helpers/memory-io';
 
 jest.mock('../../src/core/index', () => {
   throw new Error('the core façade was loaded');
@@ -23,33 +24,20 @@ jest.mock('../../src/xlsxlite/index', () => {
 const SAMPLE = path.resolve(__dirname, '../../samples/整改台账-示例.xlsx');
 const LEGACY = path.resolve(__dirname, '../fixtures/libreoffice/ledger-two-row-header.xls');
 
-function io(): { io: Io; out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    io: {
-      stdout: { write: (s: string) => ((out += s), true), once: () => undefined } as unknown as Io['stdout'],
-      stderr: { write: (s: string) => ((err += s), true) } as unknown as Io['stderr'],
-      env: {},
-    },
-    out: () => out,
-    err: () => err,
-  };
-}
 
 test.each([
   ['check --json', ['check', SAMPLE, '--as-of', '2022-07-15', '--start', '2022-02-24', '--json'], '"totals": {\n    "items": 40,\n    "done": 10,'],
   ['check (the report)', ['check', SAMPLE, '--as-of', '2022-07-15', '--start', '2022-02-24'], '共 40 项整改措施：已完成 10，逾期 6，临期 3，正常推进 14，长期坚持 3，无期限 4。'],
   ['check of an .xls', ['check', LEGACY, '--as-of', '2022-07-15'], '共 2 项整改措施：已完成 1，逾期 0，临期 0，正常推进 1，长期坚持 0，无期限 0。'],
 ])('%s loads neither the whole core nor a writer', async (_name, argv, shown) => {
-  const t = io();
+  const t = memoryIo();
   expect(await main(argv, t.io)).toBe(0);
   expect(t.err()).toBe('');
   expect(t.out()).toContain(shown);
 });
 
 test('a bad file is still one line, without the façade', async () => {
-  const t = io();
+  const t = memoryIo();
   expect(await main(['check', path.resolve(__dirname, '../fixtures/legacy/password_2002_40_xor.xls')], t.io)).toBe(2);
   expect(t.err()).toMatch(/^taizhang: [^\n]*密码[^\n]*\n$/);
 });

@@ -6,7 +6,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Io, main } from '../../src/cli/main';
+import { main } from '../../src/cli/main';
+import { memoryIo } from './helpers/memory-io';
 
 jest.mock('exceljs', () => {
   throw new Error('exceljs was loaded');
@@ -16,19 +17,6 @@ const SAMPLE = path.resolve(__dirname, '../../samples/整改台账-示例.xlsx')
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'taizhang-noexceljs-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function io(): { io: Io; out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    io: {
-      stdout: { write: (s: string) => ((out += s), true), once: () => undefined } as unknown as Io['stdout'],
-      stderr: { write: (s: string) => ((err += s), true) } as unknown as Io['stderr'],
-      env: {},
-    },
-    out: () => out,
-    err: () => err,
-  };
-}
 
 const TOTALS = '共 40 项整改措施：已完成 10，逾期 6，临期 3，正常推进 14，长期坚持 3，无期限 4。';
 
@@ -39,7 +27,7 @@ test.each([
   ['check --out', ['check', SAMPLE, '--as-of', '2022-07-15', '--start', '2022-02-24', '--out', path.join(dir, 'checked.xlsx')], '已写出检查后的台账：' + path.join(dir, 'checked.xlsx')],
   ['summary --out --notices', ['summary', SAMPLE, '--as-of', '2022-07-15', '--start', '2022-02-24', '--out', path.join(dir, 'summary.xlsx'), '--notices', path.join(dir, 'notices')], '已写出督办单 5 份、提醒单 1 份'],
 ])('%s runs without exceljs', async (_name, argv, shown) => {
-  const t = io();
+  const t = memoryIo();
   expect(await main(argv, t.io)).toBe(0);
   expect(t.err()).toBe('');
   expect(t.out()).toContain(shown);

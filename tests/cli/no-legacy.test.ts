@@ -5,7 +5,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Io, main } from '../../src/cli/main';
+import { main } from '../../src/cli/main';
+import { memoryIo } from './helpers/memory-io';
 
 jest.mock('cfb', () => {
   throw new Error('cfb was loaded');
@@ -18,17 +19,6 @@ const SAMPLE = path.resolve(__dirname, '../../samples/整改台账-示例.xlsx')
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'taizhang-nolegacy-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function io(): { io: Io; err: () => string } {
-  let err = '';
-  return {
-    io: {
-      stdout: { write: () => true, once: () => undefined } as unknown as Io['stdout'],
-      stderr: { write: (s: string) => ((err += s), true) } as unknown as Io['stderr'],
-      env: {},
-    },
-    err: () => err,
-  };
-}
 
 const OPTS = ['--as-of', '2022-07-15', '--start', '2022-02-24'];
 
@@ -38,13 +28,13 @@ test.each([
   ['check --out', ['check', SAMPLE, ...OPTS, '--out', path.join(dir, 'checked.xlsx')]],
   ['summary --out', ['summary', SAMPLE, ...OPTS, '--out', path.join(dir, 'summary.xlsx')]],
 ])('%s of an .xlsx runs without the legacy reader', async (_name, argv) => {
-  const t = io();
+  const t = memoryIo();
   expect(await main(argv, t.io)).toBe(0);
   expect(t.err()).toBe('');
 });
 
 test('an .xls does load it (and here, where it cannot, says so as an internal error, not a crash)', async () => {
-  const t = io();
+  const t = memoryIo();
   expect(await main(['check', path.resolve(__dirname, '../fixtures/libreoffice/ledger-two-row-header.xls'), ...OPTS], t.io)).toBe(2);
   expect(t.err()).toMatch(/^taizhang: 内部错误：the legacy reader was loaded/);
 });
