@@ -5,7 +5,8 @@ import { ruleName } from '../core/words/check';
 import { FLAG_LABELS, daysPhrase } from '../core/words/labels';
 import type { CheckedItem, CheckResult, Lang, FieldKey } from '../core';
 import { cliText } from './messages';
-import { charWidth, displayWidth, wrapLine, wrapText } from './wrap';
+import { charWidth } from '../core/text/width';
+import { displayWidth, wrapLine, wrapText } from './wrap';
 
 export { displayWidth } from './wrap';
 

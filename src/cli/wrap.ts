@@ -5,9 +5,6 @@
  */
 import { charWidth } from '../core/text/width';
 
-/** Terminal cells a character takes: CJK and full-width forms take two (the core's one measure). */
-export { charWidth };
-
 export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) w += charWidth(ch.codePointAt(0) as number);

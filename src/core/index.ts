@@ -25,7 +25,6 @@ export { diffDays, isIsoDate, isoToSerial, isValidYmd, serialToIso, ymd } from '
 export { format } from './text/format';
 export { cellAt, cellText, gridLeft, gridRight, isDateNumberFormat, isDateValue } from './text/grid';
 export { a1, cellRef, colLetter, colNumber, quoteSheet, rangeRef, refColumn } from './text/a1';
-export { charWidth } from './text/width';
 export { ruleName, t } from './words/check';
 export { COMPARE_TEXT } from './words/compare';
 export type { SinceSource } from './words/compare';
